@@ -1,0 +1,58 @@
+package io.coffer.identity;
+
+import io.coffer.identity.internal.Caller;
+import io.coffer.identity.internal.UserEntity;
+import io.coffer.identity.internal.Users;
+import io.coffer.shared.error.ValidationException;
+import io.coffer.tenancy.Tenant;
+import io.coffer.tenancy.TenantDirectory;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+/** The caller's own account: {@code GET /me} and the changes a user may make to it. */
+@Stateless
+@PermitAll
+public class MyAccount {
+
+    static final int MAX_DISPLAY_NAME = 100;
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Users users;
+
+    @EJB
+    TenantDirectory tenants;
+
+    /** The caller's profile; {@link io.coffer.shared.error.UnauthenticatedException} when the token is no longer valid. */
+    public UserProfile me() {
+        return profile(caller.requireUser(context.getCallerPrincipal()));
+    }
+
+    /** Changes the caller's display name (trimmed, 1 to 100 characters, no control characters). */
+    public UserProfile changeDisplayName(String displayName) {
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME) {
+            throw ValidationException.of("displayName", "must be 1 to " + MAX_DISPLAY_NAME + " characters");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw ValidationException.of("displayName", "must not contain control characters");
+        }
+        UserEntity user = caller.requireUser(context.getCallerPrincipal());
+        user.rename(name);
+        return profile(user);
+    }
+
+    private UserProfile profile(UserEntity user) {
+        String slug = tenants.find(caller.tenant()).map(Tenant::slug).orElseThrow();
+        return new UserProfile(user.userId(), caller.tenant(), slug, user.email(), user.displayName(), user.role());
+    }
+}

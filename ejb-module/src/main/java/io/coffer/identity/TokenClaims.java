@@ -1,0 +1,10 @@
+package io.coffer.identity;
+
+/** Names of the access-token claims that identity writes and reads (besides the standard sub, groups, exp...). */
+public final class TokenClaims {
+    /** The user's token version when the token was issued; a password reset or removal increments the user's. */
+    public static final String VERSION = "ver";
+
+    private TokenClaims() {
+    }
+}

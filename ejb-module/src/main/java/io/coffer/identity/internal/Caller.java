@@ -1,0 +1,61 @@
+package io.coffer.identity.internal;
+
+import io.coffer.identity.TokenClaims;
+import io.coffer.shared.TenantId;
+import io.coffer.shared.UserId;
+import io.coffer.shared.error.UnauthenticatedException;
+import io.coffer.tenancy.TenantScope;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.Principal;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The caller of the current EJB call, as the verified access token names them, checked against the database: the
+ * user must exist in the token's tenant and the token's version must be the user's current one.
+ */
+@ApplicationScoped
+public class Caller {
+
+    private static final String REFUSED = "A valid bearer token is required.";
+
+    @EJB
+    TenantScope tenancy;
+
+    @Inject
+    Users users;
+
+    /**
+     * The user row of {@code principal} (the EJB's caller principal), or {@link UnauthenticatedException} with one
+     * message for every reason.
+     */
+    public UserEntity requireUser(Principal principal) {
+        if (!(principal instanceof JsonWebToken token)) {
+            throw new UnauthenticatedException(REFUSED);
+        }
+        UserId id;
+        try {
+            id = UserId.of(token.getSubject());
+        } catch (RuntimeException malformed) {
+            throw new UnauthenticatedException(REFUSED);
+        }
+        if (tenancy.current().isEmpty()) {
+            throw new UnauthenticatedException(REFUSED);
+        }
+        UserEntity user = users.find(id).orElseThrow(() -> new UnauthenticatedException(REFUSED));
+        if (!String.valueOf(user.tokenVersion()).equals(claim(token, TokenClaims.VERSION))) {
+            throw new UnauthenticatedException(REFUSED);
+        }
+        return user;
+    }
+
+    public TenantId tenant() {
+        return tenancy.require();
+    }
+
+    private static String claim(JsonWebToken token, String name) {
+        Object value = token.getClaim(name);
+        return value == null ? null : value.toString().replace("\"", "");
+    }
+}

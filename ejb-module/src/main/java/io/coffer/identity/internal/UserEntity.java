@@ -1,0 +1,65 @@
+package io.coffer.identity.internal;
+
+import io.coffer.identity.Role;
+import io.coffer.shared.UserId;
+import io.coffer.tenancy.TenantOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user of one tenant (table {@code users}, tenant-owned). */
+@Entity
+@Table(name = "users")
+public class UserEntity extends TenantOwned {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false)
+    private String email;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Role role;
+
+    @Column(name = "token_version", nullable = false)
+    private int tokenVersion;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected UserEntity() {
+    }
+
+    public UserId userId() {
+        return new UserId(id);
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public int tokenVersion() {
+        return tokenVersion;
+    }
+
+    public void rename(String newName) {
+        this.displayName = newName;
+    }
+}

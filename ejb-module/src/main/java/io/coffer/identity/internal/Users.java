@@ -1,0 +1,19 @@
+package io.coffer.identity.internal;
+
+import io.coffer.shared.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** Users of the transaction's tenant. EclipseLink adds the tenant to every query; row-level security holds behind it. */
+@ApplicationScoped
+public class Users {
+
+    @PersistenceContext(unitName = "coffer")
+    EntityManager em;
+
+    public Optional<UserEntity> find(UserId id) {
+        return Optional.ofNullable(em.find(UserEntity.class, id.value()));
+    }
+}

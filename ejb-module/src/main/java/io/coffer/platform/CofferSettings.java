@@ -1,0 +1,99 @@
+package io.coffer.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The operator's configuration, read through MicroProfile Config (each property also from the environment variable
+ * of the same name). The one place that knows the names and defaults of the contract's "Operator configuration".
+ */
+@ApplicationScoped
+public class CofferSettings {
+
+    public static final String EMBEDDED_DATABASE = "coffer";
+    private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    @Inject
+    Config config;
+
+    CofferSettings() {
+    }
+
+    /** For tests and tools outside the container. */
+    public CofferSettings(Config config) {
+        this.config = config;
+    }
+
+    private Optional<String> value(String name) {
+        return config.getOptionalValue(name, String.class).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * {@code COFFER_HOME}: where the embedded database, blobs and the dev mailbox live. A relative path is relative to
+     * the directory the run command was started from ({@code COFFER_LAUNCH_DIR}, written by the build), never to
+     * Liberty's output directory.
+     */
+    public Path home() {
+        Path home = Path.of(value("COFFER_HOME").orElse("coffer-data"));
+        if (home.isAbsolute()) {
+            return home.normalize();
+        }
+        Path base = Path.of(value("COFFER_LAUNCH_DIR").orElse(System.getProperty("user.dir")));
+        return base.resolve(home).toAbsolutePath().normalize();
+    }
+
+    public int embeddedDatabasePort() {
+        return config.getOptionalValue("COFFER_EMBEDDED_DB_PORT", Integer.class).orElse(54329);
+    }
+
+    /** The JDBC URL the embedded database answers on (also the data source's default in server.xml). */
+    public String embeddedDatabaseUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + embeddedDatabasePort() + "/" + EMBEDDED_DATABASE;
+    }
+
+    /** The database URL: the operator's {@code COFFER_DB_URL}, or the embedded database's. */
+    public String databaseUrl() {
+        return value("COFFER_DB_URL").orElseGet(this::embeddedDatabaseUrl);
+    }
+
+    /** Embedded when {@code COFFER_DB_URL} is unset (server.xml's default for it is the embedded URL itself). */
+    public boolean embeddedDatabase() {
+        return databaseUrl().equals(embeddedDatabaseUrl());
+    }
+
+    /** The role every query runs as (never a superuser, never BYPASSRLS). */
+    public String databaseUser() {
+        return value("COFFER_DB_USER").orElse("coffer_app");
+    }
+
+    public String databasePassword() {
+        return value("COFFER_DB_PASSWORD").orElse("coffer-embedded-app");
+    }
+
+    /** The role that owns the schema and runs migrations; the query role when unset (embedded: its own role). */
+    public String databaseOwnerUser() {
+        return value("COFFER_DB_OWNER_USER").orElseGet(() -> embeddedDatabase() ? "coffer_owner" : databaseUser());
+    }
+
+    public String databaseOwnerPassword() {
+        return value("COFFER_DB_OWNER_PASSWORD")
+                .orElseGet(() -> embeddedDatabase() && value("COFFER_DB_OWNER_USER").isEmpty()
+                        ? "coffer-embedded-owner" : databasePassword());
+    }
+
+    public String publicUrl() {
+        return value("COFFER_PUBLIC_URL").orElse("http://localhost:9080").replaceAll("/+$", "");
+    }
+
+    /** A PostgreSQL role name Coffer may create or write into SQL: lower-case letters, digits and underscores. */
+    public static String checkedRoleName(String name, String variable) {
+        if (!ROLE_NAME.matcher(name).matches()) {
+            throw new StartupFailure(variable + " must be a plain role name (a-z, 0-9, _), got something else");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,118 @@
+package io.coffer.platform.internal;
+
+import io.coffer.platform.CofferSettings;
+import io.coffer.platform.StartupFailure;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Brings the database up before anything uses the data source: the embedded PostgreSQL when {@code COFFER_DB_URL} is
+ * unset, then the schema (Liquibase, as the owner role), then the row-level-security guard (as the query role).
+ * Liberty's pool connects lazily, so the data source is first used after this has run. A failure stops start-up
+ * with one log line saying what to fix.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DatabaseStartup {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseStartup.class.getName());
+
+    @Inject
+    CofferSettings settings;
+
+    @Resource(lookup = "jdbc/coffer")
+    DataSource queryRole;
+
+    private EmbeddedPostgresServer embedded;
+    private volatile boolean ready;
+    private volatile boolean stopping;
+
+    @PostConstruct
+    void start() {
+        long started = System.nanoTime();
+        try {
+            if (settings.embeddedDatabase()) {
+                startEmbedded();
+            }
+            migrate();
+            RowLevelSecurityGuard.check(queryRole);
+            ready = true;
+            LOG.info(() -> "Coffer database ready in " + (System.nanoTime() - started) / 1_000_000 + " ms ("
+                    + (embedded != null ? "embedded, " + embedded.dataDirectory() : "external") + ")");
+        } catch (StartupFailure failure) {
+            LOG.severe("Coffer cannot start: " + failure.getMessage());
+            stop();
+            throw failure;
+        }
+    }
+
+    private void startEmbedded() {
+        String owner = CofferSettings.checkedRoleName(settings.databaseOwnerUser(), "COFFER_DB_OWNER_USER");
+        String app = CofferSettings.checkedRoleName(settings.databaseUser(), "COFFER_DB_USER");
+        embedded = new EmbeddedPostgresServer(settings.home(), settings.embeddedDatabasePort());
+        embedded.start();
+        embedded.ensureRolesAndDatabase(CofferSettings.EMBEDDED_DATABASE, owner, settings.databaseOwnerPassword(), app,
+                settings.databasePassword());
+    }
+
+    private void migrate() {
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setURL(settings.databaseUrl());
+        owner.setUser(settings.databaseOwnerUser());
+        owner.setPassword(settings.databaseOwnerPassword());
+        owner.setConnectTimeout(5);
+        owner.setApplicationName("coffer-migrations");
+        try {
+            SchemaMigrations.migrate(owner, settings.databaseOwnerUser(), settings.databaseUser());
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "migration failure", e);
+            throw new StartupFailure("the schema could not be migrated at " + settings.databaseUrl() + " as '"
+                    + settings.databaseOwnerUser() + "' (" + EmbeddedPostgresServer.rootMessage(e)
+                    + "): check COFFER_DB_URL and the owner role (COFFER_DB_OWNER_USER / COFFER_DB_USER)");
+        }
+    }
+
+    /** Whether start-up completed and the database is (as far as we know) serving. */
+    @Lock(LockType.READ)
+    public boolean ready() {
+        return ready;
+    }
+
+    /** The embedded database comes back by itself if its postmaster dies (crash, OOM killer, kill -9). */
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void watchEmbedded() {
+        if (embedded == null || stopping || embedded.alive()) {
+            return;
+        }
+        LOG.warning("The embedded PostgreSQL is not answering: restarting it");
+        try {
+            embedded.restart();
+            LOG.info("The embedded PostgreSQL is back");
+        } catch (RuntimeException e) {
+            LOG.severe("The embedded PostgreSQL could not be restarted: " + e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        ready = false;
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

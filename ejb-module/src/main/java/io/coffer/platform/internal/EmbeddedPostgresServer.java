@@ -1,0 +1,353 @@
+package io.coffer.platform.internal;
+
+import io.coffer.platform.StartupFailure;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A real PostgreSQL 15 (zonky's binaries) whose data lives under {@code COFFER_HOME/db}, hardened for keeping data:
+ * fsync and synchronous commit on, password authentication (scram) instead of trust, listening on loopback only.
+ * Plain Java so that tests can start and "crash" it without a container.
+ *
+ * <p>Start is idempotent over crashes: a postmaster left running by a Coffer killed with -9 is stopped first, a stale
+ * pid file is removed, and a port taken by another program stops start-up with a clear message.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class.getName());
+    static final String SUPERUSER = "postgres";
+
+    private final Path dbDir;
+    private final int port;
+    private EmbeddedPostgres postgres;
+    private String superuserPassword;
+
+    public EmbeddedPostgresServer(Path home, int port) {
+        this.dbDir = home.resolve("db");
+        this.port = port;
+    }
+
+    public Path dataDirectory() {
+        return dbDir.resolve("pgdata");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Starts the server (initialising the data directory on first use). */
+    public synchronized void start() {
+        prepareDirectories();
+        stopStalePostmaster();
+        if (portAnswers()) {
+            throw new StartupFailure("port " + port + " of the embedded database is taken by another program:"
+                    + " stop it or set COFFER_EMBEDDED_DB_PORT to a free port");
+        }
+        superuserPassword = superuserPassword();
+        Path pwfile = null;
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory())
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(dbDir.resolve("runtime").toFile())
+                    .setPgBinaryResolver(new ClassPathBinaries())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(true)
+                    // zonky is tuned for throw-away test databases; Coffer keeps data.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("max_connections", "100")
+                    .setConnectConfig("password", superuserPassword)
+                    .setConnectConfig("connectTimeout", "5");
+            if (!Files.exists(dataDirectory().resolve("postgresql.conf"))) {
+                pwfile = Files.createTempFile(dbDir, "pw", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(pwfile, superuserPassword, StandardCharsets.UTF_8);
+                builder.setLocaleConfig("auth-host", "scram-sha-256")
+                        .setLocaleConfig("auth-local", "scram-sha-256")
+                        .setLocaleConfig("pwfile", pwfile.toString());
+            }
+            postgres = builder.start();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof StartupFailure failure) {
+                throw failure;
+            }
+            throw new StartupFailure("the embedded database did not start (" + rootMessage(e) + "); see "
+                    + dataDirectory() + " and its log, or set COFFER_DB_URL to use an external PostgreSQL");
+        } finally {
+            deleteQuietly(pwfile);
+        }
+        LOG.info(() -> "Embedded PostgreSQL is serving " + dataDirectory() + " on 127.0.0.1:" + port);
+    }
+
+    /** Whether the postmaster still answers (used by the watchdog). */
+    public boolean alive() {
+        if (postgres == null) {
+            return false;
+        }
+        try (Connection c = superuser("postgres").getConnection(); Statement s = c.createStatement()) {
+            s.execute("select 1");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Starts the postmaster again after it died (crash, OOM killer, kill -9). */
+    public synchronized void restart() {
+        closeQuietly();
+        postgres = null;
+        start();
+    }
+
+    /** A connection source as the superuser, for creating roles and the database only. */
+    public DataSource superuser(String database) {
+        return postgres.getDatabase(SUPERUSER, database);
+    }
+
+    /**
+     * Creates (or updates) the owner and query roles and the Coffer database: the owner owns the schema, the query
+     * role may only use it. Neither is a superuser nor may bypass row-level security.
+     */
+    public void ensureRolesAndDatabase(String database, String owner, String ownerPassword, String app,
+                                       String appPassword) {
+        try (Connection c = superuser("postgres").getConnection(); Statement s = c.createStatement()) {
+            ensureRole(c, owner, ownerPassword, "");
+            if (!app.equals(owner)) {
+                ensureRole(c, app, appPassword, " NOINHERIT");
+            }
+            if (!exists(c, "select 1 from pg_database where datname = ?", database)) {
+                s.execute("CREATE DATABASE " + database + " OWNER " + owner + " ENCODING 'UTF8' TEMPLATE template0");
+            }
+        } catch (SQLException e) {
+            throw new StartupFailure("could not prepare the embedded database's roles (" + rootMessage(e) + ")");
+        }
+        try (Connection c = superuser(database).getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER SCHEMA public OWNER TO " + owner);
+            s.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
+            s.execute("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
+            s.execute("GRANT CONNECT ON DATABASE " + database + " TO " + app);
+            s.execute("GRANT USAGE ON SCHEMA public TO " + app);
+        } catch (SQLException e) {
+            throw new StartupFailure("could not prepare the embedded database's schema (" + rootMessage(e) + ")");
+        }
+    }
+
+    private static void ensureRole(Connection c, String role, String password, String extra) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            String attributes = " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOREPLICATION" + extra
+                    + " PASSWORD '" + password.replace("'", "''") + "'";
+            if (exists(c, "select 1 from pg_roles where rolname = ?", role)) {
+                s.execute("ALTER ROLE " + role + attributes);
+            } else {
+                s.execute("CREATE ROLE " + role + attributes);
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, value);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly();
+        postgres = null;
+    }
+
+    private void closeQuietly() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warning(() -> "Embedded PostgreSQL did not stop cleanly: " + rootMessage(e));
+            }
+        }
+    }
+
+    private void prepareDirectories() {
+        try {
+            Files.createDirectories(dbDir);
+            Path probe = Files.createTempFile(dbDir, "write-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new StartupFailure("COFFER_HOME is not writable: cannot write " + dbDir
+                    + " (" + rootMessage(e) + "); set COFFER_HOME to a directory Coffer may write");
+        }
+    }
+
+    /**
+     * The superuser's password: generated at the first start (256 random bits) and kept in a file only the owner
+     * of the process may read. Only this class uses it; queries run as the non-superuser roles.
+     */
+    private String superuserPassword() {
+        Path file = dbDir.resolve("superuser.secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            if (Files.exists(dataDirectory().resolve("postgresql.conf"))) {
+                throw new StartupFailure(file + " is missing but the embedded database exists: restore the file"
+                        + " from a backup of COFFER_HOME");
+            }
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Path tmp = Files.createTempFile(dbDir, "secret", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, secret, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            return secret;
+        } catch (IOException e) {
+            throw new StartupFailure("cannot keep the embedded database's secret under " + dbDir + " ("
+                    + rootMessage(e) + "); set COFFER_HOME to a directory Coffer may write");
+        }
+    }
+
+    /**
+     * After Coffer was killed with -9 its postmaster lives on (re-parented) and holds the data directory and port.
+     * If postmaster.pid names a live postgres, stop it (fast shutdown) and wait; if it names another program or
+     * nothing, the pid file is stale and is removed.
+     */
+    private void stopStalePostmaster() {
+        Path pidFile = dataDirectory().resolve("postmaster.pid");
+        Optional<Long> pid = readPid(pidFile);
+        if (pid.isEmpty()) {
+            return;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
+        if (process.isPresent() && isPostgres(pid.get())) {
+            LOG.warning(() -> "A PostgreSQL left running by an earlier Coffer (pid " + pid.get()
+                    + ") holds the embedded database: stopping it");
+            signal(pid.get(), "-INT");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (process.get().isAlive() && System.nanoTime() < deadline) {
+                sleep(100);
+            }
+            if (process.get().isAlive()) {
+                signal(pid.get(), "-QUIT");
+                sleep(2000);
+            }
+        } else {
+            LOG.warning(() -> "Removing the stale pid file of the embedded database (pid " + pid.get()
+                    + " is not a running PostgreSQL)");
+        }
+        deleteQuietly(pidFile);
+    }
+
+    private static Optional<Long> readPid(Path pidFile) {
+        try {
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").trim();
+            return first.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(first));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.of(-1L);
+        }
+    }
+
+    private static boolean isPostgres(long pid) {
+        try {
+            String comm = Files.readString(Path.of("/proc", Long.toString(pid), "comm"), StandardCharsets.UTF_8);
+            return comm.trim().startsWith("postgres");
+        } catch (IOException e) {
+            return ProcessHandle.of(pid).flatMap(p -> p.info().command())
+                    .map(c -> c.endsWith("postgres")).orElse(false);
+        }
+    }
+
+    private static void signal(long pid, String signal) {
+        try {
+            new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean portAnswers() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // a leftover temporary file is swept at the next start
+            }
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        if (root instanceof AccessDeniedException) {
+            return "permission denied: " + message;
+        }
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * Loads the binaries archive by resource stream: Liberty's EAR class loader returns the jar entry twice to
+     * zonky's own resolver ("Duplicate embedded postgres binaries").
+     */
+    private static final class ClassPathBinaries implements PgBinaryResolver {
+        @Override
+        public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+            String name = "postgres-" + system.toLowerCase(java.util.Locale.ROOT) + "-" + machineHardware + ".txz";
+            InputStream in = EmbeddedPostgresServer.class.getClassLoader().getResourceAsStream(name);
+            if (in == null) {
+                throw new IOException("no embedded PostgreSQL binaries for " + system + "-" + machineHardware);
+            }
+            return in;
+        }
+    }
+}

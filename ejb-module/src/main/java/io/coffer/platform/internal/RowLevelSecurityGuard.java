@@ -1,0 +1,59 @@
+package io.coffer.platform.internal;
+
+import io.coffer.platform.StartupFailure;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Refuses to start when the second wall could be bypassed: the role Coffer runs its queries as must not be a
+ * superuser nor have BYPASSRLS, and every table with a {@code tenant_id} column must have row-level security
+ * enabled, forced (so that even the tables' owner is held) and at least one policy.
+ */
+public final class RowLevelSecurityGuard {
+
+    private RowLevelSecurityGuard() {
+    }
+
+    public static void check(DataSource queryRole) {
+        try (Connection c = queryRole.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery(
+                    "select current_user, rolsuper, rolbypassrls from pg_roles where rolname = current_user")) {
+                if (!r.next()) {
+                    throw new StartupFailure("the database role of COFFER_DB_USER cannot be read from pg_roles");
+                }
+                if (r.getBoolean(2) || r.getBoolean(3)) {
+                    throw new StartupFailure("the database role '" + r.getString(1) + "' (COFFER_DB_USER) is a"
+                            + " superuser or has BYPASSRLS, so row-level security would not hold: use a role"
+                            + " created with NOSUPERUSER NOBYPASSRLS");
+                }
+            }
+            List<String> unprotected = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("""
+                    select c.relname
+                      from pg_class c
+                      join pg_namespace n on n.oid = c.relnamespace
+                      join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+                     where n.nspname = current_schema() and c.relkind in ('r', 'p')
+                       and (not c.relrowsecurity or not c.relforcerowsecurity
+                            or not exists (select 1 from pg_policy p where p.polrelid = c.oid))
+                     order by c.relname""")) {
+                while (r.next()) {
+                    unprotected.add(r.getString(1));
+                }
+            }
+            if (!unprotected.isEmpty()) {
+                throw new StartupFailure("tenant tables without forced row-level security: " + unprotected
+                        + "; the schema was changed outside Coffer's migrations");
+            }
+        } catch (SQLException e) {
+            throw new StartupFailure("cannot check the database as COFFER_DB_USER ("
+                    + EmbeddedPostgresServer.rootMessage(e) + "): check COFFER_DB_URL, COFFER_DB_USER and"
+                    + " COFFER_DB_PASSWORD");
+        }
+    }
+}

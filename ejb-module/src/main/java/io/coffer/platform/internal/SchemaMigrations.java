@@ -1,0 +1,74 @@
+package io.coffer.platform.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import javax.sql.DataSource;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
+
+/**
+ * Applies liquibase/ (packaged as {@code db/changelog/}) as the schema owner. Safe when several Coffer instances start
+ * against one database at once: Liquibase's lock table lets one migrate while the others wait, then find nothing
+ * left to do.
+ */
+public final class SchemaMigrations {
+
+    public static final String MASTER_CHANGELOG = "db/changelog/master.xml";
+
+    private SchemaMigrations() {
+    }
+
+    /** Migrates to the newest schema, then lets {@code queryRole} (when it is not the owner) use the tables. */
+    public static void migrate(DataSource owner, String ownerRole, String queryRole) throws Exception {
+        try (Connection connection = owner.getConnection()) {
+            connection.setAutoCommit(true);
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Map<String, Object> scope = Map.of(
+                    Scope.Attr.resourceAccessor.name(),
+                    new ClassLoaderResourceAccessor(SchemaMigrations.class.getClassLoader()),
+                    Scope.Attr.ui.name(), new LoggerUIService(),
+                    "liquibase.analytics.enabled", Boolean.FALSE,
+                    "liquibase.showBanner", Boolean.FALSE);
+            try {
+                Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, MASTER_CHANGELOG)
+                        .execute());
+            } finally {
+                // Liquibase leaves autoCommit off with an open transaction: end it, or the pool rolls it back.
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                    connection.setAutoCommit(true);
+                }
+            }
+            if (!ownerRole.equals(queryRole)) {
+                grantDml(connection, queryRole);
+            }
+        }
+    }
+
+    /** The query role may read and write rows, nothing more: no DDL, no ownership, no policy changes. */
+    private static void grantDml(Connection connection, String role) throws SQLException {
+        String quoted = quoteIdentifier(role);
+        try (Statement s = connection.createStatement()) {
+            s.execute("GRANT USAGE ON SCHEMA public TO " + quoted);
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + quoted);
+            s.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + quoted);
+            s.execute("REVOKE ALL ON databasechangelog, databasechangeloglock FROM " + quoted);
+        }
+    }
+
+    static String quoteIdentifier(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,60 @@
+package io.coffer.api.error;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The problem types of the contract ({@code /problems/<slug>}), each with its status, title and default detail. */
+public enum ProblemType {
+    VALIDATION("validation", 400, "Invalid request", "The request is not valid."),
+    INVALID_TOKEN("invalid-token", 400, "Invalid token", "The token is invalid, expired or already used."),
+    UNAUTHENTICATED("unauthenticated", 401, "Unauthenticated", "A valid bearer token is required."),
+    CREDENTIALS_REQUIRED("credentials-required", 401, "Credentials required", "More credentials are required."),
+    FORBIDDEN("forbidden", 403, "Forbidden", "You may not do this."),
+    NOT_FOUND("not-found", 404, "Not found", "The requested resource does not exist."),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed", "This method is not allowed here."),
+    NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable", "No representation matches the Accept header."),
+    CONFLICT("conflict", 409, "Conflict", "The request conflicts with the current state."),
+    GONE("gone", 410, "Gone", "This resource is no longer available."),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large", "The request body is too large."),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type",
+            "The request body's media type is not supported here."),
+    RATE_LIMITED("rate-limited", 429, "Too many requests", "Too many requests; retry later."),
+    INTERNAL("internal", 500, "Internal error", "Something went wrong on our side; it has been logged."),
+    UNAVAILABLE("unavailable", 503, "Service unavailable", "The service is not available right now.");
+
+    private final String slug;
+    private final int status;
+    private final String title;
+    private final String defaultDetail;
+
+    ProblemType(String slug, int status, String title, String defaultDetail) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+        this.defaultDetail = defaultDetail;
+    }
+
+    public String type() {
+        return "/problems/" + slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String defaultDetail() {
+        return defaultDetail;
+    }
+
+    /** The type for an HTTP error status without a more specific cause (the first one listed for that status). */
+    public static ProblemType forStatus(int status) {
+        Optional<ProblemType> exact = Arrays.stream(values())
+                .filter(t -> t.status == status && t != INVALID_TOKEN && t != CREDENTIALS_REQUIRED)
+                .findFirst();
+        return exact.orElse(status >= 500 ? INTERNAL : VALIDATION);
+    }
+}

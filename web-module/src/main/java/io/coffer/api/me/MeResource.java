@@ -1,0 +1,44 @@
+package io.coffer.api.me;
+
+import io.coffer.api.security.Authenticated;
+import io.coffer.identity.MyAccount;
+import io.coffer.shared.error.ValidationException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+@Path("/me")
+@RequestScoped
+@PermitAll
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class MeResource {
+
+    @EJB
+    MyAccount account;
+
+    @GET
+    @Operation(summary = "The caller's own account")
+    public MeResponse me() {
+        return MeResponse.of(account.me());
+    }
+
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the caller's display name")
+    public MeResponse update(MeUpdate change) {
+        if (change == null) {
+            throw ValidationException.of("displayName", "is required");
+        }
+        return MeResponse.of(account.changeDisplayName(change.displayName()));
+    }
+}

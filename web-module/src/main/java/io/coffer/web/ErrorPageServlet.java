@@ -1,0 +1,30 @@
+package io.coffer.web;
+
+import io.coffer.api.error.Problem;
+import io.coffer.api.error.ProblemType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The error page of the web module (web.xml): errors raised outside JAX-RS — an unknown static path, a method the
+ * default servlet does not take, an exception in a filter — answer problem+json too, never an HTML page or a trace.
+ */
+@WebServlet(name = "errorPage", urlPatterns = "/error-page")
+public class ErrorPageServlet extends HttpServlet {
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 404;
+        ProblemType type = ProblemType.forStatus(status);
+        response.resetBuffer();
+        response.setStatus(type.status());
+        response.setContentType(Problem.MEDIA_TYPE + "; charset=utf-8");
+        response.getOutputStream().write(Problem.json(type, null, null).getBytes(StandardCharsets.UTF_8));
+    }
+}
