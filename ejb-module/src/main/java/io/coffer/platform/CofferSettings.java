@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 
@@ -17,19 +18,25 @@ public class CofferSettings {
     public static final String EMBEDDED_DATABASE = "coffer";
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    @Inject
-    Config config;
+    private final Function<String, Optional<String>> source;
 
-    CofferSettings() {
+    @Inject
+    public CofferSettings(Config config) {
+        this(name -> config.getOptionalValue(name, String.class));
     }
 
-    /** For tests and tools outside the container. */
-    public CofferSettings(Config config) {
-        this.config = config;
+    /** For tests and tools outside the container: {@code source} answers a property's raw value by name. */
+    public CofferSettings(Function<String, Optional<String>> source) {
+        this.source = source;
+    }
+
+    /** CDI needs a no-argument constructor for the client proxy of an application-scoped bean. */
+    protected CofferSettings() {
+        this.source = name -> Optional.empty();
     }
 
     private Optional<String> value(String name) {
-        return config.getOptionalValue(name, String.class).map(String::trim).filter(v -> !v.isEmpty());
+        return source.apply(name).map(String::trim).filter(v -> !v.isEmpty());
     }
 
     /**
@@ -47,7 +54,16 @@ public class CofferSettings {
     }
 
     public int embeddedDatabasePort() {
-        return config.getOptionalValue("COFFER_EMBEDDED_DB_PORT", Integer.class).orElse(54329);
+        String port = value("COFFER_EMBEDDED_DB_PORT").orElse("54329");
+        try {
+            int value = Integer.parseInt(port);
+            if (value > 0 && value < 65536) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new StartupFailure("COFFER_EMBEDDED_DB_PORT must be a port number (1-65535)");
     }
 
     /** The JDBC URL the embedded database answers on (also the data source's default in server.xml). */

@@ -17,12 +17,15 @@ import liquibase.ui.LoggerUIService;
 
 /**
  * Applies liquibase/ (packaged as {@code db/changelog/}) as the schema owner. Safe when several Coffer instances start
- * against one database at once: Liquibase's lock table lets one migrate while the others wait, then find nothing
- * left to do.
+ * against one database at once: a PostgreSQL advisory lock lets one migrate while the others wait, then find nothing
+ * left to do. Liquibase's own lock table is not enough on an empty database: two instances race to create that very
+ * table and one fails (found by SchemaMigrationsTest).
  */
 public final class SchemaMigrations {
 
     public static final String MASTER_CHANGELOG = "db/changelog/master.xml";
+    /** Session-level advisory lock key that serialises Coffer's migrations on one database. */
+    static final long MIGRATION_LOCK = 0x436f66666572L; // "Coffer"
 
     private SchemaMigrations() {
     }
@@ -31,28 +34,41 @@ public final class SchemaMigrations {
     public static void migrate(DataSource owner, String ownerRole, String queryRole) throws Exception {
         try (Connection connection = owner.getConnection()) {
             connection.setAutoCommit(true);
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Map<String, Object> scope = Map.of(
-                    Scope.Attr.resourceAccessor.name(),
-                    new ClassLoaderResourceAccessor(SchemaMigrations.class.getClassLoader()),
-                    Scope.Attr.ui.name(), new LoggerUIService(),
-                    "liquibase.analytics.enabled", Boolean.FALSE,
-                    "liquibase.showBanner", Boolean.FALSE);
+            try (Statement lock = connection.createStatement()) {
+                lock.execute("select pg_advisory_lock(" + MIGRATION_LOCK + ")");
+            }
             try {
-                Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, MASTER_CHANGELOG)
-                        .execute());
+                update(connection);
+                if (!ownerRole.equals(queryRole)) {
+                    grantDml(connection, queryRole);
+                }
             } finally {
-                // Liquibase leaves autoCommit off with an open transaction: end it, or the pool rolls it back.
-                if (!connection.getAutoCommit()) {
-                    connection.commit();
-                    connection.setAutoCommit(true);
+                try (Statement unlock = connection.createStatement()) {
+                    unlock.execute("select pg_advisory_unlock(" + MIGRATION_LOCK + ")");
                 }
             }
-            if (!ownerRole.equals(queryRole)) {
-                grantDml(connection, queryRole);
+        }
+    }
+
+    private static void update(Connection connection) throws Exception {
+        Database database = DatabaseFactory.getInstance()
+                .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        Map<String, Object> scope = Map.of(
+                Scope.Attr.resourceAccessor.name(),
+                new ClassLoaderResourceAccessor(SchemaMigrations.class.getClassLoader()),
+                Scope.Attr.ui.name(), new LoggerUIService(),
+                "liquibase.analytics.enabled", Boolean.FALSE,
+                "liquibase.showBanner", Boolean.FALSE);
+        try {
+            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, MASTER_CHANGELOG)
+                    .execute());
+        } finally {
+            // Liquibase leaves autoCommit off with an open transaction: end it, or the pool rolls it back.
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+                connection.setAutoCommit(true);
             }
         }
     }

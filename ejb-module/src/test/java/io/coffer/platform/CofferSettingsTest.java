@@ -1,0 +1,77 @@
+package io.coffer.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CofferSettingsTest {
+
+    private static CofferSettings settings(Map<String, String> values) {
+        return new CofferSettings(name -> Optional.ofNullable(values.get(name)));
+    }
+
+    @Test
+    void relativeHomeIsRelativeToTheDirectoryTheRunCommandStartedIn() {
+        CofferSettings s = settings(Map.of("COFFER_LAUNCH_DIR", "/srv/coffer", "COFFER_HOME", "data/../store"));
+        assertEquals(Path.of("/srv/coffer/store"), s.home());
+    }
+
+    @Test
+    void defaultHomeIsCofferDataInTheLaunchDirectory() {
+        assertEquals(Path.of("/srv/x/coffer-data"), settings(Map.of("COFFER_LAUNCH_DIR", "/srv/x")).home());
+    }
+
+    @Test
+    void absoluteHomeIsKept() {
+        assertEquals(Path.of("/var/lib/coffer"),
+                settings(Map.of("COFFER_LAUNCH_DIR", "/srv/x", "COFFER_HOME", "/var/lib/coffer")).home());
+    }
+
+    @Test
+    void embeddedWhenNoDatabaseUrlOrTheEmbeddedDefault() {
+        assertTrue(settings(Map.of()).embeddedDatabase());
+        assertEquals("jdbc:postgresql://127.0.0.1:54329/coffer", settings(Map.of()).databaseUrl());
+        // server.xml's own default for COFFER_DB_URL is the embedded URL: still embedded
+        assertTrue(settings(Map.of("COFFER_EMBEDDED_DB_PORT", "5555",
+                "COFFER_DB_URL", "jdbc:postgresql://127.0.0.1:5555/coffer")).embeddedDatabase());
+        assertTrue(settings(Map.of("COFFER_DB_URL", "  ")).embeddedDatabase());
+    }
+
+    @Test
+    void externalDatabaseUsesTheQueryRoleAsOwnerUnlessToldOtherwise() {
+        CofferSettings external = settings(Map.of("COFFER_DB_URL", "jdbc:postgresql://db:5432/coffer",
+                "COFFER_DB_USER", "app", "COFFER_DB_PASSWORD", "secret"));
+        assertFalse(external.embeddedDatabase());
+        assertEquals("app", external.databaseOwnerUser());
+        assertEquals("secret", external.databaseOwnerPassword());
+
+        CofferSettings split = settings(Map.of("COFFER_DB_URL", "jdbc:postgresql://db:5432/coffer",
+                "COFFER_DB_USER", "app", "COFFER_DB_OWNER_USER", "owner", "COFFER_DB_OWNER_PASSWORD", "o"));
+        assertEquals("owner", split.databaseOwnerUser());
+        assertEquals("o", split.databaseOwnerPassword());
+    }
+
+    @Test
+    void embeddedDatabaseHasSeparateOwnerAndQueryRoles() {
+        CofferSettings s = settings(Map.of());
+        assertEquals("coffer_app", s.databaseUser());
+        assertEquals("coffer_owner", s.databaseOwnerUser());
+    }
+
+    @Test
+    void aBadPortOrRoleNameStopsStartUpWithTheVariableToFix() {
+        StartupFailure port = assertThrows(StartupFailure.class,
+                () -> settings(Map.of("COFFER_EMBEDDED_DB_PORT", "http")).embeddedDatabasePort());
+        assertTrue(port.getMessage().contains("COFFER_EMBEDDED_DB_PORT"));
+        StartupFailure role = assertThrows(StartupFailure.class,
+                () -> CofferSettings.checkedRoleName("x; drop table users", "COFFER_DB_USER"));
+        assertTrue(role.getMessage().contains("COFFER_DB_USER"));
+        assertEquals(0, role.getStackTrace().length, "start-up failures carry no stack trace");
+    }
+}

@@ -1,0 +1,153 @@
+package io.coffer.platform.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.coffer.platform.StartupFailure;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * FD-9 (embedded data survives restarts, kill -9 of Coffer and of PostgreSQL) and FD-12 (misconfiguration stops
+ * start-up with one clear message), against a real PostgreSQL.
+ */
+class EmbeddedPostgresServerTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void fd9_committedRowsSurviveCofferKilledWithMinus9WhileItsPostmasterLivesOn() throws Exception {
+        int port = DatabaseFixture.freePort();
+        Process coffer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashVictim.class.getName(),
+                home.toString(), Integer.toString(port), "25")
+                .redirectErrorStream(true).start();
+        List<Integer> acknowledged = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(coffer.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("READY")) {
+                if (line.startsWith("COMMITTED ")) {
+                    acknowledged.add(Integer.parseInt(line.substring(10).trim()));
+                }
+            }
+            coffer.destroyForcibly(); // SIGKILL: no shutdown hook runs, the postmaster is orphaned
+            coffer.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertEquals(25, acknowledged.size(), "the child acknowledged every commit before it was killed");
+        long orphan = postmasterPid();
+        assertTrue(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false),
+                "the postmaster outlives a Coffer killed with -9");
+
+        try (EmbeddedPostgresServer again = DatabaseFixture.startPrepared(home, port)) {
+            assertFalse(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false),
+                    "the orphaned postmaster was stopped");
+            assertEquals(25, countProbeRows(port));
+        }
+    }
+
+    @Test
+    void fd9_fd11_postgresKilledWithMinus9IsRestartedByTheWatchdogWithEveryCommittedRow() throws Exception {
+        int port = DatabaseFixture.freePort();
+        try (EmbeddedPostgresServer server = DatabaseFixture.startPrepared(home, port)) {
+            try (Connection c = DatabaseFixture.owner(port).getConnection()) {
+                DatabaseFixture.execute(c, "create table crash_probe (n integer primary key)",
+                        "insert into crash_probe select generate_series(1, 100)");
+            }
+            long pid = postmasterPid();
+            new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+            assertTrue(Files.exists(server.dataDirectory().resolve("postmaster.pid")), "kill -9 leaves the pid file");
+            assertFalse(server.alive(), "the watchdog sees the postmaster is gone");
+
+            server.restart();
+
+            assertTrue(server.alive());
+            assertEquals(100, countProbeRows(port));
+        }
+    }
+
+    @Test
+    void fd9_dataSurvivesAnOrdinaryRestartAndIsNeverWiped() throws Exception {
+        int port = DatabaseFixture.freePort();
+        try (EmbeddedPostgresServer first = DatabaseFixture.startPrepared(home, port);
+             Connection c = DatabaseFixture.owner(port).getConnection()) {
+            DatabaseFixture.execute(c, "create table crash_probe (n integer primary key)",
+                    "insert into crash_probe values (1), (2), (3)");
+        }
+        try (EmbeddedPostgresServer again = DatabaseFixture.startPrepared(home, port)) {
+            assertEquals(3, countProbeRows(port));
+        }
+    }
+
+    @Test
+    void passwordsAreRequiredAndTheRolesCannotBypassRowLevelSecurity() throws Exception {
+        int port = DatabaseFixture.freePort();
+        try (EmbeddedPostgresServer server = DatabaseFixture.startPrepared(home, port)) {
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> DatabaseFixture.dataSource(port, DatabaseFixture.APP, "wrong").getConnection().close());
+            assertTrue(refused.getMessage().contains("password authentication failed"), refused.getMessage());
+            try (Connection c = DatabaseFixture.owner(port).getConnection(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("select rolname, rolsuper, rolbypassrls from pg_roles"
+                         + " where rolname in ('coffer_owner', 'coffer_app') order by rolname")) {
+                int roles = 0;
+                while (r.next()) {
+                    roles++;
+                    assertFalse(r.getBoolean(2), r.getString(1) + " is no superuser");
+                    assertFalse(r.getBoolean(3), r.getString(1) + " cannot bypass RLS");
+                }
+                assertEquals(2, roles);
+            }
+            Set<PosixFilePermission> secret = Files.getPosixFilePermissions(home.resolve("db/superuser.secret"));
+            assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), secret);
+        }
+    }
+
+    @Test
+    void fd12_aTakenPortStopsStartUpNamingTheVariable() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(home, taken.getLocalPort());
+            StartupFailure failure = assertThrows(StartupFailure.class, server::start);
+            assertTrue(failure.getMessage().contains("COFFER_EMBEDDED_DB_PORT"), failure.getMessage());
+        }
+    }
+
+    @Test
+    void fd12_anUnwritableHomeStopsStartUpNamingTheVariable() throws Exception {
+        Path notADirectory = Files.writeString(home.resolve("plain-file"), "x");
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(notADirectory, DatabaseFixture.freePort());
+        StartupFailure failure = assertThrows(StartupFailure.class, server::start);
+        assertTrue(failure.getMessage().contains("COFFER_HOME"), failure.getMessage());
+    }
+
+    private long postmasterPid() throws Exception {
+        Path pidFile = home.resolve("db/pgdata/postmaster.pid");
+        return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+    }
+
+    private static int countProbeRows(int port) throws SQLException {
+        try (Connection c = DatabaseFixture.owner(port).getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select count(*) from crash_probe")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+}
