@@ -46,6 +46,37 @@ public class SecurityHeadersFilter extends HttpFilter {
                     Problem.json(ProblemType.METHOD_NOT_ALLOWED, null, null).getBytes(StandardCharsets.UTF_8));
             return;
         }
+        if (!request.getRequestURI().startsWith("/api/") && !isServedPath(request)) {
+            // Answer here rather than through sendError: the container's error dispatch adds internal headers.
+            ProblemType type = isRead(request) ? ProblemType.NOT_FOUND : ProblemType.METHOD_NOT_ALLOWED;
+            response.setStatus(type.status());
+            if (type == ProblemType.METHOD_NOT_ALLOWED) {
+                response.setHeader("Allow", "GET, HEAD");
+            }
+            response.setContentType(Problem.MEDIA_TYPE + "; charset=utf-8");
+            response.getOutputStream().write(Problem.json(type, null, null).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isRead(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    /** Outside the API only the web app's own files are served, and only to GET and HEAD. */
+    private boolean isServedPath(HttpServletRequest request) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!isRead(request)) {
+            return false;
+        }
+        if (path.isEmpty() || path.equals("/")) {
+            return true;
+        }
+        if (path.endsWith("/") || path.contains("..") || path.toUpperCase(java.util.Locale.ROOT).contains("WEB-INF")
+                || path.toUpperCase(java.util.Locale.ROOT).contains("META-INF")) {
+            return false;
+        }
+        return getServletContext().getResource(path) != null;
     }
 }

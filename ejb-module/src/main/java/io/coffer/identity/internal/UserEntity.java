@@ -33,7 +33,7 @@ public class UserEntity extends TenantOwned {
     @Column(name = "token_version", nullable = false)
     private int tokenVersion;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private Instant createdAt;
 
     protected UserEntity() {

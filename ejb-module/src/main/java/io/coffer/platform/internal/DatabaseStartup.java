@@ -80,10 +80,17 @@ public class DatabaseStartup {
             SchemaMigrations.migrate(owner, settings.databaseOwnerUser(), settings.databaseUser());
         } catch (Exception e) {
             LOG.log(Level.FINE, "migration failure", e);
-            throw new StartupFailure("the schema could not be migrated at " + settings.databaseUrl() + " as '"
+            throw new StartupFailure("the schema could not be migrated at " + withoutParameters(settings.databaseUrl())
+                    + " as '"
                     + settings.databaseOwnerUser() + "' (" + EmbeddedPostgresServer.rootMessage(e)
                     + "): check COFFER_DB_URL and the owner role (COFFER_DB_OWNER_USER / COFFER_DB_USER)");
         }
+    }
+
+    /** The URL without its query part, which may hold a password: never log it. */
+    static String withoutParameters(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
     }
 
     /** Whether start-up completed and the database is (as far as we know) serving. */

@@ -1,6 +1,9 @@
 package io.coffer.api.security;
 
 import io.coffer.api.error.Problem;
+import io.coffer.identity.CallerCheck;
+import io.coffer.shared.error.UnauthenticatedException;
+import jakarta.ejb.EJB;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,18 +16,33 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Answers 401 problem+json when an {@link Authenticated} resource is called without a verified token. A token that
  * MicroProfile JWT refused (forged, expired, wrong issuer...) reaches here as no token at all, because resources are
  * {@code @PermitAll}: the refusal is then a problem answer like every other error instead of Liberty's empty 401.
+ * A well-signed token of a removed user, or one issued before the user's token version changed (password reset,
+ * removal), is refused here too, before the resource reads the body.
  */
 @Provider
 @Authenticated
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
 
+    @EJB
+    CallerCheck callers;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken)) {
-            request.abortWith(Problem.unauthenticated()
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"coffer\"")
-                    .build());
+            refuse(request);
+            return;
         }
+        try {
+            callers.requireCurrentUser(); // revoked, removed or foreign: 401 before the body is read
+        } catch (UnauthenticatedException e) {
+            refuse(request);
+        }
+    }
+
+    private static void refuse(ContainerRequestContext request) {
+        request.abortWith(Problem.unauthenticated()
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"coffer\"")
+                .build());
     }
 }

@@ -1,0 +1,56 @@
+package io.coffer.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A tiny HTTP client for the integration tests, against the server the build started. */
+public final class Http {
+    public static final String BASE = System.getProperty("it.base.url", "http://localhost:9181");
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Http() {
+    }
+
+    public static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    public static HttpResponse<String> get(String path, String token) {
+        return send(request(path).header("Authorization", "Bearer " + token).GET());
+    }
+
+    public static HttpResponse<String> patchJson(String path, String token, String json) {
+        HttpRequest.Builder r = request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        return send(r);
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+}

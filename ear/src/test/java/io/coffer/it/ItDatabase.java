@@ -1,0 +1,99 @@
+package io.coffer.it;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Seeds the integration-test server's embedded database as the schema owner (signup arrives with identity; until
+ * then tests create tenants and users here). Row-level security holds the owner too, so each write sets the tenant.
+ */
+public final class ItDatabase {
+    private static final int PORT = Integer.getInteger("it.db.port", 54339);
+
+    private ItDatabase() {
+    }
+
+    /** A seeded user, as a token would name them. */
+    public record User(UUID id, UUID tenant, String tenantSlug, String email, String role, int tokenVersion) {
+    }
+
+    public static PGSimpleDataSource owner() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL("jdbc:postgresql://127.0.0.1:" + PORT + "/coffer");
+        ds.setUser("coffer_owner");
+        ds.setPassword("coffer-embedded-owner");
+        return ds;
+    }
+
+    public static UUID tenant(String slugPrefix) {
+        UUID id = UUID.randomUUID();
+        String slug = slugPrefix + "-" + id.toString().substring(0, 8);
+        try (Connection c = owner().getConnection();
+             PreparedStatement p = c.prepareStatement("insert into tenants (id, slug, name) values (?, ?, ?)")) {
+            p.setObject(1, id);
+            p.setString(2, slug);
+            p.setString(3, "Tenant " + slugPrefix);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+
+    public static User user(UUID tenant, String email, String role) {
+        UUID id = UUID.randomUUID();
+        try (Connection c = owner().getConnection()) {
+            c.setAutoCommit(false);
+            asTenant(c, tenant);
+            try (PreparedStatement p = c.prepareStatement("insert into users (id, tenant_id, email, display_name, role)"
+                    + " values (?, ?, ?, ?, ?)")) {
+                p.setObject(1, id);
+                p.setObject(2, tenant);
+                p.setString(3, email);
+                p.setString(4, "User " + email);
+                p.setString(5, role);
+                p.executeUpdate();
+            }
+            c.commit();
+            return new User(id, tenant, slug(c, tenant), email, role, 0);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void bumpTokenVersion(User user) {
+        try (Connection c = owner().getConnection()) {
+            c.setAutoCommit(false);
+            asTenant(c, user.tenant());
+            try (PreparedStatement p = c.prepareStatement(
+                    "update users set token_version = token_version + 1 where id = ?")) {
+                p.setObject(1, user.id());
+                p.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String slug(Connection c, UUID tenant) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("select slug from tenants where id = ?")) {
+            p.setObject(1, tenant);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
+
+    private static void asTenant(Connection c, UUID tenant) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("select set_config('coffer.tenant', ?, true)")) {
+            p.setString(1, tenant.toString());
+            p.executeQuery().close();
+        }
+    }
+}

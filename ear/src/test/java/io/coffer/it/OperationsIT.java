@@ -1,0 +1,79 @@
+package io.coffer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** Operations: health (FD-11), OpenAPI from the DTO records, /metrics closed to the public. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperationsIT {
+
+    @Test
+    @Order(1)
+    void liveAndReadyAreUp() {
+        HttpResponse<String> live = Http.get("/health/live");
+        assertEquals(200, live.statusCode(), live.body());
+        HttpResponse<String> ready = Http.get("/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals("UP", Http.json(ready).getString("status"));
+    }
+
+    @Test
+    @Order(2)
+    void openApiDescribesTheRealDtoRecords() {
+        HttpResponse<String> response = Http.send(Http.request("/openapi").header("Accept", "application/json").GET());
+        assertEquals(200, response.statusCode());
+        JsonObject doc = Http.json(response);
+        assertTrue(doc.getJsonObject("paths").containsKey("/api/v1/me"), "the /me path is documented");
+        JsonObject me = doc.getJsonObject("components").getJsonObject("schemas").getJsonObject("Me");
+        assertTrue(me.getJsonObject("properties").keySet().containsAll(
+                java.util.Set.of("userId", "tenantId", "tenantSlug", "email", "displayName", "role")));
+    }
+
+    @Test
+    @Order(3)
+    void metricsAreNotPublicByDefault() {
+        HttpResponse<String> metrics = Http.get("/metrics");
+        assertNotEquals(200, metrics.statusCode(), "metrics are for the operator");
+        assertTrue(!metrics.body().contains("jvm_") && !metrics.body().contains("base_"));
+    }
+
+    @Test
+    @Order(4)
+    void fd11_readinessIsDownWhileTheDatabaseIsGoneAndUpAgainByItself() throws Exception {
+        Path pidFile = Path.of(System.getProperty("it.coffer.home"), "db", "pgdata", "postmaster.pid");
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+
+        boolean sawDown = waitFor(Duration.ofSeconds(20), () -> Http.get("/health/ready").statusCode() == 503);
+        assertTrue(sawDown, "ready went DOWN while the database was gone");
+        boolean backUp = waitFor(Duration.ofSeconds(90), () -> Http.get("/health/ready").statusCode() == 200);
+        assertTrue(backUp, "ready came back UP by itself");
+        ItDatabase.User user = ItDatabase.user(ItDatabase.tenant("after-crash"), "x@after.test", "MEMBER");
+        assertEquals(200, Http.get("/api/v1/me", Tokens.accessToken(user)).statusCode(),
+                "requests work again after the database came back");
+    }
+
+    private static boolean waitFor(Duration limit, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+}

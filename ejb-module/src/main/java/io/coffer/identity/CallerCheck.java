@@ -1,0 +1,30 @@
+package io.coffer.identity;
+
+import io.coffer.identity.internal.Caller;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+/**
+ * Is the bearer of this request's token still a valid caller? Signature, issuer, audience and expiry are
+ * MicroProfile JWT's; this adds what only the database knows: the user still exists in the token's tenant and the
+ * token's version is the user's current one. The web layer asks before it reads a request body, so a revoked token
+ * gets 401 whatever else is wrong with the request; every module call checks again.
+ */
+@Stateless
+@PermitAll
+public class CallerCheck {
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    Caller caller;
+
+    /** Throws {@link io.coffer.shared.error.UnauthenticatedException} unless the caller is a current user. */
+    public void requireCurrentUser() {
+        caller.requireUser(context.getCallerPrincipal());
+    }
+}

@@ -1,0 +1,23 @@
+package io.coffer.platform;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * Maps every {@link Instant} attribute to {@code timestamptz}: Jakarta Persistence 3.1 has no {@code Instant} basic
+ * type, and EclipseLink would otherwise serialise it to bytes.
+ */
+@Converter(autoApply = true)
+public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
+    @Override
+    public Timestamp convertToDatabaseColumn(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    @Override
+    public Instant convertToEntityAttribute(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
