@@ -99,6 +99,15 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void everyResourceSaysWhetherItNeedsAToken() {
+        classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .should().beAnnotatedWith(io.coffer.api.security.Authenticated.class)
+                .orShould().beAnnotatedWith(io.coffer.api.security.Public.class)
+                .because("an endpoint is open only on purpose (FD-7: 401 problem before the resource runs)")
+                .check(classes);
+    }
+
+    @Test
     void entitiesLiveInInternalPackagesAndNeverReachTheWebLayer() {
         classes().that().areAnnotatedWith(Entity.class)
                 .should().resideInAPackage("..internal..")
