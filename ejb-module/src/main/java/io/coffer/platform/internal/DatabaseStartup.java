@@ -21,8 +21,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Brings the database up before anything uses the data source: the embedded PostgreSQL when {@code COFFER_DB_URL} is
  * unset, then the schema (Liquibase, as the owner role), then the row-level-security guard (as the query role).
- * Liberty's pool connects lazily, so the data source is first used after this has run. A failure stops start-up
- * with one log line saying what to fix.
+ * Liberty's pool connects lazily, so the data source is first used after this has run. A failure stops Coffer
+ * with one log line saying what to fix ({@code Coffer cannot start: ...}) and exit status 1.
  */
 @Singleton
 @Startup
@@ -56,8 +56,27 @@ public class DatabaseStartup {
         } catch (StartupFailure failure) {
             LOG.severe("Coffer cannot start: " + failure.getMessage());
             stop();
-            throw failure;
+            exitSoon();
         }
+    }
+
+    /**
+     * Fail fast, with the one line above and nothing else: throwing from here would make Liberty print a cascade of
+     * container errors and keep a half-started server running. Exiting from a thread of its own lets this start-up
+     * thread return, so Liberty's shutdown (and the embedded database's) runs cleanly; a supervisor (systemd, a
+     * container runtime) sees the non-zero exit.
+     */
+    private static void exitSoon() {
+        Thread exit = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.exit(1);
+        }, "coffer-startup-failure");
+        exit.setDaemon(false);
+        exit.start();
     }
 
     private void startEmbedded() {
