@@ -50,6 +50,15 @@ public final class Http {
         return send(r);
     }
 
+    public static HttpResponse<String> postJson(String path, String token, String json) {
+        HttpRequest.Builder r = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        return send(r);
+    }
+
     public static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
     }

@@ -44,22 +44,80 @@ public final class ItDatabase {
         return id;
     }
 
+    /** The password of every seeded user: they share the bootstrap owner's password hash. */
+    public static final String PASSWORD = "it bootstrap password";
+    public static final String BOOTSTRAP_TENANT = "it-bootstrap";
+    public static final String BOOTSTRAP_EMAIL = "owner@it-bootstrap.test";
+
+    /** A verified user who can log in with {@link #PASSWORD}. */
     public static User user(UUID tenant, String email, String role) {
+        return insert(tenant, email, role, true);
+    }
+
+    /** A user whose email is not verified yet (password {@link #PASSWORD}). */
+    public static User unverifiedUser(UUID tenant, String email, String role) {
+        return insert(tenant, email, role, false);
+    }
+
+    private static User insert(UUID tenant, String email, String role, boolean verified) {
         UUID id = UUID.randomUUID();
+        String hash = bootstrapPasswordHash();
         try (Connection c = owner().getConnection()) {
             c.setAutoCommit(false);
             asTenant(c, tenant);
-            try (PreparedStatement p = c.prepareStatement("insert into users (id, tenant_id, email, display_name, role)"
-                    + " values (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement p = c.prepareStatement("insert into users (id, tenant_id, email, display_name, role,"
+                    + " password_hash, email_verified_at) values (?, ?, ?, ?, ?, ?, " + (verified ? "now()" : "null")
+                    + ")")) {
                 p.setObject(1, id);
                 p.setObject(2, tenant);
                 p.setString(3, email);
                 p.setString(4, "User " + email);
                 p.setString(5, role);
+                p.setString(6, hash);
                 p.executeUpdate();
             }
             c.commit();
             return new User(id, tenant, slug(c, tenant), email, role, 0);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bootstrap owner's password hash (Coffer computed it at start from {@link #PASSWORD}). */
+    public static String bootstrapPasswordHash() {
+        try (Connection c = owner().getConnection()) {
+            c.setAutoCommit(false);
+            UUID tenant;
+            try (PreparedStatement p = c.prepareStatement("select id from tenants where slug = ?")) {
+                p.setString(1, BOOTSTRAP_TENANT);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    tenant = (UUID) r.getObject(1);
+                }
+            }
+            asTenant(c, tenant);
+            try (PreparedStatement p = c.prepareStatement("select password_hash from users where email = ?")) {
+                p.setString(1, BOOTSTRAP_EMAIL);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    String hash = r.getString(1);
+                    c.commit();
+                    return hash;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes a test public key in Coffer's JWKS (as a key without a private part), so tests can mint tokens. */
+    public static void trustTestKey(String kid, String publicJwk) {
+        try (Connection c = owner().getConnection();
+             PreparedStatement p = c.prepareStatement("insert into signing_keys (kid, public_jwk) values (?, ?)"
+                     + " on conflict (kid) do nothing")) {
+            p.setString(1, kid);
+            p.setString(2, publicJwk);
+            p.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

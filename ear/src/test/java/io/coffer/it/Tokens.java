@@ -20,18 +20,51 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Mints access tokens the way identity will (RS256, iss "coffer", aud "coffer-api", sub, groups, tenant, ver), signed
- * with the test key that only the integration-test server trusts.
+ * Access tokens for the integration tests. {@link #login} gets a real one from Coffer; {@link #sign} mints one like
+ * Coffer's (RS256, iss "coffer", aud "coffer-api", sub, groups, tenant, ver) with a test key that the tests publish
+ * in the test server's JWKS (a {@code signing_keys} row without a private part), so that forgeries can vary one
+ * claim at a time and still be refused for that claim only.
  */
 public final class Tokens {
+    public static final String TEST_KID = "it-test";
     public static final PrivateKey TEST_KEY = privateKey("it-keys/test-signing-key.pem");
     public static final PrivateKey FOREIGN_KEY = privateKey("it-keys/foreign-signing-key.pem");
+
+    static {
+        ItDatabase.trustTestKey(TEST_KID, testPublicJwk());
+    }
 
     private Tokens() {
     }
 
+    /** A test-key token for {@code user} (fast: no password hash). */
     public static String accessToken(ItDatabase.User user) {
         return sign(TEST_KEY, user, c -> { });
+    }
+
+    /** A real token from {@code POST /api/v1/auth/login}. */
+    public static String login(ItDatabase.User user) {
+        var response = Http.postJson("/api/v1/auth/login", null, "{\"tenant\": \"" + user.tenantSlug()
+                + "\", \"email\": \"" + user.email() + "\", \"password\": \"" + ItDatabase.PASSWORD + "\"}");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + response.statusCode() + " " + response.body());
+        }
+        return Http.json(response).getString("accessToken");
+    }
+
+    private static String testPublicJwk() {
+        try (InputStream in = Tokens.class.getClassLoader().getResourceAsStream("it-keys/test-signing-key.pub.pem")) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) KeyFactory
+                    .getInstance("RSA").generatePublic(new java.security.spec.X509EncodedKeySpec(
+                            Base64.getDecoder().decode(pem)));
+            return new com.nimbusds.jose.jwk.RSAKey.Builder(key).keyID(TEST_KID)
+                    .keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+                    .build().toJSONString();
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String sign(PrivateKey key, ItDatabase.User user, Consumer<JWTClaimsSet.Builder> change) {
@@ -48,7 +81,7 @@ public final class Tokens {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(600)));
         change.accept(claims);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("it-test").build(),
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(TEST_KID).build(),
                 claims.build());
         try {
             jwt.sign(new RSASSASigner(key));

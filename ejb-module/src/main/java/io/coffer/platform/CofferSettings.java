@@ -101,6 +101,34 @@ public class CofferSettings {
                         ? "coffer-embedded-owner" : databasePassword());
     }
 
+    /** {@code COFFER_KEY_ENCRYPTION_KEY}: base64 of 32 bytes; unset → a key generated under {@code COFFER_HOME/keys}. */
+    public Optional<String> keyEncryptionKey() {
+        return value("COFFER_KEY_ENCRYPTION_KEY");
+    }
+
+    /** {@code COFFER_BOOTSTRAP_TENANT}, {@code _EMAIL}, {@code _PASSWORD}: all three, or nothing. */
+    public Optional<Bootstrap> bootstrap() {
+        Optional<String> tenant = value("COFFER_BOOTSTRAP_TENANT");
+        Optional<String> email = value("COFFER_BOOTSTRAP_EMAIL");
+        Optional<String> password = source.apply("COFFER_BOOTSTRAP_PASSWORD").filter(p -> !p.isEmpty());
+        if (tenant.isEmpty() && email.isEmpty() && password.isEmpty()) {
+            return Optional.empty();
+        }
+        if (tenant.isEmpty() || email.isEmpty() || password.isEmpty()) {
+            throw new StartupFailure("set all three of COFFER_BOOTSTRAP_TENANT, COFFER_BOOTSTRAP_EMAIL and"
+                    + " COFFER_BOOTSTRAP_PASSWORD, or none");
+        }
+        return Optional.of(new Bootstrap(tenant.get(), email.get(), password.get()));
+    }
+
+    /** The first tenant and its OWNER, created at start when missing. */
+    public record Bootstrap(String tenantSlug, String email, String password) {
+        @Override
+        public String toString() {
+            return "Bootstrap[" + tenantSlug + ", " + email + "]"; // never the password
+        }
+    }
+
     public String publicUrl() {
         return value("COFFER_PUBLIC_URL").orElse("http://localhost:9080").replaceAll("/+$", "");
     }

@@ -1,13 +1,18 @@
 package io.coffer.tenancy;
 
 import io.coffer.shared.TenantId;
+import io.coffer.shared.error.ConflictException;
+import io.coffer.shared.error.ValidationException;
 import io.coffer.tenancy.internal.TenantEntity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The global lookup of tenants, kept outside the tenant tables: a flow that starts without a token finds its tenant
@@ -17,8 +22,33 @@ import java.util.Optional;
 @PermitAll
 public class TenantDirectory {
 
+    /** Lower-case letters, digits and inner hyphens, 1 to 63 characters (as the database checks too). */
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+
     @PersistenceContext(unitName = "coffer")
     private EntityManager em;
+
+    /** Registers a new tenant; a taken slug is a {@link ConflictException} (slugs are public, telling is no leak). */
+    public Tenant create(String slug, String name) {
+        String normalized = slug == null ? "" : slug.trim().toLowerCase(Locale.ROOT);
+        if (!SLUG.matcher(normalized).matches()) {
+            throw ValidationException.of("tenantSlug", "1 to 63 lower-case letters, digits or inner hyphens");
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw ValidationException.of("tenantName", "1 to 200 characters");
+        }
+        if (findBySlug(normalized).isPresent()) {
+            throw new ConflictException("This tenant slug is taken.");
+        }
+        TenantEntity tenant = new TenantEntity(UUID.randomUUID(), normalized, name.strip(), Instant.now());
+        try {
+            em.persist(tenant);
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException raced) {
+            throw new ConflictException("This tenant slug is taken.");
+        }
+        return tenant.toTenant();
+    }
 
     public Optional<Tenant> find(TenantId id) {
         return Optional.ofNullable(em.find(TenantEntity.class, id.value())).map(TenantEntity::toTenant);

@@ -33,10 +33,35 @@ public class UserEntity extends TenantOwned {
     @Column(name = "token_version", nullable = false)
     private int tokenVersion;
 
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "email_verified_at")
+    private Instant emailVerifiedAt;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private Instant createdAt;
 
     protected UserEntity() {
+    }
+
+    /** A new user of the transaction's tenant (the tenant column is set by EclipseLink, never by code). */
+    public UserEntity(UUID id, String email, String displayName, Role role, String passwordHash,
+                      Instant emailVerifiedAt) {
+        this.id = id;
+        this.email = email;
+        this.displayName = displayName;
+        this.role = role;
+        this.passwordHash = passwordHash;
+        this.emailVerifiedAt = emailVerifiedAt;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean emailVerified() {
+        return emailVerifiedAt != null;
     }
 
     public UserId userId() {

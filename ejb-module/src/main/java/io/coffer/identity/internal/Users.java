@@ -16,4 +16,17 @@ public class Users {
     public Optional<UserEntity> find(UserId id) {
         return Optional.ofNullable(em.find(UserEntity.class, id.value()));
     }
+
+    /** Emails compare case-insensitively (the unique index is on {@code lower(email)}). */
+    public Optional<UserEntity> findByEmail(String email) {
+        return em.createQuery("select u from UserEntity u where lower(u.email) = :email", UserEntity.class)
+                .setParameter("email", email.trim().toLowerCase(java.util.Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    public UserEntity add(UserEntity user) {
+        em.persist(user);
+        em.flush();
+        return user;
+    }
 }

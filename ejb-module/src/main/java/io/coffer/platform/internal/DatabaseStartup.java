@@ -34,6 +34,9 @@ public class DatabaseStartup {
     @Inject
     CofferSettings settings;
 
+    @Inject
+    io.coffer.platform.PlatformState state;
+
     @Resource(lookup = "jdbc/coffer")
     DataSource queryRole;
 
@@ -51,33 +54,15 @@ public class DatabaseStartup {
             migrate();
             RowLevelSecurityGuard.check(queryRole);
             ready = true;
+            state.databaseReady();
             LOG.info(() -> "Coffer database ready in " + (System.nanoTime() - started) / 1_000_000 + " ms ("
                     + (embedded != null ? "embedded, " + embedded.dataDirectory() : "external") + ")");
         } catch (StartupFailure failure) {
-            LOG.severe("Coffer cannot start: " + failure.getMessage());
             stop();
-            exitSoon();
+            failure.stopCoffer();
         }
     }
 
-    /**
-     * Fail fast, with the one line above and nothing else: throwing from here would make Liberty print a cascade of
-     * container errors and keep a half-started server running. Exiting from a thread of its own lets this start-up
-     * thread return, so Liberty's shutdown (and the embedded database's) runs cleanly; a supervisor (systemd, a
-     * container runtime) sees the non-zero exit.
-     */
-    private static void exitSoon() {
-        Thread exit = new Thread(() -> {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            System.exit(1);
-        }, "coffer-startup-failure");
-        exit.setDaemon(false);
-        exit.start();
-    }
 
     private void startEmbedded() {
         String owner = CofferSettings.checkedRoleName(settings.databaseOwnerUser(), "COFFER_DB_OWNER_USER");

@@ -1,0 +1,26 @@
+package io.coffer.identity;
+
+import io.coffer.shared.TenantId;
+import io.coffer.shared.UserId;
+import java.time.Instant;
+
+/**
+ * The events identity publishes (CDI), for the modules above it (activity, audit, automation). Immutable, past
+ * tense, ids only: never an entity, a password, a token or a hash.
+ */
+public final class IdentityEvents {
+    private IdentityEvents() {
+    }
+
+    /** {@code user.created}. */
+    public record UserCreated(TenantId tenant, UserId user, UserId actor, Instant at) {
+    }
+
+    /** {@code auth.login.succeeded}. */
+    public record LoginSucceeded(TenantId tenant, UserId user, String clientAddress, Instant at) {
+    }
+
+    /** {@code auth.login.failed}: tenant and user only when they exist (never the attempted email or password). */
+    public record LoginFailed(TenantId tenant, UserId user, String clientAddress, Instant at) {
+    }
+}

@@ -1,0 +1,107 @@
+package io.coffer.identity.internal;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.coffer.platform.SecretBox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The keys that sign access tokens (RS256, 2048 bits). Generated when none can sign, kept in {@code signing_keys}
+ * with the private key sealed by {@link SecretBox}; every key not past {@code not_after} is published in the JWKS,
+ * so a rotated key keeps verifying the tokens it signed until they expire. Callers run inside a transaction.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    @PersistenceContext(unitName = "coffer")
+    EntityManager em;
+
+    @Inject
+    SecretBox secrets;
+
+    @Inject
+    Clock clock;
+
+    private volatile RSAKey current;
+
+    /** The key to sign with: the newest that can sign, created when there is none. */
+    public RSAKey signingKey() {
+        RSAKey key = current;
+        if (key != null) {
+            return key;
+        }
+        for (SigningKeyEntity entity : served()) {
+            if (entity.canSign()) {
+                current = privateKey(entity);
+                return current;
+            }
+        }
+        return rotate(null);
+    }
+
+    /**
+     * Creates a new signing key; the previous one stops signing and stays published until {@code retiredUntil} (at
+     * least the lifetime of the tokens it signed). With {@code retiredUntil} null nothing is retired.
+     */
+    public RSAKey rotate(Instant retiredUntil) {
+        try {
+            RSAKey fresh = new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
+            if (retiredUntil != null) {
+                served().stream().filter(SigningKeyEntity::canSign).forEach(k -> k.retire(retiredUntil));
+            }
+            byte[] sealed = secrets.seal(fresh.toJSONString().getBytes(StandardCharsets.UTF_8));
+            em.persist(new SigningKeyEntity(fresh.getKeyID(), fresh.toPublicJWK().toJSONString(), sealed,
+                    clock.instant()));
+            em.flush();
+            current = fresh;
+            return fresh;
+        } catch (JOSEException e) {
+            throw new IllegalStateException("key generation failed", e);
+        }
+    }
+
+    /** The public keys to verify tokens with, as a JWKS document (never a private part). */
+    public String publicJwks() {
+        List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>();
+        for (SigningKeyEntity entity : served()) {
+            try {
+                keys.add(RSAKey.parse(entity.publicJwk()).toPublicJWK());
+            } catch (ParseException e) {
+                throw new IllegalStateException("unreadable public key " + entity.kid(), e);
+            }
+        }
+        return new JWKSet(keys).toString(true);
+    }
+
+    private List<SigningKeyEntity> served() {
+        return em.createNamedQuery(SigningKeyEntity.SERVED, SigningKeyEntity.class)
+                .setParameter("now", clock.instant())
+                .getResultList();
+    }
+
+    private RSAKey privateKey(SigningKeyEntity entity) {
+        try {
+            return RSAKey.parse(new String(secrets.open(entity.privateKeyEncrypted()), StandardCharsets.UTF_8));
+        } catch (ParseException e) {
+            throw new IllegalStateException("unreadable signing key " + entity.kid(), e);
+        }
+    }
+}
