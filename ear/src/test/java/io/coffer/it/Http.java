@@ -18,8 +18,19 @@ public final class Http {
     private Http() {
     }
 
+    /**
+     * The client address the tests claim through the trusted loopback "proxy" (the test server trusts 127.0.0.1 and
+     * ::1). Null: a fresh random documentation-range address per request, so that per-address throttling of one test
+     * never slows another; ThrottlingIT pins one.
+     */
+    public static volatile String clientAddress;
+    private static final java.util.Random RANDOM = new java.util.Random();
+
     public static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+        String address = clientAddress != null ? clientAddress
+                : "198.51.100." + RANDOM.nextInt(256) + ", 203.0.113." + RANDOM.nextInt(256);
+        return HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .header("X-Forwarded-For", address);
     }
 
     public static HttpResponse<String> send(HttpRequest.Builder request) {

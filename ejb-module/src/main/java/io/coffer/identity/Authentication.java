@@ -3,6 +3,11 @@ package io.coffer.identity;
 import io.coffer.identity.IdentityEvents.LoginFailed;
 import io.coffer.identity.IdentityEvents.LoginSucceeded;
 import io.coffer.identity.internal.AccessTokens;
+import io.coffer.identity.internal.RefreshTokenEntity;
+import io.coffer.identity.internal.Throttle;
+import io.coffer.identity.internal.ThrottleGate;
+import io.coffer.identity.internal.TokenStore;
+import io.coffer.shared.UserId;
 import io.coffer.identity.internal.Passwords;
 import io.coffer.identity.internal.UserEntity;
 import io.coffer.identity.internal.Users;
@@ -20,7 +25,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Login and token issue (ID-1, ID-2, ID-3). A login starts without a token: the tenant is looked up by slug in the
@@ -55,8 +62,22 @@ public class Authentication {
     @Inject
     Event<Object> events;
 
-    /** An access token and its lifetime in seconds. */
-    public record IssuedToken(String accessToken, long expiresIn) {
+    static final Duration REFRESH_LIFETIME = Duration.ofDays(7);
+    static final int FAILURES_PER_ACCOUNT = 20;
+    static final int FAILURES_PER_ADDRESS = 100;
+
+    @EJB
+    ThrottleGate throttle;
+
+    @Inject
+    TokenStore tokens;
+
+    /** An access token, its lifetime in seconds, and (from login and refresh) the next refresh token. */
+    public record IssuedToken(String accessToken, long expiresIn, String refreshToken) {
+        @Override
+        public String toString() {
+            return "IssuedToken[" + expiresIn + "s]";
+        }
     }
 
     /**
@@ -64,14 +85,24 @@ public class Authentication {
      * {@link ForbiddenException} when the password is right but the email is not verified yet.
      */
     public IssuedToken login(String tenantSlug, String email, String password, String clientAddress) {
+        // Throttled before any hash is computed (ID-16): per address, and per account.
+        String addressKey = Throttle.key("login", "address", String.valueOf(clientAddress));
+        throttle.check(addressKey, FAILURES_PER_ADDRESS);
         Optional<Tenant> tenant = tenants.findBySlug(tenantSlug);
+        String accountKey = Throttle.key("login", "account", tenant.map(t -> t.id().toString()).orElse("-"),
+                email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT));
+        throttle.check(accountKey, FAILURES_PER_ACCOUNT);
         if (tenant.isEmpty() || email == null || email.isBlank()) {
             passwords.matches(password, null);
+            throttle.fail(addressKey, accountKey);
             events.fire(new LoginFailed(null, null, clientAddress, clock.instant()));
             throw new UnauthenticatedException(REFUSED);
         }
         TenantId tenantId = tenant.get().id();
         Outcome outcome = tenancy.call(tenantId, () -> check(tenantId, email, password));
+        if (outcome.token() == null && !outcome.unverified()) {
+            throttle.fail(addressKey, accountKey);
+        }
         if (outcome.token() == null) {
             events.fire(new LoginFailed(tenantId, outcome.user() == null ? null : outcome.user().userId(),
                     clientAddress, clock.instant()));
@@ -82,8 +113,53 @@ public class Authentication {
             throw new UnauthenticatedException(REFUSED);
         }
         events.fire(new LoginSucceeded(tenantId, outcome.user().userId(), clientAddress, clock.instant()));
-        return new IssuedToken(outcome.token(), AccessTokens.LIFETIME.toSeconds());
+        return new IssuedToken(outcome.token(), AccessTokens.LIFETIME.toSeconds(), outcome.refresh());
     }
+
+    /**
+     * Rotates a refresh token (ID-7): the presented one is spent and a new one of the same family comes back with a new
+     * access token. A token used twice means it was stolen: the whole family is revoked (committed) and the answer is
+     * 401, as for an unknown, expired or revoked one, or one issued before the user's tokens were revoked.
+     */
+    public IssuedToken refresh(String refreshToken) {
+        TenantId tenant = tokens.tenantOf(refreshToken, TokenStore.KIND_REFRESH)
+                .orElseThrow(() -> new UnauthenticatedException(REFUSED_REFRESH));
+        IssuedToken issued = tenancy.call(tenant, () -> {
+            RefreshTokenEntity presented = tokens.findRefresh(refreshToken).orElse(null);
+            if (presented == null || presented.expiredAt(clock.instant())) {
+                return null;
+            }
+            if (presented.spent() || !tokens.useRefresh(presented)) {
+                tokens.revokeFamily(presented.familyId()); // reuse: kill the family, commit, then refuse
+                return null;
+            }
+            UserEntity user = users.find(new UserId(presented.userId())).orElse(null);
+            if (user == null || user.tokenVersion() != presented.tokenVersion() || !user.emailVerified()) {
+                tokens.revokeFamily(presented.familyId());
+                return null;
+            }
+            String next = tokens.issueRefresh(tenant, user, presented.familyId(), REFRESH_LIFETIME);
+            return new IssuedToken(accessTokens.issue(user, tenant), AccessTokens.LIFETIME.toSeconds(), next);
+        });
+        if (issued == null) {
+            throw new UnauthenticatedException(REFUSED_REFRESH);
+        }
+        return issued;
+    }
+
+    /** Revokes the family of {@code refreshToken} when it belongs to the caller's tenant (a no-op otherwise). */
+    public void logout(String refreshToken) {
+        Optional<TenantId> tenant = tokens.tenantOf(refreshToken, TokenStore.KIND_REFRESH);
+        if (tenant.isEmpty()) {
+            return;
+        }
+        tenancy.call(tenant.get(), () -> {
+            tokens.findRefresh(refreshToken).ifPresent(t -> tokens.revokeFamily(t.familyId()));
+            return null;
+        });
+    }
+
+    static final String REFUSED_REFRESH = "The session has ended: log in again.";
 
     private Outcome check(TenantId tenant, String email, String password) {
         Optional<UserEntity> user = users.findByEmail(email);
@@ -93,9 +169,13 @@ public class Authentication {
         if (!user.get().emailVerified()) {
             return new Outcome(user.get(), null, true);
         }
-        return new Outcome(user.get(), accessTokens.issue(user.get(), tenant), false);
+        String refresh = tokens.issueRefresh(tenant, user.get(), UUID.randomUUID(), REFRESH_LIFETIME);
+        return new Outcome(user.get(), accessTokens.issue(user.get(), tenant), false, refresh);
     }
 
-    private record Outcome(UserEntity user, String token, boolean unverified) {
+    private record Outcome(UserEntity user, String token, boolean unverified, String refresh) {
+        Outcome(UserEntity user, String token, boolean unverified) {
+            this(user, token, unverified, null);
+        }
     }
 }

@@ -23,8 +23,11 @@ public class CallerCheck {
     @Inject
     Caller caller;
 
-    /** Throws {@link io.coffer.shared.error.UnauthenticatedException} unless the caller is a current user. */
-    public void requireCurrentUser() {
-        caller.requireUser(context.getCallerPrincipal());
+    /**
+     * The caller's current role, read from the database; throws
+     * {@link io.coffer.shared.error.UnauthenticatedException} unless the caller is a current user.
+     */
+    public Role requireCurrentUser() {
+        return caller.requireActor(context.getCallerPrincipal()).role();
     }
 }

@@ -3,6 +3,7 @@ package io.coffer.identity;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.UserId;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * The events identity publishes (CDI), for the modules above it (activity, audit, automation). Immutable, past
@@ -14,6 +15,18 @@ public final class IdentityEvents {
 
     /** {@code user.created}. */
     public record UserCreated(TenantId tenant, UserId user, UserId actor, Instant at) {
+    }
+
+    /** {@code user.invited}. */
+    public record UserInvited(TenantId tenant, UUID invitation, Role role, UserId actor, Instant at) {
+    }
+
+    /** {@code auth.password-reset.requested}: only when the account exists (nothing is published for unknown ones). */
+    public record PasswordResetRequested(TenantId tenant, UserId user, String clientAddress, Instant at) {
+    }
+
+    /** {@code auth.password-reset.completed}. */
+    public record PasswordResetCompleted(TenantId tenant, UserId user, Instant at) {
     }
 
     /** {@code auth.login.succeeded}. */

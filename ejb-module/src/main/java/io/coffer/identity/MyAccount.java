@@ -34,7 +34,11 @@ public class MyAccount {
 
     /** The caller's profile; {@link io.coffer.shared.error.UnauthenticatedException} when the token is no longer valid. */
     public UserProfile me() {
-        return profile(caller.requireUser(context.getCallerPrincipal()));
+        Caller.Actor actor = caller.requireActor(context.getCallerPrincipal());
+        UserProfile profile = profile(actor.user());
+        // the role this token acts with (an API-key token may act below its creator)
+        return new UserProfile(profile.userId(), profile.tenantId(), profile.tenantSlug(), profile.email(),
+                profile.displayName(), actor.role());
     }
 
     /** Changes the caller's display name (trimmed, 1 to 100 characters, no control characters). */

@@ -129,6 +129,28 @@ public class CofferSettings {
         }
     }
 
+    /** Outgoing mail: SMTP when {@code COFFER_SMTP_HOST} is set, else {@code .eml} files under the home. */
+    public MailSettings mail() {
+        int port;
+        try {
+            port = Integer.parseInt(value("COFFER_SMTP_PORT").orElse("587"));
+        } catch (NumberFormatException e) {
+            throw new StartupFailure("COFFER_SMTP_PORT must be a port number");
+        }
+        return new MailSettings(value("COFFER_SMTP_HOST"), port, value("COFFER_SMTP_USER"),
+                source.apply("COFFER_SMTP_PASSWORD").filter(p -> !p.isEmpty()),
+                value("COFFER_MAIL_FROM").orElse("Coffer <coffer@localhost>"), home().resolve("mail"));
+    }
+
+    /** Where mail goes; {@code toString} never shows the password. */
+    public record MailSettings(Optional<String> smtpHost, int smtpPort, Optional<String> smtpUser,
+                               Optional<String> smtpPassword, String from, Path mailbox) {
+        @Override
+        public String toString() {
+            return "MailSettings[" + smtpHost.map(h -> "smtp " + h + ":" + smtpPort).orElse("files " + mailbox) + "]";
+        }
+    }
+
     public String publicUrl() {
         return value("COFFER_PUBLIC_URL").orElse("http://localhost:9080").replaceAll("/+$", "");
     }

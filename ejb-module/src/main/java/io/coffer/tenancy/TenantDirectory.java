@@ -30,6 +30,14 @@ public class TenantDirectory {
 
     /** Registers a new tenant; a taken slug is a {@link ConflictException} (slugs are public, telling is no leak). */
     public Tenant create(String slug, String name) {
+        return create(new TenantId(UUID.randomUUID()), slug, name);
+    }
+
+    /**
+     * Registers a new tenant with a given id, inside the caller's transaction: signup creates the tenant and its first
+     * user in one transaction bound to the new tenant, so that neither exists without the other.
+     */
+    public Tenant create(TenantId id, String slug, String name) {
         String normalized = slug == null ? "" : slug.trim().toLowerCase(Locale.ROOT);
         if (!SLUG.matcher(normalized).matches()) {
             throw ValidationException.of("tenantSlug", "1 to 63 lower-case letters, digits or inner hyphens");
@@ -40,7 +48,7 @@ public class TenantDirectory {
         if (findBySlug(normalized).isPresent()) {
             throw new ConflictException("This tenant slug is taken.");
         }
-        TenantEntity tenant = new TenantEntity(UUID.randomUUID(), normalized, name.strip(), Instant.now());
+        TenantEntity tenant = new TenantEntity(id.value(), normalized, name.strip(), Instant.now());
         try {
             em.persist(tenant);
             em.flush();

@@ -7,15 +7,15 @@ import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * JSON-B as the contract wants it: unknown fields in a request are refused (no mass assignment), nulls are left out
- * of answers, and {@code Instant}s are ISO-8601 UTC.
+ * JSON-B as the contract wants it: unknown fields in a request are refused (no mass assignment), a field without a
+ * value is written as {@code null} (e.g. {@code "nextCursor": null}), and {@code Instant}s are ISO-8601 UTC.
  */
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
             .setProperty("jsonb.fail-on-unknown-properties", true)
-            .withNullValues(false));
+            .withNullValues(true));
 
     @Override
     public Jsonb getContext(Class<?> type) {

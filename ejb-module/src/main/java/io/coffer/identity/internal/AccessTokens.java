@@ -40,6 +40,17 @@ public class AccessTokens {
     Clock clock;
 
     public String issue(UserEntity user, TenantId tenant) {
+        return issue(user, tenant, user.role(), null);
+    }
+
+    /**
+     * A token for {@code user} acting with {@code role} (never above the user's own: API keys) and, for API keys,
+     * their {@code scope}.
+     */
+    public String issue(UserEntity user, TenantId tenant, io.coffer.identity.Role role, List<String> scopes) {
+        if (!user.role().atLeast(role)) {
+            role = user.role();
+        }
         RSAKey key = keys.signingKey();
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -50,9 +61,10 @@ public class AccessTokens {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(LIFETIME)))
                 .claim("upn", user.email())
-                .claim("groups", List.of(user.role().name()))
+                .claim("groups", List.of(role.name()))
                 .claim(TenantClaims.TENANT, tenant.toString())
                 .claim(TokenClaims.VERSION, user.tokenVersion())
+                .claim("scope", scopes == null ? null : String.join(" ", scopes))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);

@@ -1,5 +1,6 @@
 package io.coffer.identity.internal;
 
+import io.coffer.identity.Role;
 import io.coffer.identity.TokenClaims;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.UserId;
@@ -48,6 +49,36 @@ public class Caller {
             throw new UnauthenticatedException(REFUSED);
         }
         return user;
+    }
+
+    /**
+     * The caller's user and the role they act with: the role in the database (a promotion or demotion takes effect on
+     * the next request); for an API-key token (it carries {@code scope}) capped by the role the token names, so that a
+     * key never acts above what it was exchanged for.
+     */
+    public Actor requireActor(Principal principal) {
+        UserEntity user = requireUser(principal);
+        Role role = user.role();
+        if (principal instanceof JsonWebToken token && token.getClaim("scope") != null && token.getGroups() != null) {
+            Role named = token.getGroups().stream().map(Caller::role).filter(java.util.Objects::nonNull)
+                    .reduce((a, b) -> a.atLeast(b) ? a : b).orElse(Role.MEMBER);
+            if (role.atLeast(named)) {
+                role = named;
+            }
+        }
+        return new Actor(user, role);
+    }
+
+    private static Role role(String name) {
+        try {
+            return Role.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Who acts, and with which role. */
+    public record Actor(UserEntity user, Role role) {
     }
 
     public TenantId tenant() {

@@ -39,6 +39,9 @@ public class UserEntity extends TenantOwned {
     @Column(name = "email_verified_at")
     private Instant emailVerifiedAt;
 
+    @Column(name = "removed_at")
+    private Instant removedAt;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private Instant createdAt;
 
@@ -86,5 +89,34 @@ public class UserEntity extends TenantOwned {
 
     public void rename(String newName) {
         this.displayName = newName;
+    }
+
+    public boolean removed() {
+        return removedAt != null;
+    }
+
+    /** Every token issued before this stops working on its next use (ID-5, ID-14). */
+    public void revokeTokens() {
+        tokenVersion++;
+    }
+
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+        revokeTokens();
+    }
+
+    public void verifyEmail(Instant at) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = at;
+        }
+    }
+
+    public void changeRole(Role newRole) {
+        this.role = newRole;
+    }
+
+    public void remove(Instant at) {
+        this.removedAt = at;
+        revokeTokens();
     }
 }

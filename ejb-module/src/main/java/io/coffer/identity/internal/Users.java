@@ -13,13 +13,29 @@ public class Users {
     @PersistenceContext(unitName = "coffer")
     EntityManager em;
 
+    /** A current (not removed) user of the transaction's tenant. */
     public Optional<UserEntity> find(UserId id) {
-        return Optional.ofNullable(em.find(UserEntity.class, id.value()));
+        return Optional.ofNullable(em.find(UserEntity.class, id.value())).filter(u -> !u.removed());
+    }
+
+    public java.util.List<UserEntity> members() {
+        return em.createQuery("select u from UserEntity u where u.removedAt is null order by lower(u.email)",
+                UserEntity.class).getResultList();
+    }
+
+    /** The current OWNERs, locked until the transaction ends (so two demotions cannot both pass the last-owner check). */
+    public java.util.List<UserEntity> ownersForUpdate() {
+        return em.createQuery("select u from UserEntity u where u.role = :owner and u.removedAt is null",
+                        UserEntity.class)
+                .setParameter("owner", io.coffer.identity.Role.OWNER)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     /** Emails compare case-insensitively (the unique index is on {@code lower(email)}). */
     public Optional<UserEntity> findByEmail(String email) {
-        return em.createQuery("select u from UserEntity u where lower(u.email) = :email", UserEntity.class)
+        return em.createQuery("select u from UserEntity u where lower(u.email) = :email and u.removedAt is null",
+                        UserEntity.class)
                 .setParameter("email", email.trim().toLowerCase(java.util.Locale.ROOT))
                 .getResultStream().findFirst();
     }

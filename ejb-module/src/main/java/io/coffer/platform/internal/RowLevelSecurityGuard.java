@@ -11,10 +11,15 @@ import javax.sql.DataSource;
 
 /**
  * Refuses to start when the second wall could be bypassed: the role Coffer runs its queries as must not be a
- * superuser nor have BYPASSRLS, and every table with a {@code tenant_id} column must have row-level security
- * enabled, forced (so that even the tables' owner is held) and at least one policy.
+ * superuser nor have BYPASSRLS, and every table must have row-level security enabled, forced (so that even the
+ * tables' owner is held) and at least one policy — except the few global tables listed here, which hold no tenant
+ * data by design. A table added without a policy, with or without a {@code tenant_id}, stops start-up.
  */
 public final class RowLevelSecurityGuard {
+
+    /** Global by design: the tenant directory, the token → tenant index, signing keys, throttle counters, Liquibase's. */
+    static final List<String> GLOBAL_TABLES = List.of("tenants", "token_index", "signing_keys", "auth_throttle",
+            "databasechangelog", "databasechangeloglock");
 
     private RowLevelSecurityGuard() {
     }
@@ -37,17 +42,18 @@ public final class RowLevelSecurityGuard {
                     select c.relname
                       from pg_class c
                       join pg_namespace n on n.oid = c.relnamespace
-                      join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
                      where n.nspname = current_schema() and c.relkind in ('r', 'p')
                        and (not c.relrowsecurity or not c.relforcerowsecurity
                             or not exists (select 1 from pg_policy p where p.polrelid = c.oid))
                      order by c.relname""")) {
                 while (r.next()) {
-                    unprotected.add(r.getString(1));
+                    if (!GLOBAL_TABLES.contains(r.getString(1))) {
+                        unprotected.add(r.getString(1));
+                    }
                 }
             }
             if (!unprotected.isEmpty()) {
-                throw new StartupFailure("tenant tables without forced row-level security: " + unprotected
+                throw new StartupFailure("tables without forced row-level security: " + unprotected
                         + "; the schema was changed outside Coffer's migrations");
             }
         } catch (SQLException e) {

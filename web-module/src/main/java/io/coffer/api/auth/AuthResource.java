@@ -1,58 +1,159 @@
 package io.coffer.api.auth;
 
+import io.coffer.api.security.ClientAddresses;
 import io.coffer.api.security.Public;
+import io.coffer.identity.ApiKeys;
 import io.coffer.identity.Authentication;
+import io.coffer.identity.PasswordReset;
 import io.coffer.identity.PublicKeys;
+import io.coffer.identity.Signup;
+import io.coffer.shared.error.UnauthenticatedException;
 import io.coffer.shared.error.ValidationException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Token-less entry points: login and the JWKS. */
+/** Token-less entry points of identity (contract: "Tenants, users, sessions"). */
 @Path("/auth")
 @RequestScoped
 @PermitAll
 @Public
+@Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
+
+    /** The SPA's refresh cookie: HttpOnly, Secure, SameSite=Strict, sent only to /api/v1/auth. */
+    public static final String REFRESH_COOKIE = "coffer_refresh";
+    static final String ACCEPTED = Json.createObjectBuilder().build().toString();
 
     @EJB
     Authentication authentication;
 
     @EJB
+    Signup signups;
+
+    @EJB
+    PasswordReset resets;
+
+    @EJB
+    ApiKeys apiKeys;
+
+    @EJB
     PublicKeys publicKeys;
+
+    @Inject
+    ClientAddresses clients;
 
     @Context
     HttpServletRequest http;
 
     @POST
+    @Path("/signup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a tenant and its owner; mails a verification link. Always 202, 409 for a taken slug")
+    public Response signup(AuthRequests.Signup request) {
+        require(request, "tenantSlug");
+        signups.signup(request.tenantName(), request.tenantSlug(), request.email(), request.password(),
+                request.displayName());
+        return Response.accepted(ACCEPTED).build();
+    }
+
+    @POST
+    @Path("/verify-email")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm an email address with the mailed token")
+    public Response verifyEmail(AuthRequests.VerifyEmail request) {
+        require(request, "token");
+        signups.verifyEmail(request.token(), clients.of(http));
+        return Response.noContent().build();
+    }
+
+    @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in to a tenant; any wrong part answers the same 401")
-    public TokenResponse login(LoginRequest request) {
-        if (request == null) {
-            throw ValidationException.of("tenant", "is required");
-        }
+    @Operation(summary = "Log in to a tenant; any wrong part answers the same 401; sets the refresh cookie")
+    public Response login(LoginRequest request) {
+        require(request, "tenant");
         Authentication.IssuedToken token = authentication.login(request.tenant(), request.email(),
-                request.password(), http.getRemoteAddr());
+                request.password(), clients.of(http));
+        return withRefreshCookie(token);
+    }
+
+    @POST
+    @Path("/refresh")
+    @Operation(summary = "A new access token for the refresh cookie, which rotates; a reused cookie ends the session")
+    public Response refresh(@CookieParam(REFRESH_COOKIE) String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw new UnauthenticatedException("The session has ended: log in again.");
+        }
+        return withRefreshCookie(authentication.refresh(refreshToken));
+    }
+
+    @POST
+    @Path("/password-reset")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mail a password-reset link if the account exists. Always 202")
+    public Response passwordReset(AuthRequests.PasswordReset request) {
+        require(request, "tenant");
+        resets.request(request.tenant(), request.email(), clients.of(http));
+        return Response.accepted(ACCEPTED).build();
+    }
+
+    @POST
+    @Path("/password-reset/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a new password with the mailed token; ends every earlier session")
+    public Response confirmPasswordReset(AuthRequests.PasswordResetConfirm request) {
+        require(request, "token");
+        resets.confirm(request.token(), request.newPassword(), clients.of(http));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Exchange an API key for an access token")
+    public TokenResponse token(AuthRequests.ApiKeyExchange request) {
+        require(request, "apiKey");
+        Authentication.IssuedToken token = apiKeys.exchange(request.apiKey());
         return new TokenResponse(token.accessToken(), token.expiresIn(), "Bearer");
     }
 
     @GET
     @Path("/jwks")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The public keys that verify access tokens (JWKS)")
     public Response jwks() {
-        return Response.ok(publicKeys.jwks()).header("Cache-Control", "no-store").build();
+        return Response.ok(publicKeys.jwks()).build();
+    }
+
+    private static Response withRefreshCookie(Authentication.IssuedToken token) {
+        NewCookie cookie = new NewCookie.Builder(REFRESH_COOKIE)
+                .value(token.refreshToken())
+                .path("/api/v1/auth")
+                .httpOnly(true)
+                .secure(true)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .maxAge((int) java.time.Duration.ofDays(7).toSeconds())
+                .build();
+        return Response.ok(new TokenResponse(token.accessToken(), token.expiresIn(), "Bearer")).cookie(cookie).build();
+    }
+
+    private static void require(Object body, String field) {
+        if (body == null) {
+            throw ValidationException.of(field, "is required");
+        }
     }
 }

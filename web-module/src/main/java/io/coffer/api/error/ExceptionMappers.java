@@ -3,6 +3,8 @@ package io.coffer.api.error;
 import io.coffer.shared.error.CofferException;
 import io.coffer.shared.error.ConflictException;
 import io.coffer.shared.error.ForbiddenException;
+import io.coffer.shared.error.InvalidTokenException;
+import io.coffer.shared.error.RateLimitedException;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.shared.error.UnauthenticatedException;
 import io.coffer.shared.error.ValidationException;
@@ -48,6 +50,13 @@ public final class ExceptionMappers {
         }
         if (e instanceof ConflictException) {
             return Problem.of(ProblemType.CONFLICT, e.getMessage(), null).build();
+        }
+        if (e instanceof InvalidTokenException) {
+            return Problem.of(ProblemType.INVALID_TOKEN).build(); // one body for wrong, expired, used, foreign
+        }
+        if (e instanceof RateLimitedException limited) {
+            return Problem.of(ProblemType.RATE_LIMITED)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds())).build();
         }
         return unexpected(e);
     }

@@ -16,7 +16,7 @@ public record MeResponse(
         @Schema(required = true) String displayName,
         @Schema(required = true, enumeration = {"OWNER", "ADMIN", "MEMBER"}) String role) {
 
-    static MeResponse of(UserProfile p) {
+    public static MeResponse of(UserProfile p) {
         return new MeResponse(p.userId().toString(), p.tenantId().toString(), p.tenantSlug(), p.email(),
                 p.displayName(), p.role().name());
     }

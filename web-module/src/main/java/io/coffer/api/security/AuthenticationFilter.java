@@ -1,6 +1,10 @@
 package io.coffer.api.security;
 
 import io.coffer.api.error.Problem;
+import io.coffer.api.error.ProblemType;
+import io.coffer.identity.Role;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import io.coffer.identity.CallerCheck;
 import io.coffer.shared.error.UnauthenticatedException;
 import jakarta.ejb.EJB;
@@ -27,17 +31,35 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @EJB
     CallerCheck callers;
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken)) {
             refuse(request);
             return;
         }
+        Role role;
         try {
-            callers.requireCurrentUser(); // revoked, removed or foreign: 401 before the body is read
+            role = callers.requireCurrentUser(); // revoked, removed or foreign: 401 before the body is read
         } catch (UnauthenticatedException e) {
             refuse(request);
+            return;
         }
+        MinimumRole needed = minimumRole();
+        if (needed != null && !role.atLeast(needed.value())) {
+            request.abortWith(Problem.of(ProblemType.FORBIDDEN, "This needs the " + needed.value() + " role.", null)
+                    .build());
+        }
+    }
+
+    private MinimumRole minimumRole() {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return null;
+        }
+        MinimumRole onMethod = resource.getResourceMethod().getAnnotation(MinimumRole.class);
+        return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(MinimumRole.class);
     }
 
     private static void refuse(ContainerRequestContext request) {

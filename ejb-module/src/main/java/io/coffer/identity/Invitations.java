@@ -1,0 +1,131 @@
+package io.coffer.identity;
+
+import io.coffer.identity.IdentityEvents.UserCreated;
+import io.coffer.identity.IdentityEvents.UserInvited;
+import io.coffer.identity.internal.Caller;
+import io.coffer.identity.internal.Checks;
+import io.coffer.identity.internal.InvitationEntity;
+import io.coffer.identity.internal.Passwords;
+import io.coffer.identity.internal.Profiles;
+import io.coffer.identity.internal.TokenStore;
+import io.coffer.identity.internal.UserEntity;
+import io.coffer.identity.internal.Users;
+import io.coffer.mail.Mail;
+import io.coffer.mail.Mailer;
+import io.coffer.platform.CofferSettings;
+import io.coffer.shared.TenantId;
+import io.coffer.shared.error.ConflictException;
+import io.coffer.shared.error.ForbiddenException;
+import io.coffer.shared.error.InvalidTokenException;
+import io.coffer.shared.error.ValidationException;
+import io.coffer.tenancy.Tenant;
+import io.coffer.tenancy.TenantDirectory;
+import io.coffer.tenancy.TenantScope;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Invitations (ID-18): an ADMIN or OWNER invites an email with a role (OWNER only by an OWNER); the mailed token is
+ * single use and lasts {@link #LIFETIME}; accepting it creates a verified user in the inviting tenant only.
+ */
+@Stateless
+@PermitAll
+public class Invitations {
+
+    public static final Duration LIFETIME = Duration.ofDays(7);
+
+    /** What the inviter sees of an invitation (never its token). */
+    public record Invitation(UUID id, String email, Role role, Instant expiresAt) {
+    }
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Users users;
+
+    @Inject
+    TokenStore tokens;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Profiles profiles;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    CofferSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<Object> events;
+
+    @EJB
+    TenantScope tenancy;
+
+    @EJB
+    TenantDirectory tenants;
+
+    public Invitation invite(String email, Role role) {
+        Caller.Actor actor = caller.requireActor(context.getCallerPrincipal());
+        if (!actor.role().atLeast(Role.ADMIN)) {
+            throw new ForbiddenException("Inviting needs the ADMIN or OWNER role.");
+        }
+        if (role == Role.OWNER && actor.role() != Role.OWNER) {
+            throw new ForbiddenException("Only an owner can invite an owner.");
+        }
+        String address = Checks.email(email, "email");
+        if (role == null) {
+            throw ValidationException.of("role", "must be OWNER, ADMIN or MEMBER");
+        }
+        if (users.findByEmail(address).isPresent()) {
+            throw new ConflictException("This person is already a member.");
+        }
+        TenantId tenant = caller.tenant();
+        TokenStore.Issued<InvitationEntity> issued = tokens.issueInvitation(tenant, address, role,
+                actor.user().userId().value(), LIFETIME);
+        String tenantSlug = tenants.find(tenant).map(Tenant::slug).orElseThrow();
+        mailer.sendAfterCommit(new Mail(address, "You are invited to " + tenantSlug + " on Coffer",
+                actor.user().displayName() + " invites you to join '" + tenantSlug + "' on Coffer as " + role + ".\n\n"
+                        + "Accept within 7 days by opening this link:\n\n" + settings.publicUrl()
+                        + "/invitations/accept?token=" + issued.secret() + "\n"));
+        InvitationEntity invitation = issued.entity();
+        events.fire(new UserInvited(tenant, invitation.id(), role, actor.user().userId(), clock.instant()));
+        return new Invitation(invitation.id(), invitation.email(), invitation.role(), invitation.expiresAt());
+    }
+
+    /** Creates the invited user (verified: the mail proved the address) and answers their profile. */
+    public UserProfile accept(String token, String password, String displayName) {
+        Passwords.checkPolicy(password, "password");
+        String name = Checks.displayName(displayName, "displayName");
+        TenantId tenant = tokens.tenantOf(token, TokenStore.KIND_INVITATION).orElseThrow(InvalidTokenException::new);
+        String hash = passwords.hash(password);
+        return tenancy.call(tenant, () -> {
+            InvitationEntity invitation = tokens.redeemInvitation(token);
+            if (users.findByEmail(invitation.email()).isPresent()) {
+                throw new ConflictException("This person is already a member.");
+            }
+            UserEntity user = users.add(new UserEntity(UUID.randomUUID(), invitation.email(), name,
+                    invitation.role(), hash, clock.instant()));
+            events.fire(new UserCreated(tenant, user.userId(), null, clock.instant()));
+            return profiles.of(user, tenant);
+        });
+    }
+}

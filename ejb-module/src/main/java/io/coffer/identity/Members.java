@@ -1,0 +1,96 @@
+package io.coffer.identity;
+
+import io.coffer.identity.internal.Caller;
+import io.coffer.identity.internal.Profiles;
+import io.coffer.identity.internal.TokenStore;
+import io.coffer.identity.internal.UserEntity;
+import io.coffer.identity.internal.Users;
+import io.coffer.shared.UserId;
+import io.coffer.shared.error.ConflictException;
+import io.coffer.shared.error.ForbiddenException;
+import io.coffer.shared.error.NotFoundException;
+import io.coffer.shared.error.ValidationException;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The members of the caller's tenant (ID-17): ADMIN and OWNER list them and change or remove them; only an OWNER
+ * grants, changes or removes the OWNER role; the last OWNER can be neither demoted nor removed. A change takes effect
+ * on the target's next request (their role is read from the database; a removal also revokes their tokens).
+ */
+@Stateless
+@PermitAll
+public class Members {
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Users users;
+
+    @Inject
+    TokenStore tokens;
+
+    @Inject
+    Profiles profiles;
+
+    @Inject
+    Clock clock;
+
+    public List<UserProfile> list() {
+        requireAdmin();
+        return users.members().stream().map(u -> profiles.of(u, caller.tenant())).toList();
+    }
+
+    public UserProfile changeRole(UserId member, Role role) {
+        Caller.Actor actor = requireAdmin();
+        if (role == null) {
+            throw ValidationException.of("role", "must be OWNER, ADMIN or MEMBER");
+        }
+        UserEntity target = users.find(member).orElseThrow(() -> new NotFoundException("no such member"));
+        if ((role == Role.OWNER || target.role() == Role.OWNER) && actor.role() != Role.OWNER) {
+            throw new ForbiddenException("Only an owner can grant or change the owner role.");
+        }
+        if (target.role() == Role.OWNER && role != Role.OWNER) {
+            requireAnotherOwner(target);
+        }
+        target.changeRole(role);
+        return profiles.of(target, caller.tenant());
+    }
+
+    public void remove(UserId member) {
+        Caller.Actor actor = requireAdmin();
+        UserEntity target = users.find(member).orElseThrow(() -> new NotFoundException("no such member"));
+        if (target.role() == Role.OWNER) {
+            if (actor.role() != Role.OWNER) {
+                throw new ForbiddenException("Only an owner can remove an owner.");
+            }
+            requireAnotherOwner(target);
+        }
+        target.remove(clock.instant());
+        tokens.revokeAllRefresh(target.userId().value());
+    }
+
+    private void requireAnotherOwner(UserEntity target) {
+        List<UserEntity> owners = users.ownersForUpdate();
+        if (owners.stream().noneMatch(o -> !o.userId().equals(target.userId()))) {
+            throw new ConflictException("The last owner of a tenant can be neither demoted nor removed.");
+        }
+    }
+
+    private Caller.Actor requireAdmin() {
+        Caller.Actor actor = caller.requireActor(context.getCallerPrincipal());
+        if (!actor.role().atLeast(Role.ADMIN)) {
+            throw new ForbiddenException("Managing members needs the ADMIN or OWNER role.");
+        }
+        return actor;
+    }
+}

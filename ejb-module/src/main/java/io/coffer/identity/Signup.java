@@ -1,0 +1,113 @@
+package io.coffer.identity;
+
+import io.coffer.identity.IdentityEvents.UserCreated;
+import io.coffer.identity.internal.Checks;
+import io.coffer.identity.internal.OneTimeTokenEntity;
+import io.coffer.identity.internal.Passwords;
+import io.coffer.identity.internal.Throttle;
+import io.coffer.identity.internal.ThrottleGate;
+import io.coffer.identity.internal.TokenStore;
+import io.coffer.identity.internal.UserEntity;
+import io.coffer.identity.internal.Users;
+import io.coffer.mail.Mail;
+import io.coffer.mail.Mailer;
+import io.coffer.platform.CofferSettings;
+import io.coffer.shared.TenantId;
+import io.coffer.shared.error.InvalidTokenException;
+import io.coffer.tenancy.TenantDirectory;
+import io.coffer.tenancy.TenantScope;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Signup and email verification (ID-21). A signup creates the tenant and its OWNER (unverified) in one transaction
+ * bound to the new tenant, and mails a verification link; only the POST of its token verifies (a mail scanner's GET of
+ * the link's page does not).
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Signup {
+
+    static final Duration VERIFICATION_LIFETIME = Duration.ofHours(24);
+    static final int BAD_TOKENS_PER_ADDRESS = 20;
+
+    @EJB
+    TenantDirectory tenants;
+
+    @EJB
+    TenantScope tenancy;
+
+    @EJB
+    ThrottleGate throttle;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    TokenStore tokens;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    CofferSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<Object> events;
+
+    public void signup(String tenantName, String tenantSlug, String email, String password, String displayName) {
+        String address = Checks.email(email, "email");
+        String name = Checks.displayName(displayName, "displayName");
+        Passwords.checkPolicy(password, "password");
+        String hash = passwords.hash(password);
+        TenantId tenant = new TenantId(UUID.randomUUID());
+        tenancy.call(tenant, () -> {
+            tenants.create(tenant, tenantSlug, tenantName);
+            UserEntity owner = users.add(new UserEntity(UUID.randomUUID(), address, name, Role.OWNER, hash, null));
+            String token = tokens.issueOneTime(tenant, owner.userId().value(), OneTimeTokenEntity.VERIFY_EMAIL,
+                    VERIFICATION_LIFETIME);
+            mailer.sendAfterCommit(new Mail(address, "Confirm your email address for Coffer",
+                    "Welcome to Coffer.\n\nConfirm your email address by opening this link within 24 hours:\n\n"
+                            + settings.publicUrl() + "/verify-email?token=" + token
+                            + "\n\nIf you did not sign up, ignore this mail.\n"));
+            events.fire(new UserCreated(tenant, owner.userId(), null, clock.instant()));
+            return null;
+        });
+    }
+
+    /** Verifies the email of the token's user; a bad, used or expired token is {@link InvalidTokenException}. */
+    public void verifyEmail(String token, String clientAddress) {
+        String addressKey = Throttle.key("verify", "address", String.valueOf(clientAddress));
+        throttle.check(addressKey, BAD_TOKENS_PER_ADDRESS);
+        TenantId tenant = tokens.tenantOf(token, OneTimeTokenEntity.VERIFY_EMAIL).orElse(null);
+        try {
+            if (tenant == null) {
+                throw new InvalidTokenException();
+            }
+            tenancy.call(tenant, () -> {
+                UUID user = tokens.redeemOneTime(token, OneTimeTokenEntity.VERIFY_EMAIL);
+                users.find(new io.coffer.shared.UserId(user)).orElseThrow(InvalidTokenException::new)
+                        .verifyEmail(clock.instant());
+                return null;
+            });
+        } catch (InvalidTokenException invalid) {
+            throttle.fail(addressKey);
+            throw invalid;
+        }
+    }
+}

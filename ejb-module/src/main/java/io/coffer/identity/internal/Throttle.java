@@ -1,0 +1,54 @@
+package io.coffer.identity.internal;
+
+import io.coffer.shared.error.RateLimitedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Counts failed attempts per key in PostgreSQL (table {@code auth_throttle}), so that limits hold across several
+ * Coffer instances (ID-16). Keys are SHA-256 hashes of {@code kind:tenant:email} or {@code kind:address}. The check
+ * runs before any password hash is computed.
+ */
+@ApplicationScoped
+public class Throttle {
+
+    public static final Duration WINDOW = Duration.ofMinutes(15);
+
+    @PersistenceContext(unitName = "coffer")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public static String key(String... parts) {
+        return Secrets.hash(String.join(":", parts));
+    }
+
+    /** {@link RateLimitedException} when {@code key} failed {@code limit} times in the window. */
+    public void check(String key, int limit) {
+        Instant now = clock.instant();
+        Object[] row = (Object[]) em.createNativeQuery("select count(*), min(at) from auth_throttle"
+                        + " where throttle_key = ?1 and at > ?2")
+                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                .setParameter(1, key).setParameter(2, Timestamp.from(now.minus(WINDOW)))
+                .getSingleResult();
+        long count = ((Number) row[0]).longValue();
+        if (count >= limit) {
+            Instant oldest = ((Timestamp) row[1]).toInstant();
+            throw new RateLimitedException(Duration.between(now, oldest.plus(WINDOW)).toSeconds() + 1);
+        }
+    }
+
+    public void fail(String key) {
+        em.createNativeQuery("insert into auth_throttle (throttle_key, at) values (?1, ?2)")
+                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                .setParameter(1, key).setParameter(2, Timestamp.from(clock.instant()))
+                .executeUpdate();
+    }
+}

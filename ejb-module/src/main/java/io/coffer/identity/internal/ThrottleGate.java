@@ -1,0 +1,27 @@
+package io.coffer.identity.internal;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/** Transactional access to {@link Throttle} for flows that run outside a tenant transaction. */
+@Stateless
+@PermitAll
+public class ThrottleGate {
+    @Inject
+    Throttle throttle;
+
+    public void check(String key, int limit) {
+        throttle.check(key, limit);
+    }
+
+    /** Records a failure in a transaction of its own, so that it counts even when the caller's rolls back. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void fail(String... keys) {
+        for (String key : keys) {
+            throttle.fail(key);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.coffer.api.members;
+
+import io.coffer.api.me.MeResponse;
+import io.coffer.api.security.Public;
+import io.coffer.identity.Invitations;
+import io.coffer.shared.error.ValidationException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/invitations/accept")
+@RequestScoped
+@PermitAll
+@Public
+@Produces(MediaType.APPLICATION_JSON)
+public class InvitationAcceptResource {
+
+    @EJB
+    Invitations invitations;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Accept an invitation: creates the user in the inviting tenant")
+    public Response accept(MemberDtos.InvitationAccept request) {
+        if (request == null) {
+            throw ValidationException.of("token", "is required");
+        }
+        return Response.status(Response.Status.CREATED)
+                .entity(MeResponse.of(invitations.accept(request.token(), request.password(), request.displayName())))
+                .build();
+    }
+}

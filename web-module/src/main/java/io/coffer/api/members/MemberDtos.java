@@ -1,0 +1,78 @@
+package io.coffer.api.members;
+
+import io.coffer.identity.ApiKeys;
+import io.coffer.identity.Invitations;
+import io.coffer.identity.UserProfile;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and answer bodies of members, invitations and API keys. */
+public final class MemberDtos {
+    private MemberDtos() {
+    }
+
+    @Schema(name = "Member")
+    public record Member(@Schema(required = true, format = "uuid") String userId,
+                         @Schema(required = true, format = "email") String email,
+                         @Schema(required = true) String displayName,
+                         @Schema(required = true, enumeration = {"OWNER", "ADMIN", "MEMBER"}) String role) {
+        static Member of(UserProfile p) {
+            return new Member(p.userId().toString(), p.email(), p.displayName(), p.role().name());
+        }
+    }
+
+    @Schema(name = "MemberUpdate")
+    public record MemberUpdate(@Schema(required = true, enumeration = {"OWNER", "ADMIN", "MEMBER"}) String role) {
+    }
+
+    @Schema(name = "InvitationRequest")
+    public record InvitationRequest(@Schema(required = true, format = "email") String email,
+                                    @Schema(required = true, enumeration = {"OWNER", "ADMIN", "MEMBER"}) String role) {
+    }
+
+    @Schema(name = "Invitation")
+    public record Invitation(@Schema(required = true, format = "uuid") String id,
+                             @Schema(required = true, format = "email") String email,
+                             @Schema(required = true) String role,
+                             @Schema(required = true) Instant expiresAt) {
+        static Invitation of(Invitations.Invitation i) {
+            return new Invitation(i.id().toString(), i.email(), i.role().name(), i.expiresAt());
+        }
+    }
+
+    @Schema(name = "InvitationAcceptRequest")
+    public record InvitationAccept(@Schema(required = true) String token,
+                                   @Schema(required = true, format = "password", minLength = 12, maxLength = 256)
+                                   String password,
+                                   @Schema(required = true) String displayName) {
+        @Override
+        public String toString() {
+            return "InvitationAccept[]";
+        }
+    }
+
+    @Schema(name = "ApiKeyRequest")
+    public record ApiKeyRequest(@Schema(required = true) String name,
+                                @Schema(required = true, description = "read, write, admin") List<String> scopes,
+                                @Schema(nullable = true) Instant expiresAt) {
+    }
+
+    @Schema(name = "ApiKey")
+    public record ApiKey(@Schema(required = true, format = "uuid") String id,
+                         @Schema(required = true) String name,
+                         @Schema(required = true) List<String> scopes,
+                         @Schema(required = true) Instant createdAt,
+                         @Schema(nullable = true) Instant expiresAt,
+                         @Schema(required = true) boolean revoked,
+                         @Schema(nullable = true, description = "Only in the answer that creates the key.") String key) {
+        static ApiKey of(ApiKeys.ApiKey k, String key) {
+            return new ApiKey(k.id().toString(), k.name(), k.scopes(), k.createdAt(), k.expiresAt(), k.revoked(), key);
+        }
+
+        @Override
+        public String toString() {
+            return "ApiKey[" + id + "]";
+        }
+    }
+}

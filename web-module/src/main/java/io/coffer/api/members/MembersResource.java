@@ -1,0 +1,62 @@
+package io.coffer.api.members;
+
+import io.coffer.api.Page;
+import io.coffer.api.security.Authenticated;
+import io.coffer.api.security.MinimumRole;
+import io.coffer.identity.Members;
+import io.coffer.identity.Role;
+import io.coffer.shared.UserId;
+import io.coffer.shared.error.ValidationException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+@Path("/members")
+@RequestScoped
+@PermitAll
+@Authenticated
+@MinimumRole(Role.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class MembersResource {
+
+    @EJB
+    Members members;
+
+    @GET
+    @Operation(summary = "The members of the caller's tenant")
+    public Page<MemberDtos.Member> list() {
+        return Page.of(members.list().stream().map(MemberDtos.Member::of).toList());
+    }
+
+    @PATCH
+    @Path("/{userId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a member's role; the last owner cannot be demoted (409)")
+    public MemberDtos.Member changeRole(@PathParam("userId") String userId, MemberDtos.MemberUpdate update) {
+        UserId id = new UserId(Ids.uuid(userId));
+        if (update == null) {
+            throw ValidationException.of("role", "is required");
+        }
+        return MemberDtos.Member.of(members.changeRole(id, Ids.role(update.role(), "role")));
+    }
+
+    @DELETE
+    @Path("/{userId}")
+    @Operation(summary = "Remove a member; their tokens stop working at once")
+    public Response remove(@PathParam("userId") String userId) {
+        members.remove(new UserId(Ids.uuid(userId)));
+        return Response.noContent().build();
+    }
+}

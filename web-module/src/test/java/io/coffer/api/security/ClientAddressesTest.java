@@ -1,0 +1,49 @@
+package io.coffer.api.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** ID-16: X-Forwarded-For is believed only from COFFER_TRUSTED_PROXIES. */
+class ClientAddressesTest {
+
+    static HttpServletRequest request(String peer, String forwardedFor) {
+        return (HttpServletRequest) Proxy.newProxyInstance(ClientAddressesTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getRemoteAddr" -> peer;
+                    case "getHeader" -> "X-Forwarded-For".equalsIgnoreCase((String) args[0]) ? forwardedFor : null;
+                    default -> null;
+                });
+    }
+
+    @Test
+    void id16_anUntrustedPeersForwardedForIsIgnored() {
+        ClientAddresses none = new ClientAddresses(Optional.empty());
+        assertEquals("203.0.113.9", none.of(request("203.0.113.9", "1.2.3.4")));
+        ClientAddresses proxies = new ClientAddresses(Optional.of("10.0.0.0/8"));
+        assertEquals("203.0.113.9", proxies.of(request("203.0.113.9", "1.2.3.4")));
+    }
+
+    @Test
+    void id16_behindTrustedProxiesTheRightMostUntrustedHopIsTheClient() {
+        ClientAddresses proxies = new ClientAddresses(Optional.of("10.0.0.0/8, 192.168.1.1/32, ::1/128"));
+        assertEquals("198.51.100.7", proxies.of(request("10.1.2.3", "6.6.6.6, 198.51.100.7, 192.168.1.1")));
+        assertEquals("198.51.100.7", proxies.of(request("::1", "198.51.100.7")));
+        assertEquals("10.1.2.3", proxies.of(request("10.1.2.3", null)));
+    }
+
+    @Test
+    void cidrsMatchByPrefix() {
+        ClientAddresses.Cidr net = ClientAddresses.Cidr.parse("192.168.0.0/16");
+        assertEquals(true, net.contains("192.168.200.1"));
+        assertEquals(false, net.contains("192.169.0.1"));
+        assertEquals(false, net.contains("not-an-address"));
+        assertEquals(false, net.contains("2001:db8::1"));
+        assertEquals(true, ClientAddresses.Cidr.parse("2001:db8::/32").contains("2001:db8:1::5"));
+        assertThrows(IllegalArgumentException.class, () -> ClientAddresses.Cidr.parse("example.com/8"));
+    }
+}
