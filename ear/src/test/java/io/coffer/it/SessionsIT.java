@@ -79,6 +79,12 @@ class SessionsIT {
     }
 
     @Test
+    void id20_logoutNeedsAToken() {
+        assertProblem(Http.send(Http.request("/api/v1/auth/logout").POST(HttpRequest.BodyPublishers.noBody())),
+                401, "unauthenticated");
+    }
+
+    @Test
     void id7_noOrUnknownCookieIs401() {
         assertProblem(Http.send(Http.request("/api/v1/auth/refresh").POST(HttpRequest.BodyPublishers.noBody())),
                 401, "unauthenticated");

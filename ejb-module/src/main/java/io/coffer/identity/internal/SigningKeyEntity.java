@@ -52,6 +52,10 @@ public class SigningKeyEntity {
         return privateKeyEncrypted;
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
     boolean canSign() {
         return privateKeyEncrypted != null && notAfter == null;
     }

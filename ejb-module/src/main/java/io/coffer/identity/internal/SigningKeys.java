@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +37,32 @@ public class SigningKeys {
     @Inject
     Clock clock;
 
-    private volatile RSAKey current;
+    /** A signing key is replaced after this age; the old one stays published until its last token has expired. */
+    public static final Duration ROTATE_AFTER = Duration.ofDays(30);
+    /** How long an instance trusts its cached key before it looks again (another instance may have rotated). */
+    static final Duration RECHECK = Duration.ofSeconds(60);
+    /** The longest life of a token a retired key signed, plus MicroProfile JWT's clock skew and a margin. */
+    static final Duration PUBLISHED_AFTER_RETIREMENT = AccessTokens.LIFETIME.plusMinutes(2);
 
-    /** The key to sign with: the newest that can sign, created when there is none. */
+    private volatile RSAKey current;
+    private volatile Instant checkedAt = Instant.MIN;
+
+    /**
+     * The key to sign with: the newest that can sign, re-read every minute; created when there is none, and rotated when
+     * it is older than {@link #ROTATE_AFTER} (ID-6).
+     */
     public RSAKey signingKey() {
+        Instant now = clock.instant();
         RSAKey key = current;
-        if (key != null) {
+        if (key != null && now.isBefore(checkedAt.plus(RECHECK)) && !now.isBefore(checkedAt)) {
             return key;
         }
+        checkedAt = now;
         for (SigningKeyEntity entity : served()) {
             if (entity.canSign()) {
+                if (entity.createdAt().plus(ROTATE_AFTER).isBefore(now)) {
+                    return rotate(now.plus(PUBLISHED_AFTER_RETIREMENT));
+                }
                 current = privateKey(entity);
                 return current;
             }
