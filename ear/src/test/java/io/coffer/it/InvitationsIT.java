@@ -101,6 +101,15 @@ class InvitationsIT {
     }
 
     @Test
+    void id18_aRemovedMemberCanBeInvitedAgain() {
+        String adminToken = Tokens.login(admin);
+        assertEquals(204, MembersIT.delete(adminToken, member).statusCode());
+        assertEquals(201, invite(adminToken, member.email(), "MEMBER").statusCode());
+        HttpResponse<String> joined = accept(ItMail.token(ItMail.awaitMail(member.email(), 1)));
+        assertEquals(201, joined.statusCode(), joined.body());
+    }
+
+    @Test
     void id18_aWrongTokenIsInvalid() {
         assertProblem(accept("not-a-real-invitation-token"), 400, "invalid-token");
     }

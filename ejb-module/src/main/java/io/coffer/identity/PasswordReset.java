@@ -120,6 +120,7 @@ public class PasswordReset {
                 UUID userId = tokens.redeemOneTime(token, OneTimeTokenEntity.PASSWORD_RESET);
                 UserEntity user = users.find(new UserId(userId)).orElseThrow(InvalidTokenException::new);
                 user.changePassword(hash);
+                user.verifyEmail(clock.instant()); // the mailed link proved the address too
                 tokens.spendAll(userId, OneTimeTokenEntity.PASSWORD_RESET);
                 tokens.revokeAllRefresh(userId);
                 mailer.sendAfterCommit(new Mail(user.email(), "Your Coffer password was changed",

@@ -2,8 +2,10 @@ package io.coffer.platform;
 
 /**
  * Start-up cannot go on; the message says what the operator must fix. Thrown without a stack trace or cause, so
- * that the log shows one clear line instead of a page of frames.
+ * that the log shows one clear line instead of a page of frames; an application exception, so that it crosses EJB
+ * calls unwrapped.
  */
+@jakarta.ejb.ApplicationException(rollback = true)
 public class StartupFailure extends RuntimeException {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("io.coffer.startup");
 
