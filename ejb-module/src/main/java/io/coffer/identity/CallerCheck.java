@@ -30,4 +30,10 @@ public class CallerCheck {
     public Role requireCurrentUser() {
         return caller.requireActor(context.getCallerPrincipal()).role();
     }
+
+    /** The current caller (user, tenant, role from the database); 401 unless they are a current user. */
+    public CurrentCaller current() {
+        io.coffer.identity.internal.Caller.Actor actor = caller.requireActor(context.getCallerPrincipal());
+        return new CurrentCaller(actor.user().userId(), caller.tenant(), actor.role());
+    }
 }

@@ -1,0 +1,236 @@
+package io.coffer.datarooms;
+
+import io.coffer.datarooms.internal.DataRoomEntity;
+import io.coffer.datarooms.internal.ItemEntity;
+import io.coffer.datarooms.internal.Rooms;
+import io.coffer.identity.CallerCheck;
+import io.coffer.identity.CurrentCaller;
+import io.coffer.shared.error.ConflictException;
+import io.coffer.shared.error.NotFoundException;
+import io.coffer.shared.error.ValidationException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Rooms, folders and the tree (contract: "Data rooms, folders, documents, permissions"). */
+@Stateless
+@PermitAll
+public class DataRooms {
+
+    @EJB
+    CallerCheck callers;
+
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    Rooms rooms;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<Object> events;
+
+    public DataRoom create(String name, String description) {
+        CurrentCaller caller = callers.current();
+        DataRoomEntity room = new DataRoomEntity(Names.clean(name, "name"), description(description),
+                caller.user().value(), clock.instant());
+        rooms.add(room);
+        events.fire(new DataRoomCreated(caller.tenant(), room.id(), caller.user(), clock.instant()));
+        return view(room, Permission.MANAGE);
+    }
+
+    /** The rooms the caller can see. */
+    public List<DataRoom> list() {
+        List<DataRoom> visible = new ArrayList<>();
+        for (DataRoomEntity room : rooms.activeRooms()) {
+            Permission p = permissions.on(room);
+            if (p.atLeast(Permission.VIEW)) {
+                visible.add(view(room, p));
+            }
+        }
+        return visible;
+    }
+
+    /** Authorization before validation: the web layer asks this before it reads a body. */
+    public void require(UUID roomId, Permission needed) {
+        permissions.requireRoom(roomId, needed);
+    }
+
+    /** The same for a folder. */
+    public void requireFolder(UUID folderId, Permission needed) {
+        permissions.requireRoom(folderEntity(folderId).roomId(), needed);
+    }
+
+    public DataRoom get(UUID id) {
+        Permission p = permissions.requireRoom(id, Permission.VIEW);
+        return view(rooms.room(id).orElseThrow(), p);
+    }
+
+    /** Renames and/or describes a room (null leaves a field as it is). */
+    public DataRoom update(UUID id, String name, String description) {
+        Permission p = permissions.requireRoom(id, Permission.MANAGE);
+        DataRoomEntity room = rooms.room(id).orElseThrow();
+        if (name != null) {
+            room.rename(Names.clean(name, "name"));
+        }
+        if (description != null) {
+            room.describe(description(description));
+        }
+        return view(room, p);
+    }
+
+    /** Archives a room: it and everything under it stop being served. */
+    public void archive(UUID id) {
+        permissions.requireRoom(id, Permission.MANAGE);
+        rooms.room(id).orElseThrow().archive(clock.instant());
+    }
+
+    public Folder createFolder(UUID roomId, String name, UUID parentId) {
+        permissions.requireRoom(roomId, Permission.MANAGE);
+        String clean = Names.clean(name, "name");
+        if (parentId != null) {
+            ItemEntity parent = rooms.item(parentId).filter(i -> i.roomId().equals(roomId)
+                    && ItemEntity.FOLDER.equals(i.kind())).orElseThrow(() -> ValidationException.of("parentId",
+                    "must be a folder of this room"));
+            Objects.requireNonNull(parent);
+        }
+        if (rooms.siblingNamed(roomId, parentId, clean, null)) {
+            throw new ConflictException("An item with this name exists in this folder.");
+        }
+        CurrentCaller caller = callers.current();
+        ItemEntity folder = new ItemEntity(roomId, parentId, ItemEntity.FOLDER, clean,
+                rooms.nextPosition(roomId, parentId), caller.user().value(), clock.instant());
+        try {
+            rooms.add(folder);
+        } catch (jakarta.persistence.PersistenceException raced) {
+            throw new ConflictException("An item with this name exists in this folder.");
+        }
+        return folderView(folder);
+    }
+
+    public Folder folder(UUID id) {
+        ItemEntity folder = folderEntity(id);
+        permissions.requireRoom(folder.roomId(), Permission.VIEW);
+        return folderView(folder);
+    }
+
+    /**
+     * Renames and/or moves a folder; {@code move} false leaves the parent as it is, true moves it under
+     * {@code newParent} (null: the room's top). Moving under itself or a descendant is a conflict.
+     */
+    public Folder updateFolder(UUID id, String name, boolean move, UUID newParent) {
+        ItemEntity folder = folderEntity(id);
+        permissions.requireRoom(folder.roomId(), Permission.MANAGE);
+        String newName = name == null ? folder.name() : Names.clean(name, "name");
+        UUID parent = move ? newParent : folder.parentId();
+        if (move && newParent != null) {
+            ItemEntity target = rooms.item(newParent).filter(i -> i.roomId().equals(folder.roomId())
+                    && ItemEntity.FOLDER.equals(i.kind())).orElseThrow(() -> ValidationException.of("parentId",
+                    "must be a folder of this room"));
+            if (isSelfOrDescendant(folder, target)) {
+                throw new ConflictException("A folder cannot move under itself.");
+            }
+        }
+        if (rooms.siblingNamed(folder.roomId(), parent, newName, folder.id())) {
+            throw new ConflictException("An item with this name exists in this folder.");
+        }
+        folder.rename(newName);
+        if (move && !Objects.equals(parent, folder.parentId())) {
+            folder.moveTo(parent, rooms.nextPosition(folder.roomId(), parent));
+        }
+        return folderView(folder);
+    }
+
+    /** Deletes a folder and everything below it. */
+    public void deleteFolder(UUID id) {
+        ItemEntity folder = folderEntity(id);
+        permissions.requireRoom(folder.roomId(), Permission.MANAGE);
+        List<ItemEntity> all = rooms.items(folder.roomId());
+        List<ItemEntity> doomed = new ArrayList<>(List.of(folder));
+        for (int i = 0; i < doomed.size(); i++) {
+            UUID parent = doomed.get(i).id();
+            all.stream().filter(x -> parent.equals(x.parentId())).forEach(doomed::add);
+        }
+        doomed.forEach(x -> x.delete(clock.instant()));
+    }
+
+    /** The room's tree as the caller may see it, in one query, numbered 1, 1.1, 1.2... by position. */
+    public List<TreeNode> tree(UUID roomId) {
+        Permission p = permissions.requireRoom(roomId, Permission.VIEW);
+        Map<UUID, List<ItemEntity>> children = new HashMap<>();
+        for (ItemEntity item : rooms.items(roomId)) {
+            children.computeIfAbsent(item.parentId() == null ? roomId : item.parentId(), k -> new ArrayList<>())
+                    .add(item);
+        }
+        return nodes(roomId, "", children, p);
+    }
+
+    private List<TreeNode> nodes(UUID parent, String prefix, Map<UUID, List<ItemEntity>> children, Permission p) {
+        List<ItemEntity> items = new ArrayList<>(children.getOrDefault(parent, List.of()));
+        items.sort(Comparator.comparingInt(ItemEntity::position).thenComparing(i -> i.name().toLowerCase()));
+        List<TreeNode> nodes = new ArrayList<>();
+        int n = 0;
+        for (ItemEntity item : items) {
+            String index = prefix + (++n);
+            nodes.add(new TreeNode(item.id(), item.kind(), item.name(), index, p,
+                    ItemEntity.FOLDER.equals(item.kind()) ? nodes(item.id(), index + ".", children, p) : null));
+        }
+        return nodes;
+    }
+
+    private boolean isSelfOrDescendant(ItemEntity folder, ItemEntity candidate) {
+        Optional<ItemEntity> cursor = Optional.of(candidate);
+        while (cursor.isPresent()) {
+            if (cursor.get().id().equals(folder.id())) {
+                return true;
+            }
+            UUID up = cursor.get().parentId();
+            cursor = up == null ? Optional.empty() : rooms.item(up);
+        }
+        return false;
+    }
+
+    private ItemEntity folderEntity(UUID id) {
+        return rooms.item(id).filter(i -> ItemEntity.FOLDER.equals(i.kind()))
+                .orElseThrow(() -> new NotFoundException("no such folder"));
+    }
+
+    private Folder folderView(ItemEntity folder) {
+        StringBuilder path = new StringBuilder();
+        Optional<ItemEntity> cursor = Optional.of(folder);
+        while (cursor.isPresent()) {
+            path.insert(0, "/" + cursor.get().name());
+            UUID up = cursor.get().parentId();
+            cursor = up == null ? Optional.empty() : rooms.item(up);
+        }
+        return new Folder(folder.id(), folder.roomId(), folder.name(), folder.parentId(), path.toString());
+    }
+
+    private static DataRoom view(DataRoomEntity room, Permission p) {
+        return new DataRoom(room.id(), room.name(), room.description(), room.createdAt(), p);
+    }
+
+    private static String description(String description) {
+        if (description == null) {
+            return null;
+        }
+        String d = description.strip();
+        if (d.length() > 2000) {
+            throw ValidationException.of("description", "must be at most 2000 characters");
+        }
+        return d.isEmpty() ? null : d;
+    }
+}

@@ -1,0 +1,49 @@
+package io.coffer.datarooms.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Rooms and items of the transaction's tenant. */
+@ApplicationScoped
+public class Rooms {
+    @PersistenceContext(unitName = "coffer")
+    EntityManager em;
+
+    public Optional<DataRoomEntity> room(UUID id) {
+        return Optional.ofNullable(em.find(DataRoomEntity.class, id));
+    }
+
+    public List<DataRoomEntity> activeRooms() {
+        return em.createQuery("select r from DataRoomEntity r where r.archivedAt is null order by r.createdAt",
+                DataRoomEntity.class).getResultList();
+    }
+
+    public Optional<ItemEntity> item(UUID id) {
+        return Optional.ofNullable(em.find(ItemEntity.class, id)).filter(i -> !i.deleted());
+    }
+
+    /** Every live item of a room: one query; the tree is built in memory. */
+    public List<ItemEntity> items(UUID room) {
+        return em.createQuery("select i from ItemEntity i where i.roomId = :room and i.deletedAt is null"
+                + " order by i.position, lower(i.name)", ItemEntity.class).setParameter("room", room).getResultList();
+    }
+
+    public boolean siblingNamed(UUID room, UUID parent, String name, UUID except) {
+        return items(room).stream().anyMatch(i -> java.util.Objects.equals(i.parentId(), parent)
+                && i.name().equalsIgnoreCase(name) && !i.id().equals(except));
+    }
+
+    public int nextPosition(UUID room, UUID parent) {
+        return items(room).stream().filter(i -> java.util.Objects.equals(i.parentId(), parent))
+                .mapToInt(ItemEntity::position).max().orElse(0) + 1;
+    }
+
+    public void add(Object entity) {
+        em.persist(entity);
+        em.flush();
+    }
+}

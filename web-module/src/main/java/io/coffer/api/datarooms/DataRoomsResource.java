@@ -1,0 +1,150 @@
+package io.coffer.api.datarooms;
+
+import io.coffer.api.Page;
+import io.coffer.api.security.Authenticated;
+import io.coffer.datarooms.DataRoom;
+import io.coffer.datarooms.DataRooms;
+import io.coffer.datarooms.Permission;
+import io.coffer.shared.error.NotFoundException;
+import io.coffer.shared.error.ValidationException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+@Path("/datarooms")
+@RequestScoped
+@PermitAll
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class DataRoomsResource {
+
+    @EJB
+    DataRooms rooms;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a data room; the creator manages it")
+    public Response create(RoomDtos.RoomRequest request) {
+        if (request == null) {
+            throw ValidationException.of("name", "is required");
+        }
+        DataRoom room = rooms.create(request.name(), request.description());
+        return Response.status(Response.Status.CREATED).entity(RoomDtos.Room.of(room)).build();
+    }
+
+    @GET
+    @Operation(summary = "The rooms the caller can see")
+    public Page<RoomDtos.Room> list() {
+        return Page.of(rooms.list().stream().map(RoomDtos.Room::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    public RoomDtos.Room get(@PathParam("id") String id) {
+        return RoomDtos.Room.of(rooms.get(uuid(id)));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename or describe a room")
+    public RoomDtos.Room update(@PathParam("id") String id, JsonObject patch) {
+        UUID roomId = uuid(id);
+        rooms.require(roomId, Permission.MANAGE); // authorization before validation
+        Patch.onlyFields(patch, Set.of("name", "description"));
+        return RoomDtos.Room.of(rooms.update(roomId, Patch.string(patch, "name"), Patch.string(patch, "description")));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Archive a room: it and everything under it stop being served")
+    public Response archive(@PathParam("id") String id) {
+        rooms.archive(uuid(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/folders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a folder; sibling names are unique (409)")
+    public Response createFolder(@PathParam("id") String id, RoomDtos.FolderRequest request) {
+        UUID roomId = uuid(id);
+        rooms.require(roomId, Permission.MANAGE); // authorization before validation
+        if (request == null) {
+            throw ValidationException.of("name", "is required");
+        }
+        UUID parent = request.parentId() == null ? null : Patch.uuidField(request.parentId(), "parentId");
+        return Response.status(Response.Status.CREATED)
+                .entity(RoomDtos.FolderView.of(rooms.createFolder(roomId, request.name(), parent))).build();
+    }
+
+    @GET
+    @Path("/{id}/tree")
+    @Operation(summary = "Nested folders and documents the caller may see, each with myPermission")
+    public RoomDtos.Node tree(@PathParam("id") String id) {
+        UUID roomId = uuid(id);
+        DataRoom room = rooms.get(roomId);
+        return new RoomDtos.Node(room.id().toString(), "DATAROOM", room.name(), "", room.myPermission().name(),
+                rooms.tree(roomId).stream().map(RoomDtos.Node::of).toList());
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("no such object");
+        }
+    }
+
+    /** PATCH bodies read as JSON objects, so that an absent field and an explicit null differ. */
+    static final class Patch {
+        private Patch() {
+        }
+
+        static void onlyFields(JsonObject patch, Set<String> allowed) {
+            if (patch == null) {
+                throw ValidationException.of("body", "is required");
+            }
+            for (String key : patch.keySet()) {
+                if (!allowed.contains(key)) {
+                    throw ValidationException.of(key, "is not a field of this object");
+                }
+            }
+        }
+
+        static String string(JsonObject patch, String field) {
+            if (!patch.containsKey(field) || patch.isNull(field)) {
+                return null;
+            }
+            if (patch.get(field).getValueType() != JsonValue.ValueType.STRING) {
+                throw ValidationException.of(field, "must be a string");
+            }
+            return patch.getString(field);
+        }
+
+        static UUID uuidField(String value, String field) {
+            try {
+                return UUID.fromString(value);
+            } catch (IllegalArgumentException e) {
+                throw ValidationException.of(field, "must be a UUID");
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.coffer.api.datarooms;
+
+import io.coffer.api.security.Authenticated;
+import io.coffer.datarooms.DataRooms;
+import io.coffer.shared.error.ValidationException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+@Path("/folders")
+@RequestScoped
+@PermitAll
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class FoldersResource {
+
+    @EJB
+    DataRooms rooms;
+
+    @GET
+    @Path("/{id}")
+    public RoomDtos.FolderView get(@PathParam("id") String id) {
+        return RoomDtos.FolderView.of(rooms.folder(DataRoomsResource.uuid(id)));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename and/or move a folder; under its own descendant → 409")
+    public RoomDtos.FolderView update(@PathParam("id") String id, JsonObject patch) {
+        UUID folderId = DataRoomsResource.uuid(id);
+        rooms.requireFolder(folderId, io.coffer.datarooms.Permission.MANAGE); // authorization before validation
+        DataRoomsResource.Patch.onlyFields(patch, Set.of("name", "parentId"));
+        boolean move = patch.containsKey("parentId");
+        UUID parent = null;
+        if (move && !patch.isNull("parentId")) {
+            if (patch.get("parentId").getValueType() != JsonValue.ValueType.STRING) {
+                throw ValidationException.of("parentId", "must be a UUID or null");
+            }
+            parent = DataRoomsResource.Patch.uuidField(patch.getString("parentId"), "parentId");
+        }
+        return RoomDtos.FolderView.of(rooms.updateFolder(folderId, DataRoomsResource.Patch.string(patch, "name"),
+                move, parent));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a folder and everything below it")
+    public Response delete(@PathParam("id") String id) {
+        rooms.deleteFolder(DataRoomsResource.uuid(id));
+        return Response.noContent().build();
+    }
+}
