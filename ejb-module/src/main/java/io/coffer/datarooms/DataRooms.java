@@ -167,6 +167,34 @@ public class DataRooms {
         doomed.forEach(x -> x.delete(clock.instant()));
     }
 
+    /**
+     * Adds the entry of a new document to a room (in the caller's transaction; the documents module records its
+     * versions under the same id). Needs UPLOAD on the room; the folder must be one of the room's.
+     */
+    public UUID addDocument(UUID roomId, UUID folderId, String name) {
+        permissions.requireRoom(roomId, Permission.UPLOAD);
+        String clean = Names.clean(name, "name");
+        if (folderId != null) {
+            rooms.item(folderId).filter(i -> i.roomId().equals(roomId) && ItemEntity.FOLDER.equals(i.kind()))
+                    .orElseThrow(() -> ValidationException.of("folderId", "must be a folder of this room"));
+        }
+        if (rooms.siblingNamed(roomId, folderId, clean, null)) {
+            throw new ConflictException("An item with this name exists in this folder.");
+        }
+        ItemEntity document = new ItemEntity(roomId, folderId, ItemEntity.DOCUMENT, clean,
+                rooms.nextPosition(roomId, folderId), callers.current().user().value(), clock.instant());
+        rooms.add(document);
+        return document.id();
+    }
+
+    /** A document's entry (name, folder, room) after checking that the caller holds {@code needed} on it. */
+    public DocumentEntry documentEntry(UUID documentId, Permission needed) {
+        ItemEntity item = rooms.item(documentId).filter(i -> ItemEntity.DOCUMENT.equals(i.kind()))
+                .orElseThrow(() -> new NotFoundException("no such document"));
+        permissions.requireRoom(item.roomId(), needed);
+        return new DocumentEntry(item.id(), item.roomId(), item.parentId(), item.name());
+    }
+
     /** The room's tree as the caller may see it, in one query, numbered 1, 1.1, 1.2... by position. */
     public List<TreeNode> tree(UUID roomId) {
         Permission p = permissions.requireRoom(roomId, Permission.VIEW);

@@ -151,6 +151,19 @@ public class CofferSettings {
         }
     }
 
+    /** {@code COFFER_MAX_UPLOAD_BYTES}: the largest accepted document (a long; default 2^31). */
+    public long maxUploadBytes() {
+        try {
+            long max = Long.parseLong(value("COFFER_MAX_UPLOAD_BYTES").orElse("2147483648"));
+            if (max > 0) {
+                return max;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new StartupFailure("COFFER_MAX_UPLOAD_BYTES must be a positive number of bytes");
+    }
+
     public String publicUrl() {
         return value("COFFER_PUBLIC_URL").orElse("http://localhost:9080").replaceAll("/+$", "");
     }

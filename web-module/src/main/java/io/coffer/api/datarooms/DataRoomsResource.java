@@ -10,7 +10,16 @@ import io.coffer.shared.error.ValidationException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import io.coffer.api.documents.DocumentResponse;
+import io.coffer.documents.DocumentView;
+import io.coffer.documents.Uploads;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import java.io.InputStream;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -37,6 +46,9 @@ public class DataRoomsResource {
 
     @EJB
     DataRooms rooms;
+
+    @Inject
+    Uploads uploads;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,6 +105,21 @@ public class DataRoomsResource {
         UUID parent = request.parentId() == null ? null : Patch.uuidField(request.parentId(), "parentId");
         return Response.status(Response.Status.CREATED)
                 .entity(RoomDtos.FolderView.of(rooms.createFolder(roomId, request.name(), parent))).build();
+    }
+
+    @POST
+    @Path("/{id}/documents")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload a document as the raw body (streamed, hashed, type detected from the bytes)")
+    public Response upload(@PathParam("id") String id, @QueryParam("folderId") String folderId,
+                           @QueryParam("name") String name, @HeaderParam("Digest") String digest,
+                           @Context HttpServletRequest http, InputStream body) {
+        UUID roomId = uuid(id);
+        UUID folder = folderId == null || folderId.isBlank() ? null : Patch.uuidField(folderId, "folderId");
+        DocumentView uploaded = uploads.upload(roomId, folder, name == null ? "" : name, body,
+                http.getContentLengthLong(), digest);
+        return Response.status(Response.Status.CREATED).entity(DocumentResponse.of(uploaded)).build();
     }
 
     @GET

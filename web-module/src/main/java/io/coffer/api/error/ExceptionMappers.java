@@ -51,6 +51,9 @@ public final class ExceptionMappers {
         if (e instanceof ConflictException) {
             return Problem.of(ProblemType.CONFLICT, e.getMessage(), null).build();
         }
+        if (e instanceof io.coffer.shared.error.PayloadTooLargeException) {
+            return Problem.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), null).header("Connection", "close").build();
+        }
         if (e instanceof InvalidTokenException) {
             return Problem.of(ProblemType.INVALID_TOKEN).build(); // one body for wrong, expired, used, foreign
         }

@@ -18,6 +18,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large", "The request body is too large."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type",
             "The request body's media type is not supported here."),
+    RANGE_NOT_SATISFIABLE("range-not-satisfiable", 416, "Range not satisfiable",
+            "The requested range lies outside the content."),
     RATE_LIMITED("rate-limited", 429, "Too many requests", "Too many requests; retry later."),
     INTERNAL("internal", 500, "Internal error", "Something went wrong on our side; it has been logged."),
     UNAVAILABLE("unavailable", 503, "Service unavailable", "The service is not available right now.");

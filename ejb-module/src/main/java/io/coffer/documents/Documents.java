@@ -1,0 +1,92 @@
+package io.coffer.documents;
+
+import io.coffer.datarooms.DataRooms;
+import io.coffer.datarooms.DocumentEntry;
+import io.coffer.datarooms.Permission;
+import io.coffer.documents.internal.ContentTypes;
+import io.coffer.documents.internal.DocumentVersionEntity;
+import io.coffer.identity.CallerCheck;
+import io.coffer.identity.CurrentCaller;
+import io.coffer.shared.TenantId;
+import io.coffer.storage.StoredBlob;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Documents and their versions; every call checks the caller's permission through the datarooms module. */
+@Stateless
+@PermitAll
+public class Documents {
+
+    @EJB
+    DataRooms rooms;
+
+    @EJB
+    CallerCheck callers;
+
+    @PersistenceContext(unitName = "coffer")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<Object> events;
+
+    /** Before any byte is read: may the caller upload here? Answers the tenant the bytes belong to. */
+    public TenantId prepareUpload(UUID roomId, UUID folderId) {
+        rooms.require(roomId, Permission.UPLOAD);
+        if (folderId != null) {
+            rooms.requireFolder(folderId, Permission.UPLOAD);
+        }
+        return callers.current().tenant();
+    }
+
+    /** Records a new document whose bytes are already stored (version 1). */
+    public DocumentView register(UUID roomId, UUID folderId, String name, StoredBlob blob, String detectedType) {
+        UUID id = rooms.addDocument(roomId, folderId, name);
+        CurrentCaller caller = callers.current();
+        em.persist(new DocumentVersionEntity(id, 1, blob.id(), blob.sha256(), blob.size(), detectedType, null,
+                caller.user().value(), clock.instant()));
+        em.flush();
+        events.fire(new DocumentUploaded(caller.tenant(), roomId, id, 1, blob.size(), caller.user(),
+                clock.instant()));
+        return get(id);
+    }
+
+    public DocumentView get(UUID id) {
+        DocumentEntry entry = rooms.documentEntry(id, Permission.VIEW);
+        List<DocumentVersionEntity> versions = versions(id);
+        DocumentVersionEntity newest = versions.get(0);
+        return new DocumentView(id, entry.roomId(), entry.folderId(), entry.name(), newest.size(), newest.sha256(),
+                newest.contentType(), newest.pageCount(), newest.version(), versions.stream()
+                .map(v -> new DocumentView.Version(v.version(), v.size(), v.sha256(), v.contentType(), v.createdAt()))
+                .toList());
+    }
+
+    /** What a download of the newest version needs; the caller must hold DOWNLOAD. */
+    public DocumentContent content(UUID id) {
+        DocumentEntry entry = rooms.documentEntry(id, Permission.DOWNLOAD);
+        DocumentVersionEntity newest = versions(id).get(0);
+        return new DocumentContent(callers.current().tenant(), newest.blobId(), newest.size(), newest.sha256(),
+                ContentTypes.served(newest.contentType()), entry.name());
+    }
+
+    /** Whether any version of the tenant still uses a blob (blobs are shared by identical bytes). */
+    public boolean blobInUse(String blobId) {
+        return em.createQuery("select count(v) from DocumentVersionEntity v where v.blobId = :blob", Long.class)
+                .setParameter("blob", blobId).getSingleResult() > 0;
+    }
+
+    private List<DocumentVersionEntity> versions(UUID id) {
+        return em.createQuery("select v from DocumentVersionEntity v where v.documentId = :doc"
+                + " order by v.version desc", DocumentVersionEntity.class).setParameter("doc", id).getResultList();
+    }
+}

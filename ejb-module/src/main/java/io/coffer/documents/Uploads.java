@@ -1,0 +1,110 @@
+package io.coffer.documents;
+
+import io.coffer.datarooms.Names;
+import io.coffer.platform.CofferSettings;
+import io.coffer.shared.TenantId;
+import io.coffer.shared.error.PayloadTooLargeException;
+import io.coffer.shared.error.ValidationException;
+import io.coffer.storage.BlobStore;
+import io.coffer.storage.StoredBlob;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.tika.Tika;
+
+/**
+ * The upload pipeline, outside any transaction: check the caller and the limit → stream the body into storage while
+ * hashing → check the {@code Digest} → detect the type from the first bytes → record the document in one short
+ * transaction. A failure after the bytes are stored removes them again unless another version uses the same bytes.
+ */
+@ApplicationScoped
+public class Uploads {
+
+    private static final int SNIFF_BYTES = 64 * 1024;
+    private final Tika tika = new Tika();
+
+    @EJB
+    Documents documents;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    CofferSettings settings;
+
+    public DocumentView upload(UUID roomId, UUID folderId, String name, InputStream body, long declaredLength,
+                               String digestHeader) {
+        TenantId tenant = documents.prepareUpload(roomId, folderId); // authorization before anything is read
+        Names.clean(name, "name");
+        Optional<byte[]> expected = expectedSha256(digestHeader);
+        long max = settings.maxUploadBytes();
+        if (declaredLength > max) {
+            throw new PayloadTooLargeException(max); // refused before a byte of the body is read
+        }
+        StoredBlob blob;
+        try {
+            blob = blobs.put(tenant, body, max);
+        } catch (IOException e) {
+            throw new UncheckedIOException("upload interrupted", e);
+        }
+        try {
+            if (expected.isPresent() && !HexFormat.of().formatHex(expected.get()).equals(blob.sha256())) {
+                throw ValidationException.of("Digest", "does not match the body: nothing was stored");
+            }
+            return documents.register(roomId, folderId, name, blob, detect(tenant, blob));
+        } catch (RuntimeException e) {
+            forget(tenant, blob);
+            throw e;
+        }
+    }
+
+    private String detect(TenantId tenant, StoredBlob blob) {
+        try (InputStream head = new BufferedInputStream(blobs.open(tenant, blob.id(), 0,
+                Math.min(blob.size(), SNIFF_BYTES)))) {
+            return tika.detect(head).toLowerCase(Locale.ROOT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void forget(TenantId tenant, StoredBlob blob) {
+        try {
+            if (!documents.blobInUse(blob.id())) {
+                blobs.delete(tenant, blob.id());
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // an orphaned blob is harmless and collected later
+        }
+    }
+
+    /** {@code Digest: sha-256=<base64>} (RFC 3230); other algorithms are ignored, a malformed value is refused. */
+    static Optional<byte[]> expectedSha256(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        for (String part : header.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).trim().equalsIgnoreCase("sha-256")) {
+                try {
+                    byte[] value = Base64.getDecoder().decode(part.substring(eq + 1).trim());
+                    if (value.length == 32) {
+                        return Optional.of(value);
+                    }
+                } catch (IllegalArgumentException ignored) {
+                    // fall through
+                }
+                throw ValidationException.of("Digest", "must be sha-256=<base64 of 32 bytes>");
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,89 @@
+package io.coffer.documents.internal;
+
+import io.coffer.tenancy.TenantOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One version of a document (tenant table {@code document_versions}). */
+@Entity
+@Table(name = "document_versions")
+public class DocumentVersionEntity extends TenantOwned {
+    @Id
+    private UUID id;
+
+    @Column(name = "document_id", nullable = false)
+    private UUID documentId;
+
+    @Column(nullable = false)
+    private int version;
+
+    @Column(name = "blob_id", nullable = false)
+    private String blobId;
+
+    @Column(nullable = false)
+    private String sha256;
+
+    @Column(nullable = false)
+    private long size;
+
+    @Column(name = "content_type", nullable = false)
+    private String contentType;
+
+    @Column(name = "page_count")
+    private Integer pageCount;
+
+    @Column(name = "created_by", nullable = false)
+    private UUID createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected DocumentVersionEntity() {
+    }
+
+    public DocumentVersionEntity(UUID documentId, int version, String blobId, String sha256, long size,
+                                 String contentType, Integer pageCount, UUID createdBy, Instant createdAt) {
+        this.id = UUID.randomUUID();
+        this.documentId = documentId;
+        this.version = version;
+        this.blobId = blobId;
+        this.sha256 = sha256;
+        this.size = size;
+        this.contentType = contentType;
+        this.pageCount = pageCount;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String blobId() {
+        return blobId;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public Integer pageCount() {
+        return pageCount;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,26 @@
+--liquibase formatted sql
+
+--changeset coffer:documents-1
+--comment: Versions of documents. A document is a DOCUMENT item of the datarooms module (same id); its bytes are a
+--comment: content-addressed blob of the storage module (blob_id = sha256 within the tenant).
+create table document_versions (
+    id            uuid        primary key,
+    tenant_id     uuid        not null references tenants (id),
+    document_id   uuid        not null references items (id),
+    version       integer     not null,
+    blob_id       text        not null,
+    sha256        text        not null,
+    size          bigint      not null,
+    content_type  text        not null,
+    page_count    integer,
+    created_by    uuid        not null references users (id),
+    created_at    timestamptz not null,
+    unique (tenant_id, document_id, version)
+);
+create index document_versions_doc_idx on document_versions (tenant_id, document_id, version desc);
+alter table document_versions enable row level security;
+alter table document_versions force row level security;
+create policy tenant_isolation on document_versions
+    using (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid);
+--rollback drop table document_versions;

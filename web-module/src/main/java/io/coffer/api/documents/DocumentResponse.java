@@ -1,0 +1,33 @@
+package io.coffer.api.documents;
+
+import io.coffer.documents.DocumentView;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A document with its newest version's facts and every version. */
+@Schema(name = "Document")
+public record DocumentResponse(
+        @Schema(required = true, format = "uuid") String id,
+        @Schema(required = true) String name,
+        @Schema(nullable = true, format = "uuid") String folderId,
+        @Schema(required = true) long size,
+        @Schema(required = true, description = "lowercase hex") String sha256,
+        @Schema(required = true, description = "detected from the bytes") String contentType,
+        @Schema(nullable = true) Integer pageCount,
+        @Schema(required = true) int version,
+        @Schema(required = true) List<VersionResponse> versions) {
+
+    @Schema(name = "DocumentVersion")
+    public record VersionResponse(@Schema(required = true) int version, @Schema(required = true) long size,
+                                  @Schema(required = true) String sha256, @Schema(required = true) String contentType,
+                                  @Schema(required = true) Instant createdAt) {
+    }
+
+    public static DocumentResponse of(DocumentView d) {
+        return new DocumentResponse(d.id().toString(), d.name(), d.folderId() == null ? null : d.folderId().toString(),
+                d.size(), d.sha256(), d.contentType(), d.pageCount(), d.version(), d.versions().stream()
+                .map(v -> new VersionResponse(v.version(), v.size(), v.sha256(), v.contentType(), v.createdAt()))
+                .toList());
+    }
+}

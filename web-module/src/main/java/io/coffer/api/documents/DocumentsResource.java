@@ -1,0 +1,95 @@
+package io.coffer.api.documents;
+
+import io.coffer.api.error.Problem;
+import io.coffer.api.error.ProblemType;
+import io.coffer.api.security.Authenticated;
+import io.coffer.documents.DocumentContent;
+import io.coffer.documents.Documents;
+import io.coffer.storage.BlobStore;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+@Path("/documents")
+@RequestScoped
+@PermitAll
+@Authenticated
+@SecurityRequirement(name = "bearer")
+public class DocumentsResource {
+
+    @EJB
+    Documents documents;
+
+    @Inject
+    BlobStore blobs;
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A document's metadata and versions")
+    public DocumentResponse get(@PathParam("id") String id) {
+        return DocumentResponse.of(documents.get(uuid(id)));
+    }
+
+    @GET
+    @Path("/{id}/content")
+    @Operation(summary = "The newest version's bytes: Range (206/416), ETag/If-None-Match (304), HEAD; needs DOWNLOAD")
+    public Response content(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                            @HeaderParam("Range") String range) {
+        DocumentContent content = documents.content(uuid(id));
+        String etag = "\"" + content.sha256() + "\"";
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
+        }
+        Optional<ByteRange> part;
+        try {
+            part = ByteRange.parse(range, content.size());
+        } catch (ByteRange.Unsatisfiable e) {
+            return Problem.of(ProblemType.RANGE_NOT_SATISFIABLE)
+                    .header("Content-Range", "bytes */" + content.size()).build();
+        }
+        long start = part.map(ByteRange::start).orElse(0L);
+        long length = part.map(ByteRange::length).orElse(content.size());
+        StreamingOutput body = out -> {
+            try (InputStream in = blobs.open(content.tenant(), content.blobId(), start, length)) {
+                in.transferTo(out);
+            }
+        };
+        Response.ResponseBuilder answer = part.isPresent()
+                ? Response.status(206).header("Content-Range",
+                "bytes " + start + "-" + (start + length - 1) + "/" + content.size())
+                : Response.ok();
+        return answer.entity(body)
+                .type(content.servedType())
+                .header(HttpHeaders.CONTENT_LENGTH, length)
+                .header(HttpHeaders.ETAG, etag)
+                .header("Accept-Ranges", "bytes")
+                .header("Content-Disposition", ContentDisposition.attachment(content.fileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-cache")
+                .build();
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new io.coffer.shared.error.NotFoundException("no such document");
+        }
+    }
+}
