@@ -64,6 +64,11 @@ class DataRoomsIT {
         assertEquals(hidden.body(), missing.body());
         assertProblem(Http.patchJson("/api/v1/datarooms/" + id, Tokens.login(bystander), "{\"bogus\": 1}"), 404,
                 "not-found");
+        assertProblem(Http.patchJson("/api/v1/datarooms/" + id, Tokens.login(bystander), "{not json"), 404,
+                "not-found");
+        assertProblem(Http.postJson("/api/v1/datarooms/" + id + "/folders", Tokens.login(bystander), "{not json"), 404,
+                "not-found");
+        assertProblem(Http.patchJson("/api/v1/datarooms/" + id, token, "{not json"), 400, "validation");
         assertProblem(Http.get("/api/v1/datarooms"), 401, "unauthenticated");
     }
 

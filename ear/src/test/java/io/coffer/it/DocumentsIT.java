@@ -197,6 +197,42 @@ class DocumentsIT {
     }
 
     @Test
+    void doc10_aNewVersionIsWhatIsServedAndOlderVersionsAreListed() throws Exception {
+        String id = Http.json(upload("plan.pdf", PDF, "application/pdf", null)).getString("id");
+        byte[] v2 = "version two, plain text".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> added = Http.send(Http.request("/api/v1/documents/" + id + "/versions")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofByteArray(v2)));
+        assertEquals(201, added.statusCode(), added.body());
+        JsonObject doc = Http.json(added);
+        assertEquals(2, doc.getInt("version"));
+        assertEquals(2, doc.getJsonArray("versions").size());
+        assertEquals(sha256(v2), doc.getString("sha256"));
+        assertArrayEquals(v2, download(id).body());
+        assertProblem(Http.send(Http.request("/api/v1/documents/" + id + "/versions")
+                .header("Authorization", "Bearer " + Tokens.login(bystander))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(v2))), 404, "not-found");
+    }
+
+    @Test
+    void doc11_documentsAreRenamedMovedAndTrashed() {
+        String folder = DataRoomsIT.createFolder(token, room, "Legal", null).getString("id");
+        String id = Http.json(upload("nda.pdf", PDF, "application/pdf", null)).getString("id");
+        HttpResponse<String> moved = Http.patchJson("/api/v1/documents/" + id, token,
+                "{\"name\": \"NDA signed.pdf\", \"folderId\": \"" + folder + "\"}");
+        assertEquals(200, moved.statusCode(), moved.body());
+        assertEquals("NDA signed.pdf", Http.json(moved).getString("name"));
+        assertEquals(folder, Http.json(moved).getString("folderId"));
+        assertProblem(Http.patchJson("/api/v1/documents/" + id, token, "{\"owner\": \"me\"}"), 400, "validation");
+        assertProblem(Http.patchJson("/api/v1/documents/" + id, Tokens.login(bystander), "{\"bad\": "), 404,
+                "not-found");
+        assertEquals(204, Http.send(Http.request("/api/v1/documents/" + id)
+                .header("Authorization", "Bearer " + token).DELETE()).statusCode());
+        assertProblem(Http.get("/api/v1/documents/" + id, token), 404, "not-found");
+        assertProblem(Http.get("/api/v1/documents/" + id + "/content", token), 404, "not-found");
+        assertFalse(Http.get("/api/v1/datarooms/" + room + "/tree", token).body().contains("NDA signed.pdf"));
+    }
+
+    @Test
     void doc8_a200MegabyteFileStreamsUpAndDownIntact() throws Exception {
         long size = 200L * 1024 * 1024;
         MessageDigest sent = MessageDigest.getInstance("SHA-256");

@@ -134,24 +134,48 @@ public class DataRooms {
     public Folder updateFolder(UUID id, String name, boolean move, UUID newParent) {
         ItemEntity folder = folderEntity(id);
         permissions.requireRoom(folder.roomId(), Permission.MANAGE);
-        String newName = name == null ? folder.name() : Names.clean(name, "name");
-        UUID parent = move ? newParent : folder.parentId();
+        renameAndMove(folder, name, move, newParent);
+        return folderView(folder);
+    }
+
+    /** Renames and/or moves a document's entry (same rules as folders); needs MANAGE. */
+    public DocumentEntry updateDocument(UUID id, String name, boolean move, UUID newFolder) {
+        ItemEntity document = documentItem(id);
+        permissions.requireRoom(document.roomId(), Permission.MANAGE);
+        renameAndMove(document, name, move, newFolder);
+        return new DocumentEntry(document.id(), document.roomId(), document.parentId(), document.name());
+    }
+
+    /** Moves a document to the trash (its name is free again); needs MANAGE. */
+    public void trashDocument(UUID id) {
+        ItemEntity document = documentItem(id);
+        permissions.requireRoom(document.roomId(), Permission.MANAGE);
+        document.delete(clock.instant());
+    }
+
+    private void renameAndMove(ItemEntity item, String name, boolean move, UUID newParent) {
+        String newName = name == null ? item.name() : Names.clean(name, "name");
+        UUID parent = move ? newParent : item.parentId();
         if (move && newParent != null) {
-            ItemEntity target = rooms.item(newParent).filter(i -> i.roomId().equals(folder.roomId())
-                    && ItemEntity.FOLDER.equals(i.kind())).orElseThrow(() -> ValidationException.of("parentId",
-                    "must be a folder of this room"));
-            if (isSelfOrDescendant(folder, target)) {
+            ItemEntity target = rooms.item(newParent).filter(i -> i.roomId().equals(item.roomId())
+                    && ItemEntity.FOLDER.equals(i.kind())).orElseThrow(() -> ValidationException.of(
+                    ItemEntity.FOLDER.equals(item.kind()) ? "parentId" : "folderId", "must be a folder of this room"));
+            if (isSelfOrDescendant(item, target)) {
                 throw new ConflictException("A folder cannot move under itself.");
             }
         }
-        if (rooms.siblingNamed(folder.roomId(), parent, newName, folder.id())) {
+        if (rooms.siblingNamed(item.roomId(), parent, newName, item.id())) {
             throw new ConflictException("An item with this name exists in this folder.");
         }
-        folder.rename(newName);
-        if (move && !Objects.equals(parent, folder.parentId())) {
-            folder.moveTo(parent, rooms.nextPosition(folder.roomId(), parent));
+        item.rename(newName);
+        if (move && !Objects.equals(parent, item.parentId())) {
+            item.moveTo(parent, rooms.nextPosition(item.roomId(), parent));
         }
-        return folderView(folder);
+    }
+
+    private ItemEntity documentItem(UUID id) {
+        return rooms.item(id).filter(i -> ItemEntity.DOCUMENT.equals(i.kind()))
+                .orElseThrow(() -> new NotFoundException("no such document"));
     }
 
     /** Deletes a folder and everything below it. */
@@ -189,8 +213,7 @@ public class DataRooms {
 
     /** A document's entry (name, folder, room) after checking that the caller holds {@code needed} on it. */
     public DocumentEntry documentEntry(UUID documentId, Permission needed) {
-        ItemEntity item = rooms.item(documentId).filter(i -> ItemEntity.DOCUMENT.equals(i.kind()))
-                .orElseThrow(() -> new NotFoundException("no such document"));
+        ItemEntity item = documentItem(documentId);
         permissions.requireRoom(item.roomId(), needed);
         return new DocumentEntry(item.id(), item.roomId(), item.parentId(), item.name());
     }

@@ -79,6 +79,47 @@ public class Documents {
                 ContentTypes.served(newest.contentType()), entry.name());
     }
 
+    /** Before any byte of a new version is read: may the caller upload to this document? */
+    public TenantId prepareVersion(UUID documentId) {
+        rooms.documentEntry(documentId, Permission.UPLOAD);
+        return callers.current().tenant();
+    }
+
+    /** Records the next version of a document whose bytes are stored; the newest version is what links serve. */
+    public DocumentView registerVersion(UUID documentId, StoredBlob blob, String detectedType) {
+        rooms.documentEntry(documentId, Permission.UPLOAD);
+        CurrentCaller caller = callers.current();
+        int next = versions(documentId).get(0).version() + 1;
+        em.persist(new DocumentVersionEntity(documentId, next, blob.id(), blob.sha256(), blob.size(), detectedType,
+                null, caller.user().value(), clock.instant()));
+        try {
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException raced) {
+            throw new io.coffer.shared.error.ConflictException("Another version was added at the same time; retry.");
+        }
+        events.fire(new DocumentEvents.VersionAdded(caller.tenant(), documentId, next, blob.size(), caller.user(),
+                clock.instant()));
+        return get(documentId);
+    }
+
+    /** Renames and/or moves a document (MANAGE). */
+    public DocumentView update(UUID documentId, String name, boolean move, UUID folderId) {
+        rooms.updateDocument(documentId, name, move, folderId);
+        return get(documentId);
+    }
+
+    /** Moves a document to the trash (MANAGE): it is no longer listed, viewed or downloaded. */
+    public void trash(UUID documentId) {
+        rooms.trashDocument(documentId);
+        CurrentCaller caller = callers.current();
+        events.fire(new DocumentEvents.Deleted(caller.tenant(), documentId, caller.user(), clock.instant()));
+    }
+
+    /** Authorization before a body is read. */
+    public void require(UUID documentId, Permission needed) {
+        rooms.documentEntry(documentId, needed);
+    }
+
     /** Whether any version of the tenant still uses a blob (blobs are shared by identical bytes). */
     public boolean blobInUse(String blobId) {
         return em.createQuery("select count(v) from DocumentVersionEntity v where v.blobId = :blob", Long.class)

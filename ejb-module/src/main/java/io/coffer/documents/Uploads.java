@@ -45,10 +45,32 @@ public class Uploads {
                                String digestHeader) {
         TenantId tenant = documents.prepareUpload(roomId, folderId); // authorization before anything is read
         Names.clean(name, "name");
+        StoredBlob blob = store(tenant, body, declaredLength, digestHeader); // 413 before reading when declared
+        try {
+            return documents.register(roomId, folderId, name, blob, detect(tenant, blob));
+        } catch (RuntimeException e) {
+            forget(tenant, blob);
+            throw e;
+        }
+    }
+
+    /** A new version of an existing document, through the same pipeline. */
+    public DocumentView addVersion(UUID documentId, InputStream body, long declaredLength, String digestHeader) {
+        TenantId tenant = documents.prepareVersion(documentId);
+        StoredBlob blob = store(tenant, body, declaredLength, digestHeader);
+        try {
+            return documents.registerVersion(documentId, blob, detect(tenant, blob));
+        } catch (RuntimeException e) {
+            forget(tenant, blob);
+            throw e;
+        }
+    }
+
+    private StoredBlob store(TenantId tenant, InputStream body, long declaredLength, String digestHeader) {
         Optional<byte[]> expected = expectedSha256(digestHeader);
         long max = settings.maxUploadBytes();
         if (declaredLength > max) {
-            throw new PayloadTooLargeException(max); // refused before a byte of the body is read
+            throw new PayloadTooLargeException(max);
         }
         StoredBlob blob;
         try {
@@ -56,15 +78,11 @@ public class Uploads {
         } catch (IOException e) {
             throw new UncheckedIOException("upload interrupted", e);
         }
-        try {
-            if (expected.isPresent() && !HexFormat.of().formatHex(expected.get()).equals(blob.sha256())) {
-                throw ValidationException.of("Digest", "does not match the body: nothing was stored");
-            }
-            return documents.register(roomId, folderId, name, blob, detect(tenant, blob));
-        } catch (RuntimeException e) {
+        if (expected.isPresent() && !HexFormat.of().formatHex(expected.get()).equals(blob.sha256())) {
             forget(tenant, blob);
-            throw e;
+            throw ValidationException.of("Digest", "does not match the body: nothing was stored");
         }
+        return blob;
     }
 
     private String detect(TenantId tenant, StoredBlob blob) {

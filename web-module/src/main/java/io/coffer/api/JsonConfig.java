@@ -13,12 +13,44 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
 
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
+    /** The one configured JSON-B, also for bodies a resource reads only after its authorization check. */
+    public static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .setProperty("jsonb.fail-on-unknown-properties", true)
             .withNullValues(true));
 
     @Override
     public Jsonb getContext(Class<?> type) {
-        return jsonb;
+        return JSONB;
+    }
+
+    /**
+     * Reads a body that the resource took as a string so that authorization could come first (contract: a caller who
+     * may not act gets 403/404 even for a malformed body). Malformed JSON or unknown fields → 400 {@code validation}.
+     */
+    public static <T> T read(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw io.coffer.shared.error.ValidationException.of("body", "is required");
+        }
+        try {
+            return JSONB.fromJson(body, type);
+        } catch (jakarta.json.bind.JsonbException | jakarta.json.JsonException e) {
+            throw new io.coffer.shared.error.ValidationException(
+                    "The request body is not valid JSON of the expected shape (unknown fields are refused).",
+                    java.util.List.of());
+        }
+    }
+
+    /** The same for a JSON object read as such (PATCH bodies, where an absent field and null differ). */
+    public static jakarta.json.JsonObject readObject(String body) {
+        if (body == null || body.isBlank()) {
+            throw io.coffer.shared.error.ValidationException.of("body", "is required");
+        }
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+            return reader.readObject();
+        } catch (jakarta.json.JsonException | IllegalStateException e) {
+            throw new io.coffer.shared.error.ValidationException(
+                    "The request body is not valid JSON of the expected shape (unknown fields are refused).",
+                    java.util.List.of());
+        }
     }
 }

@@ -77,9 +77,10 @@ public class DataRoomsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename or describe a room")
-    public RoomDtos.Room update(@PathParam("id") String id, JsonObject patch) {
+    public RoomDtos.Room update(@PathParam("id") String id, String body) {
         UUID roomId = uuid(id);
         rooms.require(roomId, Permission.MANAGE); // authorization before validation
+        JsonObject patch = io.coffer.api.JsonConfig.readObject(body);
         Patch.onlyFields(patch, Set.of("name", "description"));
         return RoomDtos.Room.of(rooms.update(roomId, Patch.string(patch, "name"), Patch.string(patch, "description")));
     }
@@ -96,12 +97,10 @@ public class DataRoomsResource {
     @Path("/{id}/folders")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a folder; sibling names are unique (409)")
-    public Response createFolder(@PathParam("id") String id, RoomDtos.FolderRequest request) {
+    public Response createFolder(@PathParam("id") String id, String body) {
         UUID roomId = uuid(id);
         rooms.require(roomId, Permission.MANAGE); // authorization before validation
-        if (request == null) {
-            throw ValidationException.of("name", "is required");
-        }
+        RoomDtos.FolderRequest request = io.coffer.api.JsonConfig.read(body, RoomDtos.FolderRequest.class);
         UUID parent = request.parentId() == null ? null : Patch.uuidField(request.parentId(), "parentId");
         return Response.status(Response.Status.CREATED)
                 .entity(RoomDtos.FolderView.of(rooms.createFolder(roomId, request.name(), parent))).build();

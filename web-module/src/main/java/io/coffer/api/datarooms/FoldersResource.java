@@ -43,9 +43,10 @@ public class FoldersResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename and/or move a folder; under its own descendant → 409")
-    public RoomDtos.FolderView update(@PathParam("id") String id, JsonObject patch) {
+    public RoomDtos.FolderView update(@PathParam("id") String id, String body) {
         UUID folderId = DataRoomsResource.uuid(id);
         rooms.requireFolder(folderId, io.coffer.datarooms.Permission.MANAGE); // authorization before validation
+        JsonObject patch = io.coffer.api.JsonConfig.readObject(body);
         DataRoomsResource.Patch.onlyFields(patch, Set.of("name", "parentId"));
         boolean move = patch.containsKey("parentId");
         UUID parent = null;

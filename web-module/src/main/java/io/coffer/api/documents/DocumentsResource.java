@@ -4,7 +4,19 @@ import io.coffer.api.error.Problem;
 import io.coffer.api.error.ProblemType;
 import io.coffer.api.security.Authenticated;
 import io.coffer.documents.DocumentContent;
+import io.coffer.datarooms.Permission;
+import io.coffer.documents.DocumentView;
 import io.coffer.documents.Documents;
+import io.coffer.documents.Uploads;
+import io.coffer.shared.error.ValidationException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Context;
 import io.coffer.storage.BlobStore;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -38,12 +50,70 @@ public class DocumentsResource {
     @Inject
     BlobStore blobs;
 
+    @Inject
+    Uploads uploads;
+
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A document's metadata and versions")
     public DocumentResponse get(@PathParam("id") String id) {
         return DocumentResponse.of(documents.get(uuid(id)));
+    }
+
+    @POST
+    @Path("/{id}/versions")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload a new version (same rules as an upload); the newest version is what links serve")
+    public Response addVersion(@PathParam("id") String id, @HeaderParam("Digest") String digest,
+                               @Context HttpServletRequest http, InputStream body) {
+        DocumentView updated = uploads.addVersion(uuid(id), body, http.getContentLengthLong(), digest);
+        return Response.status(Response.Status.CREATED).entity(DocumentResponse.of(updated)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename and/or move a document between folders of its room")
+    public DocumentResponse update(@PathParam("id") String id, String body) {
+        UUID documentId = uuid(id);
+        documents.require(documentId, Permission.MANAGE); // authorization before validation
+        JsonObject patch = io.coffer.api.JsonConfig.readObject(body);
+        for (String key : patch.keySet()) {
+            if (!key.equals("name") && !key.equals("folderId")) {
+                throw ValidationException.of(key, "is not a field of this object");
+            }
+        }
+        String name = null;
+        if (patch.containsKey("name") && !patch.isNull("name")) {
+            if (patch.get("name").getValueType() != JsonValue.ValueType.STRING) {
+                throw ValidationException.of("name", "must be a string");
+            }
+            name = patch.getString("name");
+        }
+        boolean move = patch.containsKey("folderId");
+        UUID folder = null;
+        if (move && !patch.isNull("folderId")) {
+            if (patch.get("folderId").getValueType() != JsonValue.ValueType.STRING) {
+                throw ValidationException.of("folderId", "must be a UUID or null");
+            }
+            try {
+                folder = UUID.fromString(patch.getString("folderId"));
+            } catch (IllegalArgumentException e) {
+                throw ValidationException.of("folderId", "must be a UUID or null");
+            }
+        }
+        return DocumentResponse.of(documents.update(documentId, name, move, folder));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Move a document to the trash")
+    public Response trash(@PathParam("id") String id) {
+        documents.trash(uuid(id));
+        return Response.noContent().build();
     }
 
     @GET
