@@ -24,3 +24,23 @@ create policy tenant_isolation on document_versions
     using (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid)
     with check (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid);
 --rollback drop table document_versions;
+
+--changeset coffer:documents-2
+--comment: Single-use download tickets for browsers' native downloads (60 s); only the hash is stored, and the global
+--comment: token_index finds the tenant of a presented ticket.
+create table download_tickets (
+    id           uuid        primary key,
+    tenant_id    uuid        not null references tenants (id),
+    document_id  uuid        not null references items (id),
+    token_hash   text        not null unique,
+    created_by   uuid        not null references users (id),
+    created_at   timestamptz not null,
+    expires_at   timestamptz not null,
+    used_at      timestamptz
+);
+alter table download_tickets enable row level security;
+alter table download_tickets force row level security;
+create policy tenant_isolation on download_tickets
+    using (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid);
+--rollback drop table download_tickets;

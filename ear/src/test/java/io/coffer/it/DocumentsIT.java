@@ -233,6 +233,36 @@ class DocumentsIT {
     }
 
     @Test
+    void doc12_aDownloadTicketWorksOnceWithoutABearerWithinSixtySeconds() throws Exception {
+        String id = Http.json(upload("ticketed.pdf", PDF, "application/pdf", null)).getString("id");
+        HttpResponse<String> issued = Http.postJson("/api/v1/documents/" + id + "/download-ticket", token, "");
+        assertEquals(201, issued.statusCode(), issued.body());
+        JsonObject ticket = Http.json(issued);
+        assertEquals(60, ticket.getInt("expiresIn"));
+        String url = ticket.getString("url");
+        assertTrue(url.startsWith(Http.BASE + "/api/v1/download-tickets/"), url);
+        String path = url.substring(Http.BASE.length());
+
+        HttpResponse<byte[]> first = Http.CLIENT.send(Http.request(path).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, first.statusCode());
+        assertArrayEquals(PDF, first.body());
+        assertTrue(first.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment"));
+        assertProblem(Http.get(path), 404, "not-found");
+
+        assertProblem(Http.postJson("/api/v1/documents/" + id + "/download-ticket", Tokens.login(bystander), ""), 404,
+                "not-found");
+        String late = Http.json(Http.postJson("/api/v1/documents/" + id + "/download-ticket", token, ""))
+                .getString("url").substring(Http.BASE.length());
+        try {
+            ItClock.advance(java.time.Duration.ofSeconds(61));
+            assertProblem(Http.get(late), 404, "not-found");
+        } finally {
+            ItClock.reset();
+        }
+    }
+
+    @Test
     void doc8_a200MegabyteFileStreamsUpAndDownIntact() throws Exception {
         long size = 200L * 1024 * 1024;
         MessageDigest sent = MessageDigest.getInstance("SHA-256");

@@ -218,6 +218,17 @@ public class DataRooms {
         return new DocumentEntry(item.id(), item.roomId(), item.parentId(), item.name());
     }
 
+    /** What {@code user} may do with an item now (access on someone's behalf; see {@link Permissions#onBehalfOf}). */
+    public Permission onBehalfOf(io.coffer.shared.UserId user, UUID itemId) {
+        return permissions.onBehalfOf(user, itemId);
+    }
+
+    /** A live document's entry without a caller check (after {@link #onBehalfOf} decided). */
+    public DocumentEntry entryOf(UUID documentId) {
+        ItemEntity item = documentItem(documentId);
+        return new DocumentEntry(item.id(), item.roomId(), item.parentId(), item.name());
+    }
+
     /** The room's tree as the caller may see it, in one query, numbered 1, 1.1, 1.2... by position. */
     public List<TreeNode> tree(UUID roomId) {
         Permission p = permissions.requireRoom(roomId, Permission.VIEW);

@@ -11,6 +11,7 @@ import io.coffer.shared.error.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -38,6 +39,21 @@ public class Permissions {
     public Permission requireItem(UUID itemId, Permission needed) {
         ItemEntity item = rooms.item(itemId).orElseThrow(() -> new NotFoundException("no such item"));
         return requireRoom(item.roomId(), needed);
+    }
+
+    /**
+     * What {@code user} (not the caller) may do with an item, for access on someone's behalf: a download ticket or a
+     * share link acts with its creator's rights at the moment of use, never more. NONE when the user is gone, the item
+     * is deleted or its room archived.
+     */
+    public Permission onBehalfOf(io.coffer.shared.UserId user, UUID itemId) {
+        Optional<ItemEntity> item = rooms.item(itemId);
+        Optional<DataRoomEntity> room = item.flatMap(i -> rooms.room(i.roomId())).filter(r -> !r.archived());
+        Optional<Role> role = callers.currentRole(user);
+        if (room.isEmpty() || role.isEmpty()) {
+            return Permission.NONE;
+        }
+        return permissionOn(new CurrentCaller(user, null, role.get()), room.get());
     }
 
     /** The caller's permission on a room without refusing (for listings). */

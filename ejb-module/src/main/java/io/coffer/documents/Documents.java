@@ -38,6 +38,12 @@ public class Documents {
     Clock clock;
 
     @Inject
+    io.coffer.tenancy.TokenDirectory tokens;
+
+    public static final java.time.Duration TICKET_LIFETIME = java.time.Duration.ofSeconds(60);
+    public static final String TICKET_KIND = "DOWNLOAD_TICKET";
+
+    @Inject
     Event<Object> events;
 
     /** Before any byte is read: may the caller upload here? Answers the tenant the bytes belong to. */
@@ -118,6 +124,49 @@ public class Documents {
     /** Authorization before a body is read. */
     public void require(UUID documentId, Permission needed) {
         rooms.documentEntry(documentId, needed);
+    }
+
+    /** A single-use ticket to download the newest version within {@link #TICKET_LIFETIME} without a bearer token. */
+    public String issueTicket(UUID documentId) {
+        rooms.documentEntry(documentId, Permission.DOWNLOAD);
+        CurrentCaller caller = callers.current();
+        String ticket = io.coffer.shared.Secrets.newToken();
+        String hash = io.coffer.shared.Secrets.hash(ticket);
+        java.time.Instant now = clock.instant();
+        em.persist(new io.coffer.documents.internal.DownloadTicketEntity(documentId, hash, caller.user().value(), now,
+                now.plus(TICKET_LIFETIME)));
+        tokens.register(hash, caller.tenant(), TICKET_KIND, now.plus(TICKET_LIFETIME));
+        em.flush();
+        return ticket;
+    }
+
+    /**
+     * Uses a ticket up (inside its tenant's transaction) and answers what to download, checked against the rights its
+     * creator holds now; every failure is {@link io.coffer.shared.error.NotFoundException}.
+     */
+    public DocumentContent redeemTicket(String ticket, TenantId tenant) {
+        String hash = io.coffer.shared.Secrets.hash(ticket);
+        io.coffer.documents.internal.DownloadTicketEntity found = em.createQuery(
+                        "select t from DownloadTicketEntity t where t.tokenHash = :hash",
+                        io.coffer.documents.internal.DownloadTicketEntity.class)
+                .setParameter("hash", hash).getResultStream().findFirst()
+                .filter(t -> t.usableAt(clock.instant()))
+                .orElseThrow(() -> new io.coffer.shared.error.NotFoundException("no such ticket"));
+        int won = em.createQuery("update DownloadTicketEntity t set t.usedAt = :now where t.id = :id"
+                        + " and t.usedAt is null")
+                .setParameter("now", clock.instant()).setParameter("id", found.id()).executeUpdate();
+        if (won != 1) {
+            throw new io.coffer.shared.error.NotFoundException("no such ticket");
+        }
+        UUID creator = em.createQuery("select t.createdBy from DownloadTicketEntity t where t.id = :id", UUID.class)
+                .setParameter("id", found.id()).getSingleResult();
+        if (!rooms.onBehalfOf(new io.coffer.shared.UserId(creator), found.documentId()).atLeast(Permission.DOWNLOAD)) {
+            throw new io.coffer.shared.error.NotFoundException("no such ticket");
+        }
+        DocumentEntry entry = rooms.entryOf(found.documentId());
+        DocumentVersionEntity newest = versions(found.documentId()).get(0);
+        return new DocumentContent(tenant, newest.blobId(), newest.size(), newest.sha256(),
+                ContentTypes.served(newest.contentType()), entry.name());
     }
 
     /** Whether any version of the tenant still uses a blob (blobs are shared by identical bytes). */

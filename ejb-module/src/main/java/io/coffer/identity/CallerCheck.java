@@ -23,12 +23,23 @@ public class CallerCheck {
     @Inject
     Caller caller;
 
+    @Inject
+    io.coffer.identity.internal.Users users;
+
     /**
      * The caller's current role, read from the database; throws
      * {@link io.coffer.shared.error.UnauthenticatedException} unless the caller is a current user.
      */
     public Role requireCurrentUser() {
         return caller.requireActor(context.getCallerPrincipal()).role();
+    }
+
+    /**
+     * The current role of a user of the transaction's tenant, for checks made on someone's behalf (a download ticket,
+     * a share link acts with its creator's rights, never more); empty when the user is gone.
+     */
+    public java.util.Optional<Role> currentRole(io.coffer.shared.UserId user) {
+        return users.find(user).map(io.coffer.identity.internal.UserEntity::role);
     }
 
     /** The current caller (user, tenant, role from the database); 401 unless they are a current user. */

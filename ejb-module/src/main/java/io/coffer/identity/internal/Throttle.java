@@ -1,5 +1,6 @@
 package io.coffer.identity.internal;
 
+import io.coffer.shared.Secrets;
 import io.coffer.shared.error.RateLimitedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,9 @@
 package io.coffer.identity.internal;
 
 import io.coffer.identity.Role;
+import io.coffer.shared.Secrets;
 import io.coffer.shared.TenantId;
+import io.coffer.tenancy.TokenDirectory;
 import io.coffer.shared.error.InvalidTokenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,20 +38,16 @@ public class TokenStore {
     @Inject
     Clock clock;
 
+    @Inject
+    TokenDirectory directory;
+
     /** The tenant a presented secret belongs to, if it is one of {@code kind}; call outside any tenant transaction. */
     public Optional<TenantId> tenantOf(String token, String kind) {
-        if (token == null || token.isBlank() || token.length() > 512) {
-            return Optional.empty();
-        }
-        TokenIndexEntity index = em.find(TokenIndexEntity.class, Secrets.hash(token));
-        if (index == null || !index.kind().equals(kind)) {
-            return Optional.empty();
-        }
-        return Optional.of(new TenantId(index.tenantId()));
+        return directory.tenantOf(token, kind);
     }
 
     private void index(String hash, TenantId tenant, String kind, Instant expiresAt) {
-        em.persist(new TokenIndexEntity(hash, tenant.value(), kind, expiresAt));
+        directory.register(hash, tenant, kind, expiresAt);
     }
 
     /** A new verification or reset token for {@code user}; the caller mails it and forgets it. */

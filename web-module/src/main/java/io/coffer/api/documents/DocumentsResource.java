@@ -1,7 +1,5 @@
 package io.coffer.api.documents;
 
-import io.coffer.api.error.Problem;
-import io.coffer.api.error.ProblemType;
 import io.coffer.api.security.Authenticated;
 import io.coffer.documents.DocumentContent;
 import io.coffer.datarooms.Permission;
@@ -30,9 +28,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -52,6 +48,9 @@ public class DocumentsResource {
 
     @Inject
     Uploads uploads;
+
+    @Inject
+    io.coffer.platform.CofferSettings settings;
 
     @GET
     @Path("/{id}")
@@ -122,36 +121,17 @@ public class DocumentsResource {
     public Response content(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                             @HeaderParam("Range") String range) {
         DocumentContent content = documents.content(uuid(id));
-        String etag = "\"" + content.sha256() + "\"";
-        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
-        }
-        Optional<ByteRange> part;
-        try {
-            part = ByteRange.parse(range, content.size());
-        } catch (ByteRange.Unsatisfiable e) {
-            return Problem.of(ProblemType.RANGE_NOT_SATISFIABLE)
-                    .header("Content-Range", "bytes */" + content.size()).build();
-        }
-        long start = part.map(ByteRange::start).orElse(0L);
-        long length = part.map(ByteRange::length).orElse(content.size());
-        StreamingOutput body = out -> {
-            try (InputStream in = blobs.open(content.tenant(), content.blobId(), start, length)) {
-                in.transferTo(out);
-            }
-        };
-        Response.ResponseBuilder answer = part.isPresent()
-                ? Response.status(206).header("Content-Range",
-                "bytes " + start + "-" + (start + length - 1) + "/" + content.size())
-                : Response.ok();
-        return answer.entity(body)
-                .type(content.servedType())
-                .header(HttpHeaders.CONTENT_LENGTH, length)
-                .header(HttpHeaders.ETAG, etag)
-                .header("Accept-Ranges", "bytes")
-                .header("Content-Disposition", ContentDisposition.attachment(content.fileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "private, no-cache")
+        return ContentResponses.serve(content, ifNoneMatch, range, blobs).build();
+    }
+
+    @POST
+    @Path("/{id}/download-ticket")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A URL that downloads the content once within 60 s without a bearer header")
+    public Response ticket(@PathParam("id") String id) {
+        String ticket = documents.issueTicket(uuid(id));
+        return Response.status(Response.Status.CREATED).entity(new TicketResponse(
+                settings.publicUrl() + "/api/v1/download-tickets/" + ticket, Documents.TICKET_LIFETIME.toSeconds()))
                 .build();
     }
 

@@ -1,4 +1,4 @@
-package io.coffer.identity.internal;
+package io.coffer.tenancy.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -27,18 +27,18 @@ public class TokenIndexEntity {
     protected TokenIndexEntity() {
     }
 
-    TokenIndexEntity(String tokenHash, UUID tenantId, String kind, Instant expiresAt) {
+    public TokenIndexEntity(String tokenHash, UUID tenantId, String kind, Instant expiresAt) {
         this.tokenHash = tokenHash;
         this.tenantId = tenantId;
         this.kind = kind;
         this.expiresAt = expiresAt;
     }
 
-    UUID tenantId() {
+    public UUID tenantId() {
         return tenantId;
     }
 
-    String kind() {
+    public String kind() {
         return kind;
     }
 }

@@ -1,4 +1,4 @@
-package io.coffer.identity.internal;
+package io.coffer.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Secret tokens: 256 random bits, URL-safe; only their SHA-256 (lowercase hex) is ever stored (ID-8). */
+/** Secret tokens: 256 random bits, URL-safe; only their SHA-256 (lowercase hex) is ever stored. */
 public final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,0 +1,9 @@
+package io.coffer.api.documents;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A single-use download URL. */
+@Schema(name = "DownloadTicket")
+public record TicketResponse(@Schema(required = true) String url,
+                             @Schema(required = true, description = "seconds") long expiresIn) {
+}
