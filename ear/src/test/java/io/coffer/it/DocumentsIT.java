@@ -263,6 +263,32 @@ class DocumentsIT {
     }
 
     @Test
+    void doc13_aTrashedDocumentIsListedAndRestoredWithin30Days() {
+        String id = Http.json(upload("restore-me.pdf", PDF, "application/pdf", null)).getString("id");
+        String stale = Http.json(upload("too-late.pdf", PDF, "application/pdf", null)).getString("id");
+        for (String doc : new String[] {id, stale}) {
+            assertEquals(204, Http.send(Http.request("/api/v1/documents/" + doc)
+                    .header("Authorization", "Bearer " + token).DELETE()).statusCode());
+        }
+        JsonObject trash = Http.json(Http.get("/api/v1/datarooms/" + room + "/trash", token));
+        assertEquals(2, trash.getJsonArray("items").size());
+        assertProblem(Http.get("/api/v1/datarooms/" + room + "/trash", Tokens.login(bystander)), 404, "not-found");
+
+        HttpResponse<String> restored = Http.postJson("/api/v1/documents/" + id + "/restore", token, "");
+        assertEquals(200, restored.statusCode(), restored.body());
+        assertTrue(Http.get("/api/v1/datarooms/" + room + "/tree", token).body().contains("restore-me.pdf"));
+        assertEquals(200, download(id).statusCode());
+        assertProblem(Http.postJson("/api/v1/documents/" + id + "/restore", token, ""), 404, "not-found");
+
+        try {
+            ItClock.advance(java.time.Duration.ofDays(31));
+            assertProblem(Http.postJson("/api/v1/documents/" + stale + "/restore", token, ""), 404, "not-found");
+        } finally {
+            ItClock.reset();
+        }
+    }
+
+    @Test
     void doc8_a200MegabyteFileStreamsUpAndDownIntact() throws Exception {
         long size = 200L * 1024 * 1024;
         MessageDigest sent = MessageDigest.getInstance("SHA-256");

@@ -153,6 +153,42 @@ public class DataRooms {
         document.delete(clock.instant());
     }
 
+    /** How long a trashed document can be restored. */
+    public static final java.time.Duration TRASH_KEPT = java.time.Duration.ofDays(30);
+
+    /** A document in the trash. */
+    public record Trashed(UUID id, String name, java.time.Instant deletedAt) {
+    }
+
+    /** The room's trashed documents that can still be restored (MANAGE). */
+    public List<Trashed> trash(UUID roomId) {
+        permissions.requireRoom(roomId, Permission.MANAGE);
+        java.time.Instant oldest = clock.instant().minus(TRASH_KEPT);
+        return rooms.trashedDocuments(roomId).stream().filter(i -> i.deletedAt().isAfter(oldest))
+                .map(i -> new Trashed(i.id(), i.name(), i.deletedAt())).toList();
+    }
+
+    /**
+     * Restores a trashed document (MANAGE) into its folder, or the room's top when that folder is gone; a live item
+     * of the same name there is a conflict. Past {@link #TRASH_KEPT} it cannot be restored.
+     */
+    public DocumentEntry restoreDocument(UUID id) {
+        ItemEntity document = rooms.anyItem(id).filter(i -> ItemEntity.DOCUMENT.equals(i.kind()) && i.deleted()
+                        && i.deletedAt().isAfter(clock.instant().minus(TRASH_KEPT)))
+                .orElseThrow(() -> new NotFoundException("no such document in the trash"));
+        permissions.requireRoom(document.roomId(), Permission.MANAGE);
+        UUID folder = document.parentId() != null && rooms.item(document.parentId()).isPresent()
+                ? document.parentId() : null;
+        if (rooms.siblingNamed(document.roomId(), folder, document.name(), document.id())) {
+            throw new ConflictException("An item with this name exists where the document would return.");
+        }
+        document.restore();
+        if (!Objects.equals(folder, document.parentId())) {
+            document.moveTo(folder, rooms.nextPosition(document.roomId(), folder));
+        }
+        return new DocumentEntry(document.id(), document.roomId(), document.parentId(), document.name());
+    }
+
     private void renameAndMove(ItemEntity item, String name, boolean move, UUID newParent) {
         String newName = name == null ? item.name() : Names.clean(name, "name");
         UUID parent = move ? newParent : item.parentId();

@@ -121,6 +121,12 @@ public class Documents {
         events.fire(new DocumentEvents.Deleted(caller.tenant(), documentId, caller.user(), clock.instant()));
     }
 
+    /** Restores a document from the trash (MANAGE). */
+    public DocumentView restore(UUID documentId) {
+        rooms.restoreDocument(documentId);
+        return get(documentId);
+    }
+
     /** Authorization before a body is read. */
     public void require(UUID documentId, Permission needed) {
         rooms.documentEntry(documentId, needed);

@@ -96,6 +96,14 @@ public class ItemEntity extends TenantOwned {
         this.position = newPosition;
     }
 
+    public Instant deletedAt() {
+        return deletedAt;
+    }
+
+    public void restore() {
+        deletedAt = null;
+    }
+
     public void delete(Instant at) {
         if (deletedAt == null) {
             deletedAt = at;

@@ -26,6 +26,18 @@ public class Rooms {
         return Optional.ofNullable(em.find(ItemEntity.class, id)).filter(i -> !i.deleted());
     }
 
+    /** An item whether live or in the trash. */
+    public Optional<ItemEntity> anyItem(UUID id) {
+        return Optional.ofNullable(em.find(ItemEntity.class, id));
+    }
+
+    /** Trashed documents of a room, newest first. */
+    public List<ItemEntity> trashedDocuments(UUID room) {
+        return em.createQuery("select i from ItemEntity i where i.roomId = :room and i.kind = :kind"
+                        + " and i.deletedAt is not null order by i.deletedAt desc", ItemEntity.class)
+                .setParameter("room", room).setParameter("kind", ItemEntity.DOCUMENT).getResultList();
+    }
+
     /** Every live item of a room: one query; the tree is built in memory. */
     public List<ItemEntity> items(UUID room) {
         return em.createQuery("select i from ItemEntity i where i.roomId = :room and i.deletedAt is null"

@@ -122,6 +122,14 @@ public class DataRoomsResource {
     }
 
     @GET
+    @Path("/{id}/trash")
+    @Operation(summary = "Trashed documents that can still be restored (MANAGE)")
+    public Page<RoomDtos.TrashedDocument> trash(@PathParam("id") String id) {
+        return Page.of(rooms.trash(uuid(id)).stream().map(t -> new RoomDtos.TrashedDocument(t.id().toString(),
+                t.name(), t.deletedAt())).toList());
+    }
+
+    @GET
     @Path("/{id}/tree")
     @Operation(summary = "Nested folders and documents the caller may see, each with myPermission")
     public RoomDtos.Node tree(@PathParam("id") String id) {

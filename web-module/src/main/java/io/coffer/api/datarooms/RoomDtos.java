@@ -46,6 +46,12 @@ public final class RoomDtos {
         }
     }
 
+    @Schema(name = "TrashedDocument")
+    public record TrashedDocument(@Schema(required = true, format = "uuid") String id,
+                                  @Schema(required = true) String name,
+                                  @Schema(required = true) Instant deletedAt) {
+    }
+
     @Schema(name = "TreeNode")
     public record Node(@Schema(required = true, format = "uuid") String id,
                        @Schema(required = true, enumeration = {"DATAROOM", "FOLDER", "DOCUMENT"}) String kind,

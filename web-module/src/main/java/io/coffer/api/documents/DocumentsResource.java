@@ -107,6 +107,14 @@ public class DocumentsResource {
         return DocumentResponse.of(documents.update(documentId, name, move, folder));
     }
 
+    @POST
+    @Path("/{id}/restore")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Restore a document from the trash (within 30 days)")
+    public DocumentResponse restore(@PathParam("id") String id) {
+        return DocumentResponse.of(documents.restore(uuid(id)));
+    }
+
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Move a document to the trash")
