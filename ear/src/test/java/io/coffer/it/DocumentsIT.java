@@ -288,6 +288,66 @@ class DocumentsIT {
         }
     }
 
+    /** A real PDF of {@code pages} pages built with PDFBox; {@code width}/{@code height} in points. */
+    static byte[] pdf(int pages, float width, float height) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            for (int i = 1; i <= pages; i++) {
+                org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
+                        new org.apache.pdfbox.pdmodel.common.PDRectangle(width, height));
+                doc.addPage(page);
+                try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+                             new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                    content.setNonStrokingColor(java.awt.Color.BLACK);
+                    content.addRect(50, 50, 100 * i, 100);
+                    content.fill();
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void doc14_pdfPagesAreCountedAtUploadAndRenderedToPng() throws Exception {
+        JsonObject doc = Http.json(upload("deck.pdf", pdf(3, 612, 792), "application/pdf", null));
+        assertEquals(3, doc.getInt("pageCount"));
+        String id = doc.getString("id");
+        for (int page = 1; page <= 3; page++) {
+            HttpResponse<byte[]> png = Http.CLIENT.send(Http.request("/api/v1/documents/" + id + "/pages/" + page)
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, png.statusCode());
+            assertEquals("image/png", png.headers().firstValue("Content-Type").orElseThrow());
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+            assertEquals(1200, image.getWidth());
+            assertEquals(1553, image.getHeight(), 2);
+            assertTrue(image.getRGB(200, 1553 - 200) != image.getRGB(1100, 100), "the drawn rectangle is there");
+        }
+        assertProblem(Http.get("/api/v1/documents/" + id + "/pages/4", token), 404, "not-found");
+        assertProblem(Http.get("/api/v1/documents/" + id + "/pages/0", token), 404, "not-found");
+        assertProblem(Http.get("/api/v1/documents/" + id + "/pages/1", Tokens.login(bystander)), 404, "not-found");
+        String text = Http.json(upload("notes.txt", "plain".getBytes(StandardCharsets.UTF_8), "text/plain", null))
+                .getString("id");
+        assertProblem(Http.get("/api/v1/documents/" + text + "/pages/1", token), 404, "not-found");
+    }
+
+    @Test
+    void doc15_aHostilePdfFailsThatDocumentNotTheServer() throws Exception {
+        // a page 10 points wide and 14,400 inches high: 1200 px wide it would be 124 million pixels high (pixel
+        // flood); and a file that only claims to be a PDF, with a self-referencing page tree
+        JsonObject tall = Http.json(upload("tall.pdf", pdf(1, 10, 14_400 * 72), "application/pdf", null));
+        assertProblem(Http.get("/api/v1/documents/" + tall.getString("id") + "/pages/1", token), 404, "not-found");
+        byte[] broken = "%PDF-1.7\n1 0 obj << /Type /Pages /Kids [1 0 R] /Count 99999 >> endobj\n%%EOF"
+                .getBytes(StandardCharsets.US_ASCII);
+        JsonObject fake = Http.json(upload("broken.pdf", broken, "application/pdf", null));
+        assertTrue(fake.isNull("pageCount") || fake.getInt("pageCount") >= 0);
+        assertEquals(200, Http.get("/health/ready").statusCode(), "the server is fine");
+        JsonObject good = Http.json(upload("good.pdf", pdf(1, 612, 792), "application/pdf", null));
+        assertEquals(200, Http.CLIENT.send(Http.request("/api/v1/documents/" + good.getString("id") + "/pages/1")
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode());
+    }
+
     @Test
     void doc8_a200MegabyteFileStreamsUpAndDownIntact() throws Exception {
         long size = 200L * 1024 * 1024;

@@ -56,10 +56,11 @@ public class Documents {
     }
 
     /** Records a new document whose bytes are already stored (version 1). */
-    public DocumentView register(UUID roomId, UUID folderId, String name, StoredBlob blob, String detectedType) {
+    public DocumentView register(UUID roomId, UUID folderId, String name, StoredBlob blob, String detectedType,
+                                 Integer pageCount) {
         UUID id = rooms.addDocument(roomId, folderId, name);
         CurrentCaller caller = callers.current();
-        em.persist(new DocumentVersionEntity(id, 1, blob.id(), blob.sha256(), blob.size(), detectedType, null,
+        em.persist(new DocumentVersionEntity(id, 1, blob.id(), blob.sha256(), blob.size(), detectedType, pageCount,
                 caller.user().value(), clock.instant()));
         em.flush();
         events.fire(new DocumentUploaded(caller.tenant(), roomId, id, 1, blob.size(), caller.user(),
@@ -92,12 +93,12 @@ public class Documents {
     }
 
     /** Records the next version of a document whose bytes are stored; the newest version is what links serve. */
-    public DocumentView registerVersion(UUID documentId, StoredBlob blob, String detectedType) {
+    public DocumentView registerVersion(UUID documentId, StoredBlob blob, String detectedType, Integer pageCount) {
         rooms.documentEntry(documentId, Permission.UPLOAD);
         CurrentCaller caller = callers.current();
         int next = versions(documentId).get(0).version() + 1;
         em.persist(new DocumentVersionEntity(documentId, next, blob.id(), blob.sha256(), blob.size(), detectedType,
-                null, caller.user().value(), clock.instant()));
+                pageCount, caller.user().value(), clock.instant()));
         try {
             em.flush();
         } catch (jakarta.persistence.PersistenceException raced) {
@@ -119,6 +120,20 @@ public class Documents {
         rooms.trashDocument(documentId);
         CurrentCaller caller = callers.current();
         events.fire(new DocumentEvents.Deleted(caller.tenant(), documentId, caller.user(), clock.instant()));
+    }
+
+    /** Where page {@code page} of the newest version comes from (VIEW); not found past the end or for non-PDFs. */
+    public PageSource pageSource(UUID documentId, int page) {
+        rooms.documentEntry(documentId, Permission.VIEW);
+        DocumentVersionEntity newest = versions(documentId).get(0);
+        if (newest.pageCount() == null || page < 1 || page > newest.pageCount()) {
+            throw new io.coffer.shared.error.NotFoundException("no such page");
+        }
+        return new PageSource(callers.current().tenant(), newest.blobId(), newest.size(), newest.sha256());
+    }
+
+    /** The bytes a page image is rendered from. */
+    public record PageSource(TenantId tenant, String blobId, long size, String sha256) {
     }
 
     /** Restores a document from the trash (MANAGE). */

@@ -41,13 +41,17 @@ public class Uploads {
     @Inject
     CofferSettings settings;
 
+    @Inject
+    io.coffer.documents.internal.PdfPages pdfPages;
+
     public DocumentView upload(UUID roomId, UUID folderId, String name, InputStream body, long declaredLength,
                                String digestHeader) {
         TenantId tenant = documents.prepareUpload(roomId, folderId); // authorization before anything is read
         Names.clean(name, "name");
         StoredBlob blob = store(tenant, body, declaredLength, digestHeader); // 413 before reading when declared
         try {
-            return documents.register(roomId, folderId, name, blob, detect(tenant, blob));
+            String type = detect(tenant, blob);
+            return documents.register(roomId, folderId, name, blob, type, pageCount(tenant, blob, type));
         } catch (RuntimeException e) {
             forget(tenant, blob);
             throw e;
@@ -59,7 +63,8 @@ public class Uploads {
         TenantId tenant = documents.prepareVersion(documentId);
         StoredBlob blob = store(tenant, body, declaredLength, digestHeader);
         try {
-            return documents.registerVersion(documentId, blob, detect(tenant, blob));
+            String type = detect(tenant, blob);
+            return documents.registerVersion(documentId, blob, type, pageCount(tenant, blob, type));
         } catch (RuntimeException e) {
             forget(tenant, blob);
             throw e;
@@ -83,6 +88,11 @@ public class Uploads {
             throw ValidationException.of("Digest", "does not match the body: nothing was stored");
         }
         return blob;
+    }
+
+    /** The page count of a PDF, known at upload; null for anything else or a PDF that cannot be read in time. */
+    private Integer pageCount(TenantId tenant, StoredBlob blob, String type) {
+        return "application/pdf".equals(type) ? pdfPages.pageCount(tenant, blob.id(), blob.size()).orElse(null) : null;
     }
 
     private String detect(TenantId tenant, StoredBlob blob) {

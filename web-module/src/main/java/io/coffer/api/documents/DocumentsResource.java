@@ -50,6 +50,9 @@ public class DocumentsResource {
     Uploads uploads;
 
     @Inject
+    io.coffer.documents.Pages pages;
+
+    @Inject
     io.coffer.platform.CofferSettings settings;
 
     @GET
@@ -105,6 +108,23 @@ public class DocumentsResource {
             }
         }
         return DocumentResponse.of(documents.update(documentId, name, move, folder));
+    }
+
+    @GET
+    @Path("/{id}/pages/{n}")
+    @Produces("image/png")
+    @Operation(summary = "PNG of page n (1-based) of a PDF, 1200 px wide; needs VIEW; past the end → 404")
+    public Response page(@PathParam("id") String id, @PathParam("n") String n) {
+        int page;
+        try {
+            page = Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            throw new io.coffer.shared.error.NotFoundException("no such page");
+        }
+        java.nio.file.Path png = pages.page(uuid(id), page);
+        return Response.ok((jakarta.ws.rs.core.StreamingOutput) out -> java.nio.file.Files.copy(png, out))
+                .type("image/png").header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, max-age=300").build();
     }
 
     @POST

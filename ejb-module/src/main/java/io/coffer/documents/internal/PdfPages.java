@@ -1,0 +1,143 @@
+package io.coffer.documents.internal;
+
+import io.coffer.platform.CofferSettings;
+import io.coffer.shared.TenantId;
+import io.coffer.storage.BlobStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/**
+ * PDF page counts and page images with Apache PDFBox, capped so that a hostile PDF fails that one document, never the
+ * server: parsing uses temporary files, not the heap; each job runs on a small pool of its own with a time limit; a
+ * page whose image would exceed {@link #MAX_PIXELS} is refused before any pixel is allocated. Page images are rendered
+ * at {@link #WIDTH} pixels and cached under {@code COFFER_HOME/previews/<tenant>/<sha256>/<page>.png}.
+ */
+@ApplicationScoped
+public class PdfPages {
+
+    public static final int WIDTH = 1200;
+    static final long MAX_PIXELS = 40_000_000L;
+    static final long TIME_LIMIT_SECONDS = 30;
+    private static final Logger LOG = Logger.getLogger(PdfPages.class.getName());
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    CofferSettings settings;
+
+    private ExecutorService pool;
+
+    @PostConstruct
+    void start() {
+        pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "coffer-pdf");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    /** The page count of a stored PDF, or empty when it cannot be read within the limits (download-only then). */
+    public Optional<Integer> pageCount(TenantId tenant, String blobId, long size) {
+        return capped(() -> withDocument(tenant, blobId, size, PDDocument::getNumberOfPages), "count pages");
+    }
+
+    /** PNG bytes of page {@code page} (1-based), from the cache or rendered now; empty when it cannot be rendered. */
+    public Optional<Path> page(TenantId tenant, String blobId, long size, int page) {
+        Path cached = settings.home().resolve("previews").resolve(tenant.toString()).resolve(blobId)
+                .resolve(page + "-" + WIDTH + ".png");
+        if (Files.exists(cached)) {
+            return Optional.of(cached);
+        }
+        return capped(() -> withDocument(tenant, blobId, size, document -> {
+            if (page < 1 || page > document.getNumberOfPages()) {
+                return null;
+            }
+            PDRectangle box = document.getPage(page - 1).getCropBox();
+            float scale = WIDTH / Math.max(1f, box.getWidth());
+            long height = (long) Math.ceil(box.getHeight() * scale);
+            if (height <= 0 || (long) WIDTH * height > MAX_PIXELS) {
+                throw new IOException("page " + page + " would be " + WIDTH + "x" + height + " pixels");
+            }
+            BufferedImage image = new PDFRenderer(document).renderImage(page - 1, scale, ImageType.RGB);
+            Files.createDirectories(cached.getParent());
+            Path tmp = Files.createTempFile(cached.getParent(), "page", ".tmp");
+            ImageIO.write(image, "png", tmp.toFile());
+            Files.move(tmp, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return cached;
+        }), "render page " + page);
+    }
+
+    private interface DocumentWork<T> {
+        T apply(PDDocument document) throws IOException;
+    }
+
+    private <T> T withDocument(TenantId tenant, String blobId, long size, DocumentWork<T> work) throws IOException {
+        Path copy = Files.createTempFile("coffer-pdf", ".pdf");
+        try {
+            try (InputStream in = blobs.open(tenant, blobId, 0, size)) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (PDDocument document = Loader.loadPDF(new RandomAccessReadBufferedFile(copy.toFile()), "", null, null,
+                    IOUtils.createTempFileOnlyStreamCache())) {
+                return work.apply(document);
+            }
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    private <T> Optional<T> capped(Callable<T> job, String what) {
+        Future<T> future = pool.submit(job);
+        try {
+            return Optional.ofNullable(future.get(TIME_LIMIT_SECONDS, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);
+            LOG.warning("Gave up trying to " + what + " of a PDF after " + TIME_LIMIT_SECONDS + " s");
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException | OutOfMemoryError e) {
+            LOG.warning("Could not " + what + " of a PDF: " + rootMessage(e));
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}
