@@ -107,12 +107,13 @@ public class DataRooms {
                     "must be a folder of this room"));
             Objects.requireNonNull(parent);
         }
-        if (rooms.siblingNamed(roomId, parentId, clean, null)) {
+        Rooms.Siblings siblings = rooms.siblings(roomId, parentId);
+        if (siblings.named(clean, null)) {
             throw new ConflictException("An item with this name exists in this folder.");
         }
         CurrentCaller caller = callers.current();
-        ItemEntity folder = new ItemEntity(roomId, parentId, ItemEntity.FOLDER, clean,
-                rooms.nextPosition(roomId, parentId), caller.user().value(), clock.instant());
+        ItemEntity folder = new ItemEntity(roomId, parentId, ItemEntity.FOLDER, clean, siblings.nextPosition(),
+                caller.user().value(), clock.instant());
         try {
             rooms.add(folder);
         } catch (jakarta.persistence.PersistenceException raced) {
@@ -179,12 +180,13 @@ public class DataRooms {
         permissions.requireRoom(document.roomId(), Permission.MANAGE);
         UUID folder = document.parentId() != null && rooms.item(document.parentId()).isPresent()
                 ? document.parentId() : null;
-        if (rooms.siblingNamed(document.roomId(), folder, document.name(), document.id())) {
+        Rooms.Siblings siblings = rooms.siblings(document.roomId(), folder);
+        if (siblings.named(document.name(), document.id())) {
             throw new ConflictException("An item with this name exists where the document would return.");
         }
         document.restore();
         if (!Objects.equals(folder, document.parentId())) {
-            document.moveTo(folder, rooms.nextPosition(document.roomId(), folder));
+            document.moveTo(folder, siblings.nextPosition());
         }
         return new DocumentEntry(document.id(), document.roomId(), document.parentId(), document.name());
     }
@@ -200,12 +202,13 @@ public class DataRooms {
                 throw new ConflictException("A folder cannot move under itself.");
             }
         }
-        if (rooms.siblingNamed(item.roomId(), parent, newName, item.id())) {
+        Rooms.Siblings siblings = rooms.siblings(item.roomId(), parent);
+        if (siblings.named(newName, item.id())) {
             throw new ConflictException("An item with this name exists in this folder.");
         }
         item.rename(newName);
         if (move && !Objects.equals(parent, item.parentId())) {
-            item.moveTo(parent, rooms.nextPosition(item.roomId(), parent));
+            item.moveTo(parent, siblings.nextPosition());
         }
     }
 
@@ -238,11 +241,12 @@ public class DataRooms {
             rooms.item(folderId).filter(i -> i.roomId().equals(roomId) && ItemEntity.FOLDER.equals(i.kind()))
                     .orElseThrow(() -> ValidationException.of("folderId", "must be a folder of this room"));
         }
-        if (rooms.siblingNamed(roomId, folderId, clean, null)) {
+        Rooms.Siblings siblings = rooms.siblings(roomId, folderId);
+        if (siblings.named(clean, null)) {
             throw new ConflictException("An item with this name exists in this folder.");
         }
-        ItemEntity document = new ItemEntity(roomId, folderId, ItemEntity.DOCUMENT, clean,
-                rooms.nextPosition(roomId, folderId), callers.current().user().value(), clock.instant());
+        ItemEntity document = new ItemEntity(roomId, folderId, ItemEntity.DOCUMENT, clean, siblings.nextPosition(),
+                callers.current().user().value(), clock.instant());
         rooms.add(document);
         return document.id();
     }
@@ -254,15 +258,17 @@ public class DataRooms {
         return new DocumentEntry(item.id(), item.roomId(), item.parentId(), item.name());
     }
 
-    /** What {@code user} may do with an item now (access on someone's behalf; see {@link Permissions#onBehalfOf}). */
-    public Permission onBehalfOf(io.coffer.shared.UserId user, UUID itemId) {
-        return permissions.onBehalfOf(user, itemId);
-    }
-
-    /** A live document's entry without a caller check (after {@link #onBehalfOf} decided). */
-    public DocumentEntry entryOf(UUID documentId) {
-        ItemEntity item = documentItem(documentId);
-        return new DocumentEntry(item.id(), item.roomId(), item.parentId(), item.name());
+    /**
+     * A live document's entry when {@code user} (not the caller) holds {@code needed} on it now — access on someone's
+     * behalf, e.g. a download ticket acting with its creator's rights (see {@link Permissions#onBehalfOf}).
+     */
+    public Optional<DocumentEntry> documentOnBehalfOf(io.coffer.shared.UserId user, UUID documentId,
+                                                      Permission needed) {
+        if (!permissions.onBehalfOf(user, documentId).atLeast(needed)) {
+            return Optional.empty();
+        }
+        return rooms.item(documentId).filter(i -> ItemEntity.DOCUMENT.equals(i.kind()))
+                .map(i -> new DocumentEntry(i.id(), i.roomId(), i.parentId(), i.name()));
     }
 
     /** The room's tree as the caller may see it, in one query, numbered 1, 1.1, 1.2... by position. */

@@ -179,12 +179,9 @@ public class Documents {
         if (won != 1) {
             throw new io.coffer.shared.error.NotFoundException("no such ticket");
         }
-        UUID creator = em.createQuery("select t.createdBy from DownloadTicketEntity t where t.id = :id", UUID.class)
-                .setParameter("id", found.id()).getSingleResult();
-        if (!rooms.onBehalfOf(new io.coffer.shared.UserId(creator), found.documentId()).atLeast(Permission.DOWNLOAD)) {
-            throw new io.coffer.shared.error.NotFoundException("no such ticket");
-        }
-        DocumentEntry entry = rooms.entryOf(found.documentId());
+        DocumentEntry entry = rooms.documentOnBehalfOf(new io.coffer.shared.UserId(found.createdBy()),
+                        found.documentId(), Permission.DOWNLOAD)
+                .orElseThrow(() -> new io.coffer.shared.error.NotFoundException("no such ticket"));
         DocumentVersionEntity newest = versions(found.documentId()).get(0);
         return new DocumentContent(tenant, newest.blobId(), newest.size(), newest.sha256(),
                 ContentTypes.served(newest.contentType()), entry.name());

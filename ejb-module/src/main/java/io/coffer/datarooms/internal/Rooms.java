@@ -44,14 +44,25 @@ public class Rooms {
                 + " order by i.position, lower(i.name)", ItemEntity.class).setParameter("room", room).getResultList();
     }
 
-    public boolean siblingNamed(UUID room, UUID parent, String name, UUID except) {
-        return items(room).stream().anyMatch(i -> java.util.Objects.equals(i.parentId(), parent)
-                && i.name().equalsIgnoreCase(name) && !i.id().equals(except));
+    /** The live items directly under {@code parent} (null: the room's top), in one query. */
+    public Siblings siblings(UUID room, UUID parent) {
+        var query = parent == null
+                ? em.createQuery("select i from ItemEntity i where i.roomId = :room and i.parentId is null"
+                        + " and i.deletedAt is null", ItemEntity.class)
+                : em.createQuery("select i from ItemEntity i where i.roomId = :room and i.parentId = :parent"
+                        + " and i.deletedAt is null", ItemEntity.class).setParameter("parent", parent);
+        return new Siblings(query.setParameter("room", room).getResultList());
     }
 
-    public int nextPosition(UUID room, UUID parent) {
-        return items(room).stream().filter(i -> java.util.Objects.equals(i.parentId(), parent))
-                .mapToInt(ItemEntity::position).max().orElse(0) + 1;
+    /** The items of one folder: is a name taken, and which position comes next. */
+    public record Siblings(List<ItemEntity> items) {
+        public boolean named(String name, UUID except) {
+            return items.stream().anyMatch(i -> i.name().equalsIgnoreCase(name) && !i.id().equals(except));
+        }
+
+        public int nextPosition() {
+            return items.stream().mapToInt(ItemEntity::position).max().orElse(0) + 1;
+        }
     }
 
     public void add(Object entity) {

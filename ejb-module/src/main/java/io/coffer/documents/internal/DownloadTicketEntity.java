@@ -54,6 +54,10 @@ public class DownloadTicketEntity extends TenantOwned {
         return documentId;
     }
 
+    public UUID createdBy() {
+        return createdBy;
+    }
+
     public boolean usableAt(Instant now) {
         return usedAt == null && now.isBefore(expiresAt);
     }
