@@ -44,3 +44,19 @@ create policy tenant_isolation on download_tickets
     using (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid)
     with check (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid);
 --rollback drop table download_tickets;
+
+--changeset coffer:documents-3
+--comment: Each tenant's stored bytes (every version, the trash included, until purged) and its own quota, if any
+--comment: (null: COFFER_TENANT_QUOTA_BYTES). The row is locked by each upload's recording transaction, so that the
+--comment: quota holds under parallel uploads; it is created, from the versions already stored, on first use.
+create table storage_usage (
+    tenant_id    uuid   primary key references tenants (id),
+    used_bytes   bigint not null check (used_bytes >= 0),
+    quota_bytes  bigint check (quota_bytes >= 0)
+);
+alter table storage_usage enable row level security;
+alter table storage_usage force row level security;
+create policy tenant_isolation on storage_usage
+    using (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid);
+--rollback drop table storage_usage;

@@ -138,6 +138,46 @@ public final class ItDatabase {
         }
     }
 
+    /** Runs one statement as {@code tenant} (row-level security applies to the owner role too) and commits. */
+    public static int execute(UUID tenant, String sql, Object... parameters) {
+        try (Connection c = owner().getConnection()) {
+            c.setAutoCommit(false);
+            asTenant(c, tenant);
+            int n;
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    p.setObject(i + 1, parameters[i]);
+                }
+                n = p.executeUpdate();
+            }
+            c.commit();
+            return n;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A single number answered by {@code sql} as {@code tenant}. */
+    public static long number(UUID tenant, String sql, Object... parameters) {
+        try (Connection c = owner().getConnection()) {
+            c.setAutoCommit(false);
+            asTenant(c, tenant);
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    p.setObject(i + 1, parameters[i]);
+                }
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    long value = r.getLong(1);
+                    c.commit();
+                    return value;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String slug(Connection c, UUID tenant) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("select slug from tenants where id = ?")) {
             p.setObject(1, tenant);

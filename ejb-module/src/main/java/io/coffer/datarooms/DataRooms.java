@@ -29,6 +29,9 @@ import java.util.UUID;
 public class DataRooms {
 
     @EJB
+    io.coffer.tenancy.TenantScope tenancy;
+
+    @EJB
     CallerCheck callers;
 
     @Inject
@@ -336,5 +339,25 @@ public class DataRooms {
             throw ValidationException.of("description", "must be at most 2000 characters");
         }
         return d.isEmpty() ? null : d;
+    }
+
+    /*
+     * The trash purge (a background job of the documents module, tenant-scoped, no caller): the datarooms module owns
+     * the items, so it says which are due and deletes them once their versions are gone.
+     */
+
+    /** Locks up to {@code limit} documents whose {@link #TRASH_KEPT} days in the trash are over (the job's tenant). */
+    public List<UUID> lockExpiredTrash(int limit) {
+        return rooms.lockExpiredDocuments(tenancy.require().value(), clock.instant().minus(TRASH_KEPT), limit);
+    }
+
+    /** Deletes purged documents' items, then trashed folders past {@link #TRASH_KEPT} with nothing left below. */
+    public void deletePurged(java.util.Collection<UUID> documentIds) {
+        UUID tenant = tenancy.require().value();
+        rooms.deleteForGood(tenant, documentIds);
+        java.time.Instant cutoff = clock.instant().minus(TRASH_KEPT);
+        while (rooms.deleteEmptyExpiredFolders(tenant, cutoff) > 0) {
+            // one level of empty folders per round, deepest first
+        }
     }
 }

@@ -46,13 +46,24 @@ public class Documents {
     @Inject
     Event<Object> events;
 
-    /** Before any byte is read: may the caller upload here? Answers the tenant the bytes belong to. */
-    public TenantId prepareUpload(UUID roomId, UUID folderId) {
+    @Inject
+    io.coffer.documents.internal.Quota quota;
+
+    @EJB
+    io.coffer.tenancy.TenantScope tenancy;
+
+    /**
+     * Before any byte is read: may the caller upload here, and can {@code declaredBytes} (-1: unknown) fit the
+     * tenant's quota? Answers the tenant the bytes belong to.
+     */
+    public TenantId prepareUpload(UUID roomId, UUID folderId, long declaredBytes) {
         rooms.require(roomId, Permission.UPLOAD);
         if (folderId != null) {
             rooms.requireFolder(folderId, Permission.UPLOAD);
         }
-        return callers.current().tenant();
+        TenantId tenant = callers.current().tenant();
+        quota.precheck(tenant, declaredBytes);
+        return tenant;
     }
 
     /** Records a new document whose bytes are already stored (version 1). */
@@ -60,6 +71,7 @@ public class Documents {
                                  Integer pageCount) {
         UUID id = rooms.addDocument(roomId, folderId, name);
         CurrentCaller caller = callers.current();
+        quota.charge(caller.tenant(), blob.size()); // locks the tenant's usage row until commit
         em.persist(new DocumentVersionEntity(id, 1, blob.id(), blob.sha256(), blob.size(), detectedType, pageCount,
                 caller.user().value(), clock.instant()));
         em.flush();
@@ -86,16 +98,31 @@ public class Documents {
                 ContentTypes.served(newest.contentType()), entry.name());
     }
 
-    /** Before any byte of a new version is read: may the caller upload to this document? */
-    public TenantId prepareVersion(UUID documentId) {
+    /**
+     * Records that the caller downloaded the newest version ({@code document.downloaded}); the web layer calls it
+     * for a full GET or a range from the first byte, after it answered {@link #content}.
+     */
+    public void recordDownload(UUID id) {
+        rooms.documentEntry(id, Permission.DOWNLOAD);
+        DocumentVersionEntity newest = versions(id).get(0);
+        CurrentCaller caller = callers.current();
+        events.fire(new DocumentEvents.Downloaded(caller.tenant(), id, newest.version(), newest.sha256(),
+                caller.user(), "API", clock.instant()));
+    }
+
+    /** Before any byte of a new version is read: may the caller upload to this document, can it fit the quota? */
+    public TenantId prepareVersion(UUID documentId, long declaredBytes) {
         rooms.documentEntry(documentId, Permission.UPLOAD);
-        return callers.current().tenant();
+        TenantId tenant = callers.current().tenant();
+        quota.precheck(tenant, declaredBytes);
+        return tenant;
     }
 
     /** Records the next version of a document whose bytes are stored; the newest version is what links serve. */
     public DocumentView registerVersion(UUID documentId, StoredBlob blob, String detectedType, Integer pageCount) {
         rooms.documentEntry(documentId, Permission.UPLOAD);
         CurrentCaller caller = callers.current();
+        quota.charge(caller.tenant(), blob.size());
         int next = versions(documentId).get(0).version() + 1;
         em.persist(new DocumentVersionEntity(documentId, next, blob.id(), blob.sha256(), blob.size(), detectedType,
                 pageCount, caller.user().value(), clock.instant()));
@@ -183,6 +210,8 @@ public class Documents {
                         found.documentId(), Permission.DOWNLOAD)
                 .orElseThrow(() -> new io.coffer.shared.error.NotFoundException("no such ticket"));
         DocumentVersionEntity newest = versions(found.documentId()).get(0);
+        events.fire(new DocumentEvents.Downloaded(tenant, found.documentId(), newest.version(), newest.sha256(),
+                new io.coffer.shared.UserId(found.createdBy()), "TICKET", clock.instant()));
         return new DocumentContent(tenant, newest.blobId(), newest.size(), newest.sha256(),
                 ContentTypes.served(newest.contentType()), entry.name());
     }
@@ -191,6 +220,46 @@ public class Documents {
     public boolean blobInUse(String blobId) {
         return em.createQuery("select count(v) from DocumentVersionEntity v where v.blobId = :blob", Long.class)
                 .setParameter("blob", blobId).getSingleResult() > 0;
+    }
+
+    /**
+     * Purges up to {@code limit} documents whose 30 days in the trash are over (background job, in its tenant's
+     * transaction): tickets and versions go, {@code document.purged} lets upper modules drop what refers to them
+     * (synchronously, in this transaction), the items go, the quota gets the bytes back. The bytes themselves are
+     * collected afterwards by {@link #unusedBlobs} (other versions may share them). Answers how many were purged.
+     */
+    public int purgeExpiredTrash(int limit) {
+        TenantId tenant = tenancy.require();
+        List<UUID> due = rooms.lockExpiredTrash(limit);
+        if (due.isEmpty()) {
+            rooms.deletePurged(List.of()); // folders whose time is over, with nothing left below
+            return 0;
+        }
+        java.time.Instant now = clock.instant();
+        long freed = 0;
+        for (UUID document : due) {
+            long bytes = versions(document).stream().mapToLong(DocumentVersionEntity::size).sum();
+            freed += bytes;
+            events.fire(new DocumentEvents.Purged(tenant, document, bytes, now));
+        }
+        em.createQuery("delete from DownloadTicketEntity t where t.documentId in :ids").setParameter("ids", due)
+                .executeUpdate();
+        em.createQuery("delete from DocumentVersionEntity v where v.documentId in :ids").setParameter("ids", due)
+                .executeUpdate();
+        rooms.deletePurged(due);
+        quota.release(tenant, freed);
+        return due.size();
+    }
+
+    /** Of {@code blobIds}, those no version of the job's tenant uses any more. */
+    public java.util.Set<String> unusedBlobs(java.util.Collection<String> blobIds) {
+        if (blobIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> unused = new java.util.HashSet<>(blobIds);
+        unused.removeAll(em.createQuery("select distinct v.blobId from DocumentVersionEntity v"
+                + " where v.blobId in :ids", String.class).setParameter("ids", blobIds).getResultList());
+        return unused;
     }
 
     private List<DocumentVersionEntity> versions(UUID id) {

@@ -44,14 +44,23 @@ public class Uploads {
     @Inject
     io.coffer.documents.internal.PdfPages pdfPages;
 
-    public DocumentView upload(UUID roomId, UUID folderId, String name, InputStream body, long declaredLength,
-                               String digestHeader) {
-        TenantId tenant = documents.prepareUpload(roomId, folderId); // authorization before anything is read
-        Names.clean(name, "name");
-        StoredBlob blob = store(tenant, body, declaredLength, digestHeader); // 413 before reading when declared
+    /**
+     * A new document (version 1). {@code name} (the query's) wins over the file name inside a multipart body; one of
+     * them must be given.
+     */
+    public DocumentView upload(UUID roomId, UUID folderId, String name, UploadBody body, String digestHeader) {
+        // authorization (and the quota, for a declared length) before anything is read
+        TenantId tenant = documents.prepareUpload(roomId, folderId, body.declaredLength() - body.framingAllowance());
+        if ((name != null && !name.isEmpty()) || !body.carriesFileName()) {
+            Names.clean(name, "name");
+        }
+        StoredBlob blob = store(tenant, body, digestHeader); // 413 before reading when declared
         try {
+            String finalName = name != null && !name.isEmpty() ? name : body.fileName().map(Uploads::baseName)
+                    .orElseThrow(() -> ValidationException.of("name", "is required (query parameter or file name)"));
+            Names.clean(finalName, "name");
             String type = detect(tenant, blob);
-            return documents.register(roomId, folderId, name, blob, type, pageCount(tenant, blob, type));
+            return documents.register(roomId, folderId, finalName, blob, type, pageCount(tenant, blob, type));
         } catch (RuntimeException e) {
             forget(tenant, blob);
             throw e;
@@ -59,9 +68,9 @@ public class Uploads {
     }
 
     /** A new version of an existing document, through the same pipeline. */
-    public DocumentView addVersion(UUID documentId, InputStream body, long declaredLength, String digestHeader) {
-        TenantId tenant = documents.prepareVersion(documentId);
-        StoredBlob blob = store(tenant, body, declaredLength, digestHeader);
+    public DocumentView addVersion(UUID documentId, UploadBody body, String digestHeader) {
+        TenantId tenant = documents.prepareVersion(documentId, body.declaredLength() - body.framingAllowance());
+        StoredBlob blob = store(tenant, body, digestHeader);
         try {
             String type = detect(tenant, blob);
             return documents.registerVersion(documentId, blob, type, pageCount(tenant, blob, type));
@@ -71,15 +80,21 @@ public class Uploads {
         }
     }
 
-    private StoredBlob store(TenantId tenant, InputStream body, long declaredLength, String digestHeader) {
+    /** Browsers of old sent the client's whole path as the file name: only its last segment is a name. */
+    static String baseName(String fileName) {
+        int cut = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+        return fileName.substring(cut + 1);
+    }
+
+    private StoredBlob store(TenantId tenant, UploadBody body, String digestHeader) {
         Optional<byte[]> expected = expectedSha256(digestHeader);
         long max = settings.maxUploadBytes();
-        if (declaredLength > max) {
+        if (body.declaredLength() - body.framingAllowance() > max) {
             throw new PayloadTooLargeException(max);
         }
         StoredBlob blob;
-        try {
-            blob = blobs.put(tenant, body, max);
+        try (InputStream in = body.open()) {
+            blob = blobs.put(tenant, in, max);
         } catch (IOException e) {
             throw new UncheckedIOException("upload interrupted", e);
         }

@@ -151,6 +151,22 @@ public class CofferSettings {
         }
     }
 
+    /**
+     * {@code COFFER_TENANT_QUOTA_BYTES}: the bytes each organisation may store (every version and the trash count);
+     * 0, the default, means no limit. A tenant's own limit in {@code storage_usage.quota_bytes} overrides it.
+     */
+    public long tenantQuotaBytes() {
+        try {
+            long quota = Long.parseLong(value("COFFER_TENANT_QUOTA_BYTES").orElse("0"));
+            if (quota >= 0) {
+                return quota;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new StartupFailure("COFFER_TENANT_QUOTA_BYTES must be 0 (no limit) or a positive number of bytes");
+    }
+
     /** {@code COFFER_MAX_UPLOAD_BYTES}: the largest accepted document (a long; default 2^31). */
     public long maxUploadBytes() {
         try {

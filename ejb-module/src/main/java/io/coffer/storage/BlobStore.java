@@ -22,4 +22,14 @@ public interface BlobStore {
 
     /** Deletes a blob; deleting a missing blob is a no-op. */
     void delete(TenantId tenant, String blobId) throws IOException;
+
+    /**
+     * The tenant's blobs last written before {@code before}, lazily (the caller closes the stream). A {@link #put} of
+     * bytes already stored counts as a write, so that a blob an upload is about to record is never among them: the
+     * orphaned-blob collection relies on it.
+     */
+    java.util.stream.Stream<String> idsWrittenBefore(TenantId tenant, java.time.Instant before) throws IOException;
+
+    /** Deletes a blob unless it was written (or re-uploaded) since {@code before}; answers whether it is gone. */
+    boolean deleteIfWrittenBefore(TenantId tenant, String blobId, java.time.Instant before) throws IOException;
 }

@@ -72,4 +72,10 @@ public class TenantDirectory {
                 .findFirst()
                 .map(TenantEntity::toTenant);
     }
+
+    /** Every tenant's id, for background jobs that work tenant by tenant. */
+    public java.util.List<TenantId> all() {
+        return em.createQuery("select t.id from TenantEntity t order by t.id", UUID.class).getResultList().stream()
+                .map(TenantId::new).toList();
+    }
 }

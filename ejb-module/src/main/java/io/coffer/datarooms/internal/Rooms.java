@@ -10,6 +10,9 @@ import java.util.UUID;
 /** Rooms and items of the transaction's tenant. */
 @ApplicationScoped
 public class Rooms {
+
+    /** Multitenant entities disable native SQL unless a query opts in; each native query here states its tenant. */
+    private static final String NATIVE = "eclipselink.jdbc.allow-native-sql-query";
     @PersistenceContext(unitName = "coffer")
     EntityManager em;
 
@@ -68,5 +71,38 @@ public class Rooms {
     public void add(Object entity) {
         em.persist(entity);
         em.flush();
+    }
+
+    /**
+     * Up to {@code limit} documents trashed before {@code cutoff}, locked for this transaction and skipped by any other
+     * instance purging at the same time. Native SQL gets no tenant filter from EclipseLink: the tenant is stated here,
+     * row-level security behind it.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> lockExpiredDocuments(UUID tenant, java.time.Instant cutoff, int limit) {
+        List<Object> ids = em.createNativeQuery("select id from items where tenant_id = ?1 and kind = 'DOCUMENT'"
+                        + " and deleted_at < ?2 order by deleted_at limit ?3 for update skip locked")
+                .setHint(NATIVE, true)
+                .setParameter(1, tenant).setParameter(2, java.sql.Timestamp.from(cutoff)).setParameter(3, limit)
+                .getResultList();
+        return ids.stream().map(id -> id instanceof UUID u ? u : UUID.fromString(id.toString())).toList();
+    }
+
+    /** Deletes items for good (their dependants are gone already). */
+    public int deleteForGood(UUID tenant, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from ItemEntity i where i.id in :ids and i.deletedAt is not null")
+                .setParameter("ids", ids).executeUpdate();
+    }
+
+    /** Deletes folders trashed before {@code cutoff} that have nothing left under them; answers how many. */
+    public int deleteEmptyExpiredFolders(UUID tenant, java.time.Instant cutoff) {
+        return em.createNativeQuery("delete from items f where f.tenant_id = ?1 and f.kind = 'FOLDER'"
+                        + " and f.deleted_at < ?2 and not exists (select 1 from items c where c.tenant_id = ?1"
+                        + " and c.parent_id = f.id)")
+                .setHint(NATIVE, true)
+                .setParameter(1, tenant).setParameter(2, java.sql.Timestamp.from(cutoff)).executeUpdate();
     }
 }

@@ -97,6 +97,22 @@ public class PdfPages {
         }), "render page " + page);
     }
 
+    /** Drops the cached page images of a blob that is gone. */
+    public void forget(TenantId tenant, String blobId) {
+        Path dir = settings.home().resolve("previews").resolve(tenant.toString()).resolve(blobId);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            LOG.warning("Could not remove cached pages of a purged document: " + e.getMessage());
+        }
+    }
+
     private interface DocumentWork<T> {
         T apply(PDDocument document) throws IOException;
     }

@@ -48,6 +48,8 @@ public class DatabaseStartup {
     void start() {
         long started = System.nanoTime();
         try {
+            settings.maxUploadBytes(); // a wrong value stops the start, not the first upload
+            settings.tenantQuotaBytes();
             if (settings.embeddedDatabase()) {
                 startEmbedded();
             }

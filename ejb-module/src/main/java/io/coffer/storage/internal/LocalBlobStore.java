@@ -122,7 +122,8 @@ public class LocalBlobStore implements BlobStore {
             Path target = path(tenant, hash);
             Files.createDirectories(target.getParent());
             if (Files.exists(target)) {
-                Files.delete(tmp); // identical bytes already stored in this tenant
+                Files.delete(tmp); // identical bytes already stored in this tenant: a fresh write for the collector
+                Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(Instant.now()));
             } else {
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -185,6 +186,32 @@ public class LocalBlobStore implements BlobStore {
             Files.delete(path(tenant, blobId));
         } catch (NoSuchFileException ignored) {
             // already gone
+        }
+    }
+
+    @Override
+    public Stream<String> idsWrittenBefore(TenantId tenant, Instant before) throws IOException {
+        Path dir = root.resolve(tenant.toString());
+        if (!Files.isDirectory(dir)) {
+            return Stream.empty();
+        }
+        return Files.find(dir, 2, (file, attributes) -> attributes.isRegularFile()
+                        && BLOB_ID.matcher(file.getFileName().toString()).matches()
+                        && attributes.lastModifiedTime().toInstant().isBefore(before))
+                .map(file -> file.getFileName().toString());
+    }
+
+    @Override
+    public boolean deleteIfWrittenBefore(TenantId tenant, String blobId, Instant before) throws IOException {
+        Path file = path(tenant, blobId);
+        try {
+            if (!Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                return false;
+            }
+            Files.delete(file);
+            return true;
+        } catch (NoSuchFileException gone) {
+            return true;
         }
     }
 

@@ -21,6 +21,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import java.io.InputStream;
 import jakarta.json.JsonValue;
+import io.coffer.api.documents.MultipartUpload;
+import io.coffer.documents.UploadBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -110,14 +112,19 @@ public class DataRoomsResource {
     @Path("/{id}/documents")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload a document as the raw body (streamed, hashed, type detected from the bytes)")
+    @Operation(summary = "Upload a document: the raw body, or the part 'file' of a multipart/form-data body (streamed,"
+            + " hashed, type detected from the bytes; the query's name wins over the part's file name)")
     public Response upload(@PathParam("id") String id, @QueryParam("folderId") String folderId,
                            @QueryParam("name") String name, @HeaderParam("Digest") String digest,
                            @Context HttpServletRequest http, InputStream body) {
+        return created(id, folderId, name, digest, MultipartUpload.isMultipart(http) ? new MultipartUpload(http)
+                : UploadBody.raw(body, http.getContentLengthLong()));
+    }
+
+    private Response created(String id, String folderId, String name, String digest, UploadBody body) {
         UUID roomId = uuid(id);
         UUID folder = folderId == null || folderId.isBlank() ? null : Patch.uuidField(folderId, "folderId");
-        DocumentView uploaded = uploads.upload(roomId, folder, name == null ? "" : name, body,
-                http.getContentLengthLong(), digest);
+        DocumentView uploaded = uploads.upload(roomId, folder, name, body, digest);
         return Response.status(Response.Status.CREATED).entity(DocumentResponse.of(uploaded)).build();
     }
 

@@ -15,6 +15,17 @@ final class ContentResponses {
     private ContentResponses() {
     }
 
+    /** A GET answered with all the bytes, or with a range from the first byte: a download (not HEAD, 304, 416...). */
+    static boolean isDownload(String method, Response answer) {
+        if (!"GET".equals(method)) {
+            return false;
+        }
+        if (answer.getStatus() == 200) {
+            return true;
+        }
+        return answer.getStatus() == 206 && String.valueOf(answer.getHeaderString("Content-Range")).startsWith("bytes 0-");
+    }
+
     static Response.ResponseBuilder serve(DocumentContent content, String ifNoneMatch, String range, BlobStore blobs) {
         String etag = "\"" + content.sha256() + "\"";
         if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {

@@ -5,6 +5,7 @@ import io.coffer.documents.DocumentContent;
 import io.coffer.datarooms.Permission;
 import io.coffer.documents.DocumentView;
 import io.coffer.documents.Documents;
+import io.coffer.documents.UploadBody;
 import io.coffer.documents.Uploads;
 import io.coffer.shared.error.ValidationException;
 import jakarta.json.JsonObject;
@@ -67,10 +68,13 @@ public class DocumentsResource {
     @Path("/{id}/versions")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload a new version (same rules as an upload); the newest version is what links serve")
+    @Operation(summary = "Upload a new version (raw body or multipart part 'file', same rules as an upload); the newest"
+            + " version is what links serve")
     public Response addVersion(@PathParam("id") String id, @HeaderParam("Digest") String digest,
                                @Context HttpServletRequest http, InputStream body) {
-        DocumentView updated = uploads.addVersion(uuid(id), body, http.getContentLengthLong(), digest);
+        UploadBody upload = MultipartUpload.isMultipart(http) ? new MultipartUpload(http)
+                : UploadBody.raw(body, http.getContentLengthLong());
+        DocumentView updated = uploads.addVersion(uuid(id), upload, digest);
         return Response.status(Response.Status.CREATED).entity(DocumentResponse.of(updated)).build();
     }
 
@@ -147,9 +151,14 @@ public class DocumentsResource {
     @Path("/{id}/content")
     @Operation(summary = "The newest version's bytes: Range (206/416), ETag/If-None-Match (304), HEAD; needs DOWNLOAD")
     public Response content(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-                            @HeaderParam("Range") String range) {
-        DocumentContent content = documents.content(uuid(id));
-        return ContentResponses.serve(content, ifNoneMatch, range, blobs).build();
+                            @HeaderParam("Range") String range, @Context jakarta.ws.rs.core.Request request) {
+        UUID documentId = uuid(id);
+        DocumentContent content = documents.content(documentId);
+        Response answer = ContentResponses.serve(content, ifNoneMatch, range, blobs).build();
+        if (ContentResponses.isDownload(request.getMethod(), answer)) {
+            documents.recordDownload(documentId);
+        }
+        return answer;
     }
 
     @POST

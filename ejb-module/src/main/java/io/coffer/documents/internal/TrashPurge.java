@@ -1,0 +1,141 @@
+package io.coffer.documents.internal;
+
+import io.coffer.documents.Documents;
+import io.coffer.platform.PlatformState;
+import io.coffer.shared.TenantId;
+import io.coffer.storage.BlobStore;
+import io.coffer.tenancy.TenantDirectory;
+import io.coffer.tenancy.TenantScope;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The trash purge and the orphaned-blob collection, tenant by tenant, every {@code coffer.purge.interval} (an hour;
+ * tests shorten it). Documents 30 days in the trash are purged in batches, each in its tenant's own transaction whose
+ * rows are locked with {@code SKIP LOCKED}, so that several instances share the work instead of repeating it. Then
+ * every blob of the tenant that no version uses and that was last written more than {@link #BLOB_GRACE} ago is
+ * deleted with its cached page images; the grace keeps the bytes of an upload that is still being recorded.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TrashPurge {
+
+    static final int BATCH = 200;
+    static final Duration BLOB_GRACE = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(TrashPurge.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @EJB
+    TenantDirectory tenants;
+
+    @EJB
+    TenantScope tenancy;
+
+    @EJB
+    Documents documents;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    PdfPages pages;
+
+    @Inject
+    PlatformState platform;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "coffer.purge.interval", defaultValue = "PT1H")
+    String interval;
+
+    private ScheduledFuture<?> task;
+
+    @PostConstruct
+    void schedule() {
+        long seconds = Math.max(1, Duration.parse(interval).toSeconds());
+        task = scheduler.scheduleWithFixedDelay(this::runQuietly, Math.min(seconds, 60), seconds, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void runQuietly() {
+        try {
+            if (platform.isDatabaseReady()) {
+                run();
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("Trash purge failed this round, will retry: " + e);
+        }
+    }
+
+    /** One round over every tenant. */
+    public void run() {
+        for (TenantId tenant : tenants.all()) {
+            int purged = 0;
+            int batch;
+            do {
+                batch = tenancy.call(tenant, () -> documents.purgeExpiredTrash(BATCH));
+                purged += batch;
+            } while (batch == BATCH);
+            int collected = collectBlobs(tenant);
+            if (purged > 0 || collected > 0) {
+                LOG.info("Trash purge: " + purged + " document(s) past 30 days, " + collected
+                        + " unused blob(s) removed in tenant " + tenant);
+            }
+        }
+    }
+
+    private int collectBlobs(TenantId tenant) {
+        int removed = 0;
+        java.time.Instant before = clock.instant().minus(BLOB_GRACE);
+        try (Stream<String> old = blobs.idsWrittenBefore(tenant, before)) {
+            Iterator<String> ids = old.iterator();
+            while (ids.hasNext()) {
+                List<String> chunk = new ArrayList<>(BATCH);
+                while (ids.hasNext() && chunk.size() < BATCH) {
+                    chunk.add(ids.next());
+                }
+                Set<String> unused = tenancy.call(tenant, () -> documents.unusedBlobs(chunk));
+                for (String blob : unused) {
+                    if (blobs.deleteIfWrittenBefore(tenant, blob, before)) { // not re-uploaded meanwhile
+                        pages.forget(tenant, blob);
+                        removed++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.warning("Could not collect unused blobs of tenant " + tenant + ": " + e.getMessage());
+        }
+        return removed;
+    }
+}
