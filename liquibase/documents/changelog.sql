@@ -60,3 +60,9 @@ create policy tenant_isolation on storage_usage
     using (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid)
     with check (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid);
 --rollback drop table storage_usage;
+
+--changeset coffer:documents-4
+--comment: An office file converted to PDF by LibreOffice keeps that PDF as a second blob; its pages are rendered from it.
+alter table document_versions add column rendition_blob_id text;
+alter table document_versions add column rendition_size bigint;
+--rollback alter table document_versions drop column rendition_size; alter table document_versions drop column rendition_blob_id;

@@ -68,12 +68,11 @@ public class Documents {
 
     /** Records a new document whose bytes are already stored (version 1). */
     public DocumentView register(UUID roomId, UUID folderId, String name, StoredBlob blob, String detectedType,
-                                 Integer pageCount) {
+                                 Uploads.Preview preview) {
         UUID id = rooms.addDocument(roomId, folderId, name);
         CurrentCaller caller = callers.current();
         quota.charge(caller.tenant(), blob.size()); // locks the tenant's usage row until commit
-        em.persist(new DocumentVersionEntity(id, 1, blob.id(), blob.sha256(), blob.size(), detectedType, pageCount,
-                caller.user().value(), clock.instant()));
+        em.persist(version(id, 1, blob, detectedType, preview, caller));
         em.flush();
         events.fire(new DocumentUploaded(caller.tenant(), roomId, id, 1, blob.size(), caller.user(),
                 clock.instant()));
@@ -119,13 +118,13 @@ public class Documents {
     }
 
     /** Records the next version of a document whose bytes are stored; the newest version is what links serve. */
-    public DocumentView registerVersion(UUID documentId, StoredBlob blob, String detectedType, Integer pageCount) {
+    public DocumentView registerVersion(UUID documentId, StoredBlob blob, String detectedType,
+                                        Uploads.Preview preview) {
         rooms.documentEntry(documentId, Permission.UPLOAD);
         CurrentCaller caller = callers.current();
         quota.charge(caller.tenant(), blob.size());
         int next = versions(documentId).get(0).version() + 1;
-        em.persist(new DocumentVersionEntity(documentId, next, blob.id(), blob.sha256(), blob.size(), detectedType,
-                pageCount, caller.user().value(), clock.instant()));
+        em.persist(version(documentId, next, blob, detectedType, preview, caller));
         try {
             em.flush();
         } catch (jakarta.persistence.PersistenceException raced) {
@@ -134,6 +133,14 @@ public class Documents {
         events.fire(new DocumentEvents.VersionAdded(caller.tenant(), documentId, next, blob.size(), caller.user(),
                 clock.instant()));
         return get(documentId);
+    }
+
+    private DocumentVersionEntity version(UUID document, int number, StoredBlob blob, String type,
+                                          Uploads.Preview preview, CurrentCaller caller) {
+        DocumentVersionEntity version = new DocumentVersionEntity(document, number, blob.id(), blob.sha256(),
+                blob.size(), type, preview.pageCount(), caller.user().value(), clock.instant());
+        return preview.rendition() == null ? version
+                : version.withRendition(preview.rendition().id(), preview.rendition().size());
     }
 
     /** Renames and/or moves a document (MANAGE). */
@@ -155,6 +162,10 @@ public class Documents {
         DocumentVersionEntity newest = versions(documentId).get(0);
         if (newest.pageCount() == null || page < 1 || page > newest.pageCount()) {
             throw new io.coffer.shared.error.NotFoundException("no such page");
+        }
+        if (newest.renditionBlobId() != null) { // an office file: pages come from its PDF rendition
+            return new PageSource(callers.current().tenant(), newest.renditionBlobId(), newest.renditionSize(),
+                    newest.renditionBlobId());
         }
         return new PageSource(callers.current().tenant(), newest.blobId(), newest.size(), newest.sha256());
     }
@@ -218,8 +229,8 @@ public class Documents {
 
     /** Whether any version of the tenant still uses a blob (blobs are shared by identical bytes). */
     public boolean blobInUse(String blobId) {
-        return em.createQuery("select count(v) from DocumentVersionEntity v where v.blobId = :blob", Long.class)
-                .setParameter("blob", blobId).getSingleResult() > 0;
+        return em.createQuery("select count(v) from DocumentVersionEntity v where v.blobId = :blob"
+                        + " or v.renditionBlobId = :blob", Long.class).setParameter("blob", blobId).getSingleResult() > 0;
     }
 
     /**
@@ -259,6 +270,8 @@ public class Documents {
         java.util.Set<String> unused = new java.util.HashSet<>(blobIds);
         unused.removeAll(em.createQuery("select distinct v.blobId from DocumentVersionEntity v"
                 + " where v.blobId in :ids", String.class).setParameter("ids", blobIds).getResultList());
+        unused.removeAll(em.createQuery("select distinct v.renditionBlobId from DocumentVersionEntity v"
+                + " where v.renditionBlobId in :ids", String.class).setParameter("ids", blobIds).getResultList());
         return unused;
     }
 

@@ -44,6 +44,9 @@ public class Uploads {
     @Inject
     io.coffer.documents.internal.PdfPages pdfPages;
 
+    @Inject
+    io.coffer.documents.internal.OfficeConversion office;
+
     /**
      * A new document (version 1). {@code name} (the query's) wins over the file name inside a multipart body; one of
      * them must be given.
@@ -60,7 +63,13 @@ public class Uploads {
                     .orElseThrow(() -> ValidationException.of("name", "is required (query parameter or file name)"));
             Names.clean(finalName, "name");
             String type = detect(tenant, blob);
-            return documents.register(roomId, folderId, finalName, blob, type, pageCount(tenant, blob, type));
+            Preview preview = preview(tenant, blob, type, finalName);
+            try {
+                return documents.register(roomId, folderId, finalName, blob, type, preview);
+            } catch (RuntimeException e) {
+                forget(tenant, preview.rendition());
+                throw e;
+            }
         } catch (RuntimeException e) {
             forget(tenant, blob);
             throw e;
@@ -73,7 +82,13 @@ public class Uploads {
         StoredBlob blob = store(tenant, body, digestHeader);
         try {
             String type = detect(tenant, blob);
-            return documents.registerVersion(documentId, blob, type, pageCount(tenant, blob, type));
+            Preview preview = preview(tenant, blob, type, documents.get(documentId).name());
+            try {
+                return documents.registerVersion(documentId, blob, type, preview);
+            } catch (RuntimeException e) {
+                forget(tenant, preview.rendition());
+                throw e;
+            }
         } catch (RuntimeException e) {
             forget(tenant, blob);
             throw e;
@@ -105,9 +120,54 @@ public class Uploads {
         return blob;
     }
 
-    /** The page count of a PDF, known at upload; null for anything else or a PDF that cannot be read in time. */
-    private Integer pageCount(TenantId tenant, StoredBlob blob, String type) {
-        return "application/pdf".equals(type) ? pdfPages.pageCount(tenant, blob.id(), blob.size()).orElse(null) : null;
+    /** How a version's pages are shown, and how many there are. */
+    public record Preview(Integer pageCount, StoredBlob rendition) {
+        static final Preview NONE = new Preview(null, null);
+    }
+
+    /**
+     * A PDF's page count, known at upload; an office file converted to PDF by LibreOffice (when installed), whose
+     * pages are then rendered from that PDF; nothing for anything else, or a file that cannot be read in time.
+     */
+    private Preview preview(TenantId tenant, StoredBlob blob, String type, String name) {
+        if ("application/pdf".equals(type)) {
+            return new Preview(pdfPages.pageCount(tenant, blob.id(), blob.size()).orElse(null), null);
+        }
+        if (!office.converts(type)) {
+            return Preview.NONE;
+        }
+        java.nio.file.Path copy = null;
+        try {
+            copy = java.nio.file.Files.createTempFile("coffer-office-in", ".bin");
+            try (InputStream in = blobs.open(tenant, blob.id(), 0, blob.size())) {
+                java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Optional<java.nio.file.Path> pdf = office.toPdf(copy, name);
+            if (pdf.isEmpty()) {
+                return Preview.NONE;
+            }
+            try (InputStream in = java.nio.file.Files.newInputStream(pdf.get())) {
+                StoredBlob rendition = blobs.put(tenant, in, Long.MAX_VALUE);
+                Optional<Integer> pages = pdfPages.pageCount(tenant, rendition.id(), rendition.size());
+                if (pages.isEmpty()) {
+                    forget(tenant, rendition);
+                    return Preview.NONE;
+                }
+                return new Preview(pages.get(), rendition);
+            } finally {
+                io.coffer.documents.internal.OfficeConversion.cleanUp(pdf.get());
+            }
+        } catch (IOException e) {
+            return Preview.NONE; // download-only, like a file without a converter
+        } finally {
+            if (copy != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(copy);
+                } catch (IOException ignored) {
+                    // a temporary file
+                }
+            }
+        }
     }
 
     private String detect(TenantId tenant, StoredBlob blob) {
@@ -120,6 +180,9 @@ public class Uploads {
     }
 
     private void forget(TenantId tenant, StoredBlob blob) {
+        if (blob == null) {
+            return;
+        }
         try {
             if (!documents.blobInUse(blob.id())) {
                 blobs.delete(tenant, blob.id());

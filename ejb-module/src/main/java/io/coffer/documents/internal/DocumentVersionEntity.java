@@ -42,6 +42,13 @@ public class DocumentVersionEntity extends TenantOwned {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The PDF an office file was converted to (its pages are rendered from it), or null. */
+    @Column(name = "rendition_blob_id")
+    private String renditionBlobId;
+
+    @Column(name = "rendition_size")
+    private Long renditionSize;
+
     protected DocumentVersionEntity() {
     }
 
@@ -85,5 +92,19 @@ public class DocumentVersionEntity extends TenantOwned {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public DocumentVersionEntity withRendition(String blobId, long size) {
+        this.renditionBlobId = blobId;
+        this.renditionSize = size;
+        return this;
+    }
+
+    public String renditionBlobId() {
+        return renditionBlobId;
+    }
+
+    public Long renditionSize() {
+        return renditionSize;
     }
 }

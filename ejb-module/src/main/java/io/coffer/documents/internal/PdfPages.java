@@ -31,9 +31,13 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * PDF page counts and page images with Apache PDFBox, capped so that a hostile PDF fails that one document, never the
- * server: parsing uses temporary files, not the heap; each job runs on a small pool of its own with a time limit; a
- * page whose image would exceed {@link #MAX_PIXELS} is refused before any pixel is allocated. Page images are rendered
- * at {@link #WIDTH} pixels and cached under {@code COFFER_HOME/previews/<tenant>/<sha256>/<page>.png}.
+ * server. Each job runs in a render process of its own ({@link RenderMain}: a JVM with a {@link #CHILD_HEAP} heap,
+ * killed when its {@link #TIME_LIMIT_SECONDS} are up), at most two at a time; parsing uses temporary files, not the
+ * heap; a page whose image would exceed {@link #MAX_PIXELS} is refused before any pixel is allocated. Where the
+ * libraries are not plain files on disk (an unexpanded archive), the jobs run in this JVM on the same small pool,
+ * with the same limits but a timed-out job abandoned rather than killed; {@link #mode()} says which, and /health
+ * reports it. Page images are rendered at {@link #WIDTH} pixels and cached under
+ * {@code COFFER_HOME/previews/<tenant>/<sha256>/<page>.png}.
  */
 @ApplicationScoped
 public class PdfPages {
@@ -41,6 +45,7 @@ public class PdfPages {
     public static final int WIDTH = 1200;
     static final long MAX_PIXELS = 40_000_000L;
     static final long TIME_LIMIT_SECONDS = 30;
+    static final String CHILD_HEAP = "-Xmx256m";
     private static final Logger LOG = Logger.getLogger(PdfPages.class.getName());
 
     @Inject
@@ -50,9 +55,13 @@ public class PdfPages {
     CofferSettings settings;
 
     private ExecutorService pool;
+    private Optional<String> childClasspath = Optional.empty();
 
     @PostConstruct
     void start() {
+        childClasspath = RenderProcess.classpathOf(RenderMain.class, Loader.class, RandomAccessReadBufferedFile.class,
+                org.apache.fontbox.ttf.TrueTypeFont.class, org.apache.commons.logging.LogFactory.class);
+        LOG.info("PDF pages render " + mode());
         pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "coffer-pdf");
             t.setDaemon(true);
@@ -66,8 +75,25 @@ public class PdfPages {
         pool.shutdownNow();
     }
 
+    /** How jobs run: "separate process" or "in-process (libraries not on disk)". */
+    public String mode() {
+        return childClasspath.isPresent() ? "separate process" : "in-process (libraries not on disk)";
+    }
+
     /** The page count of a stored PDF, or empty when it cannot be read within the limits (download-only then). */
     public Optional<Integer> pageCount(TenantId tenant, String blobId, long size) {
+        if (childClasspath.isPresent()) {
+            return capped(() -> withCopy(tenant, blobId, size, copy -> {
+                Path out = Files.createTempFile("coffer-count", ".txt");
+                try {
+                    RenderProcess.run(childClasspath.get(), CHILD_HEAP, TIME_LIMIT_SECONDS, "count", copy.toString(),
+                            out.toString());
+                    return Integer.parseInt(Files.readString(out).trim());
+                } finally {
+                    Files.deleteIfExists(out);
+                }
+            }), "count pages");
+        }
         return capped(() -> withDocument(tenant, blobId, size, PDDocument::getNumberOfPages), "count pages");
     }
 
@@ -77,6 +103,24 @@ public class PdfPages {
                 .resolve(page + "-" + WIDTH + ".png");
         if (Files.exists(cached)) {
             return Optional.of(cached);
+        }
+        if (childClasspath.isPresent()) {
+            return capped(() -> withCopy(tenant, blobId, size, copy -> {
+                Files.createDirectories(cached.getParent());
+                Path tmp = Files.createTempFile(cached.getParent(), "page", ".tmp");
+                try {
+                    int code = RenderProcess.run(childClasspath.get(), CHILD_HEAP, TIME_LIMIT_SECONDS, "render",
+                            copy.toString(), String.valueOf(page), String.valueOf(WIDTH), String.valueOf(MAX_PIXELS),
+                            tmp.toString());
+                    if (code == 2) {
+                        return null;
+                    }
+                    Files.move(tmp, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    return cached;
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }), "render page " + page);
         }
         return capped(() -> withDocument(tenant, blobId, size, document -> {
             if (page < 1 || page > document.getNumberOfPages()) {
@@ -117,25 +161,36 @@ public class PdfPages {
         T apply(PDDocument document) throws IOException;
     }
 
-    private <T> T withDocument(TenantId tenant, String blobId, long size, DocumentWork<T> work) throws IOException {
+    private interface CopyWork<T> {
+        T apply(Path copy) throws IOException;
+    }
+
+    /** Works on a private copy of the blob in a temporary file (PDFBox and the render process read files). */
+    private <T> T withCopy(TenantId tenant, String blobId, long size, CopyWork<T> work) throws IOException {
         Path copy = Files.createTempFile("coffer-pdf", ".pdf");
         try {
             try (InputStream in = blobs.open(tenant, blobId, 0, size)) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            try (PDDocument document = Loader.loadPDF(new RandomAccessReadBufferedFile(copy.toFile()), "", null, null,
-                    IOUtils.createTempFileOnlyStreamCache())) {
-                return work.apply(document);
-            }
+            return work.apply(copy);
         } finally {
             Files.deleteIfExists(copy);
         }
     }
 
+    private <T> T withDocument(TenantId tenant, String blobId, long size, DocumentWork<T> work) throws IOException {
+        return withCopy(tenant, blobId, size, copy -> {
+            try (PDDocument document = Loader.loadPDF(new RandomAccessReadBufferedFile(copy.toFile()), "", null, null,
+                    IOUtils.createTempFileOnlyStreamCache())) {
+                return work.apply(document);
+            }
+        });
+    }
+
     private <T> Optional<T> capped(Callable<T> job, String what) {
         Future<T> future = pool.submit(job);
         try {
-            return Optional.ofNullable(future.get(TIME_LIMIT_SECONDS, TimeUnit.SECONDS));
+            return Optional.ofNullable(future.get(TIME_LIMIT_SECONDS + 10, TimeUnit.SECONDS));
         } catch (java.util.concurrent.TimeoutException e) {
             future.cancel(true);
             LOG.warning("Gave up trying to " + what + " of a PDF after " + TIME_LIMIT_SECONDS + " s");

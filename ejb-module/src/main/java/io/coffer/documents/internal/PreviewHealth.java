@@ -1,0 +1,31 @@
+package io.coffer.documents.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * {@code /health/ready} tells the operator how previews are made: whether LibreOffice was found (office files are
+ * download-only without it) and whether PDF pages render in a separate process. Both are optional: always UP.
+ */
+@Readiness
+@ApplicationScoped
+public class PreviewHealth implements HealthCheck {
+
+    @Inject
+    OfficeConversion office;
+
+    @Inject
+    PdfPages pdf;
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("previews").up()
+                .withData("officeConverter", office.soffice().map(Object::toString)
+                        .orElse("none: office files are download-only"))
+                .withData("pdfRendering", pdf.mode())
+                .build();
+    }
+}

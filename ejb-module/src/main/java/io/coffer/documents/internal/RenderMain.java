@@ -1,0 +1,64 @@
+package io.coffer.documents.internal;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/**
+ * The entry point of the render process: a JVM of its own with a small heap, started per job by {@link PdfPages},
+ * which kills it when its time is up. A hostile PDF can exhaust only this process.
+ *
+ * <p>{@code count <pdf> <out>} writes the page count to {@code out}; {@code render <pdf> <page> <width> <maxPixels>
+ * <out>} writes the page's PNG to {@code out}. Exit codes: 0 done, 2 no such page, 3 too many pixels, 1 anything else.
+ */
+public final class RenderMain {
+    private RenderMain() {
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args);
+        } catch (Throwable e) { // NOPMD - the parent only reads the exit code
+            code = 1;
+        }
+        Runtime.getRuntime().halt(code);
+    }
+
+    static int run(String[] args) throws IOException {
+        Path pdf = Path.of(args[1]);
+        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBufferedFile(pdf.toFile()), "", null, null,
+                IOUtils.createTempFileOnlyStreamCache())) {
+            if (args[0].equals("count")) {
+                Files.writeString(Path.of(args[2]), String.valueOf(document.getNumberOfPages()), StandardCharsets.UTF_8);
+                return 0;
+            }
+            int page = Integer.parseInt(args[2]);
+            int width = Integer.parseInt(args[3]);
+            long maxPixels = Long.parseLong(args[4]);
+            if (page < 1 || page > document.getNumberOfPages()) {
+                return 2;
+            }
+            PDRectangle box = document.getPage(page - 1).getCropBox();
+            float scale = width / Math.max(1f, box.getWidth());
+            long height = (long) Math.ceil(box.getHeight() * scale);
+            if (height <= 0 || (long) width * height > maxPixels) {
+                return 3;
+            }
+            BufferedImage image = new PDFRenderer(document).renderImage(page - 1, scale, ImageType.RGB);
+            File out = new File(args[5]);
+            return ImageIO.write(image, "png", out) ? 0 : 1;
+        }
+    }
+}
