@@ -1,0 +1,106 @@
+package io.coffer.requests;
+
+import io.coffer.identity.CallerCheck;
+import io.coffer.identity.CurrentCaller;
+import io.coffer.requests.internal.IdempotencyKeyEntity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Idempotency keys of the calling user, each call in a transaction of its own (the request it guards runs between
+ * them, in its own transactions). Keys live {@link #KEPT}; a claim left unfinished for {@link #ABANDONED} (a server
+ * that died mid-request) can be taken over.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class Idempotency {
+
+    public static final Duration KEPT = Duration.ofHours(24);
+    static final Duration ABANDONED = Duration.ofMinutes(15);
+
+    @EJB
+    CallerCheck callers;
+
+    @PersistenceContext(unitName = "coffer")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** What a keyed request should do. */
+    public enum Kind { NEW, REPLAY, KEY_REUSED, IN_PROGRESS }
+
+    /** The outcome of {@link #claim}: for {@code NEW} the claim's id, for {@code REPLAY} the first answer. */
+    public record Claim(Kind kind, UUID id, int status, String contentType, byte[] body) {
+        static Claim of(Kind kind) {
+            return new Claim(kind, null, 0, null, null);
+        }
+    }
+
+    /** Claims {@code key} for a request whose fingerprint (method, path, query, body) is {@code fingerprint}. */
+    public Claim claim(String key, String fingerprint) {
+        CurrentCaller caller = callers.current();
+        Instant now = clock.instant();
+        em.createQuery("delete from IdempotencyKeyEntity k where k.userId = :user and k.createdAt < :old")
+                .setParameter("user", caller.user().value()).setParameter("old", now.minus(KEPT)).executeUpdate();
+        Optional<IdempotencyKeyEntity> existing = find(caller, key);
+        if (existing.isPresent()) {
+            IdempotencyKeyEntity found = existing.get();
+            if (!found.fingerprint().equals(fingerprint)) {
+                return Claim.of(Kind.KEY_REUSED);
+            }
+            if (found.completed()) {
+                return new Claim(Kind.REPLAY, found.id(), found.status(), found.contentType(), found.body());
+            }
+            if (found.createdAt().isAfter(now.minus(ABANDONED))) {
+                return Claim.of(Kind.IN_PROGRESS);
+            }
+            em.remove(found); // its server died mid-request: the client may run it again
+            em.flush();
+        }
+        IdempotencyKeyEntity claim = new IdempotencyKeyEntity(caller.user().value(), key, fingerprint, now);
+        try {
+            em.persist(claim);
+            em.flush();
+        } catch (PersistenceException raced) {
+            throw new io.coffer.shared.error.ConflictException(
+                    "A request with this Idempotency-Key is being processed; retry later.");
+        }
+        return new Claim(Kind.NEW, claim.id(), 0, null, null);
+    }
+
+    /** Stores the first answer of a claimed request. */
+    public void complete(UUID claim, int status, String contentType, byte[] body) {
+        IdempotencyKeyEntity found = em.find(IdempotencyKeyEntity.class, claim);
+        if (found != null) {
+            found.complete(status, contentType, body, clock.instant());
+        }
+    }
+
+    /** Forgets a claim whose request failed on the server's side (5xx), so that it can be retried. */
+    public void release(UUID claim) {
+        IdempotencyKeyEntity found = em.find(IdempotencyKeyEntity.class, claim);
+        if (found != null) {
+            em.remove(found);
+        }
+    }
+
+    private Optional<IdempotencyKeyEntity> find(CurrentCaller caller, String key) {
+        return em.createQuery("select k from IdempotencyKeyEntity k where k.userId = :user and k.key = :key",
+                        IdempotencyKeyEntity.class).setParameter("user", caller.user().value())
+                .setParameter("key", key).getResultStream().findFirst();
+    }
+}
