@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * document must not exist in any form (no row, no entry in the tree, no blob), and the server must serve as before.
  * The partial bytes are only a temporary file, which the sweeper removes once it is a day old.
  */
+@Tag("kills-server") // runs after every other IT (ear/pom.xml): the restarted server is new to Arquillian
 class KillDuringUploadIT {
 
     static final Path SERVER = Path.of(System.getProperty("it.server.dir"));
