@@ -15,6 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import io.coffer.shared.error.UnavailableException;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
@@ -40,7 +43,35 @@ public final class Watermarks {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
+    /**
+     * At most this many watermark drawings or PDF stampings at once: each drawing holds two full page images (about
+     * 15 MB at 1200 px), so a hundred visitors at once must queue rather than exhaust the heap.
+     */
+    static final int CONCURRENT = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final Semaphore PERMITS = new Semaphore(CONCURRENT, true);
+
     private Watermarks() {
+    }
+
+    /** Runs {@code work} under one of the {@link #CONCURRENT} permits; 503 when none frees up within 30 s. */
+    static <T> T bounded(IoWork<T> work) throws IOException {
+        try {
+            if (!PERMITS.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new UnavailableException("Too many documents are being prepared; retry in a moment.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("Interrupted; retry.");
+        }
+        try {
+            return work.run();
+        } finally {
+            PERMITS.release();
+        }
+    }
+
+    interface IoWork<T> {
+        T run() throws IOException;
     }
 
     /** The watermark line for one visitor. */
@@ -91,6 +122,16 @@ public final class Watermarks {
 
     /** Writes a watermarked copy of the PNG {@code source} to {@code target} (atomically). */
     public static void drawFile(Path source, Path target, String text) throws IOException {
+        bounded(() -> {
+            drawFileNow(source, target, text);
+            return null;
+        });
+    }
+
+    private static void drawFileNow(Path source, Path target, String text) throws IOException {
+        if (Files.exists(target)) {
+            return; // drawn by a concurrent request of the same visitor while this one waited
+        }
         BufferedImage page = ImageIO.read(source.toFile());
         if (page == null) {
             throw new IOException("not an image");
@@ -110,6 +151,13 @@ public final class Watermarks {
      * (atomically); parsing uses temporary files, not the heap.
      */
     public static void stampPdf(InputStream pdf, Path target, String text) throws IOException {
+        bounded(() -> {
+            stampPdfNow(pdf, target, text);
+            return null;
+        });
+    }
+
+    private static void stampPdfNow(InputStream pdf, Path target, String text) throws IOException {
         Files.createDirectories(target.getParent());
         Path copy = Files.createTempFile(target.getParent(), "src", ".tmp");
         Path tmp = Files.createTempFile(target.getParent(), "stamped", ".tmp");
