@@ -285,6 +285,52 @@ public class DataRooms {
         return nodes(roomId, "", children, p);
     }
 
+    /**
+     * A room's whole tree as {@code user} (not the caller) may see it now, for access on someone's behalf (a share link
+     * acts with its creator's rights at each request, never more): a root node of kind DATAROOM (the room, with the
+     * user's permission on it) whose children are the live items, each with {@link Permissions#onBehalfOf} for that
+     * item. Empty when the room is gone or archived or the user holds nothing on it. Built from the one tree query and
+     * one permission call per item; to be switched to the bulk resolver of issue 5 (grants, groups) at merge.
+     */
+    public Optional<TreeNode> treeOnBehalfOf(io.coffer.shared.UserId user, UUID roomId) {
+        Optional<DataRoomEntity> room = rooms.room(roomId).filter(r -> !r.archived());
+        if (room.isEmpty()) {
+            return Optional.empty();
+        }
+        // The room level: today's first policy (ADMIN+ or the room's creator) as Permissions states it; issue 5's
+        // resolver answers it for a room id directly.
+        Permission onRoom = callers.currentRole(user)
+                .filter(r -> r.atLeast(io.coffer.identity.Role.ADMIN) || room.get().createdBy().equals(user.value()))
+                .map(r -> Permission.MANAGE).orElse(Permission.NONE);
+        Map<UUID, List<ItemEntity>> children = new HashMap<>();
+        Map<UUID, Permission> held = new HashMap<>();
+        for (ItemEntity item : rooms.items(roomId)) {
+            children.computeIfAbsent(item.parentId() == null ? roomId : item.parentId(), k -> new ArrayList<>())
+                    .add(item);
+            held.put(item.id(), permissions.onBehalfOf(user, item.id()));
+        }
+        if (onRoom == Permission.NONE && held.values().stream().noneMatch(p -> p.atLeast(Permission.VIEW))) {
+            return Optional.empty();
+        }
+        return Optional.of(new TreeNode(roomId, "DATAROOM", room.get().name(), "", onRoom,
+                nodesOnBehalf(roomId, "", children, held)));
+    }
+
+    private List<TreeNode> nodesOnBehalf(UUID parent, String prefix, Map<UUID, List<ItemEntity>> children,
+                                         Map<UUID, Permission> held) {
+        List<ItemEntity> items = new ArrayList<>(children.getOrDefault(parent, List.of()));
+        items.sort(Comparator.comparingInt(ItemEntity::position).thenComparing(i -> i.name().toLowerCase()));
+        List<TreeNode> nodes = new ArrayList<>();
+        int n = 0;
+        for (ItemEntity item : items) {
+            String index = prefix + (++n);
+            nodes.add(new TreeNode(item.id(), item.kind(), item.name(), index, held.get(item.id()),
+                    ItemEntity.FOLDER.equals(item.kind()) ? nodesOnBehalf(item.id(), index + ".", children, held)
+                            : null));
+        }
+        return nodes;
+    }
+
     private List<TreeNode> nodes(UUID parent, String prefix, Map<UUID, List<ItemEntity>> children, Permission p) {
         List<ItemEntity> items = new ArrayList<>(children.getOrDefault(parent, List.of()));
         items.sort(Comparator.comparingInt(ItemEntity::position).thenComparing(i -> i.name().toLowerCase()));

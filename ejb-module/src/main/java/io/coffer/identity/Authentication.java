@@ -4,8 +4,8 @@ import io.coffer.identity.IdentityEvents.LoginFailed;
 import io.coffer.identity.IdentityEvents.LoginSucceeded;
 import io.coffer.identity.internal.AccessTokens;
 import io.coffer.identity.internal.RefreshTokenEntity;
-import io.coffer.identity.internal.Throttle;
-import io.coffer.identity.internal.ThrottleGate;
+import io.coffer.platform.Throttling;
+import io.coffer.platform.ThrottlingGate;
 import io.coffer.identity.internal.TokenStore;
 import io.coffer.shared.UserId;
 import io.coffer.identity.internal.Passwords;
@@ -67,7 +67,7 @@ public class Authentication {
     static final int FAILURES_PER_ADDRESS = 100;
 
     @EJB
-    ThrottleGate throttle;
+    ThrottlingGate throttle;
 
     @Inject
     TokenStore tokens;
@@ -86,10 +86,10 @@ public class Authentication {
      */
     public IssuedToken login(String tenantSlug, String email, String password, String clientAddress) {
         // Throttled before any hash is computed (ID-16): per address, and per account.
-        String addressKey = Throttle.key("login", "address", String.valueOf(clientAddress));
+        String addressKey = Throttling.key("login", "address", String.valueOf(clientAddress));
         throttle.check(addressKey, FAILURES_PER_ADDRESS);
         Optional<Tenant> tenant = tenants.findBySlug(tenantSlug);
-        String accountKey = Throttle.key("login", "account", tenant.map(t -> t.id().toString()).orElse("-"),
+        String accountKey = Throttling.key("login", "account", tenant.map(t -> t.id().toString()).orElse("-"),
                 email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT));
         throttle.check(accountKey, FAILURES_PER_ACCOUNT);
         if (tenant.isEmpty() || email == null || email.isBlank()) {

@@ -4,8 +4,8 @@ import io.coffer.identity.IdentityEvents.PasswordResetCompleted;
 import io.coffer.identity.IdentityEvents.PasswordResetRequested;
 import io.coffer.identity.internal.OneTimeTokenEntity;
 import io.coffer.identity.internal.Passwords;
-import io.coffer.identity.internal.Throttle;
-import io.coffer.identity.internal.ThrottleGate;
+import io.coffer.platform.Throttling;
+import io.coffer.platform.ThrottlingGate;
 import io.coffer.identity.internal.TokenStore;
 import io.coffer.identity.internal.UserEntity;
 import io.coffer.identity.internal.Users;
@@ -53,7 +53,7 @@ public class PasswordReset {
     TenantScope tenancy;
 
     @EJB
-    ThrottleGate throttle;
+    ThrottlingGate throttle;
 
     @Inject
     Users users;
@@ -78,7 +78,7 @@ public class PasswordReset {
 
     /** Always returns normally (the caller answers 202 {}); mails a link only to an existing account. */
     public void request(String tenantSlug, String email, String clientAddress) {
-        String addressKey = Throttle.key("reset-request", "address", String.valueOf(clientAddress));
+        String addressKey = Throttling.key("reset-request", "address", String.valueOf(clientAddress));
         throttle.check(addressKey, REQUESTS_PER_ADDRESS);
         throttle.fail(addressKey); // every request counts against the address, found or not
         Optional<Tenant> tenant = tenants.findBySlug(tenantSlug);
@@ -90,7 +90,7 @@ public class PasswordReset {
             users.findByEmail(email).ifPresent(user -> {
                 UUID id = user.userId().value();
                 if (tokens.issuedSince(id, OneTimeTokenEntity.PASSWORD_RESET,
-                        clock.instant().minus(Throttle.WINDOW)) >= MAILS_PER_WINDOW) {
+                        clock.instant().minus(Throttling.WINDOW)) >= MAILS_PER_WINDOW) {
                     return; // still 202, no mail
                 }
                 String token = tokens.issueOneTime(tenantId, id, OneTimeTokenEntity.PASSWORD_RESET, LIFETIME);
@@ -108,7 +108,7 @@ public class PasswordReset {
     /** Sets a new password; every failure of the token is one {@link InvalidTokenException}. */
     public void confirm(String token, String newPassword, String clientAddress) {
         Passwords.checkPolicy(newPassword, "newPassword");
-        String addressKey = Throttle.key("reset-confirm", "address", String.valueOf(clientAddress));
+        String addressKey = Throttling.key("reset-confirm", "address", String.valueOf(clientAddress));
         throttle.check(addressKey, BAD_TOKENS_PER_ADDRESS);
         TenantId tenant = tokens.tenantOf(token, OneTimeTokenEntity.PASSWORD_RESET).orElse(null);
         try {

@@ -4,8 +4,8 @@ import io.coffer.identity.IdentityEvents.UserCreated;
 import io.coffer.identity.internal.Checks;
 import io.coffer.identity.internal.OneTimeTokenEntity;
 import io.coffer.identity.internal.Passwords;
-import io.coffer.identity.internal.Throttle;
-import io.coffer.identity.internal.ThrottleGate;
+import io.coffer.platform.Throttling;
+import io.coffer.platform.ThrottlingGate;
 import io.coffer.identity.internal.TokenStore;
 import io.coffer.identity.internal.UserEntity;
 import io.coffer.identity.internal.Users;
@@ -47,7 +47,7 @@ public class Signup {
     TenantScope tenancy;
 
     @EJB
-    ThrottleGate throttle;
+    ThrottlingGate throttle;
 
     @Inject
     Users users;
@@ -92,7 +92,7 @@ public class Signup {
 
     /** Verifies the email of the token's user; a bad, used or expired token is {@link InvalidTokenException}. */
     public void verifyEmail(String token, String clientAddress) {
-        String addressKey = Throttle.key("verify", "address", String.valueOf(clientAddress));
+        String addressKey = Throttling.key("verify", "address", String.valueOf(clientAddress));
         throttle.check(addressKey, BAD_TOKENS_PER_ADDRESS);
         TenantId tenant = tokens.tenantOf(token, OneTimeTokenEntity.VERIFY_EMAIL).orElse(null);
         try {

@@ -1,17 +1,14 @@
 package io.coffer.identity.internal;
 
 import io.coffer.shared.error.ValidationException;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Password policy and hashing (ID-15): 12 to 256 characters, the full length counts, no composition rules, a few
- * notorious passwords refused; hashed with Jakarta Security's {@link Pbkdf2PasswordHash} (PBKDF2-HMAC-SHA512,
+ * notorious passwords refused; hashed by {@link io.coffer.platform.PasswordHashing} (PBKDF2-HMAC-SHA512,
  * 210,000 iterations, 32-byte salt). Unknown users are checked against a dummy hash so that a wrong email costs the
  * same time as a wrong password (ID-1).
  */
@@ -25,19 +22,7 @@ public class Passwords {
             "aaaaaaaaaaaa", "iloveyou1234", "letmeinletmein", "administrator", "welcome12345", "changeme1234");
 
     @Inject
-    Pbkdf2PasswordHash hash;
-
-    private String dummy;
-
-    @PostConstruct
-    void configure() {
-        hash.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", "210000",
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
-        dummy = hash.generate("a dummy password that nobody has".toCharArray());
-    }
+    io.coffer.platform.PasswordHashing hashing;
 
     /** Refuses a password outside the policy with 400 {@code validation} on {@code field}. */
     public static void checkPolicy(String password, String field) {
@@ -51,16 +36,11 @@ public class Passwords {
     }
 
     public String hash(String password) {
-        return hash.generate(password.toCharArray());
+        return hashing.hash(password);
     }
 
     /** Verifies against {@code stored}, or against the dummy hash when there is no user (same cost either way). */
     public boolean matches(String password, String stored) {
-        char[] candidate = password == null ? new char[0] : password.toCharArray();
-        if (stored == null) {
-            hash.verify(candidate, dummy);
-            return false;
-        }
-        return hash.verify(candidate, stored);
+        return hashing.matches(password, stored);
     }
 }

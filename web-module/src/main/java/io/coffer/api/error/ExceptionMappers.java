@@ -57,6 +57,16 @@ public final class ExceptionMappers {
         if (e instanceof InvalidTokenException) {
             return Problem.of(ProblemType.INVALID_TOKEN).build(); // one body for wrong, expired, used, foreign
         }
+        if (e instanceof io.coffer.shared.error.UnavailableException) {
+            return Problem.of(ProblemType.UNAVAILABLE, e.getMessage(), null).header(HttpHeaders.RETRY_AFTER, "5")
+                    .build();
+        }
+        if (e instanceof io.coffer.shared.error.GoneException) {
+            return Problem.of(ProblemType.GONE, e.getMessage(), null).build();
+        }
+        if (e instanceof io.coffer.shared.error.CredentialsRequiredException missing) {
+            return Problem.credentialsRequired(missing.getMessage(), missing.requires()).build();
+        }
         if (e instanceof RateLimitedException limited) {
             return Problem.of(ProblemType.RATE_LIMITED)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds())).build();

@@ -40,6 +40,20 @@ public final class Problem {
         return of(type, null, null);
     }
 
+    /** 401 {@code credentials-required} of a share link, with {@code requires}: what is still missing or wrong. */
+    public static Response.ResponseBuilder credentialsRequired(String detail, List<String> requires) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        requires.forEach(list::add);
+        String json = Json.createObjectBuilder()
+                .add("type", ProblemType.CREDENTIALS_REQUIRED.type())
+                .add("title", ProblemType.CREDENTIALS_REQUIRED.title())
+                .add("status", ProblemType.CREDENTIALS_REQUIRED.status())
+                .add("detail", detail)
+                .add("requires", list).build().toString();
+        return Response.status(ProblemType.CREDENTIALS_REQUIRED.status()).type(MEDIA_TYPE + "; charset=utf-8")
+                .entity(json);
+    }
+
     public static Response.ResponseBuilder unauthenticated() {
         return of(ProblemType.UNAUTHENTICATED);
     }

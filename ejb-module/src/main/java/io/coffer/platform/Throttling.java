@@ -1,4 +1,4 @@
-package io.coffer.identity.internal;
+package io.coffer.platform;
 
 import io.coffer.shared.Secrets;
 import io.coffer.shared.error.RateLimitedException;
@@ -13,11 +13,11 @@ import java.time.Instant;
 
 /**
  * Counts failed attempts per key in PostgreSQL (table {@code auth_throttle}), so that limits hold across several
- * Coffer instances (ID-16). Keys are SHA-256 hashes of {@code kind:tenant:email} or {@code kind:address}. The check
+ * Coffer instances (ID-16, SL-11). Keys are SHA-256 hashes of {@code kind:tenant:email} or {@code kind:address}. The check
  * runs before any password hash is computed.
  */
 @ApplicationScoped
-public class Throttle {
+public class Throttling {
 
     public static final Duration WINDOW = Duration.ofMinutes(15);
 

@@ -1,4 +1,4 @@
-package io.coffer.identity.internal;
+package io.coffer.platform;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -6,12 +6,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-/** Transactional access to {@link Throttle} for flows that run outside a tenant transaction. */
+/** Transactional access to {@link Throttling} for flows that run outside a tenant transaction. */
 @Stateless
 @PermitAll
-public class ThrottleGate {
+public class ThrottlingGate {
     @Inject
-    Throttle throttle;
+    Throttling throttle;
 
     public void check(String key, int limit) {
         throttle.check(key, limit);

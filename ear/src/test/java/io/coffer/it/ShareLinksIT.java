@@ -1,0 +1,673 @@
+package io.coffer.it;
+
+import static io.coffer.it.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Share links, owner and visitor side (docs/features/sharelinks.md, SL-*), over HTTP against the real server. */
+class ShareLinksIT {
+
+    static final boolean HEAVY = Boolean.getBoolean("coffer.heavy");
+
+    ItDatabase.User owner;
+    ItDatabase.User admin;
+    ItDatabase.User bystander;
+    String ownerToken;
+    String adminToken;
+    String room;
+    String suffix;
+    UUID tenant;
+
+    @BeforeEach
+    void setUp() {
+        ItMail.start();
+        tenant = ItDatabase.tenant("links");
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        owner = ItDatabase.user(tenant, "owner-" + suffix + "@l.test", "OWNER");
+        admin = ItDatabase.user(tenant, "admin-" + suffix + "@l.test", "ADMIN");
+        bystander = ItDatabase.user(tenant, "by-" + suffix + "@l.test", "MEMBER");
+        ownerToken = Tokens.login(owner);
+        adminToken = Tokens.login(admin);
+        room = DataRoomsIT.createRoom(ownerToken, "Deal " + suffix).getString("id");
+    }
+
+    @AfterEach
+    void clock() {
+        ItClock.reset();
+        Http.clientAddress = null;
+    }
+
+    /** A connection that sees this test's tenant (the tables' row-level security holds the owner role too). */
+    java.sql.Connection asTenant() throws java.sql.SQLException {
+        java.sql.Connection c = ItDatabase.owner().getConnection();
+        try (var s = c.prepareStatement("select set_config('coffer.tenant', ?, false)")) {
+            s.setString(1, tenant.toString());
+            s.executeQuery();
+        }
+        return c;
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    String upload(String token, String folder, String name, byte[] bytes) {
+        HttpResponse<String> r = Http.send(Http.request("/api/v1/datarooms/" + room + "/documents?name="
+                        + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)
+                        + (folder == null ? "" : "&folderId=" + folder))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        assertEquals(201, r.statusCode(), r.body());
+        return Http.json(r).getString("id");
+    }
+
+    String pdfDoc(String folder, String name, int pages) throws Exception {
+        return upload(ownerToken, folder, name, DocumentsIT.pdf(pages, 612, 792));
+    }
+
+    JsonObject link(String token, String type, String id, String extra) {
+        HttpResponse<String> r = Http.postJson("/api/v1/share-links", token, "{\"target\": {\"type\": \"" + type
+                + "\", \"id\": \"" + id + "\"}" + (extra == null ? "" : ", " + extra) + "}");
+        assertEquals(201, r.statusCode(), r.body());
+        return Http.json(r);
+    }
+
+    static HttpResponse<String> open(String token) {
+        return Http.get("/api/v1/public/links/" + token);
+    }
+
+    static HttpResponse<String> session(String token, String json) {
+        return Http.postJson("/api/v1/public/links/" + token + "/sessions", null, json);
+    }
+
+    static String visitor(String token, String json) {
+        HttpResponse<String> r = session(token, json);
+        assertEquals(201, r.statusCode(), r.body());
+        return Http.json(r).getString("visitorToken");
+    }
+
+    static HttpResponse<byte[]> bytes(String path, String visitorToken, String... headers) {
+        HttpRequest.Builder r = Http.request(path);
+        if (visitorToken != null) {
+            r.header("X-Visitor-Token", visitorToken);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            r.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return Http.CLIENT.send(r.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> visitorGet(String path, String visitorToken) {
+        HttpRequest.Builder r = Http.request(path);
+        if (visitorToken != null) {
+            r.header("X-Visitor-Token", visitorToken);
+        }
+        return Http.send(r.GET());
+    }
+
+    static HttpResponse<String> visitorPost(String path, String visitorToken, String json) {
+        HttpRequest.Builder r = Http.request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (visitorToken != null) {
+            r.header("X-Visitor-Token", visitorToken);
+        }
+        return Http.send(r);
+    }
+
+    static void assertVisitorHeaders(HttpResponse<?> r) {
+        assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null), "Referrer-Policy");
+        assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(null), "Cache-Control");
+    }
+
+    static JsonArray requires(HttpResponse<String> r) {
+        return Http.json(r).getJsonArray("requires");
+    }
+
+    static Set<String> strings(JsonArray a) {
+        Set<String> out = new TreeSet<>();
+        a.forEach(v -> out.add(((jakarta.json.JsonString) v).getString()));
+        return out;
+    }
+
+    /** Every visitor endpoint of a document, answered for {@code vt}. */
+    record Endpoint(String name, boolean download, java.util.function.BiFunction<String, String, Integer> call) {
+    }
+
+    List<Endpoint> endpoints(String doc) {
+        String p = "/api/v1/public/links/";
+        return List.of(
+                new Endpoint("tree", false, (t, vt) -> visitorGet(p + t + "/tree", vt).statusCode()),
+                new Endpoint("page", false, (t, vt) -> bytes(p + t + "/documents/" + doc + "/pages/1", vt)
+                        .statusCode()),
+                new Endpoint("events", false, (t, vt) -> visitorPost(p + t + "/events", vt,
+                        "[{\"docId\": \"" + doc + "\", \"page\": 1, \"seconds\": 3}]").statusCode()),
+                new Endpoint("content", true, (t, vt) -> bytes(p + t + "/documents/" + doc + "/content", vt)
+                        .statusCode()),
+                new Endpoint("range", true, (t, vt) -> bytes(p + t + "/documents/" + doc + "/content", vt,
+                        "Range", "bytes=0-9").statusCode()),
+                new Endpoint("head", true, (t, vt) -> {
+                    HttpRequest.Builder r = Http.request(p + t + "/documents/" + doc + "/content")
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody());
+                    if (vt != null) {
+                        r.header("X-Visitor-Token", vt);
+                    }
+                    return Http.send(r).statusCode();
+                }),
+                new Endpoint("ticket", true, (t, vt) -> visitorPost(p + t + "/documents/" + doc
+                        + "/download-ticket", vt, "").statusCode()),
+                new Endpoint("zip", true, (t, vt) -> bytes(p + t + "/zip", vt).statusCode()));
+    }
+
+    // ---- owner side ---------------------------------------------------------------------------------------------
+
+    @Test
+    void sl1_aLinkHasA256BitTokenIsStoredHashedAndNeedsManage() throws Exception {
+        String doc = pdfDoc(null, "deck.pdf", 1);
+        JsonObject created = link(ownerToken, "DOCUMENT", doc, "\"name\": \"For ACME\", \"password\": \"open sesame\"");
+        String token = created.getString("token");
+        assertTrue(token.matches("[A-Za-z0-9_-]{43,}"), "at least 128 random bits, URL-safe: " + token);
+        assertTrue(created.getString("url").endsWith("/l/" + token));
+        assertTrue(created.getBoolean("hasPassword"));
+        assertFalse(created.toString().contains("open sesame"), "the password is never answered");
+        assertFalse(created.getBoolean("allowDownload"));
+        assertFalse(created.getJsonObject("watermark").getBoolean("enabled"));
+        try (var c = asTenant(); var s = c.prepareStatement(
+                "select token_hash, password_hash from share_links where id = ?")) {
+            s.setObject(1, UUID.fromString(created.getString("id")));
+            var rs = s.executeQuery();
+            assertTrue(rs.next());
+            assertNotEquals(token, rs.getString(1));
+            assertFalse(rs.getString(2).contains("open sesame"));
+        }
+        JsonObject read = Http.json(Http.get("/api/v1/share-links/" + created.getString("id"), ownerToken));
+        assertTrue(read.isNull("name") || read.getString("name").equals("For ACME"));
+        assertFalse(read.containsKey("token"), "the token is shown once");
+        assertEquals(1, Http.json(Http.get("/api/v1/share-links?targetId=" + doc, ownerToken))
+                .getJsonArray("items").size());
+        assertProblem(Http.postJson("/api/v1/share-links", Tokens.login(bystander),
+                "{\"target\": {\"type\": \"DOCUMENT\", \"id\": \"" + doc + "\"}}"), 404, "not-found");
+        assertProblem(Http.postJson("/api/v1/share-links", ownerToken,
+                "{\"target\": {\"type\": \"DOCUMENT\", \"id\": \"" + doc + "\"}, \"tenantId\": \"x\"}"), 400,
+                "validation");
+        assertProblem(Http.get("/api/v1/share-links/" + created.getString("id"), Tokens.login(bystander)), 404,
+                "not-found");
+    }
+
+    // ---- visitor side -------------------------------------------------------------------------------------------
+
+    @Test
+    void sl2_unknownAndRevokedLinksGiveByteIdenticalNotFound() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        JsonObject created = link(ownerToken, "DOCUMENT", doc, null);
+        String token = created.getString("token");
+        assertEquals(200, open(token).statusCode());
+        String vt = visitor(token, "{}");
+        assertEquals(204, Http.send(Http.request("/api/v1/share-links/" + created.getString("id"))
+                .header("Authorization", "Bearer " + ownerToken).DELETE()).statusCode());
+        assertEquals(204, Http.send(Http.request("/api/v1/share-links/" + created.getString("id"))
+                .header("Authorization", "Bearer " + ownerToken).DELETE()).statusCode(), "revoking again: no-op");
+        HttpResponse<String> revoked = open(token);
+        HttpResponse<String> unknown = open("x" + token.substring(1));
+        assertProblem(revoked, 404, "not-found");
+        assertEquals(unknown.statusCode(), revoked.statusCode());
+        assertEquals(unknown.body(), revoked.body(), "byte-identical bodies");
+        assertVisitorHeaders(revoked);
+        assertVisitorHeaders(unknown);
+        assertEquals(404, visitorGet("/api/v1/public/links/" + token + "/tree", vt).statusCode(),
+                "a revoked link ends its open sessions at once");
+        assertEquals(unknown.body(), session(token, "{}").body());
+    }
+
+    @Test
+    void sl3_anExpiredLinkIsGoneOnEveryEndpoint() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        String token = link(ownerToken, "DOCUMENT", doc, "\"allowDownload\": true, \"expiresAt\": \""
+                + Instant.now().plus(Duration.ofHours(1)) + "\"").getString("token");
+        String vt = visitor(token, "{}");
+        for (Endpoint e : endpoints(doc)) {
+            int status = e.call().apply(token, vt);
+            assertTrue(status == 200 || status == 201 || status == 202 || status == 206, e.name() + ": " + status);
+        }
+        ItClock.advance(Duration.ofHours(2));
+        assertProblem(open(token), 410, "gone");
+        assertProblem(session(token, "{}"), 410, "gone");
+        for (Endpoint e : endpoints(doc)) {
+            assertEquals(410, e.call().apply(token, vt), e.name());
+        }
+    }
+
+    @Test
+    void sl4_aLinkStopsWorkingWhenItsCreatorLosesTheRight() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        String token = link(adminToken, "DOCUMENT", doc, "\"allowDownload\": true").getString("token");
+        String vt = visitor(token, "{}");
+        assertEquals(200, visitorGet("/api/v1/public/links/" + token + "/tree", vt).statusCode());
+        assertEquals(200, Http.patchJson("/api/v1/members/" + admin.id(), ownerToken, "{\"role\": \"MEMBER\"}")
+                .statusCode());
+        assertProblem(open(token), 404, "not-found");
+        for (Endpoint e : endpoints(doc)) {
+            assertEquals(404, e.call().apply(token, vt), e.name());
+        }
+    }
+
+    @Test
+    void sl5_theNPlusFirstSessionIsGoneWhileEarlierSessionsKeepWorking() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        JsonObject created = link(ownerToken, "DOCUMENT", doc, "\"maxViews\": 2");
+        String token = created.getString("token");
+        String first = visitor(token, "{}");
+        visitor(token, "{}");
+        assertProblem(session(token, "{}"), 410, "gone");
+        assertProblem(open(token), 410, "gone");
+        assertEquals(200, bytes("/api/v1/public/links/" + token + "/documents/" + doc + "/pages/1", first)
+                .statusCode());
+        assertEquals(2, Http.json(Http.get("/api/v1/share-links/" + created.getString("id"), ownerToken))
+                .getInt("views"));
+    }
+
+    @Test
+    void sl6_sl13_aPasswordIsRequiredAndItsChangeEndsOpenSessions() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        JsonObject created = link(ownerToken, "DOCUMENT", doc, "\"password\": \"correct horse\"");
+        String token = created.getString("token");
+        assertEquals(Set.of("password"), strings(Http.json(open(token)).getJsonArray("requires")));
+        HttpResponse<String> none = session(token, "{}");
+        assertProblem(none, 401, "credentials-required");
+        assertEquals(Set.of("password"), strings(requires(none)));
+        assertVisitorHeaders(none);
+        assertProblem(session(token, "{\"password\": \"wrong horse\"}"), 401, "credentials-required");
+        String vt = visitor(token, "{\"password\": \"correct horse\"}");
+        assertEquals(200, visitorGet("/api/v1/public/links/" + token + "/tree", vt).statusCode());
+        assertEquals(200, Http.patchJson("/api/v1/share-links/" + created.getString("id"), ownerToken,
+                "{\"password\": \"battery staple\"}").statusCode());
+        HttpResponse<String> ended = visitorGet("/api/v1/public/links/" + token + "/tree", vt);
+        assertProblem(ended, 401, "credentials-required");
+        assertProblem(session(token, "{\"password\": \"correct horse\"}"), 401, "credentials-required");
+        visitor(token, "{\"password\": \"battery staple\"}");
+    }
+
+    @Test
+    void sl7_emailRulesAllowAndDenyCaseInsensitiveWithExactAndWildcardDomains() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        String token = link(ownerToken, "DOCUMENT", doc, "\"allowDomains\": [\"Example.com\", \"*.partner.org\"],"
+                + " \"allowEmails\": [\"Solo@Else.net\"], \"denyEmails\": [\"mallory@example.com\"]")
+                .getString("token");
+        assertEquals(Set.of("email"), strings(requires(session(token, "{}"))));
+        visitor(token, "{\"email\": \"Alice@EXAMPLE.com\"}");
+        visitor(token, "{\"email\": \"solo@else.net\"}");
+        visitor(token, "{\"email\": \"bob@deep.sub.partner.org\"}");
+        assertProblem(session(token, "{\"email\": \"bob@partner.org\"}"), 403, "forbidden");
+        assertProblem(session(token, "{\"email\": \"eve@sub.example.com\"}"), 403, "forbidden");
+        assertProblem(session(token, "{\"email\": \"eve@badexample.com\"}"), 403, "forbidden");
+        assertProblem(session(token, "{\"email\": \"MALLORY@example.com\"}"), 403, "forbidden");
+        String deny = link(ownerToken, "DOCUMENT", doc, "\"requireEmail\": true, \"denyDomains\": [\"rival.com\"]")
+                .getString("token");
+        visitor(deny, "{\"email\": \"ok@friend.com\"}");
+        assertProblem(session(deny, "{\"email\": \"spy@RIVAL.com\"}"), 403, "forbidden");
+        visitor(deny, "{\"email\": \"x@sub.rival.com\"}");
+    }
+
+    static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+    static String code(String mail) {
+        Matcher m = CODE.matcher(mail);
+        assertTrue(m.find(), mail);
+        return m.group(1);
+    }
+
+    @Test
+    void sl8_anEmailCodeIsSixDigitsSingleUseTenMinutesAndFiveTries() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        String token = link(ownerToken, "DOCUMENT", doc, "\"verifyEmail\": true").getString("token");
+        String email = "visitor-" + suffix + "@v.test";
+        HttpResponse<String> asked = session(token, "{\"email\": \"" + email + "\"}");
+        assertProblem(asked, 401, "credentials-required");
+        assertEquals(Set.of("emailCode"), strings(requires(asked)));
+        String code = code(ItMail.awaitMail(email, 1));
+        assertProblem(session(token, "{\"email\": \"" + email + "\", \"emailCode\": \""
+                + (code.equals("000000") ? "000001" : "000000") + "\"}"), 401, "credentials-required");
+        visitor(token, "{\"email\": \"" + email + "\", \"emailCode\": \"" + code + "\"}");
+        assertProblem(session(token, "{\"email\": \"" + email + "\", \"emailCode\": \"" + code + "\"}"), 401,
+                "credentials-required");
+
+        session(token, "{\"email\": \"" + email + "\"}");
+        String second = code(ItMail.awaitMail(email, 2));
+        for (int i = 0; i < 5; i++) {
+            String wrong = String.format("%06d", (Integer.parseInt(second) + 1 + i) % 1_000_000);
+            session(token, "{\"email\": \"" + email + "\", \"emailCode\": \"" + wrong + "\"}");
+        }
+        assertProblem(session(token, "{\"email\": \"" + email + "\", \"emailCode\": \"" + second + "\"}"), 401,
+                "credentials-required");
+
+        session(token, "{\"email\": \"" + email + "\"}");
+        String third = code(ItMail.awaitMail(email, 3));
+        ItClock.advance(Duration.ofMinutes(11));
+        assertProblem(session(token, "{\"email\": \"" + email + "\", \"emailCode\": \"" + third + "\"}"), 401,
+                "credentials-required");
+    }
+
+    @Test
+    void sl9_downloadsOffAnswer403OnEveryDownloadEndpoint() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        String token = link(ownerToken, "DOCUMENT", doc, null).getString("token");
+        String vt = visitor(token, "{}");
+        for (Endpoint e : endpoints(doc)) {
+            int status = e.call().apply(token, vt);
+            if (e.download()) {
+                assertEquals(403, status, e.name());
+            } else {
+                assertTrue(status < 300, e.name() + ": " + status);
+            }
+        }
+    }
+
+    @Test
+    void sl10_sl15_overridesHideAndForbidAndTheZipHoldsExactlyTheVisibleDownloadableSet() throws Exception {
+        String a = DataRoomsIT.createFolder(ownerToken, room, "A", null).getString("id");
+        String b = DataRoomsIT.createFolder(ownerToken, room, "B", a).getString("id");
+        String hidden = DataRoomsIT.createFolder(ownerToken, room, "Hidden", null).getString("id");
+        String d1 = upload(ownerToken, null, "top.txt", "top".getBytes(StandardCharsets.UTF_8));
+        String d2 = upload(ownerToken, a, "in-a.txt", "in a".getBytes(StandardCharsets.UTF_8));
+        String d3 = upload(ownerToken, b, "in-b.txt", "in b".getBytes(StandardCharsets.UTF_8));
+        String d4 = upload(ownerToken, b, "no-download.txt", "nd".getBytes(StandardCharsets.UTF_8));
+        String d5 = upload(ownerToken, hidden, "secret.txt", "secret".getBytes(StandardCharsets.UTF_8));
+        String token = link(ownerToken, "DATAROOM", room, "\"allowDownload\": true, \"itemOverrides\": ["
+                + "{\"itemId\": \"" + hidden + "\", \"hidden\": true},"
+                + "{\"itemId\": \"" + d5 + "\", \"hidden\": false},"
+                + "{\"itemId\": \"" + b + "\", \"allowDownload\": false},"
+                + "{\"itemId\": \"" + d3 + "\", \"allowDownload\": true}]").getString("token");
+        String vt = visitor(token, "{}");
+        HttpResponse<String> tree = visitorGet("/api/v1/public/links/" + token + "/tree", vt);
+        assertEquals(200, tree.statusCode(), tree.body());
+        assertVisitorHeaders(tree);
+        Set<String> visible = new TreeSet<>();
+        Set<String> downloadable = new TreeSet<>();
+        walk(Http.json(tree).getJsonArray("items"), "", visible, downloadable);
+        assertEquals(Set.of("A", "A/B", "A/B/in-b.txt", "A/B/no-download.txt", "A/in-a.txt", "top.txt"), visible,
+                "a hidden folder hides everything below it");
+        assertEquals(Set.of("A/B/in-b.txt", "A/in-a.txt", "top.txt"), downloadable, "the most specific setting wins");
+        assertEquals(404, bytes("/api/v1/public/links/" + token + "/documents/" + d5 + "/content", vt).statusCode());
+        assertEquals(403, bytes("/api/v1/public/links/" + token + "/documents/" + d4 + "/content", vt).statusCode());
+        assertEquals(200, bytes("/api/v1/public/links/" + token + "/documents/" + d3 + "/content", vt).statusCode());
+
+        HttpResponse<byte[]> zip = bytes("/api/v1/public/links/" + token + "/zip", vt);
+        assertEquals(200, zip.statusCode());
+        assertVisitorHeaders(zip);
+        assertEquals(downloadable, zipEntries(zip.body()), "the zip holds exactly the visible, downloadable set");
+        HttpResponse<byte[]> folderZip = bytes("/api/v1/public/links/" + token + "/zip?folderId=" + a, vt);
+        assertEquals(Set.of("B/in-b.txt", "in-a.txt"), zipEntries(folderZip.body()));
+        assertEquals(404, bytes("/api/v1/public/links/" + token + "/zip?folderId=" + hidden, vt).statusCode());
+        assertTrue(d1 != null && d2 != null);
+    }
+
+    static void walk(JsonArray items, String prefix, Set<String> visible, Set<String> downloadable) {
+        for (JsonValue v : items) {
+            JsonObject n = v.asJsonObject();
+            String path = prefix + n.getString("name");
+            visible.add(path);
+            if ("DOCUMENT".equals(n.getString("kind")) && n.getBoolean("allowDownload")) {
+                downloadable.add(path);
+            }
+            if (!n.isNull("children")) {
+                walk(n.getJsonArray("children"), path + "/", visible, downloadable);
+            }
+        }
+    }
+
+    static Set<String> zipEntries(byte[] zip) throws Exception {
+        Set<String> names = new TreeSet<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+                in.readAllBytes();
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void sl11_passwordGuessesAreThrottledPerLinkWithRetryAfterAndNeverSucceed() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        String token = link(ownerToken, "DOCUMENT", doc, "\"password\": \"the real one\"").getString("token");
+        int guesses = HEAVY ? 10_000 : 300;
+        int successes = 0;
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 0; i < guesses; i++) {
+            HttpResponse<String> r = session(token, "{\"password\": \"guess " + i + "\"}");
+            if (r.statusCode() == 201) {
+                successes++;
+            } else if (r.statusCode() == 429) {
+                limited++;
+                retryAfter = r.headers().firstValue("Retry-After").orElse(retryAfter);
+            } else {
+                assertEquals(401, r.statusCode(), r.body());
+            }
+        }
+        assertEquals(0, successes);
+        assertTrue(limited >= guesses - 20, "at most 20 failures are tried: " + limited);
+        assertTrue(retryAfter != null && Long.parseLong(retryAfter) > 0);
+        assertProblem(session(token, "{\"password\": \"the real one\"}"), 429, "rate-limited");
+        String other = link(ownerToken, "DOCUMENT", doc, "\"password\": \"another one\"").getString("token");
+        Http.clientAddress = "2001:db8::" + Integer.toHexString(new java.util.Random().nextInt(0xffff)) + ":"
+                + Integer.toHexString(new java.util.Random().nextInt(0xffff)); // fresh: throttle rows outlive runs
+        for (int i = 0; i < 20; i++) {
+            assertEquals(401, session(other, "{\"password\": \"nope " + i + "\"}").statusCode());
+        }
+        assertEquals(429, session(other, "{\"password\": \"another one\"}").statusCode(), "per client address too");
+    }
+
+    @Test
+    void sl12_anNdaMustBeAcceptedAndItsAcceptanceIsRecordedPerVersion() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        JsonObject created = link(ownerToken, "DOCUMENT", doc, "\"requireEmail\": true, \"ndaText\": \"Keep it secret.\"");
+        String token = created.getString("token");
+        JsonObject intro = Http.json(open(token));
+        assertEquals("Keep it secret.", intro.getString("ndaText"));
+        assertEquals(Set.of("email", "nda"), strings(intro.getJsonArray("requires")));
+        assertEquals(Set.of("nda"), strings(requires(session(token, "{\"email\": \"n@n.test\"}"))));
+        String vt = visitor(token, "{\"email\": \"n@n.test\", \"ndaAccepted\": true}");
+        Http.patchJson("/api/v1/share-links/" + created.getString("id"), ownerToken, "{\"ndaText\": \"Version 2.\"}");
+        assertEquals(401, visitorGet("/api/v1/public/links/" + token + "/tree", vt).statusCode(),
+                "a new NDA ends every session");
+        visitor(token, "{\"email\": \"n@n.test\", \"ndaAccepted\": true}");
+        try (var c = asTenant(); var s = c.prepareStatement(
+                "select nda_version, email from nda_acceptances where link_id = ? order by nda_version")) {
+            s.setObject(1, UUID.fromString(created.getString("id")));
+            var rs = s.executeQuery();
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(1));
+            assertEquals("n@n.test", rs.getString(2));
+            assertTrue(rs.next());
+            assertEquals(2, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void sl13_visitorTokensAndAccessTokensAreNotInterchangeable() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        String token = link(ownerToken, "DOCUMENT", doc, null).getString("token");
+        String vt = visitor(token, "{}");
+        assertEquals(401, Http.get("/api/v1/me", vt).statusCode(), "a visitor token is no bearer token");
+        assertProblem(visitorGet("/api/v1/public/links/" + token + "/tree", ownerToken), 401,
+                "credentials-required");
+        assertProblem(visitorGet("/api/v1/public/links/" + token + "/tree", null), 401, "credentials-required");
+        String other = link(ownerToken, "DOCUMENT", doc, null).getString("token");
+        assertEquals(401, visitorGet("/api/v1/public/links/" + other + "/tree", vt).statusCode(),
+                "a visitor token is bound to its link");
+        assertEquals(401, visitorGet("/api/v1/public/links/" + token + "/tree", vt.substring(0, vt.length() - 2)
+                + "xx").statusCode());
+    }
+
+    @Test
+    void sl14_theWatermarkIsInThePixelsAndStampedOnDownloadedPdfs() throws Exception {
+        String doc = pdfDoc(null, "deck.pdf", 2);
+        String token = link(ownerToken, "DOCUMENT", doc, "\"name\": \"Board pack\", \"allowDownload\": true,"
+                + " \"requireEmail\": true, \"watermark\": {\"enabled\": true}").getString("token");
+        Http.clientAddress = "198.51.100.23";
+        String email = "reader-" + suffix + "@w.test";
+        String vt = visitor(token, "{\"email\": \"" + email + "\"}");
+        Instant issued = Instant.now();
+        HttpResponse<byte[]> marked = bytes("/api/v1/public/links/" + token + "/documents/" + doc + "/pages/1", vt);
+        assertEquals(200, marked.statusCode());
+        assertVisitorHeaders(marked);
+        HttpResponse<byte[]> plain = bytes("/api/v1/documents/" + doc + "/pages/1", null, "Authorization",
+                "Bearer " + ownerToken);
+        BufferedImage original = ImageIO.read(new ByteArrayInputStream(plain.body()));
+        BufferedImage served = ImageIO.read(new ByteArrayInputStream(marked.body()));
+        assertEquals(original.getWidth(), served.getWidth());
+        int differing = 0;
+        for (int y = 0; y < original.getHeight(); y++) {
+            for (int x = 0; x < original.getWidth(); x++) {
+                if (original.getRGB(x, y) != served.getRGB(x, y)) {
+                    differing++;
+                }
+            }
+        }
+        assertTrue(differing > original.getWidth() * 20, "the watermark changed the pixels: " + differing);
+        // Re-draw the expected watermark (visitor email, time, address, link name) and compare pixel by pixel:
+        // the server's image is the original with exactly this text burned in, and with another email it is not.
+        boolean matched = false;
+        for (long minute = -1; minute <= 1 && !matched; minute++) {
+            String text = io.coffer.sharelinks.internal.Watermarks.text(null, email,
+                    issued.plus(Duration.ofMinutes(minute)), "198.51.100.23", "Board pack");
+            matched = similarity(io.coffer.sharelinks.internal.Watermarks.draw(original, text), served) > 0.999;
+        }
+        assertTrue(matched, "the served page is the original with the visitor's watermark drawn in");
+        String otherText = io.coffer.sharelinks.internal.Watermarks.text(null, "someone@else.test", issued,
+                "198.51.100.23", "Board pack");
+        assertTrue(similarity(io.coffer.sharelinks.internal.Watermarks.draw(original, otherText), served) < 0.999);
+        HttpResponse<byte[]> again = bytes("/api/v1/public/links/" + token + "/documents/" + doc + "/pages/1", vt);
+        assertArrayEquals(marked.body(), again.body(), "cached per visitor");
+
+        HttpResponse<byte[]> pdf = bytes("/api/v1/public/links/" + token + "/documents/" + doc + "/content", vt);
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElseThrow());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertEquals(2, document.getNumberOfPages());
+            for (int p = 1; p <= 2; p++) {
+                var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                assertTrue(stripper.getText(document).replaceAll("\\s", "").contains(email), "page " + p + " is stamped");
+            }
+        }
+        HttpResponse<byte[]> range = bytes("/api/v1/public/links/" + token + "/documents/" + doc + "/content", vt,
+                "Range", "bytes=0-99");
+        assertEquals(206, range.statusCode());
+        assertArrayEquals(java.util.Arrays.copyOfRange(pdf.body(), 0, 100), range.body());
+    }
+
+    static double similarity(BufferedImage a, BufferedImage b) {
+        long same = 0;
+        long all = (long) a.getWidth() * a.getHeight();
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) == b.getRGB(x, y)) {
+                    same++;
+                }
+            }
+        }
+        return (double) same / all;
+    }
+
+    @Test
+    void sl16_aDownloadTicketWorksOnceWithoutHeadersAndVisitorAnswersNeverLeakReferrers() throws Exception {
+        byte[] bytes = "ticket bytes".getBytes(StandardCharsets.UTF_8);
+        String doc = upload(ownerToken, null, "t.txt", bytes);
+        String token = link(ownerToken, "DOCUMENT", doc, "\"allowDownload\": true").getString("token");
+        String vt = visitor(token, "{}");
+        HttpResponse<String> ticket = visitorPost("/api/v1/public/links/" + token + "/documents/" + doc
+                + "/download-ticket", vt, "");
+        assertEquals(201, ticket.statusCode(), ticket.body());
+        assertEquals(60, Http.json(ticket).getInt("expiresIn"));
+        String path = URI.create(Http.json(ticket).getString("url")).getPath();
+        HttpResponse<byte[]> first = bytes(path, null);
+        assertEquals(200, first.statusCode());
+        assertArrayEquals(bytes, first.body());
+        assertVisitorHeaders(first);
+        assertEquals(404, bytes(path, null).statusCode(), "single use");
+        assertVisitorHeaders(visitorGet("/api/v1/public/links/" + token + "/nothing-here", vt));
+    }
+
+    @Test
+    void sl17_gateMatrixEveryVisitorEndpointRefusesEveryUnmetControl() throws Exception {
+        String doc = pdfDoc(null, "m.pdf", 1);
+        String hiddenFolder = DataRoomsIT.createFolder(ownerToken, room, "Hidden", null).getString("id");
+        String hiddenDoc = upload(ownerToken, hiddenFolder, "h.pdf", DocumentsIT.pdf(1, 612, 792));
+        JsonObject created = link(ownerToken, "DATAROOM", room, "\"allowDownload\": true, \"requireEmail\": true,"
+                + " \"itemOverrides\": [{\"itemId\": \"" + hiddenFolder + "\", \"hidden\": true}]");
+        String token = created.getString("token");
+        String id = created.getString("id");
+        String vt = visitor(token, "{\"email\": \"m@m.test\"}");
+        List<String> failures = new ArrayList<>();
+        for (Endpoint e : endpoints(doc)) {
+            int ok = e.call().apply(token, vt);
+            if (ok >= 300) {
+                failures.add(e.name() + " allowed → " + ok);
+            }
+            expect(failures, e, "no visitor token", e.call().apply(token, null), 401);
+            expect(failures, e, "forged visitor token", e.call().apply(token, vt + "x"), 401);
+            expect(failures, e, "unknown link", e.call().apply("y" + token.substring(1), vt), 404);
+        }
+        for (Endpoint e : endpoints(hiddenDoc)) {
+            if (!e.name().equals("tree") && !e.name().equals("zip")) {
+                expect(failures, e, "hidden item", e.call().apply(token, vt), e.name().equals("events") ? 400 : 404);
+            }
+        }
+        Http.patchJson("/api/v1/share-links/" + id, ownerToken, "{\"denyEmails\": [\"m@m.test\"]}");
+        for (Endpoint e : endpoints(doc)) {
+            expect(failures, e, "email rules changed", e.call().apply(token, vt), 401);
+        }
+        String vt2 = visitor(token, "{\"email\": \"n@m.test\"}");
+        Http.patchJson("/api/v1/share-links/" + id, ownerToken, "{\"allowDownload\": false}");
+        for (Endpoint e : endpoints(doc)) {
+            int status = e.call().apply(token, vt2);
+            expect(failures, e, "downloads off", status, e.download() ? 403 : status < 300 ? status : -1);
+        }
+        assertEquals(204, Http.send(Http.request("/api/v1/share-links/" + id)
+                .header("Authorization", "Bearer " + ownerToken).DELETE()).statusCode());
+        for (Endpoint e : endpoints(doc)) {
+            expect(failures, e, "revoked", e.call().apply(token, vt2), 404);
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    static void expect(List<String> failures, Endpoint e, String control, int actual, int expected) {
+        if (actual != expected) {
+            failures.add(e.name() + " × " + control + ": expected " + expected + ", got " + actual);
+        }
+    }
+
+}

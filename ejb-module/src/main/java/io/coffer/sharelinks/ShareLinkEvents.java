@@ -1,0 +1,55 @@
+package io.coffer.sharelinks;
+
+import io.coffer.shared.TenantId;
+import io.coffer.shared.UserId;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Events of share links and their visitors (contract event types in each record's {@code TYPE}). Fired inside the
+ * request's transaction; {@link AccessDenied} is fired before the refusal rolls it back, so an observer that stores it
+ * must do so in a transaction of its own. Visitor events carry the session id and the proven email, never a token.
+ */
+public final class ShareLinkEvents {
+    private ShareLinkEvents() {
+    }
+
+    public record Created(TenantId tenant, UUID link, UUID room, String targetType, UUID target, UserId actor,
+                          Instant at) {
+        public static final String TYPE = "share-link.created";
+    }
+
+    public record Updated(TenantId tenant, UUID link, UUID room, boolean sessionsEnded, UserId actor, Instant at) {
+        public static final String TYPE = "share-link.updated";
+    }
+
+    public record Revoked(TenantId tenant, UUID link, UUID room, UserId actor, Instant at) {
+        public static final String TYPE = "share-link.revoked";
+    }
+
+    public record Opened(TenantId tenant, UUID link, UUID room, String clientAddress, Instant at) {
+        public static final String TYPE = "link.opened";
+    }
+
+    /** {@code policy} names the refusing policy ({@code NOT_REVOKED}, {@code PASSWORD}...). */
+    public record AccessDenied(TenantId tenant, UUID link, UUID room, String policy, String email,
+                               String clientAddress, Instant at) {
+        public static final String TYPE = "link.access-denied";
+    }
+
+    /** A page served to a visitor ({@code seconds} 0) or a page-time beacon ({@code seconds} as reported). */
+    public record DocumentViewed(TenantId tenant, UUID link, UUID room, UUID session, String email, UUID document,
+                                 int page, int seconds, String clientAddress, Instant at) {
+        public static final String TYPE = "document.viewed";
+    }
+
+    public record DocumentDownloaded(TenantId tenant, UUID link, UUID room, UUID session, String email,
+                                     UUID document, boolean watermarked, String clientAddress, Instant at) {
+        public static final String TYPE = "document.downloaded";
+    }
+
+    public record NdaAccepted(TenantId tenant, UUID link, UUID room, UUID session, int ndaVersion, String ndaSha256,
+                              String email, String clientAddress, Instant at) {
+        public static final String TYPE = "nda.accepted";
+    }
+}

@@ -1,0 +1,233 @@
+package io.coffer.sharelinks;
+
+import io.coffer.datarooms.DataRooms;
+import io.coffer.datarooms.Permission;
+import io.coffer.datarooms.TreeNode;
+import io.coffer.identity.CallerCheck;
+import io.coffer.identity.CurrentCaller;
+import io.coffer.platform.CofferSettings;
+import io.coffer.platform.PasswordHashing;
+import io.coffer.shared.Secrets;
+import io.coffer.shared.error.NotFoundException;
+import io.coffer.shared.error.ValidationException;
+import io.coffer.sharelinks.internal.LinkStore;
+import io.coffer.sharelinks.internal.ShareLinkEntity;
+import io.coffer.tenancy.TokenDirectory;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The owner side of share links (contract "Share links"): create, list, read, change, revoke. Needs MANAGE on the
+ * link's target (its room); a link in a room the caller cannot see is not found.
+ */
+@Stateless
+@PermitAll
+public class ShareLinks {
+
+    /** The kind under which link tokens are registered in the global {@link TokenDirectory}. */
+    public static final String TOKEN_KIND = "SHARE_LINK";
+    static final Set<String> TARGETS = Set.of("DOCUMENT", "DATAROOM", "FOLDER");
+
+    @EJB
+    DataRooms rooms;
+
+    @EJB
+    CallerCheck callers;
+
+    @Inject
+    LinkStore store;
+
+    @Inject
+    TokenDirectory tokens;
+
+    @Inject
+    PasswordHashing hashing;
+
+    @Inject
+    CofferSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<Object> events;
+
+    public ShareLink create(LinkSettings s) {
+        if (s.targetType() == null || !TARGETS.contains(s.targetType())) {
+            throw ValidationException.of("target.type", "must be DOCUMENT, DATAROOM or FOLDER");
+        }
+        if (s.targetId() == null) {
+            throw ValidationException.of("target.id", "is required");
+        }
+        UUID room = requireManage(s.targetType(), s.targetId());
+        CurrentCaller caller = callers.current();
+        String token = Secrets.newToken();
+        Instant now = clock.instant();
+        ShareLinkEntity link = store.newLink(Secrets.hash(token), s.targetType(), s.targetId(), room,
+                caller.user().value(), now);
+        Set<String> all = Set.of("name", "password", "expiresAt", "requireEmail", "verifyEmail", "allowEmails",
+                "allowDomains", "denyEmails", "denyDomains", "allowDownload", "watermark", "maxViews", "ndaText",
+                "itemOverrides");
+        store.apply(link, s, all, overridesChecked(s, room), hashIfGiven(s.password()), now, true);
+        store.persist(link);
+        tokens.register(Secrets.hash(token), caller.tenant(), TOKEN_KIND, null);
+        events.fire(new ShareLinkEvents.Created(caller.tenant(), link.id(), room, s.targetType(), s.targetId(),
+                caller.user(), now));
+        ShareLink view = store.view(link);
+        return withToken(view, token);
+    }
+
+    /** The links the caller manages, optionally of one target, oldest first; keyset cursor = the last id. */
+    public List<ShareLink> list(UUID targetId, int limit, UUID after) {
+        List<ShareLink> out = new ArrayList<>();
+        Set<UUID> managed = new HashSet<>();
+        Set<UUID> refused = new HashSet<>();
+        boolean passed = after == null;
+        for (ShareLinkEntity link : store.list(targetId)) {
+            if (!passed) {
+                passed = link.id().equals(after);
+                continue;
+            }
+            UUID room = store.roomOf(link);
+            if (!managed.contains(room) && !refused.contains(room)) {
+                try {
+                    rooms.require(room, Permission.MANAGE);
+                    managed.add(room);
+                } catch (io.coffer.shared.error.CofferException e) {
+                    refused.add(room);
+                }
+            }
+            if (managed.contains(room)) {
+                out.add(store.view(link));
+                if (out.size() > limit) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    public ShareLink get(UUID id) {
+        return store.view(managed(id));
+    }
+
+    /** Authorization before the body is read (the web layer asks first). */
+    public void requireManage(UUID id) {
+        managed(id);
+    }
+
+    /**
+     * Changes the fields named in {@code present}; a change of password, email rules or NDA (and every revocation)
+     * raises the link's security version, which ends every visitor session at once (SL-13).
+     */
+    public ShareLink update(UUID id, LinkSettings s, Set<String> present) {
+        ShareLinkEntity link = managed(id);
+        CurrentCaller caller = callers.current();
+        Instant now = clock.instant();
+        UUID room = store.roomOf(link);
+        List<ItemOverride> overrides = present.contains("itemOverrides") ? overridesChecked(
+                new LinkSettings(store.targetType(link), store.targetId(link), null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, s.itemOverrides()), room) : null;
+        boolean ended = store.apply(link, s, present, overrides,
+                present.contains("password") ? hashIfGiven(s.password()) : null, now, false);
+        events.fire(new ShareLinkEvents.Updated(caller.tenant(), id, room, ended, caller.user(), now));
+        return store.view(link);
+    }
+
+    /** Revokes at once; revoking a revoked link changes nothing. */
+    public void revoke(UUID id) {
+        ShareLinkEntity link = managed(id);
+        CurrentCaller caller = callers.current();
+        if (store.revoke(link, clock.instant())) {
+            events.fire(new ShareLinkEvents.Revoked(caller.tenant(), id, store.roomOf(link), caller.user(),
+                    clock.instant()));
+        }
+    }
+
+    /** The public URL of a link token (the SPA's visitor page). */
+    public String url(String token) {
+        return settings.publicUrl() + "/l/" + token;
+    }
+
+    private ShareLink withToken(ShareLink v, String token) {
+        return new ShareLink(v.id(), token, url(token), v.targetType(), v.targetId(), v.name(), v.hasPassword(),
+                v.expiresAt(), v.requireEmail(), v.verifyEmail(), v.allowEmails(), v.allowDomains(), v.denyEmails(),
+                v.denyDomains(), v.allowDownload(), v.watermarkEnabled(), v.watermarkText(), v.maxViews(), v.views(),
+                v.ndaText(), v.ndaVersion(), v.itemOverrides(), v.createdAt(), v.updatedAt(), v.revokedAt());
+    }
+
+    private ShareLinkEntity managed(UUID id) {
+        ShareLinkEntity link = store.find(id).orElseThrow(() -> new NotFoundException("no such link"));
+        rooms.require(store.roomOf(link), Permission.MANAGE);
+        return link;
+    }
+
+    /** MANAGE on the target; answers its room. */
+    private UUID requireManage(String type, UUID target) {
+        switch (type) {
+            case "DOCUMENT":
+                return rooms.documentEntry(target, Permission.MANAGE).roomId();
+            case "FOLDER":
+                rooms.requireFolder(target, Permission.MANAGE);
+                return rooms.folder(target).roomId();
+            default:
+                rooms.require(target, Permission.MANAGE);
+                return target;
+        }
+    }
+
+    private String hashIfGiven(String password) {
+        if (password == null) {
+            return null;
+        }
+        int length = password.codePointCount(0, password.length());
+        if (password.isBlank() || length > 256) {
+            throw ValidationException.of("password", "must be 1 to 256 characters, not only spaces");
+        }
+        return hashing.hash(password);
+    }
+
+    /** Overrides only for room and folder links, only for items inside the target, each item once. */
+    private List<ItemOverride> overridesChecked(LinkSettings s, UUID room) {
+        List<ItemOverride> overrides = s.itemOverrides() == null ? List.of() : s.itemOverrides();
+        if (overrides.isEmpty()) {
+            return List.of();
+        }
+        if ("DOCUMENT".equals(s.targetType())) {
+            throw ValidationException.of("itemOverrides", "apply to room and folder links only");
+        }
+        if (overrides.size() > 1000) {
+            throw ValidationException.of("itemOverrides", "must hold at most 1000 entries");
+        }
+        Set<UUID> inside = new HashSet<>();
+        List<TreeNode> tree = rooms.tree(room);
+        collect(tree, "DATAROOM".equals(s.targetType()), s.targetId(), inside);
+        Set<UUID> seen = new HashSet<>();
+        for (ItemOverride o : overrides) {
+            if (o == null || o.itemId() == null || !inside.contains(o.itemId()) || !seen.add(o.itemId())) {
+                throw ValidationException.of("itemOverrides", "must name items inside the link's target, each once");
+            }
+        }
+        return List.copyOf(overrides);
+    }
+
+    private static void collect(List<TreeNode> nodes, boolean inScope, UUID target, Set<UUID> out) {
+        for (TreeNode n : nodes == null ? List.<TreeNode>of() : nodes) {
+            boolean here = inScope || n.id().equals(target);
+            if (here) {
+                out.add(n.id());
+            }
+            collect(n.children(), here, target, out);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.coffer.sharelinks;
+
+import io.coffer.shared.TenantId;
+import io.coffer.shared.error.NotFoundException;
+import io.coffer.sharelinks.internal.VisitorWork;
+import io.coffer.tenancy.TenantScope;
+import io.coffer.tenancy.TokenDirectory;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The visitor side of share links (contract "Share links", visitor table): no bearer token; the link token is the
+ * capability. Each call finds the link's tenant by the token's hash ({@link TokenDirectory}), then does its work in a
+ * transaction bound to that tenant, where every request passes the same composed policies (LinkGate). Unknown and
+ * revoked links are one {@link NotFoundException}.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Visitors {
+
+    @Inject
+    TokenDirectory directory;
+
+    @EJB
+    TenantScope tenancy;
+
+    @EJB
+    VisitorWork work;
+
+    /** How long a visitor download ticket lives. */
+    public static final long TICKET_SECONDS = VisitorWork.TICKET_LIFETIME.toSeconds();
+
+    private TenantId tenantOf(String linkToken) {
+        return directory.tenantOf(linkToken, ShareLinks.TOKEN_KIND)
+                .orElseThrow(() -> new NotFoundException("no such link"));
+    }
+
+    public VisitorViews.Intro open(String linkToken, String client) {
+        TenantId t = tenantOf(linkToken);
+        return tenancy.call(t, () -> work.open(t, linkToken, client));
+    }
+
+    public VisitorViews.Session createSession(String linkToken, VisitorViews.Credentials given, String client) {
+        TenantId t = tenantOf(linkToken);
+        return tenancy.call(t, () -> work.createSession(t, linkToken, given, client));
+    }
+
+    public List<VisitorViews.Node> tree(VisitorViews.Request r) {
+        TenantId t = tenantOf(r.linkToken());
+        return tenancy.call(t, () -> work.tree(t, r));
+    }
+
+    public Path page(VisitorViews.Request r, UUID documentId, int page) {
+        TenantId t = tenantOf(r.linkToken());
+        return tenancy.call(t, () -> work.page(t, r, documentId, page));
+    }
+
+    /** {@code counts}: whether this request is a download to record (a GET from the start, not a HEAD or a later range). */
+    public VisitorViews.File content(VisitorViews.Request r, UUID documentId, boolean counts) {
+        TenantId t = tenantOf(r.linkToken());
+        return tenancy.call(t, () -> work.content(t, r, documentId, counts));
+    }
+
+    public String ticket(VisitorViews.Request r, UUID documentId) {
+        TenantId t = tenantOf(r.linkToken());
+        return tenancy.call(t, () -> work.ticket(t, r, documentId));
+    }
+
+    public VisitorViews.File redeemTicket(String ticket, String client) {
+        TenantId t = directory.tenantOf(ticket, VisitorWork.TICKET_KIND)
+                .orElseThrow(() -> new NotFoundException("no such ticket"));
+        return tenancy.call(t, () -> work.redeem(t, ticket, client));
+    }
+
+    public VisitorViews.Zip zip(VisitorViews.Request r, UUID folderId) {
+        TenantId t = tenantOf(r.linkToken());
+        return tenancy.call(t, () -> work.zip(t, r, folderId));
+    }
+
+    public void beacons(VisitorViews.Request r, List<VisitorViews.Beacon> beacons) {
+        TenantId t = tenantOf(r.linkToken());
+        tenancy.call(t, () -> {
+            work.beacons(t, r, beacons);
+            return null;
+        });
+    }
+}

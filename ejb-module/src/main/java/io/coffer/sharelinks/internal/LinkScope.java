@@ -1,0 +1,132 @@
+package io.coffer.sharelinks.internal;
+
+import io.coffer.datarooms.Permission;
+import io.coffer.datarooms.TreeNode;
+import io.coffer.sharelinks.ItemOverride;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a link reaches (SL-9, SL-10): the target's subtree of the room as the link's creator may see it now, minus
+ * hidden items (a hidden folder hides everything below it), each with the download setting that applies to it (the
+ * most specific override, else the link's) and the creator's permission on it.
+ */
+public final class LinkScope {
+
+    /** One item the link shows; {@code path} is its place below the target ("Folder/Sub/file.pdf"). */
+    public record Entry(UUID id, String kind, String name, String index, String path, boolean downloadSetting,
+                        Permission creatorHolds, List<UUID> children) {
+        public boolean isDocument() {
+            return "DOCUMENT".equals(kind);
+        }
+    }
+
+    private final Permission onTarget;
+    private final Map<UUID, Entry> entries = new LinkedHashMap<>();
+    private final List<UUID> top = new ArrayList<>();
+
+    private LinkScope(Permission onTarget) {
+        this.onTarget = onTarget;
+    }
+
+    /** Builds the scope from the room's tree on the creator's behalf (empty: the creator holds nothing there now). */
+    static LinkScope of(LinkRules link, Optional<TreeNode> roomTree) {
+        if (roomTree.isEmpty()) {
+            return new LinkScope(Permission.NONE);
+        }
+        Map<UUID, ItemOverride> overrides = new LinkedHashMap<>();
+        link.overrides().forEach(o -> overrides.put(o.itemId(), o));
+        TreeNode target = "DATAROOM".equals(link.targetType()) ? roomTree.get() : find(roomTree.get(), link.targetId());
+        if (target == null || !target.kind().equals(link.targetType())) {
+            return new LinkScope(Permission.NONE);
+        }
+        LinkScope scope = new LinkScope(target.myPermission());
+        if ("DOCUMENT".equals(link.targetType())) {
+            scope.add(target, "", link.allowDownload(), overrides, scope.top);
+        } else {
+            ItemOverride own = overrides.get(target.id());
+            if (own != null && Boolean.TRUE.equals(own.hidden())) {
+                return scope; // the whole folder is hidden: the link shows nothing
+            }
+            boolean download = own != null && own.allowDownload() != null ? own.allowDownload() : link.allowDownload();
+            for (TreeNode child : target.children() == null ? List.<TreeNode>of() : target.children()) {
+                scope.add(child, "", download, overrides, scope.top);
+            }
+        }
+        return scope;
+    }
+
+    private void add(TreeNode node, String parentPath, boolean inherited, Map<UUID, ItemOverride> overrides,
+                     List<UUID> siblings) {
+        ItemOverride own = overrides.get(node.id());
+        if (own != null && Boolean.TRUE.equals(own.hidden())) {
+            return;
+        }
+        if (node.myPermission() == null || !node.myPermission().atLeast(Permission.VIEW)) {
+            return;
+        }
+        boolean download = own != null && own.allowDownload() != null ? own.allowDownload() : inherited;
+        String path = parentPath.isEmpty() ? node.name() : parentPath + "/" + node.name();
+        List<UUID> children = new ArrayList<>();
+        entries.put(node.id(), new Entry(node.id(), node.kind(), node.name(), node.index(), path, download,
+                node.myPermission(), children));
+        siblings.add(node.id());
+        if (node.children() != null) {
+            for (TreeNode child : node.children()) {
+                add(child, path, download, overrides, children);
+            }
+        }
+    }
+
+    private static TreeNode find(TreeNode node, UUID id) {
+        if (node.id().equals(id)) {
+            return node;
+        }
+        for (TreeNode child : node.children() == null ? List.<TreeNode>of() : node.children()) {
+            TreeNode found = find(child, id);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The creator's permission on the link's target now (NONE: gone, archived, or no longer theirs). */
+    public Permission onTarget() {
+        return onTarget;
+    }
+
+    public Optional<Entry> entry(UUID id) {
+        return Optional.ofNullable(entries.get(id));
+    }
+
+    public List<Entry> top() {
+        return top.stream().map(entries::get).toList();
+    }
+
+    public List<Entry> children(Entry folder) {
+        return folder.children().stream().map(entries::get).toList();
+    }
+
+    /** Every document at or below {@code from} (null: the whole scope), in tree order. */
+    public List<Entry> documentsBelow(UUID from) {
+        List<Entry> out = new ArrayList<>();
+        List<Entry> start = from == null ? top() : entry(from).map(List::of).orElse(List.of());
+        collect(start, out);
+        return out;
+    }
+
+    private void collect(List<Entry> level, List<Entry> out) {
+        for (Entry e : level) {
+            if (e.isDocument()) {
+                out.add(e);
+            } else {
+                collect(children(e), out);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.coffer.sharelinks.internal;
+
+import io.coffer.tenancy.TenantOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.eclipse.persistence.annotations.ChangeTracking;
+import org.eclipse.persistence.annotations.ChangeTrackingType;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A share link (tenant table {@code share_links}): its settings, the SHA-256 of its token, and the security version
+ * that visitor tokens carry. Mutated only through {@link LinkStore}.
+ */
+/* Fields are written by LinkStore and VisitorWork of this package: deferred change tracking compares them with
+ * the loaded copy at commit (woven attribute tracking sees only writes inside the entity class). */
+@ChangeTracking(ChangeTrackingType.DEFERRED)
+@Entity
+@Table(name = "share_links")
+public class ShareLinkEntity extends TenantOwned {
+    @Id
+    UUID id;
+    @Column(name = "token_hash", nullable = false)
+    String tokenHash;
+    @Column(name = "target_type", nullable = false)
+    String targetType;
+    @Column(name = "target_id", nullable = false)
+    UUID targetId;
+    @Column(name = "room_id", nullable = false)
+    UUID roomId;
+    @Column(name = "name")
+    String name;
+    @Column(name = "password_hash")
+    String passwordHash;
+    @Column(name = "expires_at")
+    Instant expiresAt;
+    @Column(name = "require_email", nullable = false)
+    boolean requireEmail;
+    @Column(name = "verify_email", nullable = false)
+    boolean verifyEmail;
+    @Column(name = "allow_emails", nullable = false)
+    String allowEmails = "";
+    @Column(name = "allow_domains", nullable = false)
+    String allowDomains = "";
+    @Column(name = "deny_emails", nullable = false)
+    String denyEmails = "";
+    @Column(name = "deny_domains", nullable = false)
+    String denyDomains = "";
+    @Column(name = "allow_download", nullable = false)
+    boolean allowDownload;
+    @Column(name = "watermark_enabled", nullable = false)
+    boolean watermarkEnabled;
+    @Column(name = "watermark_text")
+    String watermarkText;
+    @Column(name = "max_views")
+    Integer maxViews;
+    @Column(name = "view_count", nullable = false)
+    int viewCount;
+    @Column(name = "nda_text")
+    String ndaText;
+    @Column(name = "nda_version", nullable = false)
+    int ndaVersion;
+    @Column(name = "item_overrides", nullable = false)
+    String itemOverrides = "";
+    @Column(name = "security_version", nullable = false)
+    int securityVersion = 1;
+    @Column(name = "created_by", nullable = false)
+    UUID createdBy;
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+    @Column(name = "revoked_at")
+    Instant revokedAt;
+
+    protected ShareLinkEntity() {
+    }
+
+    ShareLinkEntity(String tokenHash, String targetType, UUID targetId, UUID roomId, UUID createdBy, Instant now) {
+        this.id = UUID.randomUUID();
+        this.tokenHash = tokenHash;
+        this.targetType = targetType;
+        this.targetId = targetId;
+        this.roomId = roomId;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String tokenHash() {
+        return tokenHash;
+    }
+}

@@ -1,0 +1,517 @@
+package io.coffer.sharelinks.internal;
+
+import io.coffer.datarooms.DataRooms;
+import io.coffer.datarooms.Permission;
+import io.coffer.documents.DelegatedAccess;
+import io.coffer.documents.DocumentContent;
+import io.coffer.mail.Mail;
+import io.coffer.mail.Mailer;
+import io.coffer.platform.CofferSettings;
+import io.coffer.platform.PasswordHashing;
+import io.coffer.platform.Throttling;
+import io.coffer.platform.ThrottlingGate;
+import io.coffer.shared.Secrets;
+import io.coffer.shared.TenantId;
+import io.coffer.shared.UserId;
+import io.coffer.shared.error.CredentialsRequiredException;
+import io.coffer.shared.error.ForbiddenException;
+import io.coffer.shared.error.GoneException;
+import io.coffer.shared.error.NotFoundException;
+import io.coffer.shared.error.ValidationException;
+import io.coffer.sharelinks.ShareLinkEvents;
+import io.coffer.sharelinks.VisitorViews;
+import io.coffer.storage.BlobStore;
+import io.coffer.tenancy.TenantDirectory;
+import io.coffer.tenancy.TenantScope;
+import io.coffer.tenancy.TokenDirectory;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The visitor side's work inside one tenant transaction (bound by {@code TenantScope.call} in
+ * {@link io.coffer.sharelinks.Visitors}). Every method loads the link, builds the {@link Visit} and asks
+ * {@link LinkGate} before it does anything else.
+ */
+@Stateless
+@PermitAll
+public class VisitorWork {
+
+    public static final String TICKET_KIND = "LINK_TICKET";
+    public static final Duration TICKET_LIFETIME = Duration.ofSeconds(60);
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
+    static final int CODE_TRIES = 5;
+    static final int FAILURES_PER_WINDOW = 20;
+    static final int CODE_MAILS_PER_WINDOW = 5;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "coffer")
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    LinkStore store;
+    @EJB
+    DataRooms rooms;
+    @EJB
+    DelegatedAccess documents;
+    @Inject
+    VisitorTokens visitorTokens;
+    @Inject
+    Throttling throttle;
+    @EJB
+    ThrottlingGate throttleGate;
+    @Inject
+    PasswordHashing hashing;
+    @Inject
+    Mailer mailer;
+    @Inject
+    Event<Object> events;
+    @EJB
+    TenantScope tenancy;
+    @Inject
+    TokenDirectory directory;
+    @Inject
+    TenantDirectory tenants;
+    @Inject
+    CofferSettings settings;
+    @Inject
+    BlobStore blobs;
+    @EJB
+    VisitorWork self;
+
+    /** A link with the scope it reaches now. */
+    record Loaded(ShareLinkEntity entity, LinkRules rules, LinkScope scope) {
+    }
+
+    private Loaded load(String linkToken) {
+        ShareLinkEntity link = store.byTokenHash(Secrets.hash(linkToken))
+                .orElseThrow(() -> new NotFoundException("no such link"));
+        LinkRules rules = LinkRules.of(link);
+        if (rules.revoked()) {
+            throw new NotFoundException("no such link"); // before any other work: one answer for unknown and revoked
+        }
+        LinkScope scope = LinkScope.of(rules, rooms.treeOnBehalfOf(new UserId(rules.createdBy()), rules.roomId()));
+        return new Loaded(link, rules, scope);
+    }
+
+    // ---- open and sessions -------------------------------------------------------------------------------------
+
+    public VisitorViews.Intro open(TenantId tenant, String linkToken, String client) {
+        Loaded l = load(linkToken);
+        Visit visit = Visit.open(l.rules(), clock.instant(), l.scope().onTarget());
+        enforce(tenant, LinkGate.OPEN, visit, client);
+        events.fire(new ShareLinkEvents.Opened(tenant, l.rules().id(), l.rules().roomId(), client, clock.instant()));
+        return new VisitorViews.Intro(l.rules().name(), l.rules().targetType(), l.rules().requires(),
+                l.rules().ndaText(), tenants.find(tenant).map(t -> t.name()).orElse(null));
+    }
+
+    public VisitorViews.Session createSession(TenantId tenant, String linkToken, VisitorViews.Credentials given,
+                                              String client) {
+        Loaded l = load(linkToken);
+        LinkRules rules = l.rules();
+        Instant now = clock.instant();
+        enforce(tenant, LinkGate.OPEN, Visit.open(rules, now, l.scope().onTarget()), client);
+        String email = EmailRules.normalEmail(given.email());
+        String linkKey = Throttling.key("link-secret", rules.id().toString());
+        String addressKey = Throttling.key("link-secret", "address", String.valueOf(client));
+        Boolean passwordOk = null;
+        if (rules.hasPassword() && given.password() != null) {
+            throttle.check(linkKey, FAILURES_PER_WINDOW); // before any hash is computed (SL-11)
+            throttle.check(addressKey, FAILURES_PER_WINDOW);
+            passwordOk = hashing.matches(given.password(), rules.passwordHash());
+            if (!passwordOk) {
+                throttleGate.fail(linkKey, addressKey);
+            }
+        }
+        Boolean codeOk = null;
+        EmailCodeEntity usedCode = null;
+        if (rules.verifyEmail() && email != null && given.emailCode() != null) {
+            throttle.check(linkKey, FAILURES_PER_WINDOW);
+            throttle.check(addressKey, FAILURES_PER_WINDOW);
+            usedCode = liveCode(rules.id(), email, now).orElse(null);
+            codeOk = usedCode != null && sameCode(usedCode.codeHash, codeHash(rules.id(), email, given.emailCode()));
+            if (!codeOk) {
+                throttleGate.fail(linkKey, addressKey);
+                if (usedCode != null) {
+                    UUID wrong = usedCode.id;
+                    tenancy.call(tenant, () -> self.countWrongCode(wrong));
+                }
+            }
+        }
+        Visit visit = new Visit(rules, now, l.scope().onTarget(), email, passwordOk, codeOk,
+                Boolean.TRUE.equals(given.ndaAccepted()), Optional.empty(), null, false);
+        Optional<Refusal> refusal = LinkGate.decide(LinkGate.SESSION, visit);
+        if (refusal.isPresent()) {
+            List<String> missing = LinkGate.missing(LinkGate.SESSION, visit);
+            if (refusal.get().kind() == Refusal.Kind.CREDENTIALS && rules.verifyEmail() && email != null
+                    && given.emailCode() == null && missing.contains("emailCode") && !missing.contains("password")
+                    && !missing.contains("email") && rules.emailRules().allows(email)) {
+                String mailKey = Throttling.key("link-code-mail", rules.id().toString(), email);
+                throttle.check(mailKey, CODE_MAILS_PER_WINDOW);
+                throttleGate.fail(mailKey);
+                String linkName = rules.name();
+                tenancy.call(tenant, () -> self.sendCode(rules.id(), email, linkName));
+            }
+            deny(tenant, rules, refusal.get(), missing, visit.visitorEmail(), client);
+        }
+        int won = em.createQuery("update ShareLinkEntity l set l.viewCount = l.viewCount + 1 where l.id = :id"
+                        + " and (l.maxViews is null or l.viewCount < l.maxViews)")
+                .setParameter("id", rules.id()).executeUpdate();
+        if (won != 1) {
+            deny(tenant, rules, Refusal.gone(Policies.VIEWS_LEFT.name(), "This link has reached its view limit."),
+                    List.of(), email, client);
+        }
+        if (usedCode != null) {
+            usedCode.usedAt = now;
+        }
+        Instant expires = now.plus(VisitorTokens.LIFETIME);
+        VisitorSessionEntity session = new VisitorSessionEntity(rules.id(), email, Boolean.TRUE.equals(codeOk),
+                client, rules.securityVersion(), now, expires);
+        em.persist(session);
+        em.flush(); // the session row first: the NDA acceptance refers to it
+        if (rules.hasNda()) {
+            String sha = Secrets.hash(rules.ndaText());
+            em.persist(new NdaAcceptanceEntity(rules.id(), session.id, rules.ndaVersion(), sha, email, client, now));
+            events.fire(new ShareLinkEvents.NdaAccepted(tenant, rules.id(), rules.roomId(), session.id,
+                    rules.ndaVersion(), sha, email, client, now));
+        }
+        em.flush();
+        return new VisitorViews.Session(visitorTokens.issue(tenant, session.id, rules.id(), rules.securityVersion(),
+                email, now, expires), VisitorTokens.LIFETIME.toSeconds());
+    }
+
+    /** In a transaction of its own: a wrong code uses up one of its tries even though the request fails. */
+    public Void countWrongCode(UUID codeId) {
+        EmailCodeEntity code = em.find(EmailCodeEntity.class, codeId);
+        if (code != null) {
+            code.tries++;
+        }
+        return null;
+    }
+
+    /** In a transaction of its own: a new 6-digit code, mailed after it commits. */
+    public Void sendCode(UUID linkId, String email, String linkName) {
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        Instant now = clock.instant();
+        em.persist(new EmailCodeEntity(linkId, email, codeHash(linkId, email, code), now, now.plus(CODE_LIFETIME)));
+        mailer.sendAfterCommit(new Mail(email, "Your Coffer access code",
+                "Your code to open " + (linkName == null ? "a shared document" : "\"" + linkName + "\"") + ": "
+                        + code + "\n\nIt works once, within 10 minutes. If you did not ask for it, ignore this mail.\n"));
+        return null;
+    }
+
+    private Optional<EmailCodeEntity> liveCode(UUID linkId, String email, Instant now) {
+        return em.createQuery("select c from EmailCodeEntity c where c.linkId = :link and c.email = :email"
+                        + " order by c.createdAt desc", EmailCodeEntity.class)
+                .setParameter("link", linkId).setParameter("email", email).setMaxResults(1).getResultStream()
+                .findFirst().filter(c -> c.usedAt == null && now.isBefore(c.expiresAt) && c.tries < CODE_TRIES);
+    }
+
+    static String codeHash(UUID linkId, String email, String code) {
+        return Secrets.hash("email-code:" + linkId + ":" + email + ":" + code.strip());
+    }
+
+    private static boolean sameCode(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(), b.getBytes());
+    }
+
+    // ---- derived views ------------------------------------------------------------------------------------------
+
+    private Visit visit(TenantId tenant, Loaded l, String visitorToken) {
+        Instant now = clock.instant();
+        return new Visit(l.rules(), now, l.scope().onTarget(), null, null, null, false,
+                visitorTokens.verify(tenant, visitorToken, now), null, false);
+    }
+
+    public List<VisitorViews.Node> tree(TenantId tenant, VisitorViews.Request r) {
+        Loaded l = load(r.linkToken());
+        Visit visit = visit(tenant, l, r.visitorToken());
+        enforce(tenant, LinkGate.VIEW, visit, r.clientAddress());
+        return nodes(tenant, l, visit, l.scope().top());
+    }
+
+    private List<VisitorViews.Node> nodes(TenantId tenant, Loaded l, Visit visit, List<LinkScope.Entry> level) {
+        List<VisitorViews.Node> out = new ArrayList<>();
+        for (LinkScope.Entry e : level) {
+            if (e.isDocument()) {
+                boolean pdf = l.rules().watermark() && isPdf(l, e);
+                boolean download = LinkGate.decide(LinkGate.DOWNLOAD, visit.withItem(Optional.of(e), pdf)).isEmpty();
+                out.add(new VisitorViews.Node(e.id(), e.kind(), e.name(), e.index(), download, null));
+            } else {
+                out.add(new VisitorViews.Node(e.id(), e.kind(), e.name(), e.index(),
+                        LinkGate.decide(LinkGate.DOWNLOAD, visit.withItem(Optional.of(e), true)).isEmpty(),
+                        nodes(tenant, l, visit, l.scope().children(e))));
+            }
+        }
+        return out;
+    }
+
+    private boolean isPdf(Loaded l, LinkScope.Entry e) {
+        return documents.document(new UserId(l.rules().createdBy()), e.id(), Permission.VIEW)
+                .map(DelegatedAccess.Delegated::isPdf).orElse(false);
+    }
+
+    /** The page image a visitor sees: watermarked into the pixels when the link says so, cached per visitor. */
+    public Path page(TenantId tenant, VisitorViews.Request r, UUID documentId, int page) {
+        Loaded l = load(r.linkToken());
+        Visit visit = visit(tenant, l, r.visitorToken());
+        Optional<LinkScope.Entry> item = l.scope().entry(documentId).filter(LinkScope.Entry::isDocument);
+        enforce(tenant, LinkGate.VIEW, visit.withItem(item, false), r.clientAddress());
+        Path plain = documents.page(new UserId(l.rules().createdBy()), documentId, page)
+                .orElseThrow(() -> new NotFoundException("no such page"));
+        VisitorClaims session = visit.session().orElseThrow();
+        events.fire(new ShareLinkEvents.DocumentViewed(tenant, l.rules().id(), l.rules().roomId(),
+                session.sessionId(), session.email(), documentId, page, 0, r.clientAddress(), clock.instant()));
+        if (!l.rules().watermark()) {
+            return plain;
+        }
+        String text = Watermarks.text(l.rules().watermarkText(), session.email(), session.issuedAt(),
+                r.clientAddress(), l.rules().name());
+        Path cached = visitorDir("visitor-pages", tenant, session).resolve(
+                plain.getParent().getFileName() + "-" + page + "-" + Secrets.hash(text).substring(0, 16) + ".png");
+        if (!Files.exists(cached)) {
+            try {
+                Watermarks.drawFile(plain, cached, text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return cached;
+    }
+
+    /** What a visitor downloads: the bytes, or a PDF with the watermark stamped on every page. */
+    public VisitorViews.File content(TenantId tenant, VisitorViews.Request r, UUID documentId, boolean counts) {
+        Loaded l = load(r.linkToken());
+        Visit visit = visit(tenant, l, r.visitorToken());
+        return download(tenant, l, visit, documentId, r.clientAddress(), counts);
+    }
+
+    private VisitorViews.File download(TenantId tenant, Loaded l, Visit visit, UUID documentId, String client,
+                                       boolean counts) {
+        Optional<LinkScope.Entry> item = l.scope().entry(documentId).filter(LinkScope.Entry::isDocument);
+        Optional<DelegatedAccess.Delegated> doc = item.isEmpty() ? Optional.empty()
+                : documents.document(new UserId(l.rules().createdBy()), documentId, Permission.VIEW);
+        enforce(tenant, LinkGate.DOWNLOAD, visit.withItem(item, doc.map(DelegatedAccess.Delegated::isPdf)
+                .orElse(false)), client);
+        DocumentContent content = documents.document(new UserId(l.rules().createdBy()), documentId,
+                Permission.DOWNLOAD).orElseThrow(() -> new ForbiddenException("Downloads are not allowed here."))
+                .content();
+        VisitorClaims session = visit.session().orElseThrow();
+        if (counts) {
+            events.fire(new ShareLinkEvents.DocumentDownloaded(tenant, l.rules().id(), l.rules().roomId(),
+                    session.sessionId(), session.email(), documentId, l.rules().watermark(), client,
+                    clock.instant()));
+        }
+        if (!l.rules().watermark()) {
+            return new VisitorViews.File(content.fileName(), content.servedType(), content.size(),
+                    "\"" + content.sha256() + "\"", (start, length) -> blobs.open(content.tenant(), content.blobId(),
+                    start, length));
+        }
+        String text = Watermarks.text(l.rules().watermarkText(), session.email(), session.issuedAt(), client,
+                l.rules().name());
+        Path stamped = visitorDir("visitor-downloads", tenant, session).resolve(content.blobId() + "-"
+                + Secrets.hash(text).substring(0, 16) + ".pdf");
+        if (!Files.exists(stamped)) {
+            try (InputStream in = blobs.open(content.tenant(), content.blobId(), 0, content.size())) {
+                Watermarks.stampPdf(in, stamped, text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        long size;
+        try {
+            size = Files.size(stamped);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new VisitorViews.File(content.fileName(), "application/pdf", size,
+                "\"" + content.sha256().substring(0, 32) + "-" + Secrets.hash(text).substring(0, 16) + "\"",
+                (start, length) -> slice(stamped, start, length));
+    }
+
+    static InputStream slice(Path file, long start, long length) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        channel.position(start);
+        InputStream whole = Channels.newInputStream(channel);
+        return new java.io.FilterInputStream(whole) {
+            long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int count) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(buffer, offset, (int) Math.min(count, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        };
+    }
+
+    private Path visitorDir(String kind, TenantId tenant, VisitorClaims session) {
+        return settings.home().resolve(kind).resolve(tenant.toString()).resolve(session.sessionId().toString());
+    }
+
+    /** A single-use, 60 s download URL's secret for the visitor's session (checked like a download now and at use). */
+    public String ticket(TenantId tenant, VisitorViews.Request r, UUID documentId) {
+        Loaded l = load(r.linkToken());
+        Visit visit = visit(tenant, l, r.visitorToken());
+        Optional<LinkScope.Entry> item = l.scope().entry(documentId).filter(LinkScope.Entry::isDocument);
+        boolean pdf = item.isPresent() && documents.document(new UserId(l.rules().createdBy()), documentId,
+                Permission.VIEW).map(DelegatedAccess.Delegated::isPdf).orElse(false);
+        enforce(tenant, LinkGate.DOWNLOAD, visit.withItem(item, pdf), r.clientAddress());
+        String ticket = Secrets.newToken();
+        Instant now = clock.instant();
+        em.persist(new LinkTicketEntity(l.rules().id(), visit.session().orElseThrow().sessionId(), documentId,
+                Secrets.hash(ticket), now, now.plus(TICKET_LIFETIME)));
+        directory.register(Secrets.hash(ticket), tenant, TICKET_KIND, now.plus(TICKET_LIFETIME));
+        em.flush();
+        return ticket;
+    }
+
+    /** Uses a ticket up and answers the download, checked by the same gate as the content endpoint, now. */
+    public VisitorViews.File redeem(TenantId tenant, String ticket, String client) {
+        Instant now = clock.instant();
+        LinkTicketEntity found = em.createQuery("select t from LinkTicketEntity t where t.tokenHash = :h",
+                        LinkTicketEntity.class).setParameter("h", Secrets.hash(ticket)).getResultStream().findFirst()
+                .filter(t -> t.usedAt == null && now.isBefore(t.expiresAt))
+                .orElseThrow(() -> new NotFoundException("no such ticket"));
+        int won = em.createQuery("update LinkTicketEntity t set t.usedAt = :now where t.id = :id and t.usedAt is null")
+                .setParameter("now", now).setParameter("id", found.id).executeUpdate();
+        if (won != 1) {
+            throw new NotFoundException("no such ticket");
+        }
+        ShareLinkEntity link = store.find(found.linkId).orElseThrow(() -> new NotFoundException("no such ticket"));
+        VisitorSessionEntity session = em.find(VisitorSessionEntity.class, found.sessionId);
+        LinkRules rules = LinkRules.of(link);
+        if (rules.revoked() || session == null) {
+            throw new NotFoundException("no such ticket");
+        }
+        Loaded l = new Loaded(link, rules, LinkScope.of(rules,
+                rooms.treeOnBehalfOf(new UserId(rules.createdBy()), rules.roomId())));
+        Visit visit = new Visit(rules, now, l.scope().onTarget(), null, null, null, false,
+                Optional.of(new VisitorClaims(session.id, session.linkId, session.securityVersion, session.email,
+                        session.createdAt, session.expiresAt)), null, false);
+        return download(tenant, l, visit, found.documentId, client, true);
+    }
+
+    /** The zip plan of a folder (null: the whole link): every visible document this visitor may download. */
+    public VisitorViews.Zip zip(TenantId tenant, VisitorViews.Request r, UUID folderId) {
+        Loaded l = load(r.linkToken());
+        Visit visit = visit(tenant, l, r.visitorToken());
+        Optional<LinkScope.Entry> folder = folderId == null ? null
+                : l.scope().entry(folderId).filter(e -> !e.isDocument());
+        enforce(tenant, LinkGate.VIEW, visit.withItem(folder, false), r.clientAddress());
+        List<ZipFiles.Entry> entries = new ArrayList<>();
+        String prefix = folder == null || folder.isEmpty() ? "" : folder.get().path() + "/";
+        for (LinkScope.Entry e : l.scope().documentsBelow(folderId)) {
+            Optional<DelegatedAccess.Delegated> doc = documents.document(new UserId(l.rules().createdBy()), e.id(),
+                    Permission.VIEW);
+            boolean pdf = doc.map(DelegatedAccess.Delegated::isPdf).orElse(false);
+            if (LinkGate.decide(LinkGate.DOWNLOAD, visit.withItem(Optional.of(e), pdf)).isPresent()) {
+                continue;
+            }
+            Optional<DelegatedAccess.Delegated> readable = documents.document(new UserId(l.rules().createdBy()),
+                    e.id(), Permission.DOWNLOAD);
+            if (readable.isEmpty()) {
+                continue;
+            }
+            String name = e.path().startsWith(prefix) ? e.path().substring(prefix.length()) : e.name();
+            entries.add(new ZipFiles.Entry(name, readable.get().content()));
+            VisitorClaims s = visit.session().orElseThrow();
+            events.fire(new ShareLinkEvents.DocumentDownloaded(tenant, l.rules().id(), l.rules().roomId(),
+                    s.sessionId(), s.email(), e.id(), l.rules().watermark(), r.clientAddress(), clock.instant()));
+        }
+        if (entries.isEmpty()) {
+            deny(tenant, l.rules(), Refusal.forbidden(Policies.DOWNLOAD_ALLOWED.name(),
+                    "Nothing here may be downloaded."), List.of(), visit.visitorEmail(), r.clientAddress());
+        }
+        VisitorClaims s = visit.session().orElseThrow();
+        String text = l.rules().watermark() ? Watermarks.text(l.rules().watermarkText(), s.email(), s.issuedAt(),
+                r.clientAddress(), l.rules().name()) : null;
+        String zipName = (folder == null || folder.isEmpty()
+                ? (l.rules().name() == null ? "documents" : l.rules().name()) : folder.get().name()) + ".zip";
+        return new ZipFiles(zipName, entries, text, blobs, visitorDir("visitor-downloads", tenant, s));
+    }
+
+    /** Page-time beacons of documents this visitor sees, fired as {@code document.viewed} events. */
+    public void beacons(TenantId tenant, VisitorViews.Request r, List<VisitorViews.Beacon> beacons) {
+        Loaded l = load(r.linkToken());
+        Visit visit = visit(tenant, l, r.visitorToken());
+        enforce(tenant, LinkGate.VIEW, visit, r.clientAddress());
+        VisitorClaims s = visit.session().orElseThrow();
+        for (VisitorViews.Beacon b : beacons) {
+            if (b == null || b.docId() == null || l.scope().entry(b.docId()).filter(LinkScope.Entry::isDocument)
+                    .isEmpty() || b.page() < 1 || b.seconds() < 0 || b.seconds() > 3600) {
+                throw ValidationException.of("events", "each needs a docId this link shows, page >= 1 and"
+                        + " seconds from 0 to 3600");
+            }
+        }
+        for (VisitorViews.Beacon b : beacons) {
+            events.fire(new ShareLinkEvents.DocumentViewed(tenant, l.rules().id(), l.rules().roomId(), s.sessionId(),
+                    s.email(), b.docId(), b.page(), b.seconds(), r.clientAddress(), clock.instant()));
+        }
+    }
+
+    // ---- refusals -----------------------------------------------------------------------------------------------
+
+    private void enforce(TenantId tenant, List<LinkPolicy> policies, Visit visit, String client) {
+        Optional<Refusal> refusal = LinkGate.decide(policies, visit);
+        if (refusal.isPresent()) {
+            deny(tenant, visit.link(), refusal.get(), LinkGate.missing(policies, visit), visit.visitorEmail(),
+                    client);
+        }
+    }
+
+    private void deny(TenantId tenant, LinkRules rules, Refusal refusal, List<String> missing, String email,
+                      String client) {
+        events.fire(new ShareLinkEvents.AccessDenied(tenant, rules.id(), rules.roomId(), refusal.policy(), email,
+                client, clock.instant()));
+        switch (refusal.kind()) {
+            case NOT_FOUND:
+                throw new NotFoundException("no such link");
+            case GONE:
+                throw new GoneException(refusal.detail());
+            case FORBIDDEN:
+                throw new ForbiddenException(refusal.detail());
+            default:
+                throw new CredentialsRequiredException(missing);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package io.coffer.api.sharelinks;
+
+import io.coffer.shared.error.ValidationException;
+import io.coffer.sharelinks.ItemOverride;
+import io.coffer.sharelinks.LinkSettings;
+import io.coffer.sharelinks.ShareLink;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The JSON of share links (contract "Share links"): a create or PATCH body read field by field (unknown fields → 400,
+ * absent and null differ for PATCH), and the link as answered (never the password; the token only at creation).
+ */
+final class LinkJson {
+
+    static final Set<String> FIELDS = Set.of("target", "name", "password", "expiresAt", "requireEmail",
+            "verifyEmail", "allowEmails", "allowDomains", "denyEmails", "denyDomains", "allowDownload", "watermark",
+            "maxViews", "ndaText", "itemOverrides");
+
+    private LinkJson() {
+    }
+
+    /** Reads the settings; {@code patch} refuses {@code target} (a link's target never changes). */
+    static LinkSettings read(JsonObject o, boolean patch) {
+        for (String key : o.keySet()) {
+            if (!FIELDS.contains(key) || (patch && key.equals("target"))) {
+                throw ValidationException.of(key, "is not a field of this object");
+            }
+        }
+        String type = null;
+        UUID target = null;
+        if (!patch) {
+            if (!o.containsKey("target") || o.get("target").getValueType() != JsonValue.ValueType.OBJECT) {
+                throw ValidationException.of("target", "is required: {type, id}");
+            }
+            JsonObject t = o.getJsonObject("target");
+            for (String key : t.keySet()) {
+                if (!key.equals("type") && !key.equals("id")) {
+                    throw ValidationException.of("target." + key, "is not a field of this object");
+                }
+            }
+            type = string(t, "type", "target.type");
+            target = uuid(string(t, "id", "target.id"), "target.id");
+            if (type == null || target == null) {
+                throw ValidationException.of("target", "needs type and id");
+            }
+        }
+        Boolean wmEnabled = null;
+        String wmText = null;
+        if (o.containsKey("watermark") && !o.isNull("watermark")) {
+            if (o.get("watermark").getValueType() != JsonValue.ValueType.OBJECT) {
+                throw ValidationException.of("watermark", "must be an object {enabled, text?}");
+            }
+            JsonObject w = o.getJsonObject("watermark");
+            for (String key : w.keySet()) {
+                if (!key.equals("enabled") && !key.equals("text")) {
+                    throw ValidationException.of("watermark." + key, "is not a field of this object");
+                }
+            }
+            wmEnabled = bool(w, "enabled", "watermark.enabled");
+            wmText = string(w, "text", "watermark.text");
+        }
+        return new LinkSettings(type, target, string(o, "name", "name"), string(o, "password", "password"),
+                instant(o, "expiresAt"), bool(o, "requireEmail", "requireEmail"),
+                bool(o, "verifyEmail", "verifyEmail"), strings(o, "allowEmails"), strings(o, "allowDomains"),
+                strings(o, "denyEmails"), strings(o, "denyDomains"), bool(o, "allowDownload", "allowDownload"),
+                wmEnabled, wmText, integer(o, "maxViews"), string(o, "ndaText", "ndaText"), overrides(o));
+    }
+
+    static String string(JsonObject o, String key, String field) {
+        if (!o.containsKey(key) || o.isNull(key)) {
+            return null;
+        }
+        if (o.get(key).getValueType() != JsonValue.ValueType.STRING) {
+            throw ValidationException.of(field, "must be a string");
+        }
+        return o.getString(key);
+    }
+
+    static Boolean bool(JsonObject o, String key, String field) {
+        if (!o.containsKey(key) || o.isNull(key)) {
+            return null;
+        }
+        JsonValue v = o.get(key);
+        if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
+            throw ValidationException.of(field, "must be true or false");
+        }
+        return v == JsonValue.TRUE;
+    }
+
+    static Integer integer(JsonObject o, String key) {
+        if (!o.containsKey(key) || o.isNull(key)) {
+            return null;
+        }
+        if (o.get(key).getValueType() != JsonValue.ValueType.NUMBER || !o.getJsonNumber(key).isIntegral()) {
+            throw ValidationException.of(key, "must be a whole number");
+        }
+        try {
+            return o.getJsonNumber(key).intValueExact();
+        } catch (ArithmeticException e) {
+            throw ValidationException.of(key, "is too large");
+        }
+    }
+
+    static Instant instant(JsonObject o, String key) {
+        String s = string(o, key, key);
+        try {
+            return s == null ? null : Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw ValidationException.of(key, "must be an ISO-8601 UTC instant");
+        }
+    }
+
+    static UUID uuid(String s, String field) {
+        try {
+            return s == null ? null : UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of(field, "must be a UUID");
+        }
+    }
+
+    static List<String> strings(JsonObject o, String key) {
+        if (!o.containsKey(key) || o.isNull(key)) {
+            return null;
+        }
+        if (o.get(key).getValueType() != JsonValue.ValueType.ARRAY) {
+            throw ValidationException.of(key, "must be an array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonValue v : o.getJsonArray(key)) {
+            if (v.getValueType() != JsonValue.ValueType.STRING) {
+                throw ValidationException.of(key, "must be an array of strings");
+            }
+            out.add(((jakarta.json.JsonString) v).getString());
+        }
+        return out;
+    }
+
+    static List<ItemOverride> overrides(JsonObject o) {
+        if (!o.containsKey("itemOverrides") || o.isNull("itemOverrides")) {
+            return null;
+        }
+        if (o.get("itemOverrides").getValueType() != JsonValue.ValueType.ARRAY) {
+            throw ValidationException.of("itemOverrides", "must be an array");
+        }
+        List<ItemOverride> out = new ArrayList<>();
+        for (JsonValue v : o.getJsonArray("itemOverrides")) {
+            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw ValidationException.of("itemOverrides", "must hold objects {itemId, hidden?, allowDownload?}");
+            }
+            JsonObject e = v.asJsonObject();
+            for (String key : e.keySet()) {
+                if (!Set.of("itemId", "hidden", "allowDownload").contains(key)) {
+                    throw ValidationException.of("itemOverrides." + key, "is not a field of this object");
+                }
+            }
+            UUID item = uuid(string(e, "itemId", "itemOverrides.itemId"), "itemOverrides.itemId");
+            if (item == null) {
+                throw ValidationException.of("itemOverrides.itemId", "is required");
+            }
+            out.add(new ItemOverride(item, bool(e, "hidden", "itemOverrides.hidden"),
+                    bool(e, "allowDownload", "itemOverrides.allowDownload")));
+        }
+        return out;
+    }
+
+    static JsonObject write(ShareLink l) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", l.id().toString());
+        if (l.token() != null) {
+            b.add("token", l.token()).add("url", l.url());
+        }
+        b.add("target", Json.createObjectBuilder().add("type", l.targetType()).add("id", l.targetId().toString()));
+        nullable(b, "name", l.name());
+        b.add("hasPassword", l.hasPassword());
+        nullable(b, "expiresAt", l.expiresAt() == null ? null : l.expiresAt().toString());
+        b.add("requireEmail", l.requireEmail()).add("verifyEmail", l.verifyEmail())
+                .add("allowEmails", array(l.allowEmails())).add("allowDomains", array(l.allowDomains()))
+                .add("denyEmails", array(l.denyEmails())).add("denyDomains", array(l.denyDomains()))
+                .add("allowDownload", l.allowDownload());
+        JsonObjectBuilder w = Json.createObjectBuilder().add("enabled", l.watermarkEnabled());
+        nullable(w, "text", l.watermarkText());
+        b.add("watermark", w);
+        if (l.maxViews() == null) {
+            b.addNull("maxViews");
+        } else {
+            b.add("maxViews", l.maxViews());
+        }
+        b.add("views", l.views());
+        nullable(b, "ndaText", l.ndaText());
+        b.add("ndaVersion", l.ndaVersion());
+        JsonArrayBuilder overrides = Json.createArrayBuilder();
+        for (ItemOverride o : l.itemOverrides()) {
+            JsonObjectBuilder e = Json.createObjectBuilder().add("itemId", o.itemId().toString());
+            if (o.hidden() != null) {
+                e.add("hidden", o.hidden());
+            }
+            if (o.allowDownload() != null) {
+                e.add("allowDownload", o.allowDownload());
+            }
+            overrides.add(e);
+        }
+        b.add("itemOverrides", overrides).add("createdAt", l.createdAt().toString())
+                .add("updatedAt", l.updatedAt().toString());
+        nullable(b, "revokedAt", l.revokedAt() == null ? null : l.revokedAt().toString());
+        b.add("revoked", l.revokedAt() != null);
+        return b.build();
+    }
+
+    private static JsonArrayBuilder array(List<String> values) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        values.forEach(a::add);
+        return a;
+    }
+
+    private static void nullable(JsonObjectBuilder b, String key, String value) {
+        if (value == null) {
+            b.addNull(key);
+        } else {
+            b.add(key, value);
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package io.coffer.api.visitor;
+
+import io.coffer.api.JsonConfig;
+import io.coffer.api.error.Problem;
+import io.coffer.api.error.ProblemType;
+import io.coffer.api.security.ClientAddresses;
+import io.coffer.api.security.Public;
+import io.coffer.platform.CofferSettings;
+import io.coffer.shared.error.NotFoundException;
+import io.coffer.shared.error.ValidationException;
+import io.coffer.sharelinks.VisitorViews;
+import io.coffer.sharelinks.Visitors;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The visitor side of share links (contract "Share links", visitor table). No bearer token: the link token in the
+ * path is the capability, the visitor token comes in {@code X-Visitor-Token}. Every answer, errors included, carries
+ * {@code Referrer-Policy: no-referrer} and {@code Cache-Control: no-store} ({@link VisitorHeaders}). Our addition:
+ * {@code GET /public/links/{token}/zip[?folderId=]} streams a zip of what the visitor may download, and
+ * {@code GET /public/link-tickets/{ticket}} redeems a download ticket.
+ */
+@Path("/public")
+@RequestScoped
+@PermitAll
+@Public
+public class VisitorResource {
+
+    static final String VISITOR_TOKEN = "X-Visitor-Token";
+
+    @EJB
+    Visitors visitors;
+
+    @Inject
+    ClientAddresses clients;
+
+    @Inject
+    CofferSettings settings;
+
+    @Context
+    HttpServletRequest http;
+
+    private VisitorViews.Request request(String token, String visitorToken) {
+        return new VisitorViews.Request(token, visitorToken, clients.of(http));
+    }
+
+    @GET
+    @Path("/links/{token}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open a link: its name, what it requires; unknown or revoked → 404, expired or used up → 410")
+    public JsonObject open(@PathParam("token") String token) {
+        VisitorViews.Intro intro = visitors.open(token, clients.of(http));
+        JsonArrayBuilder requires = Json.createArrayBuilder();
+        intro.requires().forEach(requires::add);
+        JsonObjectBuilder branding = Json.createObjectBuilder();
+        nullable(branding, "name", intro.brandName());
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        nullable(b, "name", intro.name());
+        b.add("targetType", intro.targetType()).add("requires", requires);
+        if (intro.ndaText() != null) {
+            b.add("ndaText", intro.ndaText());
+        }
+        return b.add("branding", branding).build();
+    }
+
+    @POST
+    @Path("/links/{token}/sessions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a visitor session (one view) with what the link requires")
+    public Response session(@PathParam("token") String token, String body) {
+        JsonObject o = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : JsonConfig.readObject(body);
+        for (String key : o.keySet()) {
+            if (!Set.of("password", "email", "emailCode", "ndaAccepted").contains(key)) {
+                throw ValidationException.of(key, "is not a field of this object");
+            }
+        }
+        VisitorViews.Credentials given = new VisitorViews.Credentials(string(o, "password"), string(o, "email"),
+                string(o, "emailCode"), o.containsKey("ndaAccepted") && o.get("ndaAccepted") == JsonValue.TRUE);
+        VisitorViews.Session s = visitors.createSession(token, given, clients.of(http));
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
+                .entity(Json.createObjectBuilder().add("visitorToken", s.visitorToken())
+                        .add("expiresIn", s.expiresIn()).build()).build();
+    }
+
+    @GET
+    @Path("/links/{token}/tree")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What the link shows, with allowDownload per item")
+    public JsonObject tree(@PathParam("token") String token, @HeaderParam(VISITOR_TOKEN) String visitorToken) {
+        return Json.createObjectBuilder().add("items", nodes(visitors.tree(request(token, visitorToken)))).build();
+    }
+
+    private static JsonArrayBuilder nodes(List<VisitorViews.Node> nodes) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        for (VisitorViews.Node n : nodes) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("id", n.id().toString()).add("kind", n.kind())
+                    .add("name", n.name()).add("index", n.index()).add("allowDownload", n.allowDownload());
+            if (n.children() == null) {
+                o.addNull("children");
+            } else {
+                o.add("children", nodes(n.children()));
+            }
+            a.add(o);
+        }
+        return a;
+    }
+
+    @GET
+    @Path("/links/{token}/documents/{docId}/pages/{n}")
+    @Produces("image/png")
+    @Operation(summary = "A page as PNG, with the watermark drawn into the pixels when the link has one")
+    public Response page(@PathParam("token") String token, @PathParam("docId") String docId,
+                         @PathParam("n") String n, @HeaderParam(VISITOR_TOKEN) String visitorToken) {
+        int page;
+        try {
+            page = Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("no such page");
+        }
+        java.nio.file.Path png = visitors.page(request(token, visitorToken), uuid(docId), page);
+        return Response.ok((StreamingOutput) out -> Files.copy(png, out)).type("image/png")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @GET
+    @Path("/links/{token}/documents/{docId}/content")
+    @Operation(summary = "Download (a watermarked PDF when the link watermarks); Range, HEAD; 403 when downloads are off")
+    public Response content(@PathParam("token") String token, @PathParam("docId") String docId,
+                            @HeaderParam(VISITOR_TOKEN) String visitorToken, @HeaderParam("Range") String range) {
+        boolean counts = range == null || range.replace(" ", "").startsWith("bytes=0-");
+        return serve(visitors.content(request(token, visitorToken), uuid(docId), counts), range);
+    }
+
+    @HEAD
+    @Path("/links/{token}/documents/{docId}/content")
+    @Operation(summary = "The download's headers only")
+    public Response contentHead(@PathParam("token") String token, @PathParam("docId") String docId,
+                                @HeaderParam(VISITOR_TOKEN) String visitorToken, @HeaderParam("Range") String range) {
+        return serve(visitors.content(request(token, visitorToken), uuid(docId), false), range);
+    }
+
+    @POST
+    @Path("/links/{token}/documents/{docId}/download-ticket")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A single-use URL valid 60 s for a browser's native download; 403 when downloads are off")
+    public Response ticket(@PathParam("token") String token, @PathParam("docId") String docId,
+                           @HeaderParam(VISITOR_TOKEN) String visitorToken) {
+        String ticket = visitors.ticket(request(token, visitorToken), uuid(docId));
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
+                .entity(Json.createObjectBuilder().add("url", settings.publicUrl() + "/api/v1/public/link-tickets/"
+                        + ticket).add("expiresIn", Visitors.TICKET_SECONDS).build()).build();
+    }
+
+    @GET
+    @Path("/link-tickets/{ticket}")
+    @Operation(summary = "Download once with a visitor's ticket (60 s), checked by the link's rules at use")
+    public Response redeem(@PathParam("ticket") String ticket) {
+        return serve(visitors.redeemTicket(ticket, clients.of(http)), null);
+    }
+
+    @GET
+    @Path("/links/{token}/zip")
+    @Produces("application/zip")
+    @Operation(summary = "A streamed zip of the visible, downloadable documents (of one folder with ?folderId=)")
+    public Response zip(@PathParam("token") String token, @QueryParam("folderId") String folderId,
+                        @HeaderParam(VISITOR_TOKEN) String visitorToken) {
+        UUID folder = folderId == null || folderId.isBlank() ? null : uuid(folderId);
+        VisitorViews.Zip zip = visitors.zip(request(token, visitorToken), folder);
+        return Response.ok((StreamingOutput) zip::writeTo).type("application/zip")
+                .header("Content-Disposition", attachment(zip.fileName()))
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @POST
+    @Path("/links/{token}/events")
+    @Operation(summary = "Page-time beacons [{docId, page, seconds}] → 202")
+    public Response events(@PathParam("token") String token, @HeaderParam(VISITOR_TOKEN) String visitorToken,
+                           String body) {
+        JsonArray array;
+        try (var reader = Json.createReader(new java.io.StringReader(body == null ? "" : body))) {
+            array = reader.readArray();
+        } catch (RuntimeException e) {
+            throw ValidationException.of("body", "must be a JSON array of {docId, page, seconds}");
+        }
+        if (array.size() > 500) {
+            throw ValidationException.of("body", "must hold at most 500 beacons");
+        }
+        List<VisitorViews.Beacon> beacons = new ArrayList<>();
+        for (JsonValue v : array) {
+            try {
+                JsonObject o = v.asJsonObject();
+                for (String key : o.keySet()) {
+                    if (!Set.of("docId", "page", "seconds").contains(key)) {
+                        throw ValidationException.of(key, "is not a field of this object");
+                    }
+                }
+                beacons.add(new VisitorViews.Beacon(UUID.fromString(o.getString("docId")), o.getInt("page"),
+                        o.getInt("seconds")));
+            } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+                throw ValidationException.of("body", "must be a JSON array of {docId, page, seconds}");
+            }
+        }
+        visitors.beacons(request(token, visitorToken), beacons);
+        return Response.accepted().build();
+    }
+
+    /** The bytes, one Range (206/416) or all, as an attachment. */
+    private static Response serve(VisitorViews.File file, String range) {
+        Optional<long[]> part = Optional.empty();
+        if (range != null && range.startsWith("bytes=") && !range.contains(",")) {
+            String spec = range.substring(6).trim();
+            int dash = spec.indexOf('-');
+            try {
+                if (dash >= 0) {
+                    String first = spec.substring(0, dash).trim();
+                    String last = spec.substring(dash + 1).trim();
+                    long start;
+                    long end;
+                    if (first.isEmpty()) {
+                        long suffix = Long.parseLong(last);
+                        start = Math.max(0, file.size() - suffix);
+                        end = file.size() - 1;
+                    } else {
+                        start = Long.parseLong(first);
+                        end = last.isEmpty() ? file.size() - 1 : Math.min(Long.parseLong(last), file.size() - 1);
+                    }
+                    if (start >= file.size()) {
+                        return Problem.of(ProblemType.RANGE_NOT_SATISFIABLE)
+                                .header("Content-Range", "bytes */" + file.size()).build();
+                    }
+                    if (start >= 0 && end >= start) {
+                        part = Optional.of(new long[] {start, end});
+                    }
+                }
+            } catch (NumberFormatException ignored) {
+                // a malformed range: the whole body (RFC 9110 allows ignoring it)
+            }
+        }
+        long start = part.map(p -> p[0]).orElse(0L);
+        long length = part.map(p -> p[1] - p[0] + 1).orElse(file.size());
+        StreamingOutput body = out -> {
+            try (InputStream in = file.source().open(start, length)) {
+                in.transferTo(out);
+            }
+        };
+        Response.ResponseBuilder answer = part.isPresent()
+                ? Response.status(206).header("Content-Range", "bytes " + start + "-" + (start + length - 1) + "/"
+                + file.size()) : Response.ok();
+        return answer.entity(body).type(file.servedType()).header("Content-Length", length)
+                .header("ETag", file.etag()).header("Accept-Ranges", "bytes")
+                .header("Content-Disposition", attachment(file.fileName()))
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    static String attachment(String fileName) {
+        StringBuilder ascii = new StringBuilder();
+        for (char c : fileName.toCharArray()) {
+            ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != ';' && c != '%' ? c : '_');
+        }
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String string(JsonObject o, String key) {
+        if (!o.containsKey(key) || o.isNull(key)) {
+            return null;
+        }
+        if (o.get(key).getValueType() != JsonValue.ValueType.STRING) {
+            throw ValidationException.of(key, "must be a string");
+        }
+        return o.getString(key);
+    }
+
+    private static void nullable(JsonObjectBuilder b, String key, String value) {
+        if (value == null) {
+            b.addNull(key);
+        } else {
+            b.add(key, value);
+        }
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("no such document");
+        }
+    }
+}
