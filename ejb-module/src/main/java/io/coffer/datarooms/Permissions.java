@@ -201,7 +201,7 @@ public class Permissions {
                 : resolver.roomLevels(who.tenant(), who.user(), roomId);
         for (Resolver.ItemLevels i : items) {
             placed.add(new Placed(i.id(), i.parentId(), i.kind(), i.name(), i.position(),
-                    admin ? Permission.MANAGE : PermissionRules.highestOverPrincipals(i.levels().values())));
+                    admin ? Permission.MANAGE : PermissionRules.highestOverPrincipals(i.levels())));
         }
         Map<UUID, UUID> placement = PermissionRules.treePlacement(placed);
         return nodes(placed, placement, null, "");
@@ -225,7 +225,7 @@ public class Permissions {
             return levels;
         }
         for (Resolver.ItemLevels i : resolver.roomLevels(who.tenant(), who.user(), roomId)) {
-            levels.put(i.id(), PermissionRules.highestOverPrincipals(i.levels().values()));
+            levels.put(i.id(), PermissionRules.highestOverPrincipals(i.levels()));
         }
         return levels;
     }

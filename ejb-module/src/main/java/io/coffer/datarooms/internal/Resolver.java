@@ -10,7 +10,6 @@ import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,17 +70,8 @@ public class Resolver {
         return grants;
     }
 
-    /** A live item of a room and each principal's inherited level on it (empty when the user holds no grant there). */
-    public record ItemLevels(UUID id, UUID parentId, String kind, String name, int position,
-                             Map<String, Permission> levels) {
-    }
-
-    /**
-     * Every live item of a room with, per principal of the user that holds a grant in the room, the level its nearest
-     * grant gives (PERM-2 done in SQL: a folder's own grant, else its parent's level). One statement.
-     */
-    public List<ItemLevels> roomLevels(TenantId tenant, UserId user, UUID roomId) {
-        Query q = em.createNativeQuery("with recursive " + ME + """
+    /** The downward CTE of {@link #roomLevels} ({@code ?1} tenant, {@code ?2} user, {@code ?3} room). */
+    public static final String ROOM_LEVELS = "with recursive " + ME + """
                 ,
                 mine as (
                     select g.folder_id, g.principal_type, g.principal_id, g.permission from grants g
@@ -89,38 +79,85 @@ public class Resolver {
                     where g.tenant_id = cast(?1 as uuid) and g.room_id = cast(?3 as uuid)
                 ),
                 principals as (select distinct principal_type, principal_id from mine),
-                walk(id, principal_type, principal_id, permission) as (
-                    select i.id, p.principal_type, p.principal_id, coalesce(mf.permission, mr.permission)
+                walk(id, parent_id, kind, name, position, principal_type, principal_id, permission) as (
+                    select i.id, i.parent_id, i.kind, i.name, i.position, p.principal_type, p.principal_id,
+                           coalesce(mf.permission, mr.permission)
                     from items i cross join principals p
                     left join mine mf on mf.folder_id = i.id
                         and mf.principal_type = p.principal_type and mf.principal_id = p.principal_id
                     left join mine mr on mr.folder_id is null
                         and mr.principal_type = p.principal_type and mr.principal_id = p.principal_id
                     where i.tenant_id = cast(?1 as uuid) and i.room_id = cast(?3 as uuid)
-                      and i.parent_id is null and i.deleted_at is null
+                      and i.parent_id is null and i.deleted_at is null and i.kind = 'FOLDER'
                     union all
-                    select i.id, w.principal_type, w.principal_id, coalesce(mf.permission, w.permission)
-                    from walk w join items i on i.parent_id = w.id
-                    left join mine mf on mf.folder_id = i.id
+                    select c.id, c.parent_id, c.kind, c.name, c.position, w.principal_type, w.principal_id,
+                           coalesce(mf.permission, w.permission)
+                    from walk w
+                    cross join lateral (
+                        select i.id, i.parent_id, i.kind, i.name, i.position from items i
+                        where i.tenant_id = cast(?1 as uuid) and i.parent_id = w.id and i.deleted_at is null
+                          and i.kind = 'FOLDER'
+                        offset 0
+                    ) c
+                    left join mine mf on mf.folder_id = c.id
                         and mf.principal_type = w.principal_type and mf.principal_id = w.principal_id
-                    where i.tenant_id = cast(?1 as uuid) and i.deleted_at is null
+                ),
+                folders as (
+                    select id, parent_id, kind, name, position, string_agg(permission, ',') as levels from walk
+                    group by id, parent_id, kind, name, position
                 )
-                select i.id, i.parent_id, i.kind, i.name, i.position, w.principal_type, w.principal_id, w.permission
-                from items i left join walk w on w.id = i.id
-                where i.tenant_id = cast(?1 as uuid) and i.room_id = cast(?3 as uuid) and i.deleted_at is null
-                """);
+                select id, parent_id, kind, name, position, levels from folders
+                union all
+                select d.id, d.parent_id, d.kind, d.name, d.position, f.levels
+                from folders f
+                cross join lateral (
+                    select i.id, i.parent_id, i.kind, i.name, i.position from items i
+                    where i.tenant_id = cast(?1 as uuid) and i.parent_id = f.id and i.deleted_at is null
+                      and i.kind = 'DOCUMENT'
+                    offset 0
+                ) d
+                union all
+                select i.id, i.parent_id, i.kind, i.name, i.position,
+                       (select string_agg(m.permission, ',') from mine m where m.folder_id is null
+                        and exists (select 1 from principals p where p.principal_type = m.principal_type
+                                    and p.principal_id = m.principal_id))
+                from items i
+                where i.tenant_id = cast(?1 as uuid) and i.room_id = cast(?3 as uuid)
+                  and i.parent_id is null and i.deleted_at is null and i.kind = 'DOCUMENT'
+                  and exists (select 1 from mine)
+                """;
+
+    /** A live item of a room and the level each of the user's principals inherits on it. */
+    public record ItemLevels(UUID id, UUID parentId, String kind, String name, int position,
+                             List<Permission> levels) {
+    }
+
+    /**
+     * The live items of a room with, per principal of the user that holds a grant in the room, the level its nearest
+     * grant gives (PERM-2 done in SQL: a folder's own grant, else its parent's level; a document has its folder's
+     * levels, grants name folders only). One statement. The recursion walks the folders only (a tenth of the items
+     * here), carries every column it answers, and each step finds children through the parent index (a LATERAL
+     * subquery kept apart by {@code offset 0}): without statistics, e.g. right after a bulk import, PostgreSQL planned
+     * the plain join of the work table with {@code items} as a nested loop over every item of the tenant — 200 s
+     * instead of 0.2 s for 11,000 items — and no plan it may pick now is worse than one index probe per row. When
+     * none of the user's principals holds a grant in the room the answer is empty: nothing there is visible.
+     */
+    public List<ItemLevels> roomLevels(TenantId tenant, UserId user, UUID roomId) {
+        Query q = em.createNativeQuery(ROOM_LEVELS);
         bind(q, tenant, user).setParameter(3, roomId.toString());
-        Map<UUID, ItemLevels> items = new LinkedHashMap<>();
+        List<ItemLevels> items = new ArrayList<>();
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
-            UUID id = uuid(r[0]);
-            ItemLevels item = items.computeIfAbsent(id, k -> new ItemLevels(k, uuid(r[1]), (String) r[2],
-                    (String) r[3], ((Number) r[4]).intValue(), new HashMap<>()));
-            if (r[5] != null && r[7] != null) {
-                item.levels().put(r[5] + ":" + uuid(r[6]), Permission.valueOf((String) r[7]));
+            List<Permission> levels = new ArrayList<>();
+            if (r[5] != null) {
+                for (String level : ((String) r[5]).split(",")) {
+                    levels.add(Permission.valueOf(level));
+                }
             }
+            items.add(new ItemLevels(uuid(r[0]), uuid(r[1]), (String) r[2], (String) r[3],
+                    ((Number) r[4]).intValue(), levels));
         }
-        return new ArrayList<>(items.values());
+        return items;
     }
 
     /** Every live item of a room, without levels (for those who manage everything). */
@@ -134,7 +171,7 @@ public class Resolver {
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
             items.add(new ItemLevels(uuid(r[0]), uuid(r[1]), (String) r[2], (String) r[3],
-                    ((Number) r[4]).intValue(), Map.of()));
+                    ((Number) r[4]).intValue(), List.of()));
         }
         return items;
     }
