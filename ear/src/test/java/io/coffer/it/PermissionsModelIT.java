@@ -35,7 +35,8 @@ import net.jqwik.api.state.Transformer;
  * membership and role changes run against the real server, and after every step every user's access through the API
  * (room list, tree, folder and document metadata, content, page images) must equal what {@link Model} — the rules of
  * docs/features/permissions.md written as plainly as possible, in memory — allows. Two fresh tenants per try (five and
- * four users). The default suite runs 10 tries of at most 15 steps with bounded shrinking; {@code -Pheavy}
+ * four users); tenant A starts with a room holding two nested folders and two documents, tenant B with a room and a
+ * document that nobody of A may ever see. The default suite runs 10 tries of at most 15 steps with bounded shrinking; {@code -Pheavy}
  * ({@code coffer.heavy=true}) adds {@link #perm12_heavy} with 100 tries of up to 40 steps.
  */
 class PermissionsModelIT {
@@ -248,7 +249,15 @@ class PermissionsModelIT {
                 String id = Api.group(a.get(0).token, g + " " + s);
                 model.groups.put(id, new HashSet<>());
             }
-            createRoomAs(a.get(0));
+            String first = createRoomAs(a.get(0));
+            String top = Api.folder(a.get(0).token, first, "Top", null);
+            model.items.put(top, new Item(top, first, null, "FOLDER", "Top"));
+            String nested = Api.folder(a.get(0).token, first, "Nested", top);
+            model.items.put(nested, new Item(nested, first, top, "FOLDER", "Nested"));
+            for (String[] d : List.of(new String[] {null, "top.pdf"}, new String[] {nested, "nested.pdf"})) {
+                String id = Api.document(a.get(0).token, first, d[0], d[1], ONE_PAGE);
+                model.items.put(id, new Item(id, first, d[0], "DOCUMENT", d[1]));
+            }
             String foreignRoom = createRoomAs(b.get(0));
             String doc = Api.document(b.get(0).token, foreignRoom, null, "b-secret.pdf", ONE_PAGE);
             model.items.put(doc, new Item(doc, foreignRoom, null, "DOCUMENT", "b-secret.pdf"));
