@@ -21,7 +21,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The tree-listing benchmark of docs/benchmarks.md (heavy only: {@code mvn verify -Pheavy -Dit.test=TreeBenchmarkIT}).
  * Seeds, directly in SQL into a fresh tenant of the IT database, one room with 1,000 folders (10 × 9 × ~10), 10,000
- * documents (10 per folder) and 500 grants (to 40 users and 20 groups; the measured MEMBER belongs to 5 groups), then
+ * documents (10 per folder) and 500 grants (to 40 users and 20 groups; the measured MEMBER belongs to 5 groups, which
+ * hold VIEW on three top folders and DOWNLOAD on a fourth, plus what the random grants give), then
  * times the real {@code GET /datarooms/{id}/tree} for an OWNER and for that MEMBER (3 warm-ups, median of 15), next to
  * SQL run over plain JDBC on the same database: for the OWNER a hand-written select of the room's items, for the
  * MEMBER the server's own CTE ({@code Resolver.ROOM_LEVELS}). Statistics are refreshed after seeding ({@code analyze}),
@@ -102,9 +103,11 @@ class TreeBenchmarkIT {
                     + " principal_type, principal_id, permission, created_at) values (?, ?, ?, ?, ?, ?, ?, now())"
                     + " on conflict do nothing")) {
                 int made = 0;
-                for (int i = 0; i < 5; i++) {
-                    made += grant(p, tenant, room, null, "GROUP", groups.get(i), i == 0 ? "VIEW" : "NONE");
+                // the member's groups: VIEW on 3 of the 10 top folders, DOWNLOAD on one, nothing on the room
+                for (int i = 0; i < 3; i++) {
+                    made += grant(p, tenant, room, folders.get(i), "GROUP", groups.get(0), "VIEW");
                 }
+                made += grant(p, tenant, room, folders.get(3), "GROUP", groups.get(1), "DOWNLOAD");
                 while (made < 500) {
                     boolean group = random.nextInt(3) == 0;
                     UUID principal = group ? groups.get(random.nextInt(20)) : users.get(random.nextInt(40));

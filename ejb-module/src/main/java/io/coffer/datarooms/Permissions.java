@@ -204,16 +204,16 @@ public class Permissions {
                     admin ? Permission.MANAGE : PermissionRules.highestOverPrincipals(i.levels())));
         }
         Map<UUID, UUID> placement = PermissionRules.treePlacement(placed);
-        return nodes(placed, placement, null, "");
+        return nodes(PermissionRules.shownChildren(placed, placement), null, "");
     }
 
-    private static List<TreeNode> nodes(List<Placed> items, Map<UUID, UUID> placement, UUID parent, String prefix) {
+    private static List<TreeNode> nodes(Map<UUID, List<Placed>> children, UUID parent, String prefix) {
         List<TreeNode> nodes = new ArrayList<>();
         int n = 0;
-        for (Placed item : PermissionRules.shownChildren(items, placement, parent)) {
+        for (Placed item : children.getOrDefault(parent, List.of())) {
             String index = prefix + (++n);
             nodes.add(new TreeNode(item.id(), item.kind(), item.name(), index, item.permission(),
-                    ItemEntity.FOLDER.equals(item.kind()) ? nodes(items, placement, item.id(), index + ".") : null));
+                    ItemEntity.FOLDER.equals(item.kind()) ? nodes(children, item.id(), index + ".") : null));
         }
         return nodes;
     }

@@ -111,13 +111,19 @@ public final class PermissionRules {
 
     /** The items shown under {@code parent} (null: the top), in their order. */
     public static List<Placed> shownChildren(Collection<Placed> items, Map<UUID, UUID> placement, UUID parent) {
-        List<Placed> children = new ArrayList<>();
+        return shownChildren(items, placement).getOrDefault(parent, List.of());
+    }
+
+    /** For every shown parent (null: the top), the items shown under it in their order: one pass over the items. */
+    public static Map<UUID, List<Placed>> shownChildren(Collection<Placed> items, Map<UUID, UUID> placement) {
+        Map<UUID, List<Placed>> children = new HashMap<>();
         for (Placed item : items) {
-            if (placement.containsKey(item.id()) && java.util.Objects.equals(placement.get(item.id()), parent)) {
-                children.add(item);
+            if (placement.containsKey(item.id())) {
+                children.computeIfAbsent(placement.get(item.id()), k -> new ArrayList<>()).add(item);
             }
         }
-        children.sort(Comparator.comparingInt(Placed::position).thenComparing(p -> p.name().toLowerCase()));
+        children.values().forEach(list -> list.sort(Comparator.comparingInt(Placed::position)
+                .thenComparing(p -> p.name().toLowerCase())));
         return children;
     }
 }
