@@ -192,8 +192,24 @@ class DocumentLifecycleIT {
         long usedBefore = ItDatabase.number(tenant, "select used_bytes from storage_usage");
         assertEquals(unique.length + 2L * shared.length, usedBefore, "the trash counts until it is purged");
 
+        // a trashed folder with a grant on it and a document inside goes too, grant included (PERM grants name it)
+        String folder = DataRoomsIT.createFolder(token, room, "Old drafts", null).getString("id");
+        ItDatabase.User member = ItDatabase.user(tenant, "m-" + UUID.randomUUID().toString().substring(0, 6)
+                + "@l.test", "MEMBER");
+        HttpResponse<String> granted = Http.send(Http.request("/api/v1/datarooms/" + room + "/grants")
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("[{\"principal\": {\"type\": \"USER\", \"id\": \""
+                        + member.id() + "\"}, \"folderId\": \"" + folder + "\", \"permission\": \"VIEW\"}]")));
+        assertEquals(200, granted.statusCode(), granted.body());
+        String inFolder = Http.json(Http.send(Http.request("/api/v1/datarooms/" + room + "/documents?name=draft.bin"
+                        + "&folderId=" + folder).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(random(1000, 99))))).getString("id");
+        assertEquals(204, Http.send(Http.request("/api/v1/folders/" + folder).header("Authorization", "Bearer "
+                + token).DELETE()).statusCode());
+
         Thread.sleep(6_000); // a purge round with the real clock: nothing is due yet
-        assertEquals(3, ItDatabase.number(tenant, "select count(*) from items where kind = 'DOCUMENT'"));
+        assertEquals(4, ItDatabase.number(tenant, "select count(*) from items where kind = 'DOCUMENT'"));
 
         ItClock.advance(Duration.ofDays(31));
         try {
@@ -207,6 +223,11 @@ class DocumentLifecycleIT {
             ItClock.reset();
         }
         assertEquals(1, ItDatabase.number(tenant, "select count(*) from document_versions"));
+        assertEquals(0, ItDatabase.number(tenant, "select count(*) from items where kind = 'FOLDER'"),
+                "the trashed folder is gone");
+        assertEquals(0, ItDatabase.number(tenant, "select count(*) from grants where folder_id is not null"),
+                "with the grant that named it");
+        assertTrue(inFolder != null);
         assertEquals(shared.length, ItDatabase.number(tenant, "select used_bytes from storage_usage"),
                 "the quota got the purged bytes back");
         assertFalse(Files.exists(uniqueBlob), "unused bytes are deleted");

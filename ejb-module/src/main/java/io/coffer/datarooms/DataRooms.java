@@ -1,6 +1,8 @@
 package io.coffer.datarooms;
 
 import io.coffer.datarooms.internal.DataRoomEntity;
+import io.coffer.datarooms.internal.GrantEntity;
+import io.coffer.datarooms.internal.PermissionRules;
 import io.coffer.datarooms.internal.ItemEntity;
 import io.coffer.datarooms.internal.Rooms;
 import io.coffer.identity.CallerCheck;
@@ -15,8 +17,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +41,9 @@ public class DataRooms {
     Rooms rooms;
 
     @Inject
+    io.coffer.datarooms.internal.PermissionStore grantStore;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -51,30 +54,36 @@ public class DataRooms {
         DataRoomEntity room = new DataRoomEntity(Names.clean(name, "name"), description(description),
                 caller.user().value(), clock.instant());
         rooms.add(room);
+        grantStore.addGrant(new GrantEntity(room.id(), null, GrantEntity.USER, caller.user().value(),
+                PermissionRules.creatorsGrant().name(), clock.instant()));
         events.fire(new DataRoomCreated(caller.tenant(), room.id(), caller.user(), clock.instant()));
         return view(room, Permission.MANAGE);
     }
 
     /** The rooms the caller can see. */
     public List<DataRoom> list() {
-        List<DataRoom> visible = new ArrayList<>();
-        for (DataRoomEntity room : rooms.activeRooms()) {
-            Permission p = permissions.on(room);
-            if (p.atLeast(Permission.VIEW)) {
-                visible.add(view(room, p));
-            }
-        }
-        return visible;
+        List<DataRoomEntity> active = rooms.activeRooms();
+        Map<UUID, Permission> seen = permissions.visibleRooms(active);
+        return active.stream().filter(r -> seen.containsKey(r.id())).map(r -> view(r, seen.get(r.id()))).toList();
     }
 
-    /** Authorization before validation: the web layer asks this before it reads a body. */
+    /**
+     * Authorization before validation: the web layer asks this before it reads a body whose exact target it does not
+     * know yet. Passes when the caller holds {@code needed} on the room or on anything in it; every operation then
+     * checks its exact target again.
+     */
     public void require(UUID roomId, Permission needed) {
+        permissions.requireSomewhere(roomId, needed);
+    }
+
+    /** The caller holds {@code needed} on the room itself (before a body that changes the room is read). */
+    public void requireOnRoom(UUID roomId, Permission needed) {
         permissions.requireRoom(roomId, needed);
     }
 
-    /** The same for a folder. */
+    /** The same for a folder: the caller holds {@code needed} on it. */
     public void requireFolder(UUID folderId, Permission needed) {
-        permissions.requireRoom(folderEntity(folderId).roomId(), needed);
+        permissions.requireItem(folderEntity(folderId).id(), needed);
     }
 
     public DataRoom get(UUID id) {
@@ -102,14 +111,16 @@ public class DataRooms {
     }
 
     public Folder createFolder(UUID roomId, String name, UUID parentId) {
-        permissions.requireRoom(roomId, Permission.MANAGE);
-        String clean = Names.clean(name, "name");
-        if (parentId != null) {
+        if (parentId == null) {
+            permissions.requireRoom(roomId, Permission.MANAGE);
+        } else {
+            permissions.requireSomewhere(roomId, Permission.MANAGE);
             ItemEntity parent = rooms.item(parentId).filter(i -> i.roomId().equals(roomId)
                     && ItemEntity.FOLDER.equals(i.kind())).orElseThrow(() -> ValidationException.of("parentId",
                     "must be a folder of this room"));
-            Objects.requireNonNull(parent);
+            permissions.requireItem(parent.id(), Permission.MANAGE);
         }
+        String clean = Names.clean(name, "name");
         Rooms.Siblings siblings = rooms.siblings(roomId, parentId);
         if (siblings.named(clean, null)) {
             throw new ConflictException("An item with this name exists in this folder.");
@@ -127,7 +138,7 @@ public class DataRooms {
 
     public Folder folder(UUID id) {
         ItemEntity folder = folderEntity(id);
-        permissions.requireRoom(folder.roomId(), Permission.VIEW);
+        permissions.requireItem(folder.id(), Permission.VIEW);
         return folderView(folder);
     }
 
@@ -137,7 +148,7 @@ public class DataRooms {
      */
     public Folder updateFolder(UUID id, String name, boolean move, UUID newParent) {
         ItemEntity folder = folderEntity(id);
-        permissions.requireRoom(folder.roomId(), Permission.MANAGE);
+        permissions.requireItem(folder.id(), Permission.MANAGE);
         renameAndMove(folder, name, move, newParent);
         return folderView(folder);
     }
@@ -145,7 +156,7 @@ public class DataRooms {
     /** Renames and/or moves a document's entry (same rules as folders); needs MANAGE. */
     public DocumentEntry updateDocument(UUID id, String name, boolean move, UUID newFolder) {
         ItemEntity document = documentItem(id);
-        permissions.requireRoom(document.roomId(), Permission.MANAGE);
+        permissions.requireItem(document.id(), Permission.MANAGE);
         renameAndMove(document, name, move, newFolder);
         return new DocumentEntry(document.id(), document.roomId(), document.parentId(), document.name());
     }
@@ -153,7 +164,7 @@ public class DataRooms {
     /** Moves a document to the trash (its name is free again); needs MANAGE. */
     public void trashDocument(UUID id) {
         ItemEntity document = documentItem(id);
-        permissions.requireRoom(document.roomId(), Permission.MANAGE);
+        permissions.requireItem(document.id(), Permission.MANAGE);
         document.delete(clock.instant());
     }
 
@@ -201,9 +212,12 @@ public class DataRooms {
             ItemEntity target = rooms.item(newParent).filter(i -> i.roomId().equals(item.roomId())
                     && ItemEntity.FOLDER.equals(i.kind())).orElseThrow(() -> ValidationException.of(
                     ItemEntity.FOLDER.equals(item.kind()) ? "parentId" : "folderId", "must be a folder of this room"));
+            permissions.requireItem(target.id(), Permission.MANAGE);
             if (isSelfOrDescendant(item, target)) {
                 throw new ConflictException("A folder cannot move under itself.");
             }
+        } else if (move && !Objects.equals(item.parentId(), newParent)) {
+            permissions.requireRoom(item.roomId(), Permission.MANAGE);
         }
         Rooms.Siblings siblings = rooms.siblings(item.roomId(), parent);
         if (siblings.named(newName, item.id())) {
@@ -223,7 +237,7 @@ public class DataRooms {
     /** Deletes a folder and everything below it. */
     public void deleteFolder(UUID id) {
         ItemEntity folder = folderEntity(id);
-        permissions.requireRoom(folder.roomId(), Permission.MANAGE);
+        permissions.requireItem(folder.id(), Permission.MANAGE);
         List<ItemEntity> all = rooms.items(folder.roomId());
         List<ItemEntity> doomed = new ArrayList<>(List.of(folder));
         for (int i = 0; i < doomed.size(); i++) {
@@ -238,12 +252,16 @@ public class DataRooms {
      * versions under the same id). Needs UPLOAD on the room; the folder must be one of the room's.
      */
     public UUID addDocument(UUID roomId, UUID folderId, String name) {
-        permissions.requireRoom(roomId, Permission.UPLOAD);
-        String clean = Names.clean(name, "name");
-        if (folderId != null) {
+        if (folderId == null) {
+            permissions.requireRoom(roomId, Permission.UPLOAD);
+        } else {
+            permissions.requireSomewhere(roomId, Permission.UPLOAD);
+            // the folder is named in the query, like a path id: one of another room is as missing as a random one
             rooms.item(folderId).filter(i -> i.roomId().equals(roomId) && ItemEntity.FOLDER.equals(i.kind()))
-                    .orElseThrow(() -> ValidationException.of("folderId", "must be a folder of this room"));
+                    .orElseThrow(() -> new NotFoundException("no such folder"));
+            permissions.requireItem(folderId, Permission.UPLOAD);
         }
+        String clean = Names.clean(name, "name");
         Rooms.Siblings siblings = rooms.siblings(roomId, folderId);
         if (siblings.named(clean, null)) {
             throw new ConflictException("An item with this name exists in this folder.");
@@ -257,7 +275,7 @@ public class DataRooms {
     /** A document's entry (name, folder, room) after checking that the caller holds {@code needed} on it. */
     public DocumentEntry documentEntry(UUID documentId, Permission needed) {
         ItemEntity item = documentItem(documentId);
-        permissions.requireRoom(item.roomId(), needed);
+        permissions.requireItem(item.id(), needed);
         return new DocumentEntry(item.id(), item.roomId(), item.parentId(), item.name());
     }
 
@@ -274,74 +292,86 @@ public class DataRooms {
                 .map(i -> new DocumentEntry(i.id(), i.roomId(), i.parentId(), i.name()));
     }
 
-    /** The room's tree as the caller may see it, in one query, numbered 1, 1.1, 1.2... by position. */
+    /**
+     * The room's tree as the caller may see it (PERM-7): every item's level in one query, numbered 1, 1.1, 1.2... by
+     * position; hidden items never appear.
+     */
     public List<TreeNode> tree(UUID roomId) {
-        Permission p = permissions.requireRoom(roomId, Permission.VIEW);
-        Map<UUID, List<ItemEntity>> children = new HashMap<>();
-        for (ItemEntity item : rooms.items(roomId)) {
-            children.computeIfAbsent(item.parentId() == null ? roomId : item.parentId(), k -> new ArrayList<>())
-                    .add(item);
-        }
-        return nodes(roomId, "", children, p);
+        return permissions.visibleTree(roomId);
     }
 
     /**
-     * A room's whole tree as {@code user} (not the caller) may see it now, for access on someone's behalf (a share link
-     * acts with its creator's rights at each request, never more): a root node of kind DATAROOM (the room, with the
-     * user's permission on it) whose children are the live items, each with {@link Permissions#onBehalfOf} for that
-     * item. Empty when the room is gone or archived or the user holds nothing on it. Built from the one tree query and
-     * one permission call per item; to be switched to the bulk resolver of issue 5 (grants, groups) at merge.
+     * A room's tree as {@code user} (not the caller) may see it now, for access on someone's behalf (a share link acts
+     * with its creator's rights at each request, never more): a root node of kind DATAROOM with the user's level on the
+     * room, whose children are the items the user sees, each with the user's level — from the permission module's one
+     * tree query. Empty when the room is gone or archived or the user sees nothing of it.
      */
     public Optional<TreeNode> treeOnBehalfOf(io.coffer.shared.UserId user, UUID roomId) {
         Optional<DataRoomEntity> room = rooms.room(roomId).filter(r -> !r.archived());
         if (room.isEmpty()) {
             return Optional.empty();
         }
-        // The room level: today's first policy (ADMIN+ or the room's creator) as Permissions states it; issue 5's
-        // resolver answers it for a room id directly.
-        Permission onRoom = callers.currentRole(user)
-                .filter(r -> r.atLeast(io.coffer.identity.Role.ADMIN) || room.get().createdBy().equals(user.value()))
-                .map(r -> Permission.MANAGE).orElse(Permission.NONE);
-        Map<UUID, List<ItemEntity>> children = new HashMap<>();
-        Map<UUID, Permission> held = new HashMap<>();
-        for (ItemEntity item : rooms.items(roomId)) {
-            children.computeIfAbsent(item.parentId() == null ? roomId : item.parentId(), k -> new ArrayList<>())
-                    .add(item);
-            held.put(item.id(), permissions.onBehalfOf(user, item.id()));
-        }
-        if (onRoom == Permission.NONE && held.values().stream().noneMatch(p -> p.atLeast(Permission.VIEW))) {
+        Permission onRoom = permissions.onBehalfOf(user, roomId);
+        List<TreeNode> visible = permissions.visibleTree(user, roomId);
+        if (onRoom == Permission.NONE && visible.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TreeNode(roomId, "DATAROOM", room.get().name(), "", onRoom,
-                nodesOnBehalf(roomId, "", children, held)));
+        return Optional.of(new TreeNode(roomId, "DATAROOM", room.get().name(), "", onRoom, visible));
     }
 
-    private List<TreeNode> nodesOnBehalf(UUID parent, String prefix, Map<UUID, List<ItemEntity>> children,
-                                         Map<UUID, Permission> held) {
-        List<ItemEntity> items = new ArrayList<>(children.getOrDefault(parent, List.of()));
-        items.sort(Comparator.comparingInt(ItemEntity::position).thenComparing(i -> i.name().toLowerCase()));
-        List<TreeNode> nodes = new ArrayList<>();
-        int n = 0;
-        for (ItemEntity item : items) {
-            String index = prefix + (++n);
-            nodes.add(new TreeNode(item.id(), item.kind(), item.name(), index, held.get(item.id()),
-                    ItemEntity.FOLDER.equals(item.kind()) ? nodesOnBehalf(item.id(), index + ".", children, held)
-                            : null));
-        }
-        return nodes;
+    /** The room's grants (MANAGE on the room): on the room itself and on its live folders. */
+    public List<Grant> grants(UUID roomId) {
+        permissions.requireRoom(roomId, Permission.MANAGE);
+        return grantStore.grants(roomId).stream().map(g -> new Grant(Grant.PrincipalType.valueOf(g.principalType()),
+                g.principalId(), g.folderId(), Permission.valueOf(g.permission()))).toList();
     }
 
-    private List<TreeNode> nodes(UUID parent, String prefix, Map<UUID, List<ItemEntity>> children, Permission p) {
-        List<ItemEntity> items = new ArrayList<>(children.getOrDefault(parent, List.of()));
-        items.sort(Comparator.comparingInt(ItemEntity::position).thenComparing(i -> i.name().toLowerCase()));
-        List<TreeNode> nodes = new ArrayList<>();
-        int n = 0;
-        for (ItemEntity item : items) {
-            String index = prefix + (++n);
-            nodes.add(new TreeNode(item.id(), item.kind(), item.name(), index, p,
-                    ItemEntity.FOLDER.equals(item.kind()) ? nodes(item.id(), index + ".", children, p) : null));
+    /**
+     * Replaces the room's grants as one (MANAGE on the room): any invalid entry is a 400 naming it, and nothing
+     * changes. Users must be current users of the tenant, groups the tenant's, folders live folders of the room; one
+     * grant per (folder, principal). Publishes {@link GrantChanged}; the next request sees the new grants.
+     */
+    public List<Grant> replaceGrants(UUID roomId, List<Grant> grants) {
+        permissions.requireRoom(roomId, Permission.MANAGE);
+        if (grants == null) {
+            throw ValidationException.of("body", "must be an array of grants");
         }
-        return nodes;
+        List<ValidationException.FieldError> errors = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<GrantEntity> entities = new ArrayList<>();
+        for (int i = 0; i < grants.size(); i++) {
+            Grant g = grants.get(i);
+            String at = "[" + i + "]";
+            if (g == null || g.principalType() == null || g.principalId() == null || g.permission() == null) {
+                errors.add(new ValidationException.FieldError(at, "needs principal.type, principal.id and permission"));
+                continue;
+            }
+            boolean known = g.principalType() == Grant.PrincipalType.USER
+                    ? callers.currentRole(new io.coffer.shared.UserId(g.principalId())).isPresent()
+                    : grantStore.group(g.principalId()).isPresent();
+            if (!known) {
+                errors.add(new ValidationException.FieldError(at + ".principal.id",
+                        "must be a " + (g.principalType() == Grant.PrincipalType.USER ? "member" : "group")
+                                + " of this tenant"));
+            }
+            if (g.folderId() != null && rooms.item(g.folderId()).filter(f -> f.roomId().equals(roomId)
+                    && ItemEntity.FOLDER.equals(f.kind())).isEmpty()) {
+                errors.add(new ValidationException.FieldError(at + ".folderId", "must be a folder of this room"));
+            }
+            if (!seen.add(g.folderId() + "|" + g.principalType() + "|" + g.principalId())) {
+                errors.add(new ValidationException.FieldError(at, "repeats a grant for the same folder and principal"));
+            }
+            entities.add(new GrantEntity(roomId, g.folderId(), g.principalType().name(), g.principalId(),
+                    g.permission().name(), clock.instant()));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("Some grants are not valid; nothing was changed.", errors);
+        }
+        grantStore.replaceGrants(roomId, entities);
+        CurrentCaller caller = callers.current();
+        events.fire(new GrantChanged(caller.tenant(), roomId, entities.size(), caller.user(), clock.instant()));
+        return grantStore.grants(roomId).stream().map(g -> new Grant(Grant.PrincipalType.valueOf(g.principalType()),
+                g.principalId(), g.folderId(), Permission.valueOf(g.permission()))).toList();
     }
 
     private boolean isSelfOrDescendant(ItemEntity folder, ItemEntity candidate) {
@@ -361,15 +391,32 @@ public class DataRooms {
                 .orElseThrow(() -> new NotFoundException("no such folder"));
     }
 
+    /** A folder as the caller sees it: its path names only the folders above it that the caller sees (PERM-7). */
     private Folder folderView(ItemEntity folder) {
-        StringBuilder path = new StringBuilder();
-        Optional<ItemEntity> cursor = Optional.of(folder);
-        while (cursor.isPresent()) {
-            path.insert(0, "/" + cursor.get().name());
-            UUID up = cursor.get().parentId();
-            cursor = up == null ? Optional.empty() : rooms.item(up);
+        List<ItemEntity> ancestors = new ArrayList<>();
+        UUID up = folder.parentId();
+        while (up != null) {
+            ItemEntity above = rooms.item(up).orElse(null);
+            if (above == null) {
+                break;
+            }
+            ancestors.add(above);
+            up = above.parentId();
         }
-        return new Folder(folder.id(), folder.roomId(), folder.name(), folder.parentId(), path.toString());
+        List<Boolean> seen = permissions.visibleAncestors(folder.id(), ancestors.size());
+        StringBuilder path = new StringBuilder("/" + folder.name());
+        UUID shownParent = null;
+        boolean parentFound = false;
+        for (int i = 0; i < ancestors.size(); i++) {
+            if (seen.get(i)) {
+                path.insert(0, "/" + ancestors.get(i).name());
+                if (!parentFound) {
+                    shownParent = ancestors.get(i).id();
+                    parentFound = true;
+                }
+            }
+        }
+        return new Folder(folder.id(), folder.roomId(), folder.name(), shownParent, path.toString());
     }
 
     private static DataRoom view(DataRoomEntity room, Permission p) {

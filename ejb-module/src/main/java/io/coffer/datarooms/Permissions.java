@@ -2,22 +2,37 @@ package io.coffer.datarooms;
 
 import io.coffer.datarooms.internal.DataRoomEntity;
 import io.coffer.datarooms.internal.ItemEntity;
+import io.coffer.datarooms.internal.PermissionRules;
+import io.coffer.datarooms.internal.PermissionRules.PathGrant;
+import io.coffer.datarooms.internal.PermissionRules.Placed;
+import io.coffer.datarooms.internal.Resolver;
 import io.coffer.datarooms.internal.Rooms;
 import io.coffer.identity.CallerCheck;
 import io.coffer.identity.CurrentCaller;
 import io.coffer.identity.Role;
+import io.coffer.shared.TenantId;
+import io.coffer.shared.UserId;
 import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.NotFoundException;
+import io.coffer.tenancy.TenantScope;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The one permission service (called inside the caller's transaction). First policy, to be deepened by grants and
- * groups without any caller changing: OWNER and ADMIN manage everything of their tenant; the creator of a room manages
- * it; nobody else sees it. An archived room, or an item in one, is not found.
+ * The one permission service (docs/features/permissions.md), called inside the caller's transaction. Its narrow face —
+ * {@code require*}, {@code visibleTree}, {@code onBehalfOf} — hides roles, groups, inheritance and overrides, archived
+ * rooms and tenancy from every caller; the rules themselves are the named policies of {@link PermissionRules}, composed
+ * here and nowhere else. Everything is read from the database on every call: a change of grants, group membership or
+ * role takes effect on the very next request. Below VIEW an object is {@link NotFoundException} (the uniform 404);
+ * seen but below the level needed it is {@link ForbiddenException} (403).
  */
 @ApplicationScoped
 public class Permissions {
@@ -25,56 +40,227 @@ public class Permissions {
     @EJB
     CallerCheck callers;
 
+    @EJB
+    TenantScope tenants;
+
     @Inject
     Rooms rooms;
 
-    /** The caller's permission on a room; {@link NotFoundException} below VIEW, {@link ForbiddenException} below {@code needed}. */
-    public Permission requireRoom(UUID roomId, Permission needed) {
-        DataRoomEntity room = rooms.room(roomId).filter(r -> !r.archived())
-                .orElseThrow(() -> new NotFoundException("no such room"));
-        return check(permissionOn(callers.current(), room), needed);
+    @Inject
+    Resolver resolver;
+
+    /** Who a decision is for: the caller, or a user on whose behalf something acts. */
+    private record Who(TenantId tenant, UserId user, Role role) {
     }
 
-    /** The caller's permission on an item (its room's, for now); same refusals as {@link #requireRoom}. */
-    public Permission requireItem(UUID itemId, Permission needed) {
-        ItemEntity item = rooms.item(itemId).orElseThrow(() -> new NotFoundException("no such item"));
-        return requireRoom(item.roomId(), needed);
+    /** The caller's level on a room or an item, whichever {@code target} names; refuses as {@link PermissionRules#require}. */
+    public Permission require(UUID target, Permission needed) {
+        return rooms.item(target).isPresent() ? requireItem(target, needed) : requireRoom(target, needed);
     }
 
     /**
-     * What {@code user} (not the caller) may do with an item, for access on someone's behalf: a download ticket or a
-     * share link acts with its creator's rights at the moment of use, never more. NONE when the user is gone, the item
-     * is deleted or its room archived.
+     * The caller's level on a room itself. A room is seen (VIEW passes) when the caller holds VIEW on it or on anything
+     * in it (PERM-6); higher levels need that level on the room itself.
      */
-    public Permission onBehalfOf(io.coffer.shared.UserId user, UUID itemId) {
-        Optional<ItemEntity> item = rooms.item(itemId);
-        Optional<DataRoomEntity> room = item.flatMap(i -> rooms.room(i.roomId())).filter(r -> !r.archived());
-        Optional<Role> role = callers.currentRole(user);
-        if (room.isEmpty() || role.isEmpty()) {
-            return Permission.NONE;
-        }
-        return permissionOn(new CurrentCaller(user, null, role.get()), room.get());
-    }
-
-    /** The caller's permission on a room without refusing (for listings). */
-    public Permission on(DataRoomEntity room) {
-        return room.archived() ? Permission.NONE : permissionOn(callers.current(), room);
-    }
-
-    private static Permission permissionOn(CurrentCaller caller, DataRoomEntity room) {
-        if (caller.role().atLeast(Role.ADMIN) || room.createdBy().equals(caller.user().value())) {
-            return Permission.MANAGE;
-        }
-        return Permission.NONE;
-    }
-
-    private static Permission check(Permission held, Permission needed) {
-        if (!held.atLeast(Permission.VIEW)) {
+    public Permission requireRoom(UUID roomId, Permission needed) {
+        Who who = caller();
+        DataRoomEntity room = liveRoom(roomId).orElseThrow(() -> new NotFoundException("no such room"));
+        Permission held = level(who, room, null);
+        if (!PermissionRules.roomVisible(held, held.atLeast(Permission.VIEW) || anyFolderVisible(who, roomId))) {
             throw new NotFoundException("no such room");
         }
-        if (!held.atLeast(needed)) {
+        if (needed.atLeast(Permission.DOWNLOAD) && !held.atLeast(needed)) {
             throw new ForbiddenException("This needs the " + needed + " permission.");
         }
         return held;
+    }
+
+    /** The caller's level on a live item (folder or document) of a live room; refuses as {@link PermissionRules#require}. */
+    public Permission requireItem(UUID itemId, Permission needed) {
+        Who who = caller();
+        ItemEntity item = rooms.item(itemId).orElseThrow(() -> new NotFoundException("no such item"));
+        DataRoomEntity room = liveRoom(item.roomId()).orElseThrow(() -> new NotFoundException("no such item"));
+        return PermissionRules.require(level(who, room, item.id()), needed);
+    }
+
+    /**
+     * For checks made before a body is read, when the exact target is in the body: does the caller hold {@code needed}
+     * on the room or on anything in it? The operation checks its exact target again.
+     */
+    public Permission requireSomewhere(UUID roomId, Permission needed) {
+        Who who = caller();
+        DataRoomEntity room = liveRoom(roomId).orElseThrow(() -> new NotFoundException("no such room"));
+        Permission held = level(who, room, null);
+        if (held.atLeast(needed)) {
+            return held;
+        }
+        Map<UUID, Permission> items = effective(who, roomId);
+        if (!held.atLeast(Permission.VIEW) && items.values().stream().noneMatch(p -> p.atLeast(Permission.VIEW))) {
+            throw new NotFoundException("no such room");
+        }
+        if (items.values().stream().noneMatch(p -> p.atLeast(needed))) {
+            throw new ForbiddenException("This needs the " + needed + " permission.");
+        }
+        return held;
+    }
+
+    /**
+     * What {@code user} (not the caller) may do with an item or a room now, for access on someone's behalf: a download
+     * ticket or a share link acts with its creator's rights at the moment of use, never more. NONE when the user is
+     * gone, the item deleted or its room archived.
+     */
+    public Permission onBehalfOf(UserId user, UUID itemId) {
+        Optional<Who> who = behalf(user);
+        Optional<ItemEntity> item = rooms.item(itemId);
+        Optional<DataRoomEntity> room = liveRoom(item.map(ItemEntity::roomId).orElse(itemId));
+        if (who.isEmpty() || room.isEmpty()) {
+            return Permission.NONE;
+        }
+        return level(who.get(), room.get(), item.map(ItemEntity::id).orElse(null));
+    }
+
+    /**
+     * The bulk form for share links of folders and rooms: what {@code user} may do now with each of {@code itemIds}
+     * (live items of the room; anything else is NONE), computed with the room's one tree query.
+     */
+    public Map<UUID, Permission> onBehalfOf(UserId user, UUID roomId, Collection<UUID> itemIds) {
+        Map<UUID, Permission> answer = new HashMap<>();
+        itemIds.forEach(id -> answer.put(id, Permission.NONE));
+        Optional<Who> who = behalf(user);
+        if (who.isEmpty() || liveRoom(roomId).isEmpty()) {
+            return answer;
+        }
+        Map<UUID, Permission> all = effective(who.get(), roomId);
+        itemIds.forEach(id -> answer.put(id, all.getOrDefault(id, Permission.NONE)));
+        return answer;
+    }
+
+    /** The room's tree as the caller may see it (PERM-7), each item with the caller's level; the room must be seen. */
+    public List<TreeNode> visibleTree(UUID roomId) {
+        requireRoom(roomId, Permission.VIEW);
+        return tree(caller(), roomId);
+    }
+
+    /** The room's tree as {@code user} may see it now (for share links); empty when they see nothing of it. */
+    public List<TreeNode> visibleTree(UserId user, UUID roomId) {
+        Optional<Who> who = behalf(user);
+        if (who.isEmpty() || liveRoom(roomId).isEmpty()) {
+            return List.of();
+        }
+        return tree(who.get(), roomId);
+    }
+
+    /** The rooms the caller sees, with the caller's level on each room itself (PERM-6; NONE when only items show). */
+    Map<UUID, Permission> visibleRooms(List<DataRoomEntity> active) {
+        Who who = caller();
+        Map<UUID, Permission> visible = new java.util.LinkedHashMap<>();
+        if (PermissionRules.tenantAdminsManageEverything(who.role()).isPresent()) {
+            active.forEach(r -> visible.put(r.id(), Permission.MANAGE));
+            return visible;
+        }
+        Map<UUID, List<PathGrant>> onRooms = resolver.roomGrants(who.tenant(), who.user());
+        java.util.Set<UUID> withFolders = resolver.roomsWithVisibleFolders(who.tenant(), who.user());
+        for (DataRoomEntity room : active) {
+            Permission held = PermissionRules.highestOverPrincipals(PermissionRules.nearestGrantPerPrincipal(
+                    onRooms.getOrDefault(room.id(), List.of())).values());
+            if (PermissionRules.roomVisible(held, withFolders.contains(room.id()))) {
+                visible.put(room.id(), held);
+            }
+        }
+        return visible;
+    }
+
+    /**
+     * Which of an item's ancestors (index 0 = its parent, upward) the caller sees, from the same one query: a path shown
+     * to the caller names only those (PERM-7).
+     */
+    List<Boolean> visibleAncestors(UUID itemId, int ancestors) {
+        Who who = caller();
+        ItemEntity item = rooms.item(itemId).orElseThrow(() -> new NotFoundException("no such item"));
+        List<Boolean> seen = new ArrayList<>();
+        if (PermissionRules.tenantAdminsManageEverything(who.role()).isPresent()) {
+            for (int i = 0; i < ancestors; i++) {
+                seen.add(true);
+            }
+            return seen;
+        }
+        List<PathGrant> path = resolver.grantsOnPath(who.tenant(), who.user(), item.roomId(), item.id());
+        for (int depth = 1; depth <= ancestors; depth++) {
+            int from = depth;
+            List<PathGrant> above = path.stream().filter(g -> g.depth() >= from).toList();
+            seen.add(PermissionRules.highestOverPrincipals(PermissionRules.nearestGrantPerPrincipal(above).values())
+                    .atLeast(Permission.VIEW));
+        }
+        return seen;
+    }
+
+    private List<TreeNode> tree(Who who, UUID roomId) {
+        List<Placed> placed = new ArrayList<>();
+        boolean admin = PermissionRules.tenantAdminsManageEverything(who.role()).isPresent();
+        List<Resolver.ItemLevels> items = admin ? resolver.roomItems(who.tenant(), roomId)
+                : resolver.roomLevels(who.tenant(), who.user(), roomId);
+        for (Resolver.ItemLevels i : items) {
+            placed.add(new Placed(i.id(), i.parentId(), i.kind(), i.name(), i.position(),
+                    admin ? Permission.MANAGE : PermissionRules.highestOverPrincipals(i.levels())));
+        }
+        Map<UUID, UUID> placement = PermissionRules.treePlacement(placed);
+        return nodes(PermissionRules.shownChildren(placed, placement), null, "");
+    }
+
+    private static List<TreeNode> nodes(Map<UUID, List<Placed>> children, UUID parent, String prefix) {
+        List<TreeNode> nodes = new ArrayList<>();
+        int n = 0;
+        for (Placed item : children.getOrDefault(parent, List.of())) {
+            String index = prefix + (++n);
+            nodes.add(new TreeNode(item.id(), item.kind(), item.name(), index, item.permission(),
+                    ItemEntity.FOLDER.equals(item.kind()) ? nodes(children, item.id(), index + ".") : null));
+        }
+        return nodes;
+    }
+
+    private Map<UUID, Permission> effective(Who who, UUID roomId) {
+        Map<UUID, Permission> levels = new HashMap<>();
+        if (PermissionRules.tenantAdminsManageEverything(who.role()).isPresent()) {
+            resolver.roomItems(who.tenant(), roomId).forEach(i -> levels.put(i.id(), Permission.MANAGE));
+            return levels;
+        }
+        for (Resolver.ItemLevels i : resolver.roomLevels(who.tenant(), who.user(), roomId)) {
+            levels.put(i.id(), PermissionRules.highestOverPrincipals(i.levels()));
+        }
+        return levels;
+    }
+
+    /** PERM-1, then PERM-2 and PERM-3 over the grants on the path of the item (null: the room itself). */
+    private Permission level(Who who, DataRoomEntity room, UUID item) {
+        Optional<Permission> admin = PermissionRules.tenantAdminsManageEverything(who.role());
+        if (admin.isPresent()) {
+            return admin.get();
+        }
+        return PermissionRules.highestOverPrincipals(PermissionRules.nearestGrantPerPrincipal(
+                resolver.grantsOnPath(who.tenant(), who.user(), room.id(), item)).values());
+    }
+
+    private boolean anyFolderVisible(Who who, UUID roomId) {
+        return PermissionRules.tenantAdminsManageEverything(who.role()).isPresent()
+                || resolver.roomsWithVisibleFolders(who.tenant(), who.user()).contains(roomId);
+    }
+
+    /** PERM-4: an archived room serves nothing. */
+    private Optional<DataRoomEntity> liveRoom(UUID roomId) {
+        return rooms.room(roomId).filter(r -> PermissionRules.served(r.archived(), false, true));
+    }
+
+    private Who caller() {
+        CurrentCaller c = callers.current();
+        return new Who(c.tenant(), c.user(), c.role());
+    }
+
+    /** PERM-4: a user who is gone holds nothing. */
+    private Optional<Who> behalf(UserId user) {
+        Optional<Role> role = callers.currentRole(user);
+        if (!PermissionRules.served(false, false, role.isPresent())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Who(tenants.require(), user, role.get()));
     }
 }

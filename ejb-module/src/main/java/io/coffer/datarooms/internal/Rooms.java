@@ -99,6 +99,12 @@ public class Rooms {
 
     /** Deletes folders trashed before {@code cutoff} that have nothing left under them; answers how many. */
     public int deleteEmptyExpiredFolders(UUID tenant, java.time.Instant cutoff) {
+        // grants on those folders go with them (they name a folder that no longer exists)
+        em.createNativeQuery("delete from grants g where g.tenant_id = ?1 and g.folder_id in (select f.id from items f"
+                        + " where f.tenant_id = ?1 and f.kind = 'FOLDER' and f.deleted_at < ?2 and not exists"
+                        + " (select 1 from items c where c.tenant_id = ?1 and c.parent_id = f.id))")
+                .setHint(NATIVE, true)
+                .setParameter(1, tenant).setParameter(2, java.sql.Timestamp.from(cutoff)).executeUpdate();
         return em.createNativeQuery("delete from items f where f.tenant_id = ?1 and f.kind = 'FOLDER'"
                         + " and f.deleted_at < ?2 and not exists (select 1 from items c where c.tenant_id = ?1"
                         + " and c.parent_id = f.id)")

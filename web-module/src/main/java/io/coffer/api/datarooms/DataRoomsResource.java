@@ -29,6 +29,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -81,7 +82,7 @@ public class DataRoomsResource {
     @Operation(summary = "Rename or describe a room")
     public RoomDtos.Room update(@PathParam("id") String id, String body) {
         UUID roomId = uuid(id);
-        rooms.require(roomId, Permission.MANAGE); // authorization before validation
+        rooms.requireOnRoom(roomId, Permission.MANAGE); // authorization before validation
         JsonObject patch = io.coffer.api.JsonConfig.readObject(body);
         Patch.onlyFields(patch, Set.of("name", "description"));
         return RoomDtos.Room.of(rooms.update(roomId, Patch.string(patch, "name"), Patch.string(patch, "description")));
@@ -144,6 +145,27 @@ public class DataRoomsResource {
         DataRoom room = rooms.get(roomId);
         return new RoomDtos.Node(room.id().toString(), "DATAROOM", room.name(), "", room.myPermission().name(),
                 rooms.tree(roomId).stream().map(RoomDtos.Node::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/grants")
+    @Operation(summary = "The room's grants as one bare array (MANAGE)")
+    public java.util.List<GrantDtos.GrantView> grants(@PathParam("id") String id) {
+        return rooms.grants(uuid(id)).stream().map(GrantDtos.GrantView::of).toList();
+    }
+
+    @PUT
+    @Path("/{id}/grants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the room's grants atomically (MANAGE); any invalid entry → 400, nothing changes")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @org.eclipse.microprofile
+            .openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+            implementation = GrantDtos.GrantView.class)))
+    public java.util.List<GrantDtos.GrantView> replaceGrants(@PathParam("id") String id, String body) {
+        UUID roomId = uuid(id);
+        rooms.requireOnRoom(roomId, Permission.MANAGE); // authorization before validation
+        return rooms.replaceGrants(roomId, GrantDtos.parse(body)).stream().map(GrantDtos.GrantView::of).toList();
     }
 
     static UUID uuid(String id) {

@@ -1,0 +1,386 @@
+package io.coffer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PERM-13, the authorization matrix: every endpoint of the API × every kind of caller ({@link Caller}: OWNER, ADMIN, a
+ * MEMBER with each grant level on the room, a MEMBER with none, another tenant's OWNER, anonymous) → the expected
+ * status (2xx, 401, 403 or the uniform 404), and never a leak: a 404 is byte for byte the 404 of an id that does not
+ * exist (only {@code instance} may differ), and no refusal names the fixture's ids or names. Ids are placed in the
+ * path, the query and the body, including nested forms (a folder of room B, or of another tenant, named in a request
+ * under room A's path) — see {@link #perm13_idsOfOtherRoomsAndTenantsInQueriesAndBodiesAreRefusedLikeMissingOnes}.
+ *
+ * <p>The endpoints come from the running server's {@code /openapi} document: an endpoint without a row in
+ * {@link #MATRIX} fails {@link #perm13_everyEndpointOfTheApiHasARow}. <b>Adding an endpoint</b> is one line in
+ * {@link #MATRIX}: {@code row("METHOD /api/v1/path/{param}", rule, destructive, f -> request)}, where the rule is
+ * {@link #onTarget} (needs a permission on the fixture's room/items), {@link #adminOnly}, {@link #anyUser},
+ * {@link #inTenant} or {@link #sameForEveryone} (public endpoints), and {@code f} is the {@link Fixture} whose ids the
+ * request uses ({@code f.room}, {@code f.folder}, {@code f.doc}, {@code f.trashed}, {@code f.group}, {@code f.spare},
+ * {@code f.apiKey}). Mark a row destructive when a success changes what the next caller would meet (it then gets a
+ * fresh fixture for each caller it lets through). E.g. a share-link listing: {@code row("GET /api/v1/share-links", anyUser(200), false,
+ * f -> get("/api/v1/share-links?targetId=" + f.room))}.
+ */
+class AuthorizationMatrixIT {
+
+    /** Who calls. MEMBER_* hold that grant on the fixture's room; FOREIGN_OWNER owns another tenant. */
+    enum Caller { OWNER, ADMIN, MEMBER_MANAGE, MEMBER_UPLOAD, MEMBER_DOWNLOAD, MEMBER_VIEW, MEMBER_NONE, FOREIGN_OWNER,
+        ANONYMOUS }
+
+    static final byte[] PDF = PermissionsModelIT.ONE_PAGE;
+
+    /** A room A with a folder, a document in it and a trashed one, a group, a spare member and an API key. */
+    static final class Fixture {
+        final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+        final String room;
+        final String roomName;
+        final String folder;
+        final String doc;
+        final String trashed;
+        final String group;
+        final String spare;
+        final String apiKey;
+        final String otherRoomFolder;
+        final String foreignFolder;
+        final Set<String> secrets = new TreeSet<>();
+
+        Fixture() {
+            String s = UUID.randomUUID().toString().substring(0, 8);
+            UUID tenant = ItDatabase.tenant("matrix");
+            ItDatabase.User owner = ItDatabase.user(tenant, "owner-" + s + "@m.test", "OWNER");
+            tokens.put(Caller.OWNER, Tokens.accessToken(owner));
+            tokens.put(Caller.ADMIN, Tokens.accessToken(ItDatabase.user(tenant, "admin-" + s + "@m.test", "ADMIN")));
+            Map<Caller, ItDatabase.User> members = new LinkedHashMap<>();
+            for (Caller c : List.of(Caller.MEMBER_MANAGE, Caller.MEMBER_UPLOAD, Caller.MEMBER_DOWNLOAD,
+                    Caller.MEMBER_VIEW, Caller.MEMBER_NONE)) {
+                ItDatabase.User u = ItDatabase.user(tenant, c.name().toLowerCase() + "-" + s + "@m.test", "MEMBER");
+                members.put(c, u);
+                tokens.put(c, Tokens.accessToken(u));
+            }
+            spare = ItDatabase.user(tenant, "spare-" + s + "@m.test", "MEMBER").id().toString();
+            ItDatabase.User foreign = ItDatabase.user(ItDatabase.tenant("matrix-b"), "f-" + s + "@m.test", "OWNER");
+            tokens.put(Caller.FOREIGN_OWNER, Tokens.accessToken(foreign));
+            String o = tokens.get(Caller.OWNER);
+            roomName = "Room " + s;
+            room = Api.room(o, roomName);
+            folder = Api.folder(o, room, "Folder " + s, null);
+            doc = Api.document(o, room, folder, "doc-" + s + ".pdf", PDF);
+            trashed = Api.document(o, room, folder, "trashed-" + s + ".pdf", PDF);
+            assertEquals(204, Api.delete("/api/v1/documents/" + trashed, o).statusCode());
+            group = Api.group(o, "Group " + s);
+            List<String> grants = new ArrayList<>();
+            grants.add(Api.grant("USER", owner.id().toString(), null, "MANAGE"));
+            for (Caller c : List.of(Caller.MEMBER_MANAGE, Caller.MEMBER_UPLOAD, Caller.MEMBER_DOWNLOAD,
+                    Caller.MEMBER_VIEW)) {
+                grants.add(Api.grant("USER", members.get(c).id().toString(), null, c.name().substring(7)));
+            }
+            assertEquals(200, Api.putGrants(o, room, grants).statusCode());
+            HttpResponse<String> key = Http.postJson("/api/v1/api-keys", o, "{\"name\": \"k\", \"scopes\": [\"read\"]}");
+            assertEquals(201, key.statusCode(), key.body());
+            apiKey = Http.json(key).getString("id");
+            String otherRoom = Api.room(o, "Other " + s);
+            otherRoomFolder = Api.folder(o, otherRoom, "Elsewhere " + s, null);
+            String foreignToken = tokens.get(Caller.FOREIGN_OWNER);
+            foreignFolder = Api.folder(foreignToken, Api.room(foreignToken, "Foreign " + s), "Theirs " + s, null);
+            secrets.addAll(List.of(room, folder, doc, trashed, group, spare, apiKey, roomName, "doc-" + s,
+                    "Folder " + s, "Group " + s));
+        }
+    }
+
+    /** Expected status per caller. */
+    interface Rule extends Function<Caller, Integer> {
+    }
+
+    record Row(String endpoint, Rule rule, boolean destructive, Function<Fixture, HttpRequest.Builder> request) {
+    }
+
+    static Row row(String endpoint, Rule rule, boolean destructive, Function<Fixture, HttpRequest.Builder> request) {
+        return new Row(endpoint, rule, destructive, request);
+    }
+
+    static int level(Caller c) {
+        return switch (c) {
+            case OWNER, ADMIN, MEMBER_MANAGE -> 4;
+            case MEMBER_UPLOAD -> 3;
+            case MEMBER_DOWNLOAD -> 2;
+            case MEMBER_VIEW -> 1;
+            default -> 0;
+        };
+    }
+
+    /** Needs {@code needed} (1 VIEW ... 4 MANAGE) on the fixture's room or items: below VIEW the uniform 404. */
+    static Rule onTarget(int needed, int ok) {
+        return c -> c == Caller.ANONYMOUS ? 401 : level(c) >= needed ? ok : level(c) >= 1 ? 403 : 404;
+    }
+
+    /** OWNER/ADMIN only; another tenant's OWNER meets 404 when the path names an id of ours, else acts on their own. */
+    static Rule adminOnly(int ok, boolean ourIdInPath) {
+        return c -> switch (c) {
+            case ANONYMOUS -> 401;
+            case OWNER, ADMIN -> ok;
+            case FOREIGN_OWNER -> ourIdInPath ? 404 : ok;
+            default -> 403;
+        };
+    }
+
+    /** Any signed-in user, each in their own tenant. */
+    static Rule anyUser(int ok) {
+        return c -> c == Caller.ANONYMOUS ? 401 : ok;
+    }
+
+    /** Any user of the fixture's tenant; the uniform 404 for another tenant's. */
+    static Rule inTenant(int ok) {
+        return c -> c == Caller.ANONYMOUS ? 401 : c == Caller.FOREIGN_OWNER ? 404 : ok;
+    }
+
+    /** A public endpoint: whoever calls gets what an anonymous caller gets (the given status). */
+    static Rule sameForEveryone(int status) {
+        return c -> status;
+    }
+
+    static HttpRequest.Builder get(String path) {
+        return Http.request(path).GET();
+    }
+
+    static HttpRequest.Builder json(String method, String path, String body) {
+        return Http.request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    static HttpRequest.Builder delete(String path) {
+        return Http.request(path).DELETE();
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** One row per endpoint of the API. */
+    static final List<Row> MATRIX = List.of(
+            row("POST /api/v1/auth/signup", sameForEveryone(400), false, f -> json("POST", "/api/v1/auth/signup", "{}")),
+            row("POST /api/v1/auth/verify-email", sameForEveryone(400), false,
+                    f -> json("POST", "/api/v1/auth/verify-email", "{\"token\": \"nope\"}")),
+            row("POST /api/v1/auth/login", sameForEveryone(401), false, f -> json("POST", "/api/v1/auth/login",
+                    "{\"tenant\": \"nope-" + unique() + "\", \"email\": \"a@b.test\", \"password\": \"wrong password\"}")),
+            row("POST /api/v1/auth/refresh", sameForEveryone(401), false, f -> json("POST", "/api/v1/auth/refresh", "")),
+            row("POST /api/v1/auth/password-reset", sameForEveryone(202), false, f -> json("POST",
+                    "/api/v1/auth/password-reset", "{\"tenant\": \"nope-" + unique() + "\", \"email\": \"a@b.test\"}")),
+            row("POST /api/v1/auth/password-reset/confirm", sameForEveryone(400), false, f -> json("POST",
+                    "/api/v1/auth/password-reset/confirm", "{\"token\": \"nope\", \"newPassword\": \"long enough pw\"}")),
+            row("POST /api/v1/auth/token", sameForEveryone(401), false,
+                    f -> json("POST", "/api/v1/auth/token", "{\"apiKey\": \"nope\"}")),
+            row("GET /api/v1/auth/jwks", sameForEveryone(200), false, f -> get("/api/v1/auth/jwks")),
+            row("POST /api/v1/auth/logout", anyUser(204), false, f -> json("POST", "/api/v1/auth/logout", "")),
+            row("GET /api/v1/me", anyUser(200), false, f -> get("/api/v1/me")),
+            row("PATCH /api/v1/me", anyUser(200), false,
+                    f -> json("PATCH", "/api/v1/me", "{\"displayName\": \"Renamed " + unique() + "\"}")),
+            row("GET /api/v1/members", adminOnly(200, false), false, f -> get("/api/v1/members")),
+            row("PATCH /api/v1/members/{userId}", adminOnly(200, true), false,
+                    f -> json("PATCH", "/api/v1/members/" + f.spare, "{\"role\": \"MEMBER\"}")),
+            row("DELETE /api/v1/members/{userId}", adminOnly(204, true), true,
+                    f -> delete("/api/v1/members/" + f.spare)),
+            row("POST /api/v1/invitations", adminOnly(201, false), false, f -> json("POST", "/api/v1/invitations",
+                    "{\"email\": \"inv-" + unique() + "@m.test\", \"role\": \"MEMBER\"}")),
+            row("POST /api/v1/invitations/accept", sameForEveryone(400), false, f -> json("POST",
+                    "/api/v1/invitations/accept", "{\"token\": \"nope\", \"password\": \"long enough pw\","
+                            + " \"displayName\": \"X\"}")),
+            row("POST /api/v1/api-keys", adminOnly(201, false), false,
+                    f -> json("POST", "/api/v1/api-keys", "{\"name\": \"k" + unique() + "\", \"scopes\": [\"read\"]}")),
+            row("GET /api/v1/api-keys", adminOnly(200, false), false, f -> get("/api/v1/api-keys")),
+            row("DELETE /api/v1/api-keys/{id}", adminOnly(204, true), true, f -> delete("/api/v1/api-keys/" + f.apiKey)),
+            row("POST /api/v1/datarooms", anyUser(201), false,
+                    f -> json("POST", "/api/v1/datarooms", "{\"name\": \"New " + unique() + "\"}")),
+            row("GET /api/v1/datarooms", anyUser(200), false, f -> get("/api/v1/datarooms")),
+            row("GET /api/v1/datarooms/{id}", onTarget(1, 200), false, f -> get("/api/v1/datarooms/" + f.room)),
+            row("PATCH /api/v1/datarooms/{id}", onTarget(4, 200), false,
+                    f -> json("PATCH", "/api/v1/datarooms/" + f.room, "{\"description\": \"d" + unique() + "\"}")),
+            row("DELETE /api/v1/datarooms/{id}", onTarget(4, 204), true, f -> delete("/api/v1/datarooms/" + f.room)),
+            row("POST /api/v1/datarooms/{id}/folders", onTarget(4, 201), false, f -> json("POST",
+                    "/api/v1/datarooms/" + f.room + "/folders", "{\"name\": \"N" + unique() + "\"}")),
+            row("POST /api/v1/datarooms/{id}/documents", onTarget(3, 201), false, f -> Http.request(
+                    "/api/v1/datarooms/" + f.room + "/documents?folderId=" + f.folder + "&name=u" + unique() + ".pdf")
+                    .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(PDF))),
+            row("GET /api/v1/datarooms/{id}/trash", onTarget(4, 200), false,
+                    f -> get("/api/v1/datarooms/" + f.room + "/trash")),
+            row("GET /api/v1/datarooms/{id}/tree", onTarget(1, 200), false,
+                    f -> get("/api/v1/datarooms/" + f.room + "/tree")),
+            row("GET /api/v1/datarooms/{id}/grants", onTarget(4, 200), false,
+                    f -> get("/api/v1/datarooms/" + f.room + "/grants")),
+            row("PUT /api/v1/datarooms/{id}/grants", onTarget(4, 200), true,
+                    f -> json("PUT", "/api/v1/datarooms/" + f.room + "/grants", "[]")),
+            row("GET /api/v1/folders/{id}", onTarget(1, 200), false, f -> get("/api/v1/folders/" + f.folder)),
+            row("PATCH /api/v1/folders/{id}", onTarget(4, 200), false,
+                    f -> json("PATCH", "/api/v1/folders/" + f.folder, "{\"name\": \"R" + unique() + "\"}")),
+            row("DELETE /api/v1/folders/{id}", onTarget(4, 204), true, f -> delete("/api/v1/folders/" + f.folder)),
+            row("GET /api/v1/documents/{id}", onTarget(1, 200), false, f -> get("/api/v1/documents/" + f.doc)),
+            row("PATCH /api/v1/documents/{id}", onTarget(4, 200), false,
+                    f -> json("PATCH", "/api/v1/documents/" + f.doc, "{\"name\": \"r" + unique() + ".pdf\"}")),
+            row("DELETE /api/v1/documents/{id}", onTarget(4, 204), true, f -> delete("/api/v1/documents/" + f.doc)),
+            row("POST /api/v1/documents/{id}/versions", onTarget(3, 201), false, f -> Http.request(
+                    "/api/v1/documents/" + f.doc + "/versions").header("Content-Type", "application/pdf")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(PDF))),
+            row("GET /api/v1/documents/{id}/content", onTarget(2, 200), false,
+                    f -> get("/api/v1/documents/" + f.doc + "/content")),
+            row("POST /api/v1/documents/{id}/download-ticket", onTarget(2, 201), false,
+                    f -> json("POST", "/api/v1/documents/" + f.doc + "/download-ticket", "")),
+            row("GET /api/v1/documents/{id}/pages/{n}", onTarget(1, 200), false,
+                    f -> get("/api/v1/documents/" + f.doc + "/pages/1")),
+            row("POST /api/v1/documents/{id}/restore", onTarget(4, 200), true, f -> json("POST", "/api/v1/documents/" + f.trashed + "/restore", "")),
+            row("GET /api/v1/download-tickets/{ticket}", sameForEveryone(404), false,
+                    f -> get("/api/v1/download-tickets/" + unique() + unique())),
+            row("POST /api/v1/groups", adminOnly(201, false), false,
+                    f -> json("POST", "/api/v1/groups", "{\"name\": \"G" + unique() + "\"}")),
+            row("GET /api/v1/groups", anyUser(200), false, f -> get("/api/v1/groups")),
+            row("GET /api/v1/groups/{id}", inTenant(200), false, f -> get("/api/v1/groups/" + f.group)),
+            row("DELETE /api/v1/groups/{id}", adminOnly(204, true), true, f -> delete("/api/v1/groups/" + f.group)),
+            row("PUT /api/v1/groups/{id}/members", adminOnly(200, true), false,
+                    f -> json("PUT", "/api/v1/groups/" + f.group + "/members", "[\"" + f.spare + "\"]")),
+            row("GET /api/v1/groups/{id}/members", inTenant(200), false,
+                    f -> get("/api/v1/groups/" + f.group + "/members")));
+
+    static HttpResponse<String> call(Row row, Fixture f, Caller caller) {
+        HttpRequest.Builder r = row.request().apply(f);
+        if (caller != Caller.ANONYMOUS) {
+            r.header("Authorization", "Bearer " + f.tokens.get(caller));
+        }
+        return Http.send(r);
+    }
+
+    /** A problem body without its per-request {@code instance}. */
+    static String withoutInstance(String body) {
+        JsonObject o = Json.createReader(new StringReader(body)).readObject();
+        JsonObjectBuilder b = Json.createObjectBuilder(o);
+        b.remove("instance");
+        return b.build().toString();
+    }
+
+    /** The same request with every fixture id replaced by a fresh random one. */
+    static HttpResponse<String> missingTwin(Row row, Fixture f, Caller caller) {
+        HttpRequest original = row.request().apply(f).build();
+        String uri = original.uri().toString();
+        for (String id : List.of(f.room, f.folder, f.doc, f.trashed, f.group, f.spare, f.apiKey)) {
+            uri = uri.replace(id, UUID.randomUUID().toString());
+        }
+        HttpRequest.Builder twin = HttpRequest.newBuilder(java.net.URI.create(uri))
+                .method(original.method(), original.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
+        original.headers().map().forEach((k, vs) -> vs.forEach(v -> twin.header(k, v)));
+        twin.header("Authorization", "Bearer " + f.tokens.get(caller));
+        return Http.send(twin);
+    }
+
+    @Test
+    void perm13_everyEndpointOfTheApiHasARow() {
+        HttpResponse<String> openapi = Http.send(Http.request("/openapi").header("Accept", "application/json").GET());
+        assertEquals(200, openapi.statusCode());
+        JsonObject paths = Http.json(openapi).getJsonObject("paths");
+        Set<String> endpoints = new TreeSet<>();
+        paths.forEach((path, item) -> item.asJsonObject().keySet().stream()
+                .filter(m -> Set.of("get", "post", "put", "patch", "delete").contains(m))
+                .forEach(m -> endpoints.add(m.toUpperCase() + " " + path)));
+        Set<String> rows = new TreeSet<>();
+        MATRIX.forEach(r -> assertTrue(rows.add(r.endpoint()), "one row per endpoint: " + r.endpoint()));
+        Set<String> missing = new TreeSet<>(endpoints);
+        missing.removeAll(rows);
+        assertEquals(Set.of(), missing, "endpoints without a row in AuthorizationMatrixIT.MATRIX (add one line each)");
+        Set<String> stale = new TreeSet<>(rows);
+        stale.removeAll(endpoints);
+        assertEquals(Set.of(), stale, "rows for endpoints the server does not have");
+    }
+
+    @Test
+    void perm13_everyEndpointAnswersEveryCallerAsTheMatrixSaysAndNeverLeaks() {
+        Fixture shared = new Fixture();
+        List<String> failures = new ArrayList<>();
+        for (Row row : MATRIX) {
+            for (Caller caller : Caller.values()) {
+                int expected = row.rule().apply(caller);
+                Fixture f = row.destructive() && expected < 400 ? new Fixture() : shared;
+                HttpResponse<String> r = call(row, f, caller);
+                String where = row.endpoint() + " as " + caller;
+                if (r.statusCode() != expected) {
+                    failures.add(where + ": expected " + expected + ", got " + r.statusCode() + " " + r.body());
+                    continue;
+                }
+                if (expected >= 400) {
+                    for (String secret : f.secrets) {
+                        if (r.body().contains(secret)) {
+                            failures.add(where + ": the refusal names " + secret);
+                        }
+                    }
+                }
+                if (expected == 404 && caller != Caller.ANONYMOUS && !row.rule().equals(sameForEveryone(404))) {
+                    HttpResponse<String> twin = missingTwin(row, f, caller);
+                    if (twin.statusCode() != 404
+                            || !withoutInstance(twin.body()).equals(withoutInstance(r.body()))) {
+                        failures.add(where + ": the 404 differs from a missing id's: " + r.body() + " vs "
+                                + twin.body());
+                    }
+                }
+                if (caller == Caller.FOREIGN_OWNER || caller == Caller.MEMBER_NONE) {
+                    for (String secret : List.of(f.room, f.roomName, f.doc)) {
+                        if (r.body().contains(secret)) {
+                            failures.add(where + ": the answer names " + secret);
+                        }
+                    }
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " cells of the matrix disagree:\n" + String.join("\n", failures));
+        }
+    }
+
+    @Test
+    void perm13_idsOfOtherRoomsAndTenantsInQueriesAndBodiesAreRefusedLikeMissingOnes() {
+        Fixture f = new Fixture();
+        String o = f.tokens.get(Caller.OWNER);
+        for (String elsewhere : List.of(f.otherRoomFolder, f.foreignFolder)) {
+            String random = UUID.randomUUID().toString();
+            List<Function<String, HttpResponse<String>>> forms = List.of(
+                    id -> Http.send(Http.request("/api/v1/datarooms/" + f.room + "/documents?name=q" + unique()
+                                    + ".pdf&folderId=" + id).header("Authorization", "Bearer " + o)
+                            .header("Content-Type", "application/pdf")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(PDF))),
+                    id -> Http.postJson("/api/v1/datarooms/" + f.room + "/folders", o,
+                            "{\"name\": \"n" + unique() + "\", \"parentId\": \"" + id + "\"}"),
+                    id -> Http.patchJson("/api/v1/folders/" + f.folder, o, "{\"parentId\": \"" + id + "\"}"),
+                    id -> Http.patchJson("/api/v1/documents/" + f.doc, o, "{\"folderId\": \"" + id + "\"}"),
+                    id -> Api.put("/api/v1/datarooms/" + f.room + "/grants", o, "[" + Api.grant("USER", f.spare, id,
+                            "VIEW") + "]"));
+            for (Function<String, HttpResponse<String>> form : forms) {
+                HttpResponse<String> named = form.apply(elsewhere);
+                HttpResponse<String> missing = form.apply(random);
+                assertTrue(named.statusCode() == 400 || named.statusCode() == 404, named.body());
+                assertEquals(missing.statusCode(), named.statusCode(), named.body());
+                assertEquals(withoutInstance(missing.body()).replace(random, elsewhere),
+                        withoutInstance(named.body()), "a folder of another room or tenant is like a missing one");
+                assertFalse(named.body().contains("Elsewhere") || named.body().contains("Theirs"), named.body());
+            }
+        }
+        HttpResponse<String> foreignUser = Api.put("/api/v1/groups/" + f.group + "/members", o,
+                "[\"" + UUID.randomUUID() + "\"]");
+        assertEquals(400, foreignUser.statusCode(), foreignUser.body());
+        assertEquals(200, Http.get("/api/v1/documents/" + f.doc, o).statusCode(), "nothing moved");
+        assertTrue(Http.get("/api/v1/datarooms/" + f.room + "/tree", o).body().contains(f.doc));
+    }
+}

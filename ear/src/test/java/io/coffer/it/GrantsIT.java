@@ -1,0 +1,168 @@
+package io.coffer.it;
+
+import static io.coffer.it.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Grants and groups over HTTP (docs/features/permissions.md, PERM-*). */
+class GrantsIT {
+    ItDatabase.User owner;
+    ItDatabase.User alice;
+    ItDatabase.User bob;
+    ItDatabase.User foreigner;
+    String ownerToken;
+    String aliceToken;
+    String bobToken;
+
+    @BeforeEach
+    void tenant() {
+        UUID tenant = ItDatabase.tenant("grants");
+        String s = UUID.randomUUID().toString().substring(0, 6);
+        owner = ItDatabase.user(tenant, "owner-" + s + "@g.test", "OWNER");
+        alice = ItDatabase.user(tenant, "alice-" + s + "@g.test", "MEMBER");
+        bob = ItDatabase.user(tenant, "bob-" + s + "@g.test", "MEMBER");
+        foreigner = ItDatabase.user(ItDatabase.tenant("grants-b"), "f-" + s + "@g.test", "OWNER");
+        ownerToken = Tokens.accessToken(owner);
+        aliceToken = Tokens.accessToken(alice);
+        bobToken = Tokens.accessToken(bob);
+    }
+
+    @Test
+    void perm8_theCreatorsManageGrantIsAnOrdinaryGrant() {
+        String room = Api.room(aliceToken, "Alice's");
+        JsonArray grants = Api.array(Http.get("/api/v1/datarooms/" + room + "/grants", aliceToken));
+        assertEquals(1, grants.size());
+        JsonObject g = grants.getJsonObject(0);
+        assertEquals("USER", g.getJsonObject("principal").getString("type"));
+        assertEquals(alice.id().toString(), g.getJsonObject("principal").getString("id"));
+        assertTrue(g.isNull("folderId"));
+        assertEquals("MANAGE", g.getString("permission"));
+    }
+
+    @Test
+    void perm9_putGrantsReplacesTheListAtomically() {
+        String room = Api.room(ownerToken, "Atomic");
+        String folder = Api.folder(ownerToken, room, "F", null);
+        String good = Api.grant("USER", alice.id().toString(), folder, "VIEW");
+        for (String bad : List.of(Api.grant("USER", UUID.randomUUID().toString(), null, "VIEW"),
+                Api.grant("USER", foreigner.id().toString(), null, "VIEW"),
+                Api.grant("GROUP", UUID.randomUUID().toString(), null, "VIEW"),
+                Api.grant("USER", alice.id().toString(), UUID.randomUUID().toString(), "VIEW"),
+                Api.grant("USER", alice.id().toString(), null, "OWN"),
+                Api.grant("ROBOT", alice.id().toString(), null, "VIEW"),
+                good, "{\"principal\": {\"type\": \"USER\", \"id\": \"" + bob.id() + "\"}, \"permission\": \"VIEW\","
+                        + " \"tenantId\": \"x\"}")) {
+            HttpResponse<String> r = Api.putGrants(ownerToken, room, List.of(good, bad));
+            assertProblem(r, 400, "validation");
+            assertTrue(r.body().contains("[1]"), "the invalid entry is named: " + r.body());
+            assertProblem(Http.get("/api/v1/folders/" + folder, aliceToken), 404, "not-found");
+        }
+        HttpResponse<String> ok = Api.putGrants(ownerToken, room, List.of(good,
+                Api.grant("USER", bob.id().toString(), null, "DOWNLOAD")));
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(2, Api.array(ok).size());
+        assertEquals(200, Http.get("/api/v1/folders/" + folder, aliceToken).statusCode());
+        assertEquals(2, Api.array(Http.get("/api/v1/datarooms/" + room + "/grants", ownerToken)).size());
+        assertProblem(Api.put("/api/v1/datarooms/" + room + "/grants", ownerToken, "{\"not\": \"an array\"}"), 400,
+                "validation");
+    }
+
+    @Test
+    void perm10_grantGroupAndRoleChangesTakeEffectOnTheNextRequest() {
+        String room = Api.room(ownerToken, "Next request");
+        String doc = Api.document(ownerToken, room, null, "a.pdf", DocumentsIT.PDF);
+        assertProblem(Http.get("/api/v1/documents/" + doc, aliceToken), 404, "not-found");
+
+        String group = Api.group(ownerToken, "Deal team " + UUID.randomUUID());
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(Api.grant("GROUP", group, null, "VIEW")))
+                .statusCode());
+        assertProblem(Http.get("/api/v1/documents/" + doc, aliceToken), 404, "not-found");
+        assertEquals(200, Api.members(ownerToken, group, List.of(alice.id().toString())).statusCode());
+        assertEquals(200, Http.get("/api/v1/documents/" + doc, aliceToken).statusCode(), "group membership");
+        assertProblem(Http.get("/api/v1/documents/" + doc + "/content", aliceToken), 403, "forbidden");
+
+        assertEquals(200, Api.members(ownerToken, group, List.of()).statusCode());
+        assertProblem(Http.get("/api/v1/documents/" + doc, aliceToken), 404, "not-found");
+
+        assertEquals(200, Api.role(ownerToken, alice.id().toString(), "ADMIN").statusCode());
+        assertEquals(200, Http.get("/api/v1/documents/" + doc + "/content", aliceToken).statusCode(), "role");
+        assertEquals(200, Api.role(ownerToken, alice.id().toString(), "MEMBER").statusCode());
+        assertProblem(Http.get("/api/v1/documents/" + doc, aliceToken), 404, "not-found");
+    }
+
+    @Test
+    void perm2_aDeeperGrantOverridesAndNoneHidesButAGroupStillGives() {
+        String room = Api.room(ownerToken, "Overrides");
+        String a = Api.folder(ownerToken, room, "A", null);
+        String b = Api.folder(ownerToken, room, "B", a);
+        String inB = Api.document(ownerToken, room, b, "deep.pdf", DocumentsIT.PDF);
+        String inA = Api.document(ownerToken, room, a, "shallow.pdf", DocumentsIT.PDF);
+        String group = Api.group(ownerToken, "G " + UUID.randomUUID());
+        Api.members(ownerToken, group, List.of(bob.id().toString()));
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", alice.id().toString(), null, "DOWNLOAD"),
+                Api.grant("USER", alice.id().toString(), b, "NONE"),
+                Api.grant("USER", bob.id().toString(), null, "MANAGE"),
+                Api.grant("USER", bob.id().toString(), a, "VIEW"),
+                Api.grant("GROUP", group, b, "UPLOAD"))).statusCode());
+        assertEquals(200, Http.get("/api/v1/documents/" + inA + "/content", aliceToken).statusCode());
+        assertProblem(Http.get("/api/v1/documents/" + inB, aliceToken), 404, "not-found");
+        assertProblem(Http.get("/api/v1/folders/" + b, aliceToken), 404, "not-found");
+        assertFalse(Api.tree(aliceToken, room).toString().contains("deep.pdf"));
+        assertProblem(Http.get("/api/v1/documents/" + inA + "/content", bobToken), 403, "forbidden");
+        assertEquals(200, Http.get("/api/v1/documents/" + inB + "/content", bobToken).statusCode(),
+                "the group's UPLOAD on B beats bob's own VIEW inherited from A");
+        assertEquals("MANAGE", Http.json(Http.get("/api/v1/datarooms/" + room, bobToken)).getString("myPermission"));
+    }
+
+    @Test
+    void perm7_aFolderGrantShowsTheRoomAndThatFolderOnlyWithoutTheNamesAboveIt() {
+        String room = Api.room(ownerToken, "Hoist");
+        String secret = Api.folder(ownerToken, room, "Secret project", null);
+        String shared = Api.folder(ownerToken, room, "Shared", secret);
+        Api.document(ownerToken, room, shared, "ok.pdf", DocumentsIT.PDF);
+        Api.document(ownerToken, room, secret, "hidden.pdf", DocumentsIT.PDF);
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", alice.id().toString(), shared, "VIEW"))).statusCode());
+        assertTrue(Http.get("/api/v1/datarooms", aliceToken).body().contains(room));
+        JsonObject tree = Api.tree(aliceToken, room);
+        assertEquals("NONE", tree.getString("myPermission"));
+        String text = tree.toString();
+        assertTrue(text.contains("ok.pdf") && text.contains("Shared"), text);
+        assertFalse(text.contains("Secret project") || text.contains("hidden.pdf"), text);
+        JsonObject top = tree.getJsonArray("children").getJsonObject(0);
+        assertEquals("1", top.getString("index"));
+        assertEquals("/Shared", Http.json(Http.get("/api/v1/folders/" + shared, aliceToken)).getString("path"));
+        assertProblem(Http.postJson("/api/v1/datarooms/" + room + "/folders", aliceToken, "{\"name\": \"x\"}"), 403,
+                "forbidden");
+        assertProblem(Http.get("/api/v1/datarooms/" + room + "/grants", aliceToken), 403, "forbidden");
+    }
+
+    @Test
+    void perm11_groupsAreReadByMembersAndChangedByAdmins() {
+        String group = Api.group(ownerToken, "Readers " + UUID.randomUUID());
+        assertTrue(Http.get("/api/v1/groups", aliceToken).body().contains(group));
+        assertProblem(Http.postJson("/api/v1/groups", aliceToken, "{\"bogus\": 1}"), 403, "forbidden");
+        assertProblem(Api.put("/api/v1/groups/" + group + "/members", aliceToken, "not json"), 403, "forbidden");
+        assertProblem(Api.put("/api/v1/groups/" + group + "/members", Tokens.accessToken(foreigner), "not json"),
+                404, "not-found");
+        assertProblem(Api.members(ownerToken, group, List.of(foreigner.id().toString())), 400, "validation");
+        assertProblem(Http.postJson("/api/v1/groups", ownerToken, "{\"name\": \"" + Http.json(Http.get(
+                "/api/v1/groups/" + group, ownerToken)).getString("name").toUpperCase() + "\"}"), 409, "conflict");
+        HttpResponse<String> set = Api.members(ownerToken, group, List.of(alice.id().toString(),
+                bob.id().toString(), alice.id().toString()));
+        assertEquals(200, set.statusCode(), set.body());
+        assertEquals(2, Api.array(set).size());
+        assertEquals(204, Api.delete("/api/v1/groups/" + group, ownerToken).statusCode());
+        assertProblem(Http.get("/api/v1/groups/" + group, ownerToken), 404, "not-found");
+    }
+}

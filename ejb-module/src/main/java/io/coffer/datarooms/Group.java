@@ -1,0 +1,9 @@
+package io.coffer.datarooms;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A tenant-wide group of users that grants can name. */
+public record Group(UUID id, String name, Instant createdAt, List<UUID> members) {
+}

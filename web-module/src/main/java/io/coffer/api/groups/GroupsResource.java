@@ -1,0 +1,144 @@
+package io.coffer.api.groups;
+
+import io.coffer.api.Page;
+import io.coffer.api.security.Authenticated;
+import io.coffer.api.security.MinimumRole;
+import io.coffer.datarooms.Group;
+import io.coffer.datarooms.Groups;
+import io.coffer.identity.Role;
+import io.coffer.shared.error.NotFoundException;
+import io.coffer.shared.error.ValidationException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Tenant-wide groups: every member lists and reads them; OWNER and ADMIN create, delete and set members. */
+@Path("/groups")
+@RequestScoped
+@PermitAll
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class GroupsResource {
+
+    @EJB
+    Groups groups;
+
+    @Schema(name = "GroupRequest")
+    public record GroupRequest(@Schema(required = true, maxLength = 255) String name) {
+    }
+
+    @Schema(name = "Group")
+    public record GroupView(@Schema(required = true, format = "uuid") String id,
+                            @Schema(required = true) String name,
+                            @Schema(required = true) Instant createdAt,
+                            @Schema(required = true, description = "user ids") List<String> members) {
+        static GroupView of(Group g) {
+            return new GroupView(g.id().toString(), g.name(), g.createdAt(),
+                    g.members().stream().map(UUID::toString).toList());
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @MinimumRole(Role.ADMIN)
+    @Operation(summary = "Create a group (ADMIN+); names are unique in the tenant (409)")
+    public Response create(GroupRequest request) {
+        if (request == null) {
+            throw ValidationException.of("name", "is required");
+        }
+        return Response.status(Response.Status.CREATED).entity(GroupView.of(groups.create(request.name()))).build();
+    }
+
+    @GET
+    @Operation(summary = "The tenant's groups")
+    public Page<GroupView> list() {
+        return Page.of(groups.list().stream().map(GroupView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One group with its members")
+    public GroupView get(@PathParam("id") String id) {
+        return GroupView.of(groups.get(uuid(id)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a group, its memberships and every grant to it (ADMIN+)")
+    public Response delete(@PathParam("id") String id) {
+        groups.delete(uuid(id));
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("/{id}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the group's members with a bare array of user ids (ADMIN+)")
+    public List<String> replaceMembers(@PathParam("id") String id, String body) {
+        UUID group = uuid(id);
+        groups.requireManage(group); // authorization before validation
+        return groups.replaceMembers(group, userIds(body)).members().stream().map(UUID::toString).toList();
+    }
+
+    @GET
+    @Path("/{id}/members")
+    @Operation(summary = "The group's members (user ids)")
+    public List<String> members(@PathParam("id") String id) {
+        return groups.get(uuid(id)).members().stream().map(UUID::toString).toList();
+    }
+
+    private static List<UUID> userIds(String body) {
+        JsonArray array;
+        try {
+            JsonValue value = body == null || body.isBlank() ? null
+                    : jakarta.json.Json.createReader(new java.io.StringReader(body)).readValue();
+            if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
+                throw ValidationException.of("body", "must be an array of user ids");
+            }
+            array = value.asJsonArray();
+        } catch (jakarta.json.JsonException | IllegalStateException e) {
+            throw ValidationException.of("body", "must be an array of user ids");
+        }
+        List<UUID> ids = new ArrayList<>();
+        List<ValidationException.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            try {
+                ids.add(UUID.fromString(((jakarta.json.JsonString) array.get(i)).getString()));
+            } catch (ClassCastException | IllegalArgumentException e) {
+                errors.add(new ValidationException.FieldError("[" + i + "]", "must be a user id (UUID)"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("Some user ids are not valid; nothing was changed.", errors);
+        }
+        return ids;
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NotFoundException("no such object");
+        }
+    }
+}
