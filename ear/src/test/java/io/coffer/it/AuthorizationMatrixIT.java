@@ -62,6 +62,7 @@ class AuthorizationMatrixIT {
         final String apiKey;
         final String otherRoomFolder;
         final String foreignFolder;
+        final String link;
         final Set<String> secrets = new TreeSet<>();
 
         Fixture() {
@@ -102,7 +103,11 @@ class AuthorizationMatrixIT {
             otherRoomFolder = Api.folder(o, otherRoom, "Elsewhere " + s, null);
             String foreignToken = tokens.get(Caller.FOREIGN_OWNER);
             foreignFolder = Api.folder(foreignToken, Api.room(foreignToken, "Foreign " + s), "Theirs " + s, null);
-            secrets.addAll(List.of(room, folder, doc, trashed, group, spare, apiKey, roomName, "doc-" + s,
+            HttpResponse<String> shared = Http.postJson("/api/v1/share-links", o,
+                    "{\"target\": {\"type\": \"DATAROOM\", \"id\": \"" + room + "\"}, \"name\": \"Link " + s + "\"}");
+            assertEquals(201, shared.statusCode(), shared.body());
+            link = Http.json(shared).getString("id");
+            secrets.addAll(List.of(room, folder, doc, trashed, group, spare, apiKey, link, roomName, "doc-" + s,
                     "Folder " + s, "Group " + s));
         }
     }
@@ -256,7 +261,36 @@ class AuthorizationMatrixIT {
             row("PUT /api/v1/groups/{id}/members", adminOnly(200, true), false,
                     f -> json("PUT", "/api/v1/groups/" + f.group + "/members", "[\"" + f.spare + "\"]")),
             row("GET /api/v1/groups/{id}/members", inTenant(200), false,
-                    f -> get("/api/v1/groups/" + f.group + "/members")));
+                    f -> get("/api/v1/groups/" + f.group + "/members")),
+            // share links, owner side: MANAGE on the target (or its room)
+            row("POST /api/v1/share-links", onTarget(4, 201), false, f -> json("POST", "/api/v1/share-links",
+                    "{\"target\": {\"type\": \"FOLDER\", \"id\": \"" + f.folder + "\"}}")),
+            row("GET /api/v1/share-links", anyUser(200), false, f -> get("/api/v1/share-links?targetId=" + f.room)),
+            row("GET /api/v1/share-links/{id}", onTarget(4, 200), false, f -> get("/api/v1/share-links/" + f.link)),
+            row("PATCH /api/v1/share-links/{id}", onTarget(4, 200), false,
+                    f -> json("PATCH", "/api/v1/share-links/" + f.link, "{\"name\": \"L" + unique() + "\"}")),
+            row("DELETE /api/v1/share-links/{id}", onTarget(4, 204), true,
+                    f -> delete("/api/v1/share-links/" + f.link)),
+            // share links, visitor side: the link token is the capability; a bearer changes nothing
+            row("GET /api/v1/public/links/{token}", sameForEveryone(404), false,
+                    f -> get("/api/v1/public/links/" + unique() + unique())),
+            row("POST /api/v1/public/links/{token}/sessions", sameForEveryone(404), false,
+                    f -> json("POST", "/api/v1/public/links/" + unique() + unique() + "/sessions", "{}")),
+            row("GET /api/v1/public/links/{token}/tree", sameForEveryone(404), false,
+                    f -> get("/api/v1/public/links/" + unique() + unique() + "/tree")),
+            row("GET /api/v1/public/links/{token}/documents/{docId}/pages/{n}", sameForEveryone(404), false,
+                    f -> get("/api/v1/public/links/" + unique() + unique() + "/documents/" + f.doc + "/pages/1")),
+            row("GET /api/v1/public/links/{token}/documents/{docId}/content", sameForEveryone(404), false,
+                    f -> get("/api/v1/public/links/" + unique() + unique() + "/documents/" + f.doc + "/content")),
+            row("POST /api/v1/public/links/{token}/documents/{docId}/download-ticket", sameForEveryone(404), false,
+                    f -> json("POST", "/api/v1/public/links/" + unique() + unique() + "/documents/" + f.doc
+                            + "/download-ticket", "")),
+            row("POST /api/v1/public/links/{token}/events", sameForEveryone(404), false,
+                    f -> json("POST", "/api/v1/public/links/" + unique() + unique() + "/events", "[]")),
+            row("GET /api/v1/public/links/{token}/zip", sameForEveryone(404), false,
+                    f -> get("/api/v1/public/links/" + unique() + unique() + "/zip")),
+            row("GET /api/v1/public/link-tickets/{ticket}", sameForEveryone(404), false,
+                    f -> get("/api/v1/public/link-tickets/" + unique() + unique())));
 
     static HttpResponse<String> call(Row row, Fixture f, Caller caller) {
         HttpRequest.Builder r = row.request().apply(f);
@@ -278,7 +312,7 @@ class AuthorizationMatrixIT {
     static HttpResponse<String> missingTwin(Row row, Fixture f, Caller caller) {
         HttpRequest original = row.request().apply(f).build();
         String uri = original.uri().toString();
-        for (String id : List.of(f.room, f.folder, f.doc, f.trashed, f.group, f.spare, f.apiKey)) {
+        for (String id : List.of(f.room, f.folder, f.doc, f.trashed, f.group, f.spare, f.apiKey, f.link)) {
             uri = uri.replace(id, UUID.randomUUID().toString());
         }
         HttpRequest.Builder twin = HttpRequest.newBuilder(java.net.URI.create(uri))
@@ -376,6 +410,16 @@ class AuthorizationMatrixIT {
                         withoutInstance(named.body()), "a folder of another room or tenant is like a missing one");
                 assertFalse(named.body().contains("Elsewhere") || named.body().contains("Theirs"), named.body());
             }
+        }
+        // a share link on another tenant's folder, or on a document addressed as a folder, is a link on nothing
+        Function<String, HttpResponse<String>> linkOn = id -> Http.postJson("/api/v1/share-links", o,
+                "{\"target\": {\"type\": \"FOLDER\", \"id\": \"" + id + "\"}}");
+        HttpResponse<String> missingTarget = linkOn.apply(UUID.randomUUID().toString());
+        assertEquals(404, missingTarget.statusCode(), missingTarget.body());
+        for (String notAFolderOfOurs : List.of(f.foreignFolder, f.doc)) {
+            HttpResponse<String> named = linkOn.apply(notAFolderOfOurs);
+            assertEquals(404, named.statusCode(), named.body());
+            assertEquals(withoutInstance(missingTarget.body()), withoutInstance(named.body()));
         }
         HttpResponse<String> foreignUser = Api.put("/api/v1/groups/" + f.group + "/members", o,
                 "[\"" + UUID.randomUUID() + "\"]");

@@ -45,6 +45,9 @@ public class ShareLinks {
     CallerCheck callers;
 
     @Inject
+    io.coffer.datarooms.Permissions permissions;
+
+    @Inject
     LinkStore store;
 
     @Inject
@@ -90,24 +93,15 @@ public class ShareLinks {
     /** The links the caller manages, optionally of one target, oldest first; keyset cursor = the last id. */
     public List<ShareLink> list(UUID targetId, int limit, UUID after) {
         List<ShareLink> out = new ArrayList<>();
-        Set<UUID> managed = new HashSet<>();
-        Set<UUID> refused = new HashSet<>();
+        java.util.Map<UUID, Boolean> manages = new java.util.HashMap<>(); // per target: one check each
         boolean passed = after == null;
         for (ShareLinkEntity link : store.list(targetId)) {
             if (!passed) {
                 passed = link.id().equals(after);
                 continue;
             }
-            UUID room = store.roomOf(link);
-            if (!managed.contains(room) && !refused.contains(room)) {
-                try {
-                    rooms.require(room, Permission.MANAGE);
-                    managed.add(room);
-                } catch (io.coffer.shared.error.CofferException e) {
-                    refused.add(room);
-                }
-            }
-            if (managed.contains(room)) {
+            boolean mine = manages.computeIfAbsent(store.targetId(link), t -> held(link).atLeast(Permission.MANAGE));
+            if (mine) {
                 out.add(store.view(link));
                 if (out.size() > limit) {
                     break;
@@ -168,8 +162,32 @@ public class ShareLinks {
 
     private ShareLinkEntity managed(UUID id) {
         ShareLinkEntity link = store.find(id).orElseThrow(() -> new NotFoundException("no such link"));
-        rooms.require(store.roomOf(link), Permission.MANAGE);
+        requireManageOf(link);
         return link;
+    }
+
+    /**
+     * MANAGE on the link's target, or on its whole room (a room's managers manage every link in it, also one whose
+     * target is in the trash); else 404 when the caller cannot see the target, 403 below MANAGE. Asked without
+     * exceptions from the permission module: a refusal caught inside this transaction would mark it rollback-only.
+     */
+    private void requireManageOf(ShareLinkEntity link) {
+        Permission held = held(link);
+        if (held.atLeast(Permission.MANAGE)) {
+            return;
+        }
+        if (held.atLeast(Permission.VIEW)) {
+            throw new io.coffer.shared.error.ForbiddenException("Managing a link needs MANAGE on its target.");
+        }
+        throw new NotFoundException("no such link");
+    }
+
+    /** The caller's level for a link: the higher of the target's and the whole room's. */
+    private Permission held(ShareLinkEntity link) {
+        io.coffer.shared.UserId me = callers.current().user();
+        Permission onTarget = permissions.onBehalfOf(me, store.targetId(link));
+        Permission onRoom = permissions.onBehalfOf(me, store.roomOf(link));
+        return onTarget.atLeast(onRoom) ? onTarget : onRoom;
     }
 
     /** MANAGE on the target; answers its room. */
@@ -181,7 +199,7 @@ public class ShareLinks {
                 rooms.requireFolder(target, Permission.MANAGE);
                 return rooms.folder(target).roomId();
             default:
-                rooms.require(target, Permission.MANAGE);
+                rooms.requireOnRoom(target, Permission.MANAGE);
                 return target;
         }
     }
