@@ -22,9 +22,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.LifecycleContext;
-import net.jqwik.api.lifecycle.SkipExecutionHook;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.ActionChainArbitrary;
@@ -40,7 +37,6 @@ import net.jqwik.api.state.Transformer;
  * ({@code coffer.heavy=true}) adds {@link #perm12_heavy} with 100 tries of up to 40 steps.
  */
 class PermissionsModelIT {
-    static final boolean HEAVY = Boolean.getBoolean("coffer.heavy");
     static final String[] LEVELS = {"NONE", "VIEW", "DOWNLOAD", "UPLOAD", "MANAGE"};
     static final byte[] ONE_PAGE = onePage();
 
@@ -50,7 +46,7 @@ class PermissionsModelIT {
     }
 
     @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
-    @AddLifecycleHook(HeavyOnly.class)
+    @net.jqwik.api.Tag("heavy") // runs under -Pheavy only (pom.xml: it.excluded.groups)
     void perm12_heavy(@ForAll("longChains") ActionChain<World> chain) {
         runAndCover(chain);
     }
@@ -67,14 +63,6 @@ class PermissionsModelIT {
                 .coverage(c -> c.check(true).count(n -> n >= 1));
         net.jqwik.api.statistics.Statistics.label("a member was refused a download")
                 .coverage(c -> c.check(true).count(n -> n >= 1));
-    }
-
-    /** The long run belongs to {@code -Pheavy}. */
-    public static class HeavyOnly implements SkipExecutionHook {
-        @Override
-        public SkipResult shouldBeSkipped(LifecycleContext context) {
-            return HEAVY ? SkipResult.doNotSkip() : SkipResult.skip("a heavy run (-Pheavy)");
-        }
     }
 
     @Provide

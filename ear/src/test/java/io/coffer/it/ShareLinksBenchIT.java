@@ -1,7 +1,6 @@
 package io.coffer.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * cached), then 100 concurrent visitors paging through the document next to Liberty serving a static PNG of the same
  * size (an expanded WAR dropped into the test server's dropins for the run).
  */
+@org.junit.jupiter.api.Tag("heavy") // runs under -Pheavy only (pom.xml: it.excluded.groups)
 class ShareLinksBenchIT {
 
     static final int VISITORS = 100;
@@ -31,7 +31,6 @@ class ShareLinksBenchIT {
 
     @Test
     void benchmark() throws Exception {
-        assumeTrue(Boolean.getBoolean("coffer.heavy"), "heavy profile only");
         Http.clientAddress = "198.51.100.9"; // a visitor keeps an address: its watermarked pages stay cached
         UUID tenant = ItDatabase.tenant("bench");
         String s = UUID.randomUUID().toString().substring(0, 6);

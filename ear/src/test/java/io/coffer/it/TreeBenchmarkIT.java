@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The tree-listing benchmark of docs/benchmarks.md (heavy only: {@code mvn verify -Pheavy -Dit.test=TreeBenchmarkIT}).
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * MEMBER the server's own CTE ({@code Resolver.ROOM_LEVELS}). Statistics are refreshed after seeding ({@code analyze}),
  * as autovacuum would. Writes {@code target/tree-benchmark.txt}.
  */
-@EnabledIfSystemProperty(named = "coffer.heavy", matches = "true")
+@org.junit.jupiter.api.Tag("heavy") // runs under -Pheavy only (pom.xml: it.excluded.groups)
 class TreeBenchmarkIT {
     static final String[] LEVELS = {"NONE", "VIEW", "DOWNLOAD", "UPLOAD", "MANAGE"};
 
