@@ -165,4 +165,25 @@ class GrantsIT {
         assertEquals(204, Api.delete("/api/v1/groups/" + group, ownerToken).statusCode());
         assertProblem(Http.get("/api/v1/groups/" + group, ownerToken), 404, "not-found");
     }
+
+    @Test
+    void perm15_aRemovedMemberLeavesNoGroupMembershipOrGrantBehind() {
+        String room = Api.room(ownerToken, "Leavers " + UUID.randomUUID());
+        String group = Api.group(ownerToken, "Leaving " + UUID.randomUUID());
+        assertEquals(200, Api.members(ownerToken, group, List.of(alice.id().toString(), bob.id().toString()))
+                .statusCode());
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), null, "DOWNLOAD"),
+                Api.grant("GROUP", group, null, "VIEW"))).statusCode());
+
+        assertEquals(204, Api.delete("/api/v1/members/" + alice.id(), ownerToken).statusCode());
+
+        String members = Http.get("/api/v1/groups/" + group + "/members", ownerToken).body();
+        assertFalse(members.contains(alice.id().toString()), members);
+        assertTrue(members.contains(bob.id().toString()), members);
+        String grants = Http.get("/api/v1/datarooms/" + room + "/grants", ownerToken).body();
+        assertFalse(grants.contains(alice.id().toString()), grants);
+        assertTrue(grants.contains(group), "the group's grant stays");
+    }
 }

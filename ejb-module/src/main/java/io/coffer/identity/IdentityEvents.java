@@ -36,4 +36,15 @@ public final class IdentityEvents {
     /** {@code auth.login.failed}: tenant and user only when they exist (never the attempted email or password). */
     public record LoginFailed(TenantId tenant, UserId user, String clientAddress, Instant at) {
     }
+
+    /** {@code member.role-changed}. */
+    public record RoleChanged(TenantId tenant, UserId user, Role from, Role to, UserId actor, Instant at) {
+    }
+
+    /**
+     * {@code member.removed}: fired inside the removing transaction, so that modules above drop what names the user
+     * (group memberships, grants) in the same commit.
+     */
+    public record MemberRemoved(TenantId tenant, UserId user, UserId actor, Instant at) {
+    }
 }

@@ -45,6 +45,9 @@ public class Members {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<Object> events;
+
     public List<UserProfile> list() {
         requireAdmin();
         return users.members().stream().map(u -> profiles.of(u, caller.tenant())).toList();
@@ -62,7 +65,12 @@ public class Members {
         if (target.role() == Role.OWNER && role != Role.OWNER) {
             requireAnotherOwner(target);
         }
+        Role before = target.role();
         target.changeRole(role);
+        if (before != role) {
+            events.fire(new IdentityEvents.RoleChanged(caller.tenant(), target.userId(), before, role,
+                    actor.user().userId(), clock.instant()));
+        }
         return profiles.of(target, caller.tenant());
     }
 
@@ -77,6 +85,8 @@ public class Members {
         }
         target.remove(clock.instant());
         tokens.revokeAllRefresh(target.userId().value());
+        events.fire(new IdentityEvents.MemberRemoved(caller.tenant(), target.userId(), actor.user().userId(),
+                clock.instant()));
     }
 
     private void requireAnotherOwner(UserEntity target) {

@@ -77,4 +77,12 @@ public class PermissionStore {
         users.forEach(u -> em.persist(new GroupMemberEntity(groupId, u)));
         em.flush();
     }
+
+    /** Drops everything that names a removed user: their group memberships and their own grants. */
+    public void forgetUser(UUID user) {
+        em.createQuery("delete from GroupMemberEntity m where m.userId = :user").setParameter("user", user)
+                .executeUpdate();
+        em.createQuery("delete from GrantEntity g where g.principalType = :type and g.principalId = :user")
+                .setParameter("type", GrantEntity.USER).setParameter("user", user).executeUpdate();
+    }
 }
