@@ -395,15 +395,21 @@ class PermissionsModelIT {
         String membership(int g, int who, int add) {
             String group = new ArrayList<>(model.groups.keySet()).get(g % model.groups.size());
             Person p = a.get(2 + who % 3);
-            Set<String> members = model.groups.get(group);
+            Set<String> members = new HashSet<>(model.groups.get(group));
             boolean adding = add % 2 == 0;
             if (adding) {
                 members.add(p.id());
             } else {
                 members.remove(p.id());
             }
-            HttpResponse<String> r = Api.members(a.get(1).token, group, members);
+            Person actor = a.get(1); // adminA, whose role a "change role" step may have lowered to MEMBER
+            HttpResponse<String> r = Api.members(actor.token, group, members);
+            if (!"ADMIN".equals(actor.role) && !"OWNER".equals(actor.role)) {
+                assertEquals(403, r.statusCode(), "PERM-11: only OWNER/ADMIN change groups; " + r.body());
+                return actor.name + " (" + actor.role + ") may not change group " + group.substring(0, 4);
+            }
             assertEquals(200, r.statusCode(), r.body());
+            model.groups.put(group, members);
             return (adding ? "add " : "remove ") + p.name + " to/from group " + group.substring(0, 4);
         }
 
