@@ -42,37 +42,29 @@ public class DelegatedAccess {
 
     /** The newest version of a document, when {@code user} holds {@code needed} on it now. */
     public Optional<Delegated> document(UserId user, UUID documentId, Permission needed) {
-        Optional<DocumentEntry> entry = rooms.documentOnBehalfOf(user, documentId, needed);
-        if (entry.isEmpty()) {
-            return Optional.empty();
-        }
-        return em.createQuery("select v from DocumentVersionEntity v where v.documentId = :doc"
-                        + " order by v.version desc", DocumentVersionEntity.class).setParameter("doc", documentId)
-                .setMaxResults(1).getResultStream().findFirst()
-                .map(v -> new Delegated(entry.get(), new DocumentContent(tenancy.require(), v.blobId(), v.size(),
-                        v.sha256(), ContentTypes.served(v.contentType()), entry.get().name()), v.contentType(),
-                        v.pageCount()));
+        return rooms.documentOnBehalfOf(user, documentId, needed).flatMap(entry -> newest(documentId)
+                .map(v -> new Delegated(entry, new DocumentContent(tenancy.require(), v.blobId(), v.size(),
+                        v.sha256(), ContentTypes.served(v.contentType()), entry.name()), v.contentType(),
+                        v.pageCount())));
     }
 
     /**
      * The unwatermarked PNG of page {@code page} (1-based) from the shared page cache, when {@code user} holds VIEW
-     * now; empty past the end, for a document without pages or one that cannot be rendered.
+     * now; empty past the end, for a document without pages or one that cannot be rendered. An office file's pages
+     * come from the PDF LibreOffice made of it (DOC-19).
      */
     public Optional<Path> page(UserId user, UUID documentId, int page) {
-        Optional<Delegated> document = document(user, documentId, Permission.VIEW);
-        if (document.isEmpty() || document.get().pageCount() == null || page < 1
-                || page > document.get().pageCount()) {
+        if (rooms.documentOnBehalfOf(user, documentId, Permission.VIEW).isEmpty()) {
             return Optional.empty();
         }
-        DocumentContent content = document.get().content();
-        // an office file's pages come from the PDF LibreOffice made of it (DOC-19), a PDF's from its own bytes
-        Optional<DocumentVersionEntity> newest = em.createQuery("select v from DocumentVersionEntity v"
-                        + " where v.documentId = :doc order by v.version desc", DocumentVersionEntity.class)
-                .setParameter("doc", documentId).setMaxResults(1).getResultStream().findFirst();
-        if (newest.isPresent() && newest.get().renditionBlobId() != null) {
-            return pdf.page(content.tenant(), newest.get().renditionBlobId(), newest.get().renditionSize(), page);
-        }
-        return pdf.page(content.tenant(), content.blobId(), content.size(), page);
+        return newest(documentId).filter(v -> v.pageCount() != null && page >= 1 && page <= v.pageCount())
+                .flatMap(v -> pdf.page(tenancy.require(), v.pagesBlobId(), v.pagesBlobSize(), page));
+    }
+
+    private Optional<DocumentVersionEntity> newest(UUID documentId) {
+        return em.createQuery("select v from DocumentVersionEntity v where v.documentId = :doc"
+                        + " order by v.version desc", DocumentVersionEntity.class).setParameter("doc", documentId)
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     /**

@@ -163,15 +163,11 @@ public class Documents {
         if (newest.pageCount() == null || page < 1 || page > newest.pageCount()) {
             throw new io.coffer.shared.error.NotFoundException("no such page");
         }
-        if (newest.renditionBlobId() != null) { // an office file: pages come from its PDF rendition
-            return new PageSource(callers.current().tenant(), newest.renditionBlobId(), newest.renditionSize(),
-                    newest.renditionBlobId());
-        }
-        return new PageSource(callers.current().tenant(), newest.blobId(), newest.size(), newest.sha256());
+        return new PageSource(callers.current().tenant(), newest.pagesBlobId(), newest.pagesBlobSize());
     }
 
     /** The bytes a page image is rendered from. */
-    public record PageSource(TenantId tenant, String blobId, long size, String sha256) {
+    public record PageSource(TenantId tenant, String blobId, long size) {
     }
 
     /** Restores a document from the trash (MANAGE). */

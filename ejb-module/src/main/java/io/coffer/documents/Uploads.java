@@ -63,7 +63,7 @@ public class Uploads {
                     .orElseThrow(() -> ValidationException.of("name", "is required (query parameter or file name)"));
             Names.clean(finalName, "name");
             String type = detect(tenant, blob);
-            Preview preview = preview(tenant, blob, type, finalName);
+            Preview preview = preview(tenant, blob, type, () -> finalName);
             try {
                 return documents.register(roomId, folderId, finalName, blob, type, preview);
             } catch (RuntimeException e) {
@@ -82,7 +82,7 @@ public class Uploads {
         StoredBlob blob = store(tenant, body, digestHeader);
         try {
             String type = detect(tenant, blob);
-            Preview preview = preview(tenant, blob, type, documents.get(documentId).name());
+            Preview preview = preview(tenant, blob, type, () -> documents.get(documentId).name());
             try {
                 return documents.registerVersion(documentId, blob, type, preview);
             } catch (RuntimeException e) {
@@ -129,7 +129,8 @@ public class Uploads {
      * A PDF's page count, known at upload; an office file converted to PDF by LibreOffice (when installed), whose
      * pages are then rendered from that PDF; nothing for anything else, or a file that cannot be read in time.
      */
-    private Preview preview(TenantId tenant, StoredBlob blob, String type, String name) {
+    private Preview preview(TenantId tenant, StoredBlob blob, String type,
+                            java.util.function.Supplier<String> name) { // the name is read only for office files
         if ("application/pdf".equals(type)) {
             return new Preview(pdfPages.pageCount(tenant, blob.id(), blob.size()).orElse(null), null);
         }
@@ -142,7 +143,7 @@ public class Uploads {
             try (InputStream in = blobs.open(tenant, blob.id(), 0, blob.size())) {
                 java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            Optional<java.nio.file.Path> pdf = office.toPdf(copy, name);
+            Optional<java.nio.file.Path> pdf = office.toPdf(copy, name.get());
             if (pdf.isEmpty()) {
                 return Preview.NONE;
             }

@@ -100,6 +100,16 @@ public class DocumentVersionEntity extends TenantOwned {
         return this;
     }
 
+    /** The blob page images are rendered from: the PDF an office file was converted to, else the version's own. */
+    public String pagesBlobId() {
+        return renditionBlobId != null ? renditionBlobId : blobId;
+    }
+
+    /** The size of {@link #pagesBlobId()}. */
+    public long pagesBlobSize() {
+        return renditionBlobId != null ? renditionSize : size;
+    }
+
     public String renditionBlobId() {
         return renditionBlobId;
     }
