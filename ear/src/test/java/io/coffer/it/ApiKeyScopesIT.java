@@ -137,7 +137,9 @@ class ApiKeyScopesIT {
         String write = keyToken(adminToken, "\"write\"");
         HttpResponse<String> created = Http.postJson("/api/v1/datarooms", write, "{\"name\": \"by a write key\"}");
         assertEquals(201, created.statusCode(), created.body());
-        assertEquals(200, Http.patchJson("/api/v1/me", write, "{\"displayName\": \"Renamed by a key\"}").statusCode());
+        HttpResponse<String> renamed = Http.patchJson("/api/v1/me", write, "{\"displayName\": \"Renamed by a key\"}");
+        assertEquals(200, renamed.statusCode(), renamed.body());
+        assertEquals("MEMBER", Http.json(renamed).getString("role"), "PATCH /me answers the role the key acts with");
         assertProblem(Http.get("/api/v1/members", write), 403, "forbidden");
         assertProblem(Http.postJson("/api/v1/groups", write, "{\"name\": \"G\"}"), 403, "forbidden");
         assertProblem(Http.postJson("/api/v1/invitations", write, "{\"email\": \"i@ks.test\", \"role\": \"MEMBER\"}"),

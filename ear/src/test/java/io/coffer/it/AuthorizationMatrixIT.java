@@ -249,7 +249,8 @@ class AuthorizationMatrixIT {
             row("POST /api/v1/auth/verify-email", sameForEveryone(400), false,
                     f -> json("POST", "/api/v1/auth/verify-email", "{\"token\": \"nope\"}")),
             row("POST /api/v1/auth/login", sameForEveryone(401), false, f -> json("POST", "/api/v1/auth/login",
-                    "{\"tenant\": \"nope-" + unique() + "\", \"email\": \"a@b.test\", \"password\": \"wrong password\"}")),
+                    "{\"tenant\": \"nope-" + unique() + "\", \"email\": \"a-" + unique()
+                            + "@b.test\", \"password\": \"wrong password\"}")), // one account each: 20 failures lock one
             row("POST /api/v1/auth/refresh", sameForEveryone(401), false, f -> json("POST", "/api/v1/auth/refresh", "")),
             row("POST /api/v1/auth/password-reset", sameForEveryone(202), false, f -> json("POST",
                     "/api/v1/auth/password-reset", "{\"tenant\": \"nope-" + unique() + "\", \"email\": \"a@b.test\"}")),
