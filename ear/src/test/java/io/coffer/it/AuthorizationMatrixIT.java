@@ -43,9 +43,44 @@ import org.junit.jupiter.api.Test;
  */
 class AuthorizationMatrixIT {
 
-    /** Who calls. MEMBER_* hold that grant on the fixture's room; FOREIGN_OWNER owns another tenant. */
+    /**
+     * Who calls. MEMBER_* hold that grant on the fixture's room; FOREIGN_OWNER owns another tenant. KEY_* are access
+     * tokens exchanged for API keys (PERM-16): a key acts as the caller {@link #actsAs} names (MEMBER unless its scope
+     * is {@code admin}, never above its creator's current role) and only within its scope ({@link #expected}). The
+     * ADMIN holds no grant on the room, so a key of the ADMIN without {@code admin} scope is a MEMBER without a grant;
+     * the OWNER holds MANAGE on it. KEY_ADMIN_OF_DEMOTED was exchanged by an ADMIN who was then demoted to MEMBER.
+     */
     enum Caller { OWNER, ADMIN, MEMBER_MANAGE, MEMBER_UPLOAD, MEMBER_DOWNLOAD, MEMBER_VIEW, MEMBER_NONE, FOREIGN_OWNER,
-        ANONYMOUS }
+        ANONYMOUS, KEY_READ_OF_ADMIN, KEY_WRITE_OF_ADMIN, KEY_ADMIN_OF_ADMIN, KEY_READ_OF_OWNER, KEY_WRITE_OF_OWNER,
+        KEY_ADMIN_OF_DEMOTED;
+
+        /** The caller without a key whose answers a key's are, before its scope counts (itself for the others). */
+        Caller actsAs() {
+            return switch (this) {
+                case KEY_READ_OF_ADMIN, KEY_WRITE_OF_ADMIN, KEY_ADMIN_OF_DEMOTED -> MEMBER_NONE;
+                case KEY_ADMIN_OF_ADMIN -> ADMIN;
+                case KEY_READ_OF_OWNER, KEY_WRITE_OF_OWNER -> MEMBER_MANAGE;
+                default -> this;
+            };
+        }
+
+        /** A key whose scope allows only safe methods (GET, HEAD). */
+        boolean readOnly() {
+            return this == KEY_READ_OF_ADMIN || this == KEY_READ_OF_OWNER;
+        }
+    }
+
+    /**
+     * The status a caller meets: a key's is its {@link Caller#actsAs} caller's, except that a {@code read} key gets 403
+     * for every method but GET on every endpoint that needs a token; a public endpoint ignores the bearer.
+     */
+    static int expected(Row row, Caller caller) {
+        int asIf = row.rule().apply(caller.actsAs());
+        if (caller.readOnly() && !(row.rule() instanceof Same) && !row.endpoint().startsWith("GET ")) {
+            return 403;
+        }
+        return asIf;
+    }
 
     static final byte[] PDF = PermissionsModelIT.ONE_PAGE;
 
@@ -70,7 +105,8 @@ class AuthorizationMatrixIT {
             UUID tenant = ItDatabase.tenant("matrix");
             ItDatabase.User owner = ItDatabase.user(tenant, "owner-" + s + "@m.test", "OWNER");
             tokens.put(Caller.OWNER, Tokens.accessToken(owner));
-            tokens.put(Caller.ADMIN, Tokens.accessToken(ItDatabase.user(tenant, "admin-" + s + "@m.test", "ADMIN")));
+            String adminToken = Tokens.accessToken(ItDatabase.user(tenant, "admin-" + s + "@m.test", "ADMIN"));
+            tokens.put(Caller.ADMIN, adminToken);
             Map<Caller, ItDatabase.User> members = new LinkedHashMap<>();
             for (Caller c : List.of(Caller.MEMBER_MANAGE, Caller.MEMBER_UPLOAD, Caller.MEMBER_DOWNLOAD,
                     Caller.MEMBER_VIEW, Caller.MEMBER_NONE)) {
@@ -107,9 +143,28 @@ class AuthorizationMatrixIT {
                     "{\"target\": {\"type\": \"DATAROOM\", \"id\": \"" + room + "\"}, \"name\": \"Link " + s + "\"}");
             assertEquals(201, shared.statusCode(), shared.body());
             link = Http.json(shared).getString("id");
+            tokens.put(Caller.KEY_READ_OF_ADMIN, keyToken(adminToken, "read"));
+            tokens.put(Caller.KEY_WRITE_OF_ADMIN, keyToken(adminToken, "write"));
+            tokens.put(Caller.KEY_ADMIN_OF_ADMIN, keyToken(adminToken, "admin"));
+            tokens.put(Caller.KEY_READ_OF_OWNER, keyToken(o, "read"));
+            tokens.put(Caller.KEY_WRITE_OF_OWNER, keyToken(o, "write"));
+            ItDatabase.User demoted = ItDatabase.user(tenant, "demoted-" + s + "@m.test", "ADMIN");
+            tokens.put(Caller.KEY_ADMIN_OF_DEMOTED, keyToken(Tokens.accessToken(demoted), "admin"));
+            assertEquals(200, Api.role(o, demoted.id().toString(), "MEMBER").statusCode());
             secrets.addAll(List.of(room, folder, doc, trashed, group, spare, apiKey, link, roomName, "doc-" + s,
                     "Folder " + s, "Group " + s));
         }
+    }
+
+    /** An access token for a new API key of the holder of {@code creatorToken} with {@code scope}. */
+    static String keyToken(String creatorToken, String scope) {
+        HttpResponse<String> key = Http.postJson("/api/v1/api-keys", creatorToken,
+                "{\"name\": \"" + scope + "-" + unique() + "\", \"scopes\": [\"" + scope + "\"]}");
+        assertEquals(201, key.statusCode(), key.body());
+        HttpResponse<String> token = Http.postJson("/api/v1/auth/token", null,
+                "{\"apiKey\": \"" + Http.json(key).getString("key") + "\"}");
+        assertEquals(200, token.statusCode(), token.body());
+        return Http.json(token).getString("accessToken");
     }
 
     /** Expected status per caller. */
@@ -160,7 +215,15 @@ class AuthorizationMatrixIT {
 
     /** A public endpoint: whoever calls gets what an anonymous caller gets (the given status). */
     static Rule sameForEveryone(int status) {
-        return c -> status;
+        return new Same(status);
+    }
+
+    /** The rule of a public endpoint (a bearer, whatever its scope, changes nothing). */
+    record Same(int status) implements Rule {
+        @Override
+        public Integer apply(Caller c) {
+            return status;
+        }
     }
 
     static HttpRequest.Builder get(String path) {
@@ -186,7 +249,8 @@ class AuthorizationMatrixIT {
             row("POST /api/v1/auth/verify-email", sameForEveryone(400), false,
                     f -> json("POST", "/api/v1/auth/verify-email", "{\"token\": \"nope\"}")),
             row("POST /api/v1/auth/login", sameForEveryone(401), false, f -> json("POST", "/api/v1/auth/login",
-                    "{\"tenant\": \"nope-" + unique() + "\", \"email\": \"a@b.test\", \"password\": \"wrong password\"}")),
+                    "{\"tenant\": \"nope-" + unique() + "\", \"email\": \"a-" + unique()
+                            + "@b.test\", \"password\": \"wrong password\"}")), // one account each: 20 failures lock one
             row("POST /api/v1/auth/refresh", sameForEveryone(401), false, f -> json("POST", "/api/v1/auth/refresh", "")),
             row("POST /api/v1/auth/password-reset", sameForEveryone(202), false, f -> json("POST",
                     "/api/v1/auth/password-reset", "{\"tenant\": \"nope-" + unique() + "\", \"email\": \"a@b.test\"}")),
@@ -347,8 +411,10 @@ class AuthorizationMatrixIT {
         List<String> failures = new ArrayList<>();
         for (Row row : MATRIX) {
             for (Caller caller : Caller.values()) {
-                int expected = row.rule().apply(caller);
-                Fixture f = row.destructive() && expected < 400 ? new Fixture() : shared;
+                int expected = expected(row, caller);
+                // fresh also when only a key's scope should refuse: a key wrongly let through must not spoil the rest
+                Fixture f = row.destructive() && (expected < 400 || row.rule().apply(caller.actsAs()) < 400)
+                        ? new Fixture() : shared;
                 HttpResponse<String> r = call(row, f, caller);
                 String where = row.endpoint() + " as " + caller;
                 if (r.statusCode() != expected) {
@@ -362,7 +428,7 @@ class AuthorizationMatrixIT {
                         }
                     }
                 }
-                if (expected == 404 && caller != Caller.ANONYMOUS && !row.rule().equals(sameForEveryone(404))) {
+                if (expected == 404 && caller != Caller.ANONYMOUS) {
                     HttpResponse<String> twin = missingTwin(row, f, caller);
                     if (twin.statusCode() != 404
                             || !withoutInstance(twin.body()).equals(withoutInstance(r.body()))) {
@@ -370,7 +436,7 @@ class AuthorizationMatrixIT {
                                 + twin.body());
                     }
                 }
-                if (caller == Caller.FOREIGN_OWNER || caller == Caller.MEMBER_NONE) {
+                if (caller == Caller.FOREIGN_OWNER || caller.actsAs() == Caller.MEMBER_NONE) {
                     for (String secret : List.of(f.room, f.roomName, f.doc)) {
                         if (r.body().contains(secret)) {
                             failures.add(where + ": the answer names " + secret);

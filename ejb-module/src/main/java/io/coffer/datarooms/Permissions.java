@@ -105,9 +105,26 @@ public class Permissions {
     }
 
     /**
-     * What {@code user} (not the caller) may do with an item or a room now, for access on someone's behalf: a download
-     * ticket or a share link acts with its creator's rights at the moment of use, never more. NONE when the user is
-     * gone, the item deleted or its room archived.
+     * The caller's level on a room or a live item, whichever {@code target} names, without refusing: NONE when the
+     * caller cannot see it (also a deleted item or an archived room). For decisions that must not throw inside the
+     * caller's transaction (a refusal caught there would mark it rollback-only). The caller acts as
+     * {@code CallerCheck.current()} says — an API-key token with its capped role (PERM-16) — never with the database
+     * role of the caller's user: that is what {@link #onBehalfOf} reads, and it is not for the caller.
+     */
+    public Permission held(UUID target) {
+        Who who = caller();
+        Optional<ItemEntity> item = rooms.item(target);
+        Optional<DataRoomEntity> room = liveRoom(item.map(ItemEntity::roomId).orElse(target));
+        if (room.isEmpty()) {
+            return Permission.NONE;
+        }
+        return level(who, room.get(), item.map(ItemEntity::id).orElse(null));
+    }
+
+    /**
+     * What {@code user} (not the caller: see {@link #held}) may do with an item or a room now, for access on someone's
+     * behalf: a download ticket or a share link acts with its creator's rights at the moment of use, never more. NONE
+     * when the user is gone, the item deleted or its room archived.
      */
     public Permission onBehalfOf(UserId user, UUID itemId) {
         Optional<Who> who = behalf(user);

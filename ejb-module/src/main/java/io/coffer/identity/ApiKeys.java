@@ -37,7 +37,7 @@ import java.util.UUID;
 @PermitAll
 public class ApiKeys {
 
-    public static final Set<String> SCOPES = Set.of("read", "write", "admin");
+    public static final Set<String> SCOPES = io.coffer.identity.internal.ApiKeyScopes.ALL;
 
     /** An API key as listed (never the key itself). */
     public record ApiKey(UUID id, String name, List<String> scopes, Instant createdAt, Instant expiresAt,
@@ -114,8 +114,8 @@ public class ApiKeys {
             if (creator == null) {
                 return null;
             }
-            Role role = apiKey.scopes().contains("admin") && creator.role().atLeast(Role.ADMIN) ? Role.ADMIN
-                    : Role.MEMBER;
+            // MEMBER, or ADMIN with scope admin; AccessTokens caps it at the creator's role, Caller again per request
+            Role role = io.coffer.identity.internal.ApiKeyScopes.highestRole(apiKey.scopes());
             return accessTokens.issue(creator, tenant, role, apiKey.scopes());
         });
         if (token == null) {

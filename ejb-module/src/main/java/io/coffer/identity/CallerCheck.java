@@ -27,24 +27,20 @@ public class CallerCheck {
     io.coffer.identity.internal.Users users;
 
     /**
-     * The caller's current role, read from the database; throws
-     * {@link io.coffer.shared.error.UnauthenticatedException} unless the caller is a current user.
-     */
-    public Role requireCurrentUser() {
-        return caller.requireActor(context.getCallerPrincipal()).role();
-    }
-
-    /**
      * The current role of a user of the transaction's tenant, for checks made on someone's behalf (a download ticket,
-     * a share link acts with its creator's rights, never more); empty when the user is gone.
+     * a share link acts with its creator's rights, never more) and for "is this a member?"; empty when the user is
+     * gone. Never for the caller: an API-key token acts below its user's role, and only {@link #current()} knows.
      */
     public java.util.Optional<Role> currentRole(io.coffer.shared.UserId user) {
         return users.find(user).map(io.coffer.identity.internal.UserEntity::role);
     }
 
-    /** The current caller (user, tenant, role from the database); 401 unless they are a current user. */
+    /**
+     * The current caller (user, tenant, the role they act with: from the database, capped for an API-key token, and
+     * whether they may only read); 401 unless they are a current user.
+     */
     public CurrentCaller current() {
         io.coffer.identity.internal.Caller.Actor actor = caller.requireActor(context.getCallerPrincipal());
-        return new CurrentCaller(actor.user().userId(), caller.tenant(), actor.role());
+        return new CurrentCaller(actor.user().userId(), caller.tenant(), actor.role(), actor.readOnly());
     }
 }

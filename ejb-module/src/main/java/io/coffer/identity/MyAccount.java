@@ -35,8 +35,11 @@ public class MyAccount {
     /** The caller's profile; {@link io.coffer.shared.error.UnauthenticatedException} when the token is no longer valid. */
     public UserProfile me() {
         Caller.Actor actor = caller.requireActor(context.getCallerPrincipal());
-        UserProfile profile = profile(actor.user());
-        // the role this token acts with (an API-key token may act below its creator)
+        return withRole(profile(actor.user()), actor);
+    }
+
+    /** The profile with the role this token acts with (an API-key token may act below its creator: ID-25). */
+    private static UserProfile withRole(UserProfile profile, Caller.Actor actor) {
         return new UserProfile(profile.userId(), profile.tenantId(), profile.tenantSlug(), profile.email(),
                 profile.displayName(), actor.role());
     }
@@ -50,9 +53,9 @@ public class MyAccount {
         if (name.chars().anyMatch(Character::isISOControl)) {
             throw ValidationException.of("displayName", "must not contain control characters");
         }
-        UserEntity user = caller.requireUser(context.getCallerPrincipal());
-        user.rename(name);
-        return profile(user);
+        Caller.Actor actor = caller.requireActor(context.getCallerPrincipal());
+        actor.user().rename(name);
+        return withRole(profile(actor.user()), actor);
     }
 
     private UserProfile profile(UserEntity user) {

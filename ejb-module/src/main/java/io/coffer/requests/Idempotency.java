@@ -53,6 +53,9 @@ public class Idempotency {
     /** Claims {@code key} for a request whose fingerprint (method, path, query, body) is {@code fingerprint}. */
     public Claim claim(String key, String fingerprint) {
         CurrentCaller caller = callers.current();
+        // the request as this caller acts (ID-25): an API-key token never replays what its user's session was answered
+        fingerprint = io.coffer.shared.Secrets.hash(fingerprint + " as " + caller.role()
+                + (caller.readOnly() ? " read" : ""));
         Instant now = clock.instant();
         em.createQuery("delete from IdempotencyKeyEntity k where k.userId = :user and k.createdAt < :old")
                 .setParameter("user", caller.user().value()).setParameter("old", now.minus(KEPT)).executeUpdate();

@@ -182,11 +182,10 @@ public class ShareLinks {
         throw new NotFoundException("no such link");
     }
 
-    /** The caller's level for a link: the higher of the target's and the whole room's. */
+    /** The caller's level for a link (as the caller acts: PERM-16): the higher of the target's and the whole room's. */
     private Permission held(ShareLinkEntity link) {
-        io.coffer.shared.UserId me = callers.current().user();
-        Permission onTarget = permissions.onBehalfOf(me, store.targetId(link));
-        Permission onRoom = permissions.onBehalfOf(me, store.roomOf(link));
+        Permission onTarget = permissions.held(store.targetId(link));
+        Permission onRoom = permissions.held(store.roomOf(link));
         return onTarget.atLeast(onRoom) ? onTarget : onRoom;
     }
 

@@ -29,9 +29,10 @@ public class Caller {
 
     /**
      * The user row of {@code principal} (the EJB's caller principal), or {@link UnauthenticatedException} with one
-     * message for every reason.
+     * message for every reason. Private: the caller's role is asked of {@link #requireActor} only, so that no module
+     * can read the database role of a caller whose token acts below it.
      */
-    public UserEntity requireUser(Principal principal) {
+    private UserEntity requireUser(Principal principal) {
         if (!(principal instanceof JsonWebToken token)) {
             throw new UnauthenticatedException(REFUSED);
         }
@@ -52,21 +53,29 @@ public class Caller {
     }
 
     /**
-     * The caller's user and the role they act with: the role in the database (a promotion or demotion takes effect on
-     * the next request); for an API-key token (it carries {@code scope}) capped by the role the token names, so that a
-     * key never acts above what it was exchanged for.
+     * The caller: their user and how they act now, the one answer every module asks (ID-25). A session acts with the
+     * role in the database (a promotion or demotion takes effect on the next request). An API-key token (it carries
+     * {@code scope}) acts with the lowest of: the database role, the role the token names, and what its scopes allow
+     * — MEMBER, or ADMIN with {@code admin}; and only a {@code write} or {@code admin} scope may change anything
+     * ({@link ApiKeyScopes}).
      */
     public Actor requireActor(Principal principal) {
         UserEntity user = requireUser(principal);
+        JsonWebToken token = (JsonWebToken) principal; // requireUser refused anything else
         Role role = user.role();
-        if (principal instanceof JsonWebToken token && token.getClaim("scope") != null && token.getGroups() != null) {
-            Role named = token.getGroups().stream().map(Caller::role).filter(java.util.Objects::nonNull)
-                    .reduce((a, b) -> a.atLeast(b) ? a : b).orElse(Role.MEMBER);
-            if (role.atLeast(named)) {
-                role = named;
-            }
+        Object scope = token.getClaim("scope");
+        if (scope == null) {
+            return new Actor(user, role, false);
         }
-        return new Actor(user, role);
+        java.util.List<String> scopes = ApiKeyScopes.parse(scope.toString().replace("\"", ""));
+        Role named = token.getGroups() == null ? Role.MEMBER : token.getGroups().stream().map(Caller::role)
+                .filter(java.util.Objects::nonNull).reduce(Caller::lower).orElse(Role.MEMBER);
+        role = lower(lower(role, named), ApiKeyScopes.highestRole(scopes));
+        return new Actor(user, role, !ApiKeyScopes.writes(scopes));
+    }
+
+    private static Role lower(Role a, Role b) {
+        return a.atLeast(b) ? b : a;
     }
 
     private static Role role(String name) {
@@ -77,8 +86,11 @@ public class Caller {
         }
     }
 
-    /** Who acts, and with which role. */
-    public record Actor(UserEntity user, Role role) {
+    /**
+     * Who acts, with which role, and whether only reading (an API key of scope {@code read}: the web layer refuses its
+     * every method but GET and HEAD).
+     */
+    public record Actor(UserEntity user, Role role, boolean readOnly) {
     }
 
     public TenantId tenant() {

@@ -6,6 +6,7 @@ import io.coffer.identity.Role;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import io.coffer.identity.CallerCheck;
+import io.coffer.identity.CurrentCaller;
 import io.coffer.shared.error.UnauthenticatedException;
 import jakarta.ejb.EJB;
 import jakarta.annotation.Priority;
@@ -21,12 +22,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * MicroProfile JWT refused (forged, expired, wrong issuer...) reaches here as no token at all, because resources are
  * {@code @PermitAll}: the refusal is then a problem answer like every other error instead of Liberty's empty 401.
  * A well-signed token of a removed user, or one issued before the user's token version changed (password reset,
- * removal), is refused here too, before the resource reads the body.
+ * removal), is refused here too, before the resource reads the body. Here too, the one place no endpoint can
+ * forget: an API-key token of scope {@code read} gets 403 for every method but GET and HEAD (ID-26), and
+ * {@link MinimumRole} is checked against the role the caller acts with (an API key: MEMBER unless scope
+ * {@code admin}, never above its creator's current role, ID-25). The modules check that capped role again.
  */
 @Provider
 @Authenticated
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
+
+    /** What a {@code read} API key may use (contract "API-key scopes"). */
+    static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD");
 
     @EJB
     CallerCheck callers;
@@ -40,13 +47,20 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             refuse(request);
             return;
         }
-        Role role;
+        CurrentCaller caller;
         try {
-            role = callers.requireCurrentUser(); // revoked, removed or foreign: 401 before the body is read
+            caller = callers.current(); // revoked, removed or foreign: 401 before the body is read
         } catch (UnauthenticatedException e) {
             refuse(request);
             return;
         }
+        if (caller.readOnly() && !SAFE_METHODS.contains(request.getMethod())) {
+            // ID-26: a read-only API key, on every endpoint alike, whatever the resource and before the body is read
+            request.abortWith(Problem.of(ProblemType.FORBIDDEN, "This API key's scope allows only reading.", null)
+                    .build());
+            return;
+        }
+        Role role = caller.role(); // capped for an API-key token (ID-25): MEMBER without scope admin
         MinimumRole needed = minimumRole();
         if (needed != null && !role.atLeast(needed.value())) {
             request.abortWith(Problem.of(ProblemType.FORBIDDEN, "This needs the " + needed.value() + " role.", null)
