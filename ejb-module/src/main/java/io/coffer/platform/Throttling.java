@@ -10,11 +10,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Counts failed attempts per key in PostgreSQL (table {@code auth_throttle}), so that limits hold across several
  * Coffer instances (ID-16, SL-11). Keys are SHA-256 hashes of {@code kind:tenant:email} or {@code kind:address}. The check
- * runs before any password hash is computed.
+ * runs before any password hash is computed. Per-address limits are asked with {@link #retryAfter} and decided after
+ * the secret was checked: they refuse failures, never a correct secret (ID-30, SL-26).
  */
 @ApplicationScoped
 public class Throttling {
@@ -33,6 +35,17 @@ public class Throttling {
 
     /** {@link RateLimitedException} when {@code key} failed {@code limit} times in the window. */
     public void check(String key, int limit) {
+        Optional<RateLimitedException> refusal = refusal(key, limit);
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+    }
+
+    /**
+     * The refusal that {@link #check} would throw now, without throwing it: for limits that may refuse only a failure,
+     * decided once the secret has been checked.
+     */
+    public Optional<RateLimitedException> refusal(String key, int limit) {
         Instant now = clock.instant();
         Object[] row = (Object[]) em.createNativeQuery("select count(*), min(at) from auth_throttle"
                         + " where throttle_key = ?1 and at > ?2")
@@ -42,8 +55,9 @@ public class Throttling {
         long count = ((Number) row[0]).longValue();
         if (count >= limit) {
             Instant oldest = ((Timestamp) row[1]).toInstant();
-            throw new RateLimitedException(Duration.between(now, oldest.plus(WINDOW)).toSeconds() + 1);
+            return Optional.of(new RateLimitedException(Duration.between(now, oldest.plus(WINDOW)).toSeconds() + 1));
         }
+        return Optional.empty();
     }
 
     public void fail(String key) {
