@@ -92,7 +92,7 @@ public class Authentication {
      * account.
      */
     public IssuedToken login(String tenantSlug, String email, String password, String clientAddress) {
-        String addressKey = Throttling.key("login", "address", String.valueOf(clientAddress));
+        String addressKey = Throttling.addressKey("login", clientAddress);
         Optional<Tenant> tenant = tenants.findBySlug(tenantSlug);
         String accountKey = Throttling.key("login", "account", tenant.map(t -> t.id().toString()).orElse("-"),
                 email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT));

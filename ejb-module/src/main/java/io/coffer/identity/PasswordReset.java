@@ -79,7 +79,7 @@ public class PasswordReset {
 
     /** Always returns normally (the caller answers 202 {}); mails a link only to an existing account. */
     public void request(String tenantSlug, String email, String clientAddress) {
-        String addressKey = Throttling.key("reset-request", "address", String.valueOf(clientAddress));
+        String addressKey = Throttling.addressKey("reset-request", clientAddress);
         throttle.check(addressKey, REQUESTS_PER_ADDRESS);
         throttle.fail(addressKey); // every request counts against the address, found or not
         Optional<Tenant> tenant = tenants.findBySlug(tenantSlug);
@@ -109,7 +109,7 @@ public class PasswordReset {
     /** Sets a new password; every failure of the token is one {@link InvalidTokenException}. */
     public void confirm(String token, String newPassword, String clientAddress) {
         Passwords.checkPolicy(newPassword, "newPassword");
-        String addressKey = Throttling.key("reset-confirm", "address", String.valueOf(clientAddress));
+        String addressKey = Throttling.addressKey("reset-confirm", clientAddress);
         // Decided after the token was looked up (ID-34): a genuine mailed token is no guess, whoever sends it.
         Optional<RateLimitedException> addressOver = throttle.refusal(addressKey, BAD_TOKENS_PER_ADDRESS);
         TenantId tenant = tokens.tenantOf(token, OneTimeTokenEntity.PASSWORD_RESET).orElse(null);

@@ -94,7 +94,7 @@ public class Signup {
 
     /** Verifies the email of the token's user; a bad, used or expired token is {@link InvalidTokenException}. */
     public void verifyEmail(String token, String clientAddress) {
-        String addressKey = Throttling.key("verify", "address", String.valueOf(clientAddress));
+        String addressKey = Throttling.addressKey("verify", clientAddress);
         // Decided after the token was looked up (ID-34): a genuine mailed token is no guess, whoever sends it.
         Optional<RateLimitedException> addressOver = throttle.refusal(addressKey, BAD_TOKENS_PER_ADDRESS);
         TenantId tenant = tokens.tenantOf(token, OneTimeTokenEntity.VERIFY_EMAIL).orElse(null);

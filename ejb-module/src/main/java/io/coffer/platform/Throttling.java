@@ -6,10 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -31,6 +35,31 @@ public class Throttling {
 
     public static String key(String... parts) {
         return Secrets.hash(String.join(":", parts));
+    }
+
+    /**
+     * What a per-address limit counts for {@code address}: an IPv6 client by its /64 (one subscriber's network, whose
+     * 2^64 addresses it may rotate at will), anything else as it is (ID-31).
+     */
+    public static String addressKey(String kind, String address) {
+        return key(kind, "address", network(address));
+    }
+
+    static String network(String address) {
+        if (address == null || address.indexOf(':') < 0 || !address.matches("[0-9a-fA-F:.\\[\\]]+")) {
+            return String.valueOf(address); // IPv4, or no IP literal: as it is (never a DNS lookup)
+        }
+        try {
+            InetAddress parsed = InetAddress.getByName(address.replace("[", "").replace("]", ""));
+            if (!(parsed instanceof Inet6Address)) {
+                return parsed.getHostAddress(); // an IPv4-mapped IPv6 address is its IPv4 address
+            }
+            byte[] bytes = Arrays.copyOf(parsed.getAddress(), 16);
+            Arrays.fill(bytes, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     /** {@link RateLimitedException} when {@code key} failed {@code limit} times in the window. */

@@ -136,7 +136,7 @@ public class VisitorWork {
         enforce(tenant, LinkGate.OPEN, Visit.open(rules, now, l.scope().onTarget()), client);
         String email = EmailRules.normalEmail(given.email());
         String linkKey = Throttling.key("link-secret", rules.id().toString());
-        String addressKey = Throttling.key("link-secret", "address", String.valueOf(client));
+        String addressKey = Throttling.addressKey("link-secret", client);
         // Per link: refused before any hash (SL-11). Per client address, across links: decided after the check, so
         // that it refuses failures and never a correct password or code of another link (SL-26).
         Optional<RateLimitedException> addressOver = Optional.empty();
