@@ -95,6 +95,7 @@ class AuthorizationMatrixIT {
         final String group;
         final String spare;
         final String apiKey;
+        final String invitation;
         final String otherRoomFolder;
         final String foreignFolder;
         final String link;
@@ -135,6 +136,10 @@ class AuthorizationMatrixIT {
             HttpResponse<String> key = Http.postJson("/api/v1/api-keys", o, "{\"name\": \"k\", \"scopes\": [\"read\"]}");
             assertEquals(201, key.statusCode(), key.body());
             apiKey = Http.json(key).getString("id");
+            HttpResponse<String> invited = Http.postJson("/api/v1/invitations", o,
+                    "{\"email\": \"invited-" + s + "@m.test\", \"role\": \"MEMBER\"}");
+            assertEquals(201, invited.statusCode(), invited.body());
+            invitation = Http.json(invited).getString("id");
             String otherRoom = Api.room(o, "Other " + s);
             otherRoomFolder = Api.folder(o, otherRoom, "Elsewhere " + s, null);
             String foreignToken = tokens.get(Caller.FOREIGN_OWNER);
@@ -153,6 +158,7 @@ class AuthorizationMatrixIT {
             assertEquals(200, Api.role(o, demoted.id().toString(), "MEMBER").statusCode());
             secrets.addAll(List.of(room, folder, doc, trashed, group, spare, apiKey, link, roomName, "doc-" + s,
                     "Folder " + s, "Group " + s));
+            secrets.add(invitation);
         }
     }
 
@@ -270,6 +276,9 @@ class AuthorizationMatrixIT {
                     f -> delete("/api/v1/members/" + f.spare)),
             row("POST /api/v1/invitations", adminOnly(201, false), false, f -> json("POST", "/api/v1/invitations",
                     "{\"email\": \"inv-" + unique() + "@m.test\", \"role\": \"MEMBER\"}")),
+            row("GET /api/v1/invitations", adminOnly(200, false), false, f -> get("/api/v1/invitations")),
+            row("DELETE /api/v1/invitations/{id}", adminOnly(204, true), true,
+                    f -> delete("/api/v1/invitations/" + f.invitation)),
             row("POST /api/v1/invitations/accept", sameForEveryone(400), false, f -> json("POST",
                     "/api/v1/invitations/accept", "{\"token\": \"nope\", \"password\": \"long enough pw\","
                             + " \"displayName\": \"X\"}")),

@@ -263,6 +263,21 @@ class DocumentsIT {
     }
 
     @Test
+    void doc25_aHeadNeverRedeemsADownloadTicket() throws Exception {
+        String id = Http.json(upload("headed.pdf", PDF, "application/pdf", null)).getString("id");
+        String path = Http.json(Http.postJson("/api/v1/documents/" + id + "/download-ticket", token, ""))
+                .getString("url").substring(Http.BASE.length());
+        HttpResponse<String> head = Http.send(Http.request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(405, head.statusCode(), "a HEAD (a link scanner, a prefetch) is refused");
+        assertEquals("GET", head.headers().firstValue("Allow").orElse(null));
+        HttpResponse<byte[]> get = Http.CLIENT.send(Http.request(path).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, get.statusCode(), "the ticket is still unused after the HEAD");
+        assertArrayEquals(PDF, get.body());
+        assertProblem(Http.get(path), 404, "not-found");
+    }
+
+    @Test
     void doc13_aTrashedDocumentIsListedAndRestoredWithin30Days() {
         String id = Http.json(upload("restore-me.pdf", PDF, "application/pdf", null)).getString("id");
         String stale = Http.json(upload("too-late.pdf", PDF, "application/pdf", null)).getString("id");

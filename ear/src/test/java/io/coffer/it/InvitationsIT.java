@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** ID-18 invitations by mail, ID-20 roles; the invited user exists in the inviting tenant only. */
+/**
+ * ID-18 invitations by mail, ID-20 roles, ID-32 listing and revoking, ID-33 an inviter's demotion or removal; the
+ * invited user exists in the inviting tenant only.
+ */
 class InvitationsIT {
     static final String PASSWORD = "an invited passphrase";
     ItDatabase.User admin;
@@ -112,5 +116,104 @@ class InvitationsIT {
     @Test
     void id18_aWrongTokenIsInvalid() {
         assertProblem(accept("not-a-real-invitation-token"), 400, "invalid-token");
+    }
+
+    static HttpResponse<String> list(String token, String query) {
+        return Http.get("/api/v1/invitations" + query, token);
+    }
+
+    static HttpResponse<String> revoke(String token, String id) {
+        return Http.send(Http.request("/api/v1/invitations/" + id).header("Authorization", "Bearer " + token)
+                .DELETE());
+    }
+
+    static List<String> emails(HttpResponse<String> listed) {
+        assertEquals(200, listed.statusCode(), listed.body());
+        return Http.json(listed).getJsonArray("items").stream().map(v -> v.asJsonObject().getString("email"))
+                .toList();
+    }
+
+    @Test
+    void id32_adminsListPendingInvitationsAndRevokeThem() {
+        String adminToken = Tokens.login(admin);
+        String first = "first-" + invitee;
+        String second = "second-" + invitee;
+        String joined = "joined-" + invitee;
+        String firstId = Http.json(invite(adminToken, first, "MEMBER")).getString("id");
+        String secondId = Http.json(invite(adminToken, second, "ADMIN")).getString("id");
+        invite(adminToken, joined, "MEMBER");
+        assertEquals(201, accept(ItMail.token(ItMail.awaitMail(joined, 1))).statusCode());
+
+        HttpResponse<String> listed = list(adminToken, "");
+        assertEquals(List.of(second, first), emails(listed), "pending ones only, newest first");
+        JsonObject item = Http.json(listed).getJsonArray("items").getJsonObject(1);
+        assertEquals(firstId, item.getString("id"));
+        assertEquals("MEMBER", item.getString("role"));
+        assertEquals(admin.id().toString(), item.getString("invitedBy"));
+        assertTrue(java.time.Instant.parse(item.getString("createdAt"))
+                .plus(Duration.ofDays(7)).equals(java.time.Instant.parse(item.getString("expiresAt"))));
+        assertEquals(List.of("createdAt", "email", "expiresAt", "id", "invitedBy", "role"),
+                item.keySet().stream().sorted().toList());
+        assertTrue(Http.json(listed).isNull("nextCursor"));
+        assertTrue(!listed.body().contains("token"), "never a token");
+
+        HttpResponse<String> page = list(adminToken, "?limit=1");
+        assertEquals(List.of(second), emails(page));
+        String cursor = Http.json(page).getString("nextCursor");
+        HttpResponse<String> next = list(adminToken, "?limit=1&cursor=" + cursor);
+        assertEquals(List.of(first), emails(next));
+        assertTrue(Http.json(next).isNull("nextCursor"));
+
+        assertProblem(list(Tokens.login(member), ""), 403, "forbidden");
+        assertProblem(revoke(Tokens.login(member), firstId), 403, "forbidden");
+        assertProblem(list(null, ""), 401, "unauthenticated");
+        ItDatabase.User foreigner = ItDatabase.user(ItDatabase.tenant("invite-b"), "f-" + invitee, "OWNER");
+        HttpResponse<String> foreign = revoke(Tokens.login(foreigner), secondId);
+        HttpResponse<String> unknown = revoke(adminToken, UUID.randomUUID().toString());
+        assertProblem(foreign, 404, "not-found");
+        assertEquals(unknown.body().replaceAll("\"instance\":\"[^\"]*\"", ""),
+                foreign.body().replaceAll("\"instance\":\"[^\"]*\"", ""), "one body for foreign and unknown");
+        assertEquals(List.of(), emails(list(Tokens.login(foreigner), "")));
+
+        assertEquals(204, revoke(adminToken, firstId).statusCode());
+        assertEquals(List.of(second), emails(list(adminToken, "")));
+        assertProblem(accept(ItMail.token(ItMail.awaitMail(first, 1))), 400, "invalid-token");
+        assertProblem(revoke(adminToken, firstId), 404, "not-found");
+        HttpResponse<String> stillValid = accept(ItMail.token(ItMail.awaitMail(second, 1)));
+        assertEquals(201, stillValid.statusCode(), "a foreign DELETE revoked nothing: " + stillValid.body());
+
+        invite(adminToken, "late-" + invitee, "MEMBER");
+        ItClock.advance(Duration.ofDays(7).plusMinutes(1));
+        assertEquals(List.of(), emails(list(adminToken, "")), "an expired invitation is no longer pending");
+    }
+
+    @Test
+    void id33_anInvitationIsNotHonouredAboveWhatItsInviterMayInviteNow() {
+        UUID tenant = admin.tenant();
+        String s = UUID.randomUUID().toString().substring(0, 6);
+        ItDatabase.User owner = ItDatabase.user(tenant, "owner-" + s + "@i.test", "OWNER");
+        ItDatabase.User coOwner = ItDatabase.user(tenant, "coowner-" + s + "@i.test", "OWNER");
+        ItDatabase.User leaving = ItDatabase.user(tenant, "leaving-" + s + "@i.test", "ADMIN");
+        String ownerToken = Tokens.login(owner);
+
+        invite(Tokens.login(admin), "by-demoted-" + invitee, "MEMBER");
+        invite(Tokens.login(leaving), "by-removed-" + invitee, "ADMIN");
+        String coOwnerToken = Tokens.login(coOwner);
+        invite(coOwnerToken, "owner-by-coowner-" + invitee, "OWNER");
+        invite(coOwnerToken, "admin-by-coowner-" + invitee, "ADMIN");
+
+        assertEquals(200, MembersIT.patchRole(ownerToken, admin, "MEMBER").statusCode());
+        assertEquals(204, MembersIT.delete(ownerToken, leaving).statusCode());
+        assertEquals(200, MembersIT.patchRole(ownerToken, coOwner, "ADMIN").statusCode());
+
+        assertProblem(accept(ItMail.token(ItMail.awaitMail("by-demoted-" + invitee, 1))), 400, "invalid-token");
+        assertProblem(accept(ItMail.token(ItMail.awaitMail("by-removed-" + invitee, 1))), 400, "invalid-token");
+        assertProblem(accept(ItMail.token(ItMail.awaitMail("owner-by-coowner-" + invitee, 1))), 400,
+                "invalid-token");
+        assertEquals(List.of("admin-by-coowner-" + invitee), emails(list(ownerToken, "")),
+                "what the inviters may no longer invite is no longer pending");
+        HttpResponse<String> kept = accept(ItMail.token(ItMail.awaitMail("admin-by-coowner-" + invitee, 1)));
+        assertEquals(201, kept.statusCode(), "an ADMIN may still invite an ADMIN: " + kept.body());
+        assertEquals("ADMIN", Http.json(kept).getString("role"));
     }
 }

@@ -480,12 +480,128 @@ class ShareLinksIT {
         assertTrue(retryAfter != null && Long.parseLong(retryAfter) > 0);
         assertProblem(session(token, "{\"password\": \"the real one\"}"), 429, "rate-limited");
         String other = link(ownerToken, "DOCUMENT", doc, "\"password\": \"another one\"").getString("token");
-        Http.clientAddress = "2001:db8::" + Integer.toHexString(new java.util.Random().nextInt(0xffff)) + ":"
-                + Integer.toHexString(new java.util.Random().nextInt(0xffff)); // fresh: throttle rows outlive runs
+        Http.clientAddress = freshAddress(); // fresh: throttle rows outlive runs
         for (int i = 0; i < 20; i++) {
             assertEquals(401, session(other, "{\"password\": \"nope " + i + "\"}").statusCode());
         }
         assertEquals(429, session(other, "{\"password\": \"another one\"}").statusCode(), "per client address too");
+    }
+
+    /** An IPv6 address in a /64 of its own (per-address limits count an IPv6 client by its /64, ID-31). */
+    static String freshAddress() {
+        java.util.Random random = new java.util.Random();
+        return "2001:db8:" + Integer.toHexString(random.nextInt(0xffff)) + ":"
+                + Integer.toHexString(random.nextInt(0xffff)) + "::26";
+    }
+
+    @Test
+    void sl26_anAddressOverItsLimitStillOpensAnotherLinkWithItsCorrectPasswordOrCode() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        String guessed = link(ownerToken, "DOCUMENT", doc, "\"password\": \"the real one\"").getString("token");
+        String other = link(ownerToken, "DOCUMENT", doc, "\"password\": \"another one\"").getString("token");
+        String coded = link(ownerToken, "DOCUMENT", doc, "\"verifyEmail\": true").getString("token");
+        Http.clientAddress = freshAddress();
+        for (int i = 0; i < 20; i++) {
+            assertProblem(session(guessed, "{\"password\": \"guess " + i + "\"}"), 401, "credentials-required");
+        }
+        assertProblem(session(guessed, "{\"password\": \"guess more\"}"), 429, "rate-limited");
+
+        HttpResponse<String> correct = session(other, "{\"password\": \"another one\"}");
+        assertEquals(201, correct.statusCode(), "a correct password of another link is never refused: "
+                + correct.body());
+        assertEquals(200, visitorGet("/api/v1/public/links/" + other + "/tree",
+                Http.json(correct).getString("visitorToken")).statusCode());
+        HttpResponse<String> wrong = session(other, "{\"password\": \"a guess\"}");
+        assertProblem(wrong, 429, "rate-limited");
+        assertTrue(Long.parseLong(wrong.headers().firstValue("Retry-After").orElseThrow()) > 0);
+
+        String email = "over-" + suffix + "@v.test";
+        assertProblem(session(coded, "{\"email\": \"" + email + "\"}"), 401, "credentials-required");
+        String code = code(ItMail.awaitMail(email, 1));
+        HttpResponse<String> byCode = session(coded, "{\"email\": \"" + email + "\", \"emailCode\": \"" + code
+                + "\"}");
+        assertEquals(201, byCode.statusCode(), "a correct code of another link is never refused: " + byCode.body());
+
+        Http.clientAddress = freshAddress();
+        assertProblem(session(other, "{\"password\": \"a guess elsewhere\"}"), 401, "credentials-required");
+    }
+
+    /** {@code n} session requests with the same body at once; their status codes. */
+    static List<Integer> atOnce(String token, String json, int n) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return session(token, json).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> out = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : answers) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void sl27_ofConcurrentSessionsWithOneEmailCodeExactlyOneIsCreated() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        String token = link(ownerToken, "DOCUMENT", doc, "\"verifyEmail\": true").getString("token");
+        String email = "race-" + suffix + "@v.test";
+        session(token, "{\"email\": \"" + email + "\"}");
+        String code = code(ItMail.awaitMail(email, 1));
+        List<Integer> raced = atOnce(token, "{\"email\": \"" + email + "\", \"emailCode\": \"" + code + "\"}", 10);
+        assertEquals(1, raced.stream().filter(s -> s == 201).count(), "one session per code: " + raced);
+        assertEquals(9, raced.stream().filter(s -> s == 401).count(), "the others are refused: " + raced);
+    }
+
+    @Test
+    void sl27_concurrentWrongCodesAreAllCountedAndNeverBeyondFiveTries() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        String email = "tries-" + suffix + "@v.test";
+        String counted = link(ownerToken, "DOCUMENT", doc, "\"verifyEmail\": true").getString("token");
+        session(counted, "{\"email\": \"" + email + "\"}");
+        String second = code(ItMail.awaitMail(email, 1));
+        String wrong = String.format("%06d", (Integer.parseInt(second) + 1) % 1_000_000);
+        List<Integer> guesses = atOnce(counted, "{\"email\": \"" + email + "\", \"emailCode\": \"" + wrong
+                + "\"}", 24);
+        assertTrue(guesses.stream().allMatch(s -> s == 401 || s == 429), "wrong codes: " + guesses);
+        try (java.sql.Connection c = asTenant(); var q = c.prepareStatement(
+                "select tries, used_at from email_codes where email = ? order by created_at desc limit 1")) {
+            q.setString(1, email);
+            try (var rs = q.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(5, rs.getInt(1), "exactly five tries are counted, none lost, none beyond");
+                assertEquals(null, rs.getTimestamp(2));
+            }
+        }
+        HttpResponse<String> late = session(counted, "{\"email\": \"" + email + "\", \"emailCode\": \"" + second
+                + "\"}");
+        assertTrue(late.statusCode() == 401 || late.statusCode() == 429, "the right code after five wrong tries: "
+                + late.body());
+    }
+
+    @Test
+    void sl28_aHeadNeverRedeemsALinkTicket() throws Exception {
+        byte[] bytes = "ticket bytes for a head".getBytes(StandardCharsets.UTF_8);
+        String doc = upload(ownerToken, null, "h.txt", bytes);
+        String token = link(ownerToken, "DOCUMENT", doc, "\"allowDownload\": true").getString("token");
+        String vt = visitor(token, "{}");
+        String path = URI.create(Http.json(visitorPost("/api/v1/public/links/" + token + "/documents/" + doc
+                + "/download-ticket", vt, "")).getString("url")).getPath();
+        HttpResponse<String> head = Http.send(Http.request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(405, head.statusCode(), "a HEAD (a link scanner, a prefetch) is refused");
+        assertEquals("GET", head.headers().firstValue("Allow").orElse(null));
+        HttpResponse<byte[]> get = bytes(path, null);
+        assertEquals(200, get.statusCode(), "the ticket is still unused after the HEAD");
+        assertArrayEquals(bytes, get.body());
+        assertEquals(404, bytes(path, null).statusCode(), "single use");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.coffer.identity.internal.UserEntity;
 import io.coffer.identity.internal.Users;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.error.ForbiddenException;
+import io.coffer.shared.error.RateLimitedException;
 import io.coffer.shared.error.UnauthenticatedException;
 import io.coffer.tenancy.Tenant;
 import io.coffer.tenancy.TenantDirectory;
@@ -83,23 +84,33 @@ public class Authentication {
     /**
      * Logs in to tenant {@code tenantSlug}. Throws {@link UnauthenticatedException} (one message) for any wrong part,
      * {@link ForbiddenException} when the password is right but the email is not verified yet.
+     * <p>
+     * Throttling (ID-16, ID-30): an account over its limit is refused before any hash is computed, whoever asks. An
+     * address over its limit is decided after the check: a correct password of any account still logs in, a wrong one
+     * is answered 429 instead of 401, and an unknown tenant or email costs no hash at all from there (the answer waits
+     * as long as a hash would take), so that the address gets at most the per-account budget of hashes per real
+     * account.
      */
     public IssuedToken login(String tenantSlug, String email, String password, String clientAddress) {
-        // Throttled before any hash is computed (ID-16): per address, and per account.
-        String addressKey = Throttling.key("login", "address", String.valueOf(clientAddress));
-        throttle.check(addressKey, FAILURES_PER_ADDRESS);
+        String addressKey = Throttling.addressKey("login", clientAddress);
         Optional<Tenant> tenant = tenants.findBySlug(tenantSlug);
         String accountKey = Throttling.key("login", "account", tenant.map(t -> t.id().toString()).orElse("-"),
                 email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT));
         throttle.check(accountKey, FAILURES_PER_ACCOUNT);
+        Optional<RateLimitedException> addressOver = throttle.refusal(addressKey, FAILURES_PER_ADDRESS);
         if (tenant.isEmpty() || email == null || email.isBlank()) {
-            passwords.matches(password, null);
+            if (addressOver.isPresent()) {
+                passwords.waitLikeAVerification();
+            } else {
+                passwords.matches(password, null);
+            }
             throttle.fail(addressKey, accountKey);
             events.fire(new LoginFailed(null, null, clientAddress, clock.instant()));
-            throw new UnauthenticatedException(REFUSED);
+            throw addressOver.isPresent() ? addressOver.get() : new UnauthenticatedException(REFUSED);
         }
         TenantId tenantId = tenant.get().id();
-        Outcome outcome = tenancy.call(tenantId, () -> check(tenantId, email, password));
+        boolean hashUnknown = addressOver.isEmpty();
+        Outcome outcome = tenancy.call(tenantId, () -> check(tenantId, email, password, hashUnknown));
         if (outcome.token() == null && !outcome.unverified()) {
             throttle.fail(addressKey, accountKey);
         }
@@ -110,7 +121,10 @@ public class Authentication {
                 throw new ForbiddenException("The email address is not verified yet: follow the link in the mail"
                         + " we sent.");
             }
-            throw new UnauthenticatedException(REFUSED);
+            if (outcome.user() == null && !hashUnknown) {
+                passwords.waitLikeAVerification();
+            }
+            throw addressOver.isPresent() ? addressOver.get() : new UnauthenticatedException(REFUSED);
         }
         events.fire(new LoginSucceeded(tenantId, outcome.user().userId(), clientAddress, clock.instant()));
         return new IssuedToken(outcome.token(), AccessTokens.LIFETIME.toSeconds(), outcome.refresh());
@@ -161,8 +175,12 @@ public class Authentication {
 
     static final String REFUSED_REFRESH = "The session has ended: log in again.";
 
-    private Outcome check(TenantId tenant, String email, String password) {
+    /** {@code hashUnknown}: whether an unknown email costs the dummy hash (false: no hash, the caller waits). */
+    private Outcome check(TenantId tenant, String email, String password, boolean hashUnknown) {
         Optional<UserEntity> user = users.findByEmail(email);
+        if (user.isEmpty() && !hashUnknown) {
+            return new Outcome(null, null, false);
+        }
         if (!passwords.matches(password, user.map(UserEntity::passwordHash).orElse(null)) || user.isEmpty()) {
             return new Outcome(user.orElse(null), null, false);
         }

@@ -15,6 +15,7 @@ import io.coffer.platform.CofferSettings;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.UserId;
 import io.coffer.shared.error.InvalidTokenException;
+import io.coffer.shared.error.RateLimitedException;
 import io.coffer.tenancy.Tenant;
 import io.coffer.tenancy.TenantDirectory;
 import io.coffer.tenancy.TenantScope;
@@ -78,7 +79,7 @@ public class PasswordReset {
 
     /** Always returns normally (the caller answers 202 {}); mails a link only to an existing account. */
     public void request(String tenantSlug, String email, String clientAddress) {
-        String addressKey = Throttling.key("reset-request", "address", String.valueOf(clientAddress));
+        String addressKey = Throttling.addressKey("reset-request", clientAddress);
         throttle.check(addressKey, REQUESTS_PER_ADDRESS);
         throttle.fail(addressKey); // every request counts against the address, found or not
         Optional<Tenant> tenant = tenants.findBySlug(tenantSlug);
@@ -108,8 +109,9 @@ public class PasswordReset {
     /** Sets a new password; every failure of the token is one {@link InvalidTokenException}. */
     public void confirm(String token, String newPassword, String clientAddress) {
         Passwords.checkPolicy(newPassword, "newPassword");
-        String addressKey = Throttling.key("reset-confirm", "address", String.valueOf(clientAddress));
-        throttle.check(addressKey, BAD_TOKENS_PER_ADDRESS);
+        String addressKey = Throttling.addressKey("reset-confirm", clientAddress);
+        // Decided after the token was looked up (ID-34): a genuine mailed token is no guess, whoever sends it.
+        Optional<RateLimitedException> addressOver = throttle.refusal(addressKey, BAD_TOKENS_PER_ADDRESS);
         TenantId tenant = tokens.tenantOf(token, OneTimeTokenEntity.PASSWORD_RESET).orElse(null);
         try {
             if (tenant == null) {
@@ -131,7 +133,7 @@ public class PasswordReset {
             });
         } catch (InvalidTokenException invalid) {
             throttle.fail(addressKey);
-            throw invalid;
+            throw addressOver.isPresent() ? addressOver.get() : invalid;
         }
     }
 }

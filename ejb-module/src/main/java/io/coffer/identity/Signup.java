@@ -14,6 +14,7 @@ import io.coffer.mail.Mailer;
 import io.coffer.platform.CofferSettings;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.error.InvalidTokenException;
+import io.coffer.shared.error.RateLimitedException;
 import io.coffer.tenancy.TenantDirectory;
 import io.coffer.tenancy.TenantScope;
 import jakarta.annotation.security.PermitAll;
@@ -25,6 +26,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -92,8 +94,9 @@ public class Signup {
 
     /** Verifies the email of the token's user; a bad, used or expired token is {@link InvalidTokenException}. */
     public void verifyEmail(String token, String clientAddress) {
-        String addressKey = Throttling.key("verify", "address", String.valueOf(clientAddress));
-        throttle.check(addressKey, BAD_TOKENS_PER_ADDRESS);
+        String addressKey = Throttling.addressKey("verify", clientAddress);
+        // Decided after the token was looked up (ID-34): a genuine mailed token is no guess, whoever sends it.
+        Optional<RateLimitedException> addressOver = throttle.refusal(addressKey, BAD_TOKENS_PER_ADDRESS);
         TenantId tenant = tokens.tenantOf(token, OneTimeTokenEntity.VERIFY_EMAIL).orElse(null);
         try {
             if (tenant == null) {
@@ -107,7 +110,7 @@ public class Signup {
             });
         } catch (InvalidTokenException invalid) {
             throttle.fail(addressKey);
-            throw invalid;
+            throw addressOver.isPresent() ? addressOver.get() : invalid;
         }
     }
 }

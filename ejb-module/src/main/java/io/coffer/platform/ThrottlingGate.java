@@ -1,10 +1,12 @@
 package io.coffer.platform;
 
+import io.coffer.shared.error.RateLimitedException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /** Transactional access to {@link Throttling} for flows that run outside a tenant transaction. */
 @Stateless
@@ -15,6 +17,11 @@ public class ThrottlingGate {
 
     public void check(String key, int limit) {
         throttle.check(key, limit);
+    }
+
+    /** See {@link Throttling#refusal}. */
+    public Optional<RateLimitedException> refusal(String key, int limit) {
+        return throttle.refusal(key, limit);
     }
 
     /** Records a failure in a transaction of its own, so that it counts even when the caller's rolls back. */

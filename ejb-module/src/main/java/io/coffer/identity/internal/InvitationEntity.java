@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An invitation to join the tenant (ID-18); single use, expiring; only the token's hash is stored. */
+/** An invitation to join the tenant (ID-18); single use, expiring, revocable (ID-32); only the token's hash is stored. */
 @Entity
 @Table(name = "invitations")
 public class InvitationEntity extends TenantOwned {
@@ -67,6 +67,21 @@ public class InvitationEntity extends TenantOwned {
 
     public Instant expiresAt() {
         return expiresAt;
+    }
+
+    public UUID invitedBy() {
+        return invitedBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** Revoked: it expires now (ID-32), and the row stays as the record of what was sent. */
+    public void revoke(Instant now) {
+        if (now.isBefore(expiresAt)) {
+            this.expiresAt = now;
+        }
     }
 
     public boolean usableAt(Instant now) {

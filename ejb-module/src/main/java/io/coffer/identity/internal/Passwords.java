@@ -43,4 +43,9 @@ public class Passwords {
     public boolean matches(String password, String stored) {
         return hashing.matches(password, stored);
     }
+
+    /** As long as {@link #matches} takes, without a hash (see {@code PasswordHashing.waitLikeAVerification}). */
+    public void waitLikeAVerification() {
+        hashing.waitLikeAVerification();
+    }
 }

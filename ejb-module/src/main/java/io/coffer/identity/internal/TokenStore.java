@@ -159,6 +159,31 @@ public class TokenStore {
         return found;
     }
 
+    /** The invitations that can still be accepted, newest first (ID-32). */
+    public List<InvitationEntity> pendingInvitations() {
+        return em.createQuery("select i from InvitationEntity i where i.acceptedAt is null and i.expiresAt > :now"
+                        + " order by i.createdAt desc, i.id desc", InvitationEntity.class)
+                .setParameter("now", clock.instant()).getResultList();
+    }
+
+    public Optional<InvitationEntity> invitation(UUID id) {
+        return Optional.ofNullable(em.find(InvitationEntity.class, id));
+    }
+
+    /**
+     * Revokes the pending invitations of {@code inviter} that they may no longer send (ID-33): all of them, or with
+     * {@code ownerOnly} only those to the OWNER role.
+     */
+    public int revokeInvitationsBy(UUID inviter, boolean ownerOnly) {
+        jakarta.persistence.Query update = em.createQuery("update InvitationEntity i set i.expiresAt = :now"
+                + " where i.invitedBy = :inviter and i.acceptedAt is null and i.expiresAt > :now"
+                + (ownerOnly ? " and i.role = :owner" : ""));
+        if (ownerOnly) {
+            update.setParameter("owner", Role.OWNER);
+        }
+        return update.setParameter("now", clock.instant()).setParameter("inviter", inviter).executeUpdate();
+    }
+
     // --- API keys (ID-19) ---
 
     public Issued<ApiKeyEntity> issueApiKey(TenantId tenant, UUID creator, String name, List<String> scopes,

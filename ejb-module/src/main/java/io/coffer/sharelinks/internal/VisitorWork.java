@@ -17,6 +17,7 @@ import io.coffer.shared.error.CredentialsRequiredException;
 import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.GoneException;
 import io.coffer.shared.error.NotFoundException;
+import io.coffer.shared.error.RateLimitedException;
 import io.coffer.shared.error.ValidationException;
 import io.coffer.sharelinks.ShareLinkEvents;
 import io.coffer.sharelinks.VisitorViews;
@@ -135,29 +136,35 @@ public class VisitorWork {
         enforce(tenant, LinkGate.OPEN, Visit.open(rules, now, l.scope().onTarget()), client);
         String email = EmailRules.normalEmail(given.email());
         String linkKey = Throttling.key("link-secret", rules.id().toString());
-        String addressKey = Throttling.key("link-secret", "address", String.valueOf(client));
+        String addressKey = Throttling.addressKey("link-secret", client);
+        // Per link: refused before any hash (SL-11). Per client address, across links: decided after the check, so
+        // that it refuses failures and never a correct password or code of another link (SL-26).
+        Optional<RateLimitedException> addressOver = Optional.empty();
+        if (rules.hasPassword() && given.password() != null
+                || rules.verifyEmail() && email != null && given.emailCode() != null) {
+            throttle.check(linkKey, FAILURES_PER_WINDOW);
+            addressOver = throttle.refusal(addressKey, FAILURES_PER_WINDOW);
+        }
         Boolean passwordOk = null;
         if (rules.hasPassword() && given.password() != null) {
-            throttle.check(linkKey, FAILURES_PER_WINDOW); // before any hash is computed (SL-11)
-            throttle.check(addressKey, FAILURES_PER_WINDOW);
             passwordOk = hashing.matches(given.password(), rules.passwordHash());
             if (!passwordOk) {
                 throttleGate.fail(linkKey, addressKey);
+                refuseIfOver(addressOver);
             }
         }
         Boolean codeOk = null;
-        EmailCodeEntity usedCode = null;
         if (rules.verifyEmail() && email != null && given.emailCode() != null) {
-            throttle.check(linkKey, FAILURES_PER_WINDOW);
-            throttle.check(addressKey, FAILURES_PER_WINDOW);
-            usedCode = liveCode(rules.id(), email, now).orElse(null);
-            codeOk = usedCode != null && sameCode(usedCode.codeHash, codeHash(rules.id(), email, given.emailCode()));
+            Optional<EmailCodeEntity> latest = latestCode(rules.id(), email);
+            codeOk = latest.isPresent() && sameCode(latest.get().codeHash, codeHash(rules.id(), email,
+                    given.emailCode())) && redeemCode(latest.get().id, now);
             if (!codeOk) {
                 throttleGate.fail(linkKey, addressKey);
-                if (usedCode != null) {
-                    UUID wrong = usedCode.id;
+                if (latest.isPresent()) {
+                    UUID wrong = latest.get().id;
                     tenancy.call(tenant, () -> self.countWrongCode(wrong));
                 }
+                refuseIfOver(addressOver);
             }
         }
         Visit visit = new Visit(rules, now, l.scope().onTarget(), email, passwordOk, codeOk,
@@ -183,9 +190,6 @@ public class VisitorWork {
             deny(tenant, rules, Refusal.gone(Policies.VIEWS_LEFT.name(), "This link has reached its view limit."),
                     List.of(), email, client);
         }
-        if (usedCode != null) {
-            usedCode.usedAt = now;
-        }
         Instant expires = now.plus(VisitorTokens.LIFETIME);
         VisitorSessionEntity session = new VisitorSessionEntity(rules.id(), email, Boolean.TRUE.equals(codeOk),
                 client, rules.securityVersion(), now, expires);
@@ -202,13 +206,32 @@ public class VisitorWork {
                 email, now, expires), VisitorTokens.LIFETIME.toSeconds());
     }
 
-    /** In a transaction of its own: a wrong code uses up one of its tries even though the request fails. */
+    /**
+     * In a transaction of its own: a wrong code uses up one of its tries even though the request fails. One
+     * conditional UPDATE, so that concurrent wrong tries are all counted and never beyond {@link #CODE_TRIES} (SL-27).
+     */
     public Void countWrongCode(UUID codeId) {
-        EmailCodeEntity code = em.find(EmailCodeEntity.class, codeId);
-        if (code != null) {
-            code.tries++;
-        }
+        em.createQuery("update EmailCodeEntity c set c.tries = c.tries + 1 where c.id = :id and c.usedAt is null"
+                        + " and c.tries < :tries")
+                .setParameter("id", codeId).setParameter("tries", CODE_TRIES).executeUpdate();
         return null;
+    }
+
+    /**
+     * Uses the code up in the session's transaction: one conditional UPDATE (unused, unexpired, tries left), so that
+     * of concurrent sessions with the same code exactly one wins (SL-27); undone if the session is then refused.
+     */
+    private boolean redeemCode(UUID codeId, Instant now) {
+        return em.createQuery("update EmailCodeEntity c set c.usedAt = :now where c.id = :id and c.usedAt is null"
+                        + " and c.tries < :tries and c.expiresAt > :now")
+                .setParameter("now", now).setParameter("id", codeId).setParameter("tries", CODE_TRIES)
+                .executeUpdate() == 1;
+    }
+
+    private static void refuseIfOver(Optional<RateLimitedException> addressOver) {
+        if (addressOver.isPresent()) {
+            throw addressOver.get();
+        }
     }
 
     /** In a transaction of its own: a new 6-digit code, mailed after it commits. */
@@ -222,11 +245,12 @@ public class VisitorWork {
         return null;
     }
 
-    private Optional<EmailCodeEntity> liveCode(UUID linkId, String email, Instant now) {
+    /** The newest code mailed for this link and email, in whatever state: {@link #redeemCode} decides. */
+    private Optional<EmailCodeEntity> latestCode(UUID linkId, String email) {
         return em.createQuery("select c from EmailCodeEntity c where c.linkId = :link and c.email = :email"
                         + " order by c.createdAt desc", EmailCodeEntity.class)
                 .setParameter("link", linkId).setParameter("email", email).setMaxResults(1).getResultStream()
-                .findFirst().filter(c -> c.usedAt == null && now.isBefore(c.expiresAt) && c.tries < CODE_TRIES);
+                .findFirst();
     }
 
     static String codeHash(UUID linkId, String email, String code) {

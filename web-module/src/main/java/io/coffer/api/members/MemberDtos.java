@@ -34,10 +34,14 @@ public final class MemberDtos {
     @Schema(name = "Invitation")
     public record Invitation(@Schema(required = true, format = "uuid") String id,
                              @Schema(required = true, format = "email") String email,
-                             @Schema(required = true) String role,
+                             @Schema(required = true, enumeration = {"OWNER", "ADMIN", "MEMBER"}) String role,
+                             @Schema(required = true, format = "uuid", description = "The inviter's userId.")
+                             String invitedBy,
+                             @Schema(required = true) Instant createdAt,
                              @Schema(required = true) Instant expiresAt) {
         static Invitation of(Invitations.Invitation i) {
-            return new Invitation(i.id().toString(), i.email(), i.role().name(), i.expiresAt());
+            return new Invitation(i.id().toString(), i.email(), i.role().name(), i.invitedBy().toString(),
+                    i.createdAt(), i.expiresAt());
         }
     }
 

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,7 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The client's address for throttling and audit: the peer's, unless the peer is a trusted proxy
  * ({@code COFFER_TRUSTED_PROXIES}, comma-separated CIDRs), in which case the right-most {@code X-Forwarded-For} entry
- * that is not itself a trusted proxy. Nobody else's {@code X-Forwarded-For} is believed.
+ * that is not itself a trusted proxy. Nobody else's {@code X-Forwarded-For} is believed. Every {@code X-Forwarded-For}
+ * header line counts, in order, as one list (RFC 9110 5.3): a client may send its own line first and a trusted proxy
+ * appends a line of its own, so reading only the first line would believe the client (ID-31).
  */
 @ApplicationScoped
 public class ClientAddresses {
@@ -40,18 +43,25 @@ public class ClientAddresses {
         if (!isTrusted(peer)) {
             return peer;
         }
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || forwarded.isBlank()) {
-            return peer;
-        }
-        String[] hops = forwarded.split(",");
-        for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].trim();
-            if (!isTrusted(hop)) {
-                return hop;
+        List<String> hops = new ArrayList<>();
+        Enumeration<String> lines = request.getHeaders("X-Forwarded-For");
+        while (lines != null && lines.hasMoreElements()) {
+            String line = lines.nextElement();
+            for (String hop : line == null ? new String[0] : line.split(",")) {
+                if (!hop.isBlank()) {
+                    hops.add(hop.trim());
+                }
             }
         }
-        return hops[0].trim();
+        if (hops.isEmpty()) {
+            return peer;
+        }
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            if (!isTrusted(hops.get(i))) {
+                return hops.get(i);
+            }
+        }
+        return hops.get(0);
     }
 
     boolean isTrusted(String address) {

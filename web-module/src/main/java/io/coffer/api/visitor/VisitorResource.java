@@ -24,6 +24,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -187,6 +189,17 @@ public class VisitorResource {
     @Operation(summary = "Download once with a visitor's ticket (60 s), checked by the link's rules at use")
     public Response redeem(@PathParam("ticket") String ticket) {
         return serve(visitors.redeemTicket(ticket, clients.of(http)), null);
+    }
+
+    /**
+     * Refused (405, {@code Allow: GET}) and the ticket left unused (SL-28): without this method JAX-RS answers HEAD by
+     * running the GET, and a link scanner's or a prefetching browser's HEAD would use the single-use ticket up.
+     */
+    @HEAD
+    @Path("/link-tickets/{ticket}")
+    @Operation(summary = "Refused with 405: a HEAD never uses a visitor's ticket up")
+    public Response headTicket(@PathParam("ticket") String ticket) {
+        throw new NotAllowedException(HttpMethod.GET);
     }
 
     @GET

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,36 @@ class ClientAddressesTest {
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getRemoteAddr" -> peer;
                     case "getHeader" -> "X-Forwarded-For".equalsIgnoreCase((String) args[0]) ? forwardedFor : null;
+                    case "getHeaders" -> java.util.Collections.enumeration(
+                            "X-Forwarded-For".equalsIgnoreCase((String) args[0]) && forwardedFor != null
+                                    ? List.of(forwardedFor) : List.<String>of());
                     default -> null;
                 });
+    }
+
+    /** A request whose {@code X-Forwarded-For} came as several header lines (each proxy may add its own). */
+    static HttpServletRequest lines(String peer, List<String> forwardedForLines) {
+        return (HttpServletRequest) Proxy.newProxyInstance(ClientAddressesTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getRemoteAddr" -> peer;
+                    case "getHeader" -> "X-Forwarded-For".equalsIgnoreCase((String) args[0])
+                            && !forwardedForLines.isEmpty() ? forwardedForLines.get(0) : null;
+                    case "getHeaders" -> java.util.Collections.enumeration(
+                            "X-Forwarded-For".equalsIgnoreCase((String) args[0]) ? forwardedForLines
+                                    : List.<String>of());
+                    default -> null;
+                });
+    }
+
+    @Test
+    void id31_everyForwardedForLineIsReadAndTheRightMostUntrustedHopOfAllIsTheClient() {
+        ClientAddresses proxies = new ClientAddresses(Optional.of("10.0.0.0/8"));
+        // The client wrote its own first line; the trusted proxy appended the address it saw as a second line.
+        assertEquals("198.51.100.7", proxies.of(lines("10.1.2.3", List.of("6.6.6.6", "198.51.100.7"))));
+        assertEquals("198.51.100.7", proxies.of(lines("10.1.2.3",
+                List.of("6.6.6.6, 7.7.7.7", "198.51.100.7, 10.9.9.9"))));
+        assertEquals("198.51.100.7", proxies.of(lines("10.1.2.3", List.of("198.51.100.7", " ", "10.0.0.2"))));
+        assertEquals("10.1.2.3", proxies.of(lines("10.1.2.3", List.of())));
     }
 
     @Test
