@@ -23,15 +23,6 @@ class EjbModuleRulesTest {
                 .check(EJB_CLASSES);
     }
 
-    @Test
-    void tenantDataIsReachedOnlyThroughTenantOwnedEntities() {
-        noClasses().that().resideOutsideOfPackage("io.coffer.tenancy..")
-                .should().callMethod(jakarta.persistence.EntityManager.class, "setProperty", String.class,
-                        Object.class)
-                .because("only tenancy binds a tenant to a transaction (FD-1, FD-3)")
-                .check(EJB_CLASSES);
-    }
-
     /**
      * FD-22: an application exception with rollback thrown out of a container-managed method without a transaction
      * marks Liberty's local transaction (bean-managed ones too), which logs WLTC0017E (ERROR) and an FFDC incident
@@ -60,5 +51,14 @@ class EjbModuleRulesTest {
         }
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), offenders,
                 "public beans or methods that run without a transaction and may throw a refusal");
+    }
+
+    @Test
+    void tenantDataIsReachedOnlyThroughTenantOwnedEntities() {
+        noClasses().that().resideOutsideOfPackage("io.coffer.tenancy..")
+                .should().callMethod(jakarta.persistence.EntityManager.class, "setProperty", String.class,
+                        Object.class)
+                .because("only tenancy binds a tenant to a transaction (FD-1, FD-3)")
+                .check(EJB_CLASSES);
     }
 }
