@@ -22,3 +22,10 @@ create policy tenant_isolation on idempotency_keys
     using (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid)
     with check (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid);
 --rollback drop table idempotency_keys;
+
+--changeset coffer:requests-2
+--comment: Kept answers are sealed from now on (FD-21): answers kept in clear before (API keys, share-link tokens...)
+--comment: are dropped. TRUNCATE is not subject to row-level security, so the owner empties every tenant's rows; a
+--comment: request retried across the upgrade runs again, which is the lesser harm than secrets in clear for a day.
+truncate table idempotency_keys;
+--rollback select 1;

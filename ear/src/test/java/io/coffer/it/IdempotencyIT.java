@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,5 +123,86 @@ class IdempotencyIT {
         assertProblem(post("/api/v1/datarooms", "x".repeat(256), "{\"name\": \"Long\"}", token), 400, "validation");
         assertProblem(post("/api/v1/datarooms", "tab\there", "{\"name\": \"Tab\"}", token), 400, "validation");
         assertEquals(0, rooms());
+    }
+
+    /** FD-20: a chunked text body of 5 MB (no Content-Length) with a key is stored whole, never cut at 1 MiB. */
+    @Test
+    void fd20_aChunkedTextUploadWithAKeyIsStoredWholeAndItsReplayMatches() throws Exception {
+        String room = DataRoomsIT.createRoom(token, "Chunked").getString("id");
+        StringBuilder csv = new StringBuilder("id,name,amount\n");
+        Random random = new Random(20);
+        while (csv.length() < 5_000_000) {
+            csv.append(csv.length()).append(",row-").append(random.nextInt(1_000_000)).append(',')
+                    .append(random.nextInt(100_000)).append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = null;
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> sent = Http.send(Http.request("/api/v1/datarooms/" + room + "/documents?name=big.csv")
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                    .header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
+            assertEquals(201, sent.statusCode(), sent.body());
+            if (first == null) {
+                first = sent;
+            } else {
+                assertEquals(first.body(), sent.body(), "the replay is the first answer");
+            }
+        }
+        var stored = Http.json(Http.get("/api/v1/documents/" + Http.json(first).getString("id"), token));
+        assertEquals(bytes.length, stored.getJsonNumber("size").longValue(), "stored as long as it was sent");
+        assertEquals(sha, stored.getString("sha256"));
+        assertEquals(1, ItDatabase.number(tenant, "select count(*) from document_versions"), "stored once");
+        HttpResponse<byte[]> content = Http.CLIENT.send(Http.request("/api/v1/documents/"
+                + Http.json(first).getString("id") + "/content").header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, content.statusCode());
+        assertEquals(sha, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.body())));
+    }
+
+    /**
+     * FD-21: kept answers are sealed at rest: after keyed POSTs whose answers carry a secret (an API key, a share-link
+     * token, an access token) no row of idempotency_keys holds the secret in clear, and a replay still gets it.
+     */
+    @Test
+    void fd21_keptAnswersThatCarryASecretAreNotStoredInClearAndStillReplay() {
+        String apiKeyRequest = "{\"name\": \"sync\", \"scopes\": [\"read\"]}";
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> created = post("/api/v1/api-keys", key, apiKeyRequest, token);
+        assertEquals(201, created.statusCode(), created.body());
+        String apiKey = Http.json(created).getString("key");
+        HttpResponse<String> replay = post("/api/v1/api-keys", key, apiKeyRequest, token);
+        assertEquals(201, replay.statusCode());
+        assertEquals("true", replay.headers().firstValue("Idempotency-Replayed").orElseThrow());
+        assertEquals(apiKey, Http.json(replay).getString("key"), "the replay still carries the first answer's key");
+
+        String room = DataRoomsIT.createRoom(token, "Sealed").getString("id");
+        String linkRequest = "{\"target\": {\"type\": \"DATAROOM\", \"id\": \"" + room + "\"}}";
+        String linkKey = UUID.randomUUID().toString();
+        HttpResponse<String> link = post("/api/v1/share-links", linkKey, linkRequest, token);
+        assertEquals(201, link.statusCode(), link.body());
+        String linkToken = Http.json(link).getString("token");
+        assertEquals(linkToken, Http.json(post("/api/v1/share-links", linkKey, linkRequest, token)).getString("token"));
+
+        HttpResponse<String> exchanged = post("/api/v1/auth/token", UUID.randomUUID().toString(),
+                "{\"apiKey\": \"" + apiKey + "\"}", token);
+        assertEquals(200, exchanged.statusCode(), exchanged.body());
+        String accessToken = Http.json(exchanged).getString("accessToken");
+
+        List<byte[]> bodies = ItDatabase.bytes(tenant, "select body from idempotency_keys where body is not null");
+        assertTrue(bodies.size() >= 2, "the answers were kept: " + bodies.size());
+        List<String> rows = ItDatabase.texts(tenant, "select k::text from idempotency_keys k");
+        for (String secret : List.of(apiKey, linkToken, accessToken, accessToken.substring(accessToken.lastIndexOf('.') + 1))) {
+            for (byte[] body : bodies) {
+                assertTrue(!new String(body, StandardCharsets.ISO_8859_1).contains(secret), "a kept body holds a secret");
+            }
+            for (String row : rows) {
+                assertTrue(!row.contains(secret), "a row holds a secret");
+                assertTrue(!row.contains(HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8))),
+                        "a row holds a secret (hex)");
+            }
+        }
     }
 }

@@ -178,6 +178,44 @@ public final class ItDatabase {
         }
     }
 
+    /** The first column of every row {@code sql} answers as {@code tenant}, as bytes (e.g. a bytea column). */
+    public static java.util.List<byte[]> bytes(UUID tenant, String sql, Object... parameters) {
+        java.util.List<byte[]> values = new java.util.ArrayList<>();
+        column(tenant, sql, parameters, r -> values.add(r.getBytes(1)));
+        return values;
+    }
+
+    /** The first column of every row {@code sql} answers as {@code tenant}, as text. */
+    public static java.util.List<String> texts(UUID tenant, String sql, Object... parameters) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        column(tenant, sql, parameters, r -> values.add(r.getString(1)));
+        return values;
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private static void column(UUID tenant, String sql, Object[] parameters, RowReader reader) {
+        try (Connection c = owner().getConnection()) {
+            c.setAutoCommit(false);
+            asTenant(c, tenant);
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    p.setObject(i + 1, parameters[i]);
+                }
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        reader.read(r);
+                    }
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String slug(Connection c, UUID tenant) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("select slug from tenants where id = ?")) {
             p.setObject(1, tenant);

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -47,5 +53,53 @@ class KeyRotationIT {
         assertNotNull(jwks.getKeyByKeyId(newKid));
         assertEquals(200, Http.get("/api/v1/me", after).statusCode(), "new tokens verify");
         assertEquals(200, Http.get("/api/v1/me", before).statusCode(), "old tokens verify until they expire");
+    }
+
+    /** The operator's command of docs/strategy/operations.md ("Retire a signing key at once"). */
+    private static void retire(String kid) throws Exception {
+        try (var c = ItDatabase.owner().getConnection();
+             var p = c.prepareStatement("update signing_keys set not_after = now() where kid = ?")) {
+            p.setString(1, kid);
+            assertEquals(1, p.executeUpdate());
+        }
+    }
+
+    /**
+     * ID-35: a key retired by the operator verifies nothing from the next request on, without a restart, although
+     * Liberty's JWT consumer still holds it in its cache (it verified a token of that key before).
+     */
+    @Test
+    void id35_aTokenOfARetiredKeyIsRefusedOnTheNextRequestWithoutRestart() throws Exception {
+        ItDatabase.User user = ItDatabase.user(ItDatabase.tenant("retire"), "r@retire.test", "MEMBER");
+        RSAKey key = new RSAKeyGenerator(2048).keyID("it-retire-" + java.util.UUID.randomUUID())
+                .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+        ItDatabase.trustTestKey(key.getKeyID(), key.toPublicJWK().toJSONString());
+        String token = Tokens.sign(key.toPrivateKey(), key.getKeyID(), user, c -> { });
+        assertEquals(200, Http.get("/api/v1/me", token).statusCode(), "verified while published");
+
+        retire(key.getKeyID());
+        assertNull(JWKSet.parse(Http.get("/api/v1/auth/jwks").body()).getKeyByKeyId(key.getKeyID()), "unpublished");
+        var refused = Http.get("/api/v1/me", token);
+        assertEquals(401, refused.statusCode(), "a retired key's token is refused at once");
+        Problems.assertProblem(refused, 401, "unauthenticated");
+        assertEquals(401, Http.get("/api/v1/datarooms", token).statusCode());
+    }
+
+    /**
+     * ID-35: retiring the key that signs now (the compromise case) refuses its tokens at once, and the next login is
+     * signed by a fresh key that verifies.
+     */
+    @Test
+    void id35_retiringTheCurrentSigningKeyRefusesItsTokensAndTheNextLoginGetsANewKey() throws Exception {
+        ItDatabase.User user = ItDatabase.user(ItDatabase.tenant("retire-now"), "n@retire.test", "MEMBER");
+        String before = Tokens.login(user);
+        String kid = SignedJWT.parse(before).getHeader().getKeyID();
+        assertEquals(200, Http.get("/api/v1/me", before).statusCode());
+
+        retire(kid);
+        assertEquals(401, Http.get("/api/v1/me", before).statusCode(), "refused on the next request");
+        String after = Tokens.login(user);
+        assertNotEquals(kid, SignedJWT.parse(after).getHeader().getKeyID(), "never signed by a retired key");
+        assertEquals(200, Http.get("/api/v1/me", after).statusCode());
     }
 }

@@ -68,6 +68,11 @@ public final class Tokens {
     }
 
     public static String sign(PrivateKey key, ItDatabase.User user, Consumer<JWTClaimsSet.Builder> change) {
+        return sign(key, TEST_KID, user, change);
+    }
+
+    /** Like {@link #sign(PrivateKey, ItDatabase.User, Consumer)}, naming the key {@code kid} in the header. */
+    public static String sign(PrivateKey key, String kid, ItDatabase.User user, Consumer<JWTClaimsSet.Builder> change) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer("coffer")
@@ -81,7 +86,7 @@ public final class Tokens {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(600)));
         change.accept(claims);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(TEST_KID).build(),
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(),
                 claims.build());
         try {
             jwt.sign(new RSASSASigner(key));

@@ -10,7 +10,6 @@ import io.coffer.shared.TenantId;
 import io.coffer.shared.UserId;
 import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.NotFoundException;
-import io.coffer.shared.error.UnauthenticatedException;
 import io.coffer.shared.error.ValidationException;
 import io.coffer.tenancy.TenantScope;
 import jakarta.annotation.Resource;
@@ -100,11 +99,18 @@ public class ApiKeys {
         tokens.apiKey(id).orElseThrow(() -> new NotFoundException("no such key")).revoke(clock.instant());
     }
 
-    /** Exchanges a key for an access token; an unknown, expired or revoked key is 401. */
+    /**
+     * Exchanges a key for an access token; empty for an unknown, expired or revoked key (the caller answers 401). Not
+     * thrown from here: a refusal thrown out of a method without a transaction marks Liberty's local transaction and
+     * logs an ERROR for each wrong key (FD-22).
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Authentication.IssuedToken exchange(String key) {
-        TenantId tenant = tokens.tenantOf(key, TokenStore.KIND_API_KEY)
-                .orElseThrow(() -> new UnauthenticatedException("The API key is not valid."));
+    public java.util.Optional<Authentication.IssuedToken> exchange(String key) {
+        java.util.Optional<TenantId> found = tokens.tenantOf(key, TokenStore.KIND_API_KEY);
+        if (found.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        TenantId tenant = found.get();
         String token = tenancy.call(tenant, () -> {
             ApiKeyEntity apiKey = tokens.findApiKey(key).filter(k -> k.usableAt(clock.instant())).orElse(null);
             if (apiKey == null) {
@@ -119,9 +125,9 @@ public class ApiKeys {
             return accessTokens.issue(creator, tenant, role, apiKey.scopes());
         });
         if (token == null) {
-            throw new UnauthenticatedException("The API key is not valid.");
+            return java.util.Optional.empty();
         }
-        return new Authentication.IssuedToken(token, AccessTokens.LIFETIME.toSeconds(), null);
+        return java.util.Optional.of(new Authentication.IssuedToken(token, AccessTokens.LIFETIME.toSeconds(), null));
     }
 
     private Caller.Actor requireAdmin() {

@@ -18,11 +18,8 @@ import io.coffer.shared.error.UnauthenticatedException;
 import io.coffer.tenancy.Tenant;
 import io.coffer.tenancy.TenantDirectory;
 import io.coffer.tenancy.TenantScope;
-import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -35,9 +32,10 @@ import java.util.UUID;
  * global directory, then the credentials are checked inside that tenant's transaction. Every wrong part — tenant,
  * email, password — gives the same answer after the same work (a dummy hash when there is no user).
  */
-@Stateless
-@PermitAll
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Not an EJB: it has no transaction of its own (each step runs in TenantScope's), and a refusal (an application
+// exception with rollback) thrown out of an EJB method without a transaction marks Liberty's local transaction,
+// which logs an ERROR (WLTC0017E) for every wrong password or unknown token (FD-22).
+@ApplicationScoped
 public class Authentication {
 
     static final String REFUSED = "The tenant, email or password is wrong.";

@@ -19,11 +19,8 @@ import io.coffer.shared.error.RateLimitedException;
 import io.coffer.tenancy.Tenant;
 import io.coffer.tenancy.TenantDirectory;
 import io.coffer.tenancy.TenantScope;
-import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -37,9 +34,10 @@ import java.util.UUID;
  * minutes, works once — also when two confirms race — and only for its user and tenant; a reset ends every earlier
  * access and refresh token and sends a notice.
  */
-@Stateless
-@PermitAll
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Not an EJB: it has no transaction of its own (each step runs in TenantScope's), and a refusal (an application
+// exception with rollback) thrown out of an EJB method without a transaction marks Liberty's local transaction,
+// which logs an ERROR (WLTC0017E) for every wrong password or unknown token (FD-22).
+@ApplicationScoped
 public class PasswordReset {
 
     public static final Duration LIFETIME = Duration.ofMinutes(30);

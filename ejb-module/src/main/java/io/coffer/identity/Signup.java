@@ -17,11 +17,8 @@ import io.coffer.shared.error.InvalidTokenException;
 import io.coffer.shared.error.RateLimitedException;
 import io.coffer.tenancy.TenantDirectory;
 import io.coffer.tenancy.TenantScope;
-import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -34,9 +31,10 @@ import java.util.UUID;
  * bound to the new tenant, and mails a verification link; only the POST of its token verifies (a mail scanner's GET of
  * the link's page does not).
  */
-@Stateless
-@PermitAll
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Not an EJB: it has no transaction of its own (each step runs in TenantScope's), and a refusal (an application
+// exception with rollback) thrown out of an EJB method without a transaction marks Liberty's local transaction,
+// which logs an ERROR (WLTC0017E) for every wrong password or unknown token (FD-22).
+@ApplicationScoped
 public class Signup {
 
     static final Duration VERIFICATION_LIFETIME = Duration.ofHours(24);

@@ -129,7 +129,12 @@ public class CofferSettings {
         }
     }
 
-    /** Outgoing mail: SMTP when {@code COFFER_SMTP_HOST} is set, else {@code .eml} files under the home. */
+    /**
+     * Outgoing mail: SMTP when {@code COFFER_SMTP_HOST} is set, else {@code .eml} files under the home. With SMTP
+     * credentials, STARTTLS is required ({@code COFFER_SMTP_TLS} defaults to {@code required}) unless the operator sets
+     * {@code off}; {@code starttls-when-offered} with credentials is refused at start, because a server (or anyone in
+     * between) that offers no STARTTLS would get the password in clear.
+     */
     public MailSettings mail() {
         int port;
         try {
@@ -137,17 +142,64 @@ public class CofferSettings {
         } catch (NumberFormatException e) {
             throw new StartupFailure("COFFER_SMTP_PORT must be a port number");
         }
-        return new MailSettings(value("COFFER_SMTP_HOST"), port, value("COFFER_SMTP_USER"),
+        Optional<String> user = value("COFFER_SMTP_USER");
+        SmtpTls tls = value("COFFER_SMTP_TLS").map(SmtpTls::parse)
+                .orElse(user.isPresent() ? SmtpTls.REQUIRED : SmtpTls.STARTTLS_WHEN_OFFERED);
+        if (user.isPresent() && tls == SmtpTls.STARTTLS_WHEN_OFFERED) {
+            throw new StartupFailure("COFFER_SMTP_TLS=starttls-when-offered with COFFER_SMTP_USER would send the SMTP"
+                    + " password in clear to a server that offers no STARTTLS: use required (the default), or off to"
+                    + " allow that explicitly");
+        }
+        return new MailSettings(value("COFFER_SMTP_HOST"), port, user,
                 source.apply("COFFER_SMTP_PASSWORD").filter(p -> !p.isEmpty()),
-                value("COFFER_MAIL_FROM").orElse("Coffer <coffer@localhost>"), home().resolve("mail"));
+                value("COFFER_MAIL_FROM").orElse("Coffer <coffer@localhost>"), home().resolve("mail"), tls);
+    }
+
+    /** {@code COFFER_SMTP_TLS}: how SMTP uses STARTTLS. */
+    public enum SmtpTls {
+        /** STARTTLS must succeed (with the server's certificate and name checked) before anything else is sent. */
+        REQUIRED("required"),
+        /** STARTTLS when the server offers it, else in clear; only without credentials. */
+        STARTTLS_WHEN_OFFERED("starttls-when-offered"),
+        /** Never STARTTLS: the operator accepts a clear connection (e.g. a relay on the same host). */
+        OFF("off");
+
+        private final String value;
+
+        SmtpTls(String value) {
+            this.value = value;
+        }
+
+        static SmtpTls parse(String value) {
+            for (SmtpTls tls : values()) {
+                if (tls.value.equals(value)) {
+                    return tls;
+                }
+            }
+            throw new StartupFailure("COFFER_SMTP_TLS must be required, starttls-when-offered or off");
+        }
+
+        @Override
+        public String toString() {
+            return value;
+        }
     }
 
     /** Where mail goes; {@code toString} never shows the password. */
     public record MailSettings(Optional<String> smtpHost, int smtpPort, Optional<String> smtpUser,
-                               Optional<String> smtpPassword, String from, Path mailbox) {
+                               Optional<String> smtpPassword, String from, Path mailbox, SmtpTls tls) {
+
+        /** With {@code COFFER_SMTP_TLS}'s default: required with credentials, else when offered. */
+        public MailSettings(Optional<String> smtpHost, int smtpPort, Optional<String> smtpUser,
+                            Optional<String> smtpPassword, String from, Path mailbox) {
+            this(smtpHost, smtpPort, smtpUser, smtpPassword, from, mailbox,
+                    smtpUser.isPresent() ? SmtpTls.REQUIRED : SmtpTls.STARTTLS_WHEN_OFFERED);
+        }
+
         @Override
         public String toString() {
-            return "MailSettings[" + smtpHost.map(h -> "smtp " + h + ":" + smtpPort).orElse("files " + mailbox) + "]";
+            return "MailSettings[" + smtpHost.map(h -> "smtp " + h + ":" + smtpPort + " tls " + tls)
+                    .orElse("files " + mailbox) + "]";
         }
     }
 

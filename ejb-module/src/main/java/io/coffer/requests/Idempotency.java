@@ -2,6 +2,7 @@ package io.coffer.requests;
 
 import io.coffer.identity.CallerCheck;
 import io.coffer.identity.CurrentCaller;
+import io.coffer.platform.SecretBox;
 import io.coffer.requests.internal.IdempotencyKeyEntity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -21,7 +22,10 @@ import java.util.UUID;
 /**
  * Idempotency keys of the calling user, each call in a transaction of its own (the request it guards runs between
  * them, in its own transactions). Keys live {@link #KEPT}; a claim left unfinished for {@link #ABANDONED} (a server
- * that died mid-request) can be taken over.
+ * that died mid-request) can be taken over. Every kept answer is sealed with the platform's {@link SecretBox}
+ * (AES-256-GCM) before it is stored: answers carry secrets shown once (an API key, a share-link token, an access
+ * token), and none of them may sit in clear in {@code idempotency_keys} for 24 hours (FD-21). All answers are sealed,
+ * not a chosen few, so that no endpoint that returns a secret can be forgotten.
  */
 @Stateless
 @PermitAll
@@ -39,6 +43,9 @@ public class Idempotency {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SecretBox box;
 
     /** What a keyed request should do. */
     public enum Kind { NEW, REPLAY, KEY_REUSED, IN_PROGRESS }
@@ -66,7 +73,9 @@ public class Idempotency {
                 return Claim.of(Kind.KEY_REUSED);
             }
             if (found.completed()) {
-                return new Claim(Kind.REPLAY, found.id(), found.status(), found.contentType(), found.body());
+                byte[] sealed = found.body();
+                return new Claim(Kind.REPLAY, found.id(), found.status(), found.contentType(),
+                        sealed == null ? null : box.open(sealed));
             }
             if (found.createdAt().isAfter(now.minus(ABANDONED))) {
                 return Claim.of(Kind.IN_PROGRESS);
@@ -85,11 +94,12 @@ public class Idempotency {
         return new Claim(Kind.NEW, claim.id(), 0, null, null);
     }
 
-    /** Stores the first answer of a claimed request. */
+    /** Stores the first answer of a claimed request, its body sealed. */
     public void complete(UUID claim, int status, String contentType, byte[] body) {
         IdempotencyKeyEntity found = em.find(IdempotencyKeyEntity.class, claim);
         if (found != null) {
-            found.complete(status, contentType, body, clock.instant());
+            found.complete(status, contentType, body == null || body.length == 0 ? null : box.seal(body),
+                    clock.instant());
         }
     }
 

@@ -5,11 +5,8 @@ import io.coffer.shared.error.NotFoundException;
 import io.coffer.sharelinks.internal.VisitorWork;
 import io.coffer.tenancy.TenantScope;
 import io.coffer.tenancy.TokenDirectory;
-import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,9 +18,10 @@ import java.util.UUID;
  * transaction bound to that tenant, where every request passes the same composed policies (LinkGate). Unknown and
  * revoked links are one {@link NotFoundException}.
  */
-@Stateless
-@PermitAll
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Not an EJB: it has no transaction of its own (each step runs in TenantScope's), and a refusal (an application
+// exception with rollback) thrown out of an EJB method without a transaction marks Liberty's local transaction,
+// which logs an ERROR (WLTC0017E) for every wrong password or unknown token (FD-22).
+@ApplicationScoped
 public class Visitors {
 
     @Inject

@@ -1,5 +1,6 @@
 package io.coffer.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -20,6 +21,36 @@ class EjbModuleRulesTest {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..")
                 .because("HTTP belongs in web-module")
                 .check(EJB_CLASSES);
+    }
+
+    /**
+     * FD-22: an application exception with rollback thrown out of a container-managed method without a transaction
+     * marks Liberty's local transaction (bean-managed ones too), which logs WLTC0017E (ERROR) and an FFDC incident
+     * for every refusal. The public faces that run without a transaction are CDI beans instead, and a public
+     * NOT_SUPPORTED method returns its refusal (an Optional) rather than throwing it.
+     */
+    @Test
+    void publicFacesWithoutATransactionAreNotEjbs() {
+        java.util.List<String> offenders = new java.util.ArrayList<>();
+        for (com.tngtech.archunit.core.domain.JavaClass c : EJB_CLASSES) {
+            if (c.getPackageName().contains(".internal")) {
+                continue;
+            }
+            c.tryGetAnnotationOfType(jakarta.ejb.TransactionAttribute.class)
+                    .filter(t -> t.value() == jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+                    .ifPresent(t -> offenders.add(c.getName()));
+            c.tryGetAnnotationOfType(jakarta.ejb.TransactionManagement.class)
+                    .filter(t -> t.value() == jakarta.ejb.TransactionManagementType.BEAN)
+                    .ifPresent(t -> offenders.add(c.getName() + " (bean-managed)"));
+            for (com.tngtech.archunit.core.domain.JavaMethod m : c.getMethods()) {
+                m.tryGetAnnotationOfType(jakarta.ejb.TransactionAttribute.class)
+                        .filter(t -> t.value() == jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+                        .filter(t -> !m.getRawReturnType().isEquivalentTo(java.util.Optional.class))
+                        .ifPresent(t -> offenders.add(m.getFullName()));
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), offenders,
+                "public beans or methods that run without a transaction and may throw a refusal");
     }
 
     @Test

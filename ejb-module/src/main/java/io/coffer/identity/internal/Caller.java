@@ -14,7 +14,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The caller of the current EJB call, as the verified access token names them, checked against the database: the
- * user must exist in the token's tenant and the token's version must be the user's current one.
+ * token's signing key must still be published (not retired), the user must exist in the token's tenant and the
+ * token's version must be the user's current one.
  */
 @ApplicationScoped
 public class Caller {
@@ -26,6 +27,9 @@ public class Caller {
 
     @Inject
     Users users;
+
+    @Inject
+    SigningKeys keys;
 
     /**
      * The user row of {@code principal} (the EJB's caller principal), or {@link UnauthenticatedException} with one
@@ -42,8 +46,8 @@ public class Caller {
         } catch (RuntimeException malformed) {
             throw new UnauthenticatedException(REFUSED);
         }
-        if (tenancy.current().isEmpty()) {
-            throw new UnauthenticatedException(REFUSED);
+        if (tenancy.current().isEmpty() || !keys.published(keyId(token))) {
+            throw new UnauthenticatedException(REFUSED); // a retired signing key verifies nothing (ID-35)
         }
         UserEntity user = users.find(id).orElseThrow(() -> new UnauthenticatedException(REFUSED));
         if (!String.valueOf(user.tokenVersion()).equals(claim(token, TokenClaims.VERSION))) {
@@ -95,6 +99,19 @@ public class Caller {
 
     public TenantId tenant() {
         return tenancy.require();
+    }
+
+    /** The {@code kid} of the token's header, as MicroProfile JWT verified it; null when it has none. */
+    private static String keyId(JsonWebToken token) {
+        String raw = token.getRawToken();
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return com.nimbusds.jwt.SignedJWT.parse(raw).getHeader().getKeyID();
+        } catch (java.text.ParseException malformed) {
+            return null;
+        }
     }
 
     private static String claim(JsonWebToken token, String name) {

@@ -12,8 +12,11 @@ import java.time.Instant;
 @Table(name = "signing_keys")
 @NamedQuery(name = SigningKeyEntity.SERVED, query = "select k from SigningKeyEntity k"
         + " where k.notAfter is null or k.notAfter > :now order by k.createdAt desc")
+@NamedQuery(name = SigningKeyEntity.PUBLISHED, query = "select count(k) from SigningKeyEntity k"
+        + " where k.kid = :kid and (k.notAfter is null or k.notAfter > :now)")
 public class SigningKeyEntity {
     static final String SERVED = "SigningKeyEntity.served";
+    static final String PUBLISHED = "SigningKeyEntity.published";
 
     @Id
     private String kid;

@@ -54,7 +54,8 @@ public class SigningKeys {
     public RSAKey signingKey() {
         Instant now = clock.instant();
         RSAKey key = current;
-        if (key != null && now.isBefore(checkedAt.plus(RECHECK)) && !now.isBefore(checkedAt)) {
+        if (key != null && now.isBefore(checkedAt.plus(RECHECK)) && !now.isBefore(checkedAt)
+                && published(key.getKeyID())) { // an operator may have retired it a moment ago (ID-35)
             return key;
         }
         checkedAt = now;
@@ -93,6 +94,19 @@ public class SigningKeys {
         } catch (JOSEException e) {
             throw new IllegalStateException("key generation failed", e);
         }
+    }
+
+    /**
+     * Whether {@code kid} is published now (in {@link #publicJwks()}). Liberty's JWT consumer keeps every key it once
+     * fetched, so a token is also checked here, against the database, on every call: a key the operator retired
+     * ({@code not_after} set to now, docs/strategy/operations.md) verifies nothing from the next request on (ID-35).
+     */
+    public boolean published(String kid) {
+        if (kid == null) {
+            return false;
+        }
+        return em.createNamedQuery(SigningKeyEntity.PUBLISHED, Long.class).setParameter("kid", kid)
+                .setParameter("now", clock.instant()).getSingleResult() > 0;
     }
 
     /** The public keys to verify tokens with, as a JWKS document (never a private part). */

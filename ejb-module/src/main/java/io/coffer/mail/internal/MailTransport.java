@@ -3,6 +3,7 @@ package io.coffer.mail.internal;
 import io.coffer.mail.Mail;
 import io.coffer.platform.CofferSettings;
 import io.coffer.platform.CofferSettings.MailSettings;
+import io.coffer.platform.CofferSettings.SmtpTls;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +28,10 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.logging.Logger;
 
-/** Puts a mail on its way: SMTP (STARTTLS when offered) when configured, else an atomically written {@code .eml}. */
+/**
+ * Puts a mail on its way: SMTP when configured (STARTTLS as {@code COFFER_SMTP_TLS} says: required with credentials),
+ * else an atomically written {@code .eml}.
+ */
 @ApplicationScoped
 public class MailTransport {
 
@@ -56,18 +60,35 @@ public class MailTransport {
         }
     }
 
-    private static Session session(MailSettings mail) {
+    /**
+     * The SMTP session's properties ({@code COFFER_SMTP_TLS}): {@code required} makes the transport fail before it
+     * authenticates or sends anything unless STARTTLS succeeds; the server's certificate and name are checked whenever
+     * TLS is used; {@code off} never starts TLS.
+     */
+    static Properties properties(MailSettings mail) {
         Properties props = new Properties();
         mail.smtpHost().ifPresent(host -> {
             props.put("mail.smtp.host", host);
             props.put("mail.smtp.port", Integer.toString(mail.smtpPort()));
-            props.put("mail.smtp.starttls.enable", "true");
+            boolean tls = mail.tls() != SmtpTls.OFF;
+            props.put("mail.smtp.starttls.enable", Boolean.toString(tls));
+            props.put("mail.smtp.starttls.required", Boolean.toString(mail.tls() == SmtpTls.REQUIRED));
+            if (tls) {
+                props.put("mail.smtp.ssl.checkserveridentity", "true");
+            }
             props.put("mail.smtp.connectiontimeout", "10000");
             props.put("mail.smtp.timeout", "10000");
             props.put("mail.smtp.writetimeout", "10000");
         });
         if (mail.smtpUser().isPresent()) {
             props.put("mail.smtp.auth", "true");
+        }
+        return props;
+    }
+
+    private static Session session(MailSettings mail) {
+        Properties props = properties(mail);
+        if (mail.smtpUser().isPresent()) {
             return Session.getInstance(props, new Authenticator() {
                 @Override
                 protected PasswordAuthentication getPasswordAuthentication() {

@@ -39,13 +39,13 @@ public class AuthResource {
     public static final String REFRESH_COOKIE = "coffer_refresh";
     static final String ACCEPTED = Json.createObjectBuilder().build().toString();
 
-    @EJB
+    @Inject
     Authentication authentication;
 
-    @EJB
+    @Inject
     Signup signups;
 
-    @EJB
+    @Inject
     PasswordReset resets;
 
     @EJB
@@ -128,7 +128,8 @@ public class AuthResource {
     @Operation(summary = "Exchange an API key for an access token")
     public TokenResponse token(AuthRequests.ApiKeyExchange request) {
         require(request, "apiKey");
-        Authentication.IssuedToken token = apiKeys.exchange(request.apiKey());
+        Authentication.IssuedToken token = apiKeys.exchange(request.apiKey())
+                .orElseThrow(() -> new io.coffer.shared.error.UnauthenticatedException("The API key is not valid."));
         return new TokenResponse(token.accessToken(), token.expiresIn(), "Bearer");
     }
 

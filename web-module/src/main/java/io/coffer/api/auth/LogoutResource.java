@@ -3,7 +3,7 @@ package io.coffer.api.auth;
 import io.coffer.api.security.Authenticated;
 import io.coffer.identity.Authentication;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "bearer")
 public class LogoutResource {
 
-    @EJB
+    @Inject
     Authentication authentication;
 
     @POST

@@ -4,7 +4,6 @@ import io.coffer.api.security.Public;
 import io.coffer.documents.Tickets;
 import io.coffer.storage.BlobStore;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Public
 public class DownloadTicketsResource {
 
-    @EJB
+    @Inject
     Tickets tickets;
 
     @Inject

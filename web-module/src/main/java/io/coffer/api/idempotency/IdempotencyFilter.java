@@ -18,7 +18,9 @@ import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +37,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *
  * <p>The body is part of the fingerprint when it is small and not an upload (JSON and the like, up to
  * {@link #HASHED_BODY_LIMIT}); an upload's bytes are streamed, not buffered, so an upload is matched on its declared
- * length and {@code Digest} header instead. Runs after authentication: anonymous requests are not keyed.
+ * length and {@code Digest} header instead. A text or JSON body without a length that turns out larger than the limit
+ * is fingerprinted by its first {@link #HASHED_BODY_LIMIT} bytes plus its declared length and {@code Digest}, and is
+ * handed on whole: the filter never shortens a body (FD-20). Runs after authentication: anonymous requests are not
+ * keyed.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 50)
@@ -135,17 +140,21 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         update(sha, String.valueOf(request.getUriInfo().getRequestUri().getRawQuery()));
         MediaType type = request.getMediaType();
         update(sha, type == null ? "" : type.toString());
-        int length = request.getLength();
+        long length = request.getLength();
         boolean upload = type != null && (type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
                 || !(type.getSubtype().contains("json") || type.getType().equals("text")));
         if (request.hasEntity() && !upload && length <= HASHED_BODY_LIMIT) {
-            byte[] body = request.getEntityStream().readNBytes(HASHED_BODY_LIMIT + 1);
-            if (body.length > HASHED_BODY_LIMIT) {
-                update(sha, "large:" + length);
+            InputStream entity = request.getEntityStream();
+            byte[] head = entity.readNBytes(HASHED_BODY_LIMIT + 1);
+            sha.update(head);
+            if (head.length > HASHED_BODY_LIMIT) {
+                // larger than it declared (chunked, no Content-Length): fingerprinted by its first part, declared
+                // length and Digest like an upload, and passed on whole, never cut (FD-20)
+                update(sha, "large;length:" + length + ";digest:" + request.getHeaderString("Digest"));
+                request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(head), entity));
             } else {
-                sha.update(body);
+                request.setEntityStream(new ByteArrayInputStream(head));
             }
-            request.setEntityStream(new ByteArrayInputStream(body));
         } else {
             update(sha, "length:" + length + ";digest:" + request.getHeaderString("Digest"));
         }

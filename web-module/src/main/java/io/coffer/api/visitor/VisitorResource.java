@@ -11,7 +11,6 @@ import io.coffer.shared.error.ValidationException;
 import io.coffer.sharelinks.VisitorViews;
 import io.coffer.sharelinks.Visitors;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -61,7 +60,7 @@ public class VisitorResource {
 
     static final String VISITOR_TOKEN = "X-Visitor-Token";
 
-    @EJB
+    @Inject
     Visitors visitors;
 
     @Inject
