@@ -150,6 +150,38 @@ public class Permissions {
         return tree(who.get(), roomId);
     }
 
+    /**
+     * The room's tree as several users jointly may see it now, for access on behalf of all of them (a share link acts
+     * for its creator and for whoever last set its reach): each item at the lowest of their levels (PERM-20), the
+     * items at or below {@code cut} by the room's real structure left out whatever anyone sees of it (PERM-21), then
+     * placed as PERM-7 says. Empty when one of them is gone or the room is not served.
+     */
+    public List<TreeNode> visibleTree(Collection<UserId> users, UUID roomId, Collection<UUID> cut) {
+        if (users.isEmpty() || liveRoom(roomId).isEmpty()) {
+            return List.of();
+        }
+        List<Map<UUID, Permission>> levels = new ArrayList<>();
+        for (UserId user : new java.util.LinkedHashSet<>(users)) {
+            Optional<Who> who = behalf(user);
+            if (who.isEmpty()) {
+                return List.of();
+            }
+            levels.add(effective(who.get(), roomId));
+        }
+        List<Resolver.ItemLevels> items = resolver.roomItems(tenants.require(), roomId);
+        Map<UUID, UUID> parentOf = new HashMap<>();
+        items.forEach(i -> parentOf.put(i.id(), i.parentId()));
+        java.util.Set<UUID> hidden = PermissionRules.atOrBelow(parentOf, cut);
+        List<Placed> placed = new ArrayList<>();
+        for (Resolver.ItemLevels i : items) {
+            Permission level = hidden.contains(i.id()) ? Permission.NONE : PermissionRules.lowestOverHolders(
+                    levels.stream().map(m -> m.getOrDefault(i.id(), Permission.NONE)).toList());
+            placed.add(new Placed(i.id(), i.parentId(), i.kind(), i.name(), i.position(), level));
+        }
+        Map<UUID, UUID> placement = PermissionRules.treePlacement(placed);
+        return nodes(PermissionRules.shownChildren(placed, placement), null, "");
+    }
+
     /** The rooms the caller sees, with the caller's level on each room itself (PERM-6; NONE when only items show). */
     Map<UUID, Permission> visibleRooms(List<DataRoomEntity> active) {
         Who who = caller();
