@@ -226,6 +226,54 @@ public class Permissions {
         return seen;
     }
 
+    /**
+     * DR-8: a cascade touches nothing the caller could not touch alone: the caller holds {@code needed} on every one of
+     * {@code itemIds} (live items of the room), else 403 (the operation's own target is seen, so nothing new is told
+     * but that something below it is not theirs to change).
+     */
+    void requireOnEvery(UUID roomId, Collection<UUID> itemIds, Permission needed) {
+        Who who = caller();
+        if (PermissionRules.tenantAdminsManageEverything(who.role()).isPresent()) {
+            return;
+        }
+        Map<UUID, Permission> levels = effective(who, roomId);
+        for (UUID id : itemIds) {
+            if (!levels.getOrDefault(id, Permission.NONE).atLeast(needed)) {
+                throw new ForbiddenException("This holds items you may not change; nothing was changed.");
+            }
+        }
+    }
+
+    /**
+     * DR-9: the caller's level on each of a room's trashed documents at the place it was trashed from (its folder's
+     * level, live or trashed itself, else the room's), from one tree query and one path query per document whose
+     * folder is gone too.
+     */
+    Map<UUID, Permission> levelsWhereTrashed(UUID roomId, Collection<ItemEntity> trashed) {
+        Who who = caller();
+        Map<UUID, Permission> answer = new HashMap<>();
+        if (PermissionRules.tenantAdminsManageEverything(who.role()).isPresent()) {
+            trashed.forEach(d -> answer.put(d.id(), Permission.MANAGE));
+            return answer;
+        }
+        Map<UUID, Permission> live = effective(who, roomId);
+        Permission onRoom = null;
+        for (ItemEntity d : trashed) {
+            Permission level;
+            if (d.parentId() == null) {
+                onRoom = onRoom != null ? onRoom : level(who, liveRoom(roomId).orElseThrow(), null);
+                level = onRoom;
+            } else if (live.containsKey(d.parentId())) {
+                level = live.get(d.parentId());
+            } else {
+                level = PermissionRules.highestOverPrincipals(PermissionRules.nearestGrantPerPrincipal(
+                        resolver.grantsOnPath(who.tenant(), who.user(), roomId, d.id(), true)).values());
+            }
+            answer.put(d.id(), level);
+        }
+        return answer;
+    }
+
     private List<TreeNode> tree(Who who, UUID roomId) {
         List<Placed> placed = new ArrayList<>();
         boolean admin = PermissionRules.tenantAdminsManageEverything(who.role()).isPresent();
