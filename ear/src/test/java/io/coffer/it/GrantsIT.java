@@ -286,4 +286,23 @@ class GrantsIT {
         assertEquals(200, Http.get("/api/v1/documents/" + secret, ownerToken).statusCode(), "the room is served");
         assertTrue(Api.tree(ownerToken, room).toString().contains(secret));
     }
+
+    @Test
+    void dr10_aRoomManagerReadsNoGrantOfAFolderHiddenFromThem() throws Exception {
+        String room = Api.room(ownerToken, "Listed " + UUID.randomUUID());
+        String hidden = Api.folder(ownerToken, room, "Board", null);
+        String shown = Api.folder(ownerToken, room, "Shown", null);
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), null, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), hidden, "NONE"),
+                Api.grant("USER", bob.id().toString(), hidden, "VIEW"),
+                Api.grant("USER", bob.id().toString(), shown, "DOWNLOAD"))).statusCode());
+        HttpResponse<String> mine = Http.get("/api/v1/datarooms/" + room + "/grants", aliceToken);
+        assertEquals(200, mine.statusCode(), mine.body());
+        assertFalse(mine.body().contains(hidden), "no grant on the folder hidden from her: " + mine.body());
+        assertEquals(3, Api.array(mine).size(), mine.body());
+        assertTrue(mine.body().contains(shown), mine.body());
+        assertEquals(5, Api.array(Http.get("/api/v1/datarooms/" + room + "/grants", ownerToken)).size());
+    }
 }

@@ -367,8 +367,12 @@ public class DataRooms {
     /** The room's grants (MANAGE on the room): on the room itself and on its live folders. */
     public List<Grant> grants(UUID roomId) {
         permissions.requireRoom(roomId, Permission.MANAGE);
-        return grantStore.grants(roomId).stream().map(g -> new Grant(Grant.PrincipalType.valueOf(g.principalType()),
-                g.principalId(), g.folderId(), Permission.valueOf(g.permission()))).toList();
+        // DR-10: no grant on a folder hidden from the caller (who may see it, and that it exists, is hidden too)
+        Map<UUID, Permission> seen = permissions.levelsInRoom(roomId);
+        return grantStore.grants(roomId).stream().filter(g -> g.folderId() == null
+                        || seen.getOrDefault(g.folderId(), Permission.NONE).atLeast(Permission.VIEW))
+                .map(g -> new Grant(Grant.PrincipalType.valueOf(g.principalType()), g.principalId(), g.folderId(),
+                        Permission.valueOf(g.permission()))).toList();
     }
 
     /**

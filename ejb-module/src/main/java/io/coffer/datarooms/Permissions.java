@@ -244,6 +244,11 @@ public class Permissions {
         }
     }
 
+    /** The caller's level on every live item of a room, from one tree query (a missing item: NONE). */
+    Map<UUID, Permission> levelsInRoom(UUID roomId) {
+        return effective(caller(), roomId);
+    }
+
     /**
      * DR-9: the caller's level on each of a room's trashed documents at the place it was trashed from (its folder's
      * level, live or trashed itself, else the room's), from one tree query and one path query per document whose
