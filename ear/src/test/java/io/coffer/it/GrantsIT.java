@@ -186,4 +186,123 @@ class GrantsIT {
         assertFalse(grants.contains(alice.id().toString()), grants);
         assertTrue(grants.contains(group), "the group's grant stays");
     }
+
+    // ---- what a manager cannot see, a cascade does not touch (docs/features/datarooms.md, DR-8..DR-10) ----------
+
+    static String names(JsonObject tree) {
+        return tree.toString();
+    }
+
+    @Test
+    void dr8_deletingOrMovingAFolderThatHoldsWhatTheCallerCannotSeeIsRefusedAndChangesNothing() throws Exception {
+        String room = Api.room(ownerToken, "Cascade " + UUID.randomUUID());
+        String f = Api.folder(ownerToken, room, "Deal", null);
+        String hidden = Api.folder(ownerToken, room, "Board", f);
+        String shown = Api.folder(ownerToken, room, "Shown", f);
+        String elsewhere = Api.folder(ownerToken, room, "Elsewhere", null);
+        String secret = Api.document(ownerToken, room, hidden, "minutes.pdf", DocumentsIT.pdf(1, 612, 792));
+        String plain = Api.document(ownerToken, room, shown, "plain.pdf", DocumentsIT.pdf(1, 612, 792));
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), f, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), elsewhere, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), hidden, "NONE"))).statusCode());
+
+        assertProblem(Api.delete("/api/v1/folders/" + f, aliceToken), 403, "forbidden");
+        assertProblem(Http.patchJson("/api/v1/folders/" + f, aliceToken, "{\"parentId\": \"" + elsewhere + "\"}"),
+                403, "forbidden");
+        String ownerTree = names(Api.tree(ownerToken, room));
+        for (String id : List.of(f, hidden, shown, secret, plain)) {
+            assertTrue(ownerTree.contains(id), "still there for the owner: " + id + " in " + ownerTree);
+        }
+        assertEquals(200, Http.get("/api/v1/documents/" + secret, ownerToken).statusCode());
+        assertTrue(Http.json(Http.get("/api/v1/folders/" + f, ownerToken)).isNull("parentId"), "not moved");
+        String aliceTree = names(Api.tree(aliceToken, room));
+        assertTrue(aliceTree.contains(f) && aliceTree.contains(plain) && !aliceTree.contains(secret), aliceTree);
+
+        // what alice sees and manages whole, she deletes, moves and renames as before
+        assertEquals(200, Http.patchJson("/api/v1/folders/" + f, aliceToken, "{\"name\": \"Deal 2\"}").statusCode());
+        assertEquals(200, Http.patchJson("/api/v1/folders/" + shown, aliceToken,
+                "{\"parentId\": \"" + elsewhere + "\"}").statusCode());
+        assertEquals(204, Api.delete("/api/v1/folders/" + shown, aliceToken).statusCode());
+        assertProblem(Http.get("/api/v1/documents/" + plain, ownerToken), 404, "not-found");
+        assertTrue(names(Api.tree(ownerToken, room)).contains(secret));
+    }
+
+    @Test
+    void dr9_aRoomManagerNeitherListsNorRestoresTrashedDocumentsOfFoldersHiddenFromThem() throws Exception {
+        String room = Api.room(ownerToken, "Trash " + UUID.randomUUID());
+        String hidden = Api.folder(ownerToken, room, "Board", null);
+        String secret = Api.document(ownerToken, room, hidden, "board-minutes.pdf", DocumentsIT.pdf(1, 612, 792));
+        String gone = Api.folder(ownerToken, room, "Gone", null);
+        String goneDoc = Api.document(ownerToken, room, gone, "gone-minutes.pdf", DocumentsIT.pdf(1, 612, 792));
+        String open = Api.document(ownerToken, room, null, "open.pdf", DocumentsIT.pdf(1, 612, 792));
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), null, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), hidden, "NONE"),
+                Api.grant("USER", alice.id().toString(), gone, "NONE"))).statusCode());
+        assertEquals(204, Api.delete("/api/v1/documents/" + secret, ownerToken).statusCode());
+        assertEquals(204, Api.delete("/api/v1/folders/" + gone, ownerToken).statusCode());
+        assertEquals(204, Api.delete("/api/v1/documents/" + open, aliceToken).statusCode());
+
+        String aliceTrash = Http.get("/api/v1/datarooms/" + room + "/trash", aliceToken).body();
+        assertTrue(aliceTrash.contains(open), aliceTrash);
+        assertFalse(aliceTrash.contains(secret) || aliceTrash.contains("board-minutes")
+                || aliceTrash.contains(goneDoc) || aliceTrash.contains("gone-minutes"), aliceTrash);
+        assertProblem(Http.postJson("/api/v1/documents/" + secret + "/restore", aliceToken, ""), 404, "not-found");
+        assertProblem(Http.postJson("/api/v1/documents/" + goneDoc + "/restore", aliceToken, ""), 404, "not-found");
+        assertFalse(names(Api.tree(aliceToken, room)).contains(goneDoc), "not restored to the top for her");
+        String ownerTrash = Http.get("/api/v1/datarooms/" + room + "/trash", ownerToken).body();
+        assertTrue(ownerTrash.contains(secret) && ownerTrash.contains(goneDoc) && ownerTrash.contains(open),
+                ownerTrash);
+        assertEquals(200, Http.postJson("/api/v1/documents/" + open + "/restore", aliceToken, "").statusCode());
+        assertEquals(200, Http.postJson("/api/v1/documents/" + secret + "/restore", ownerToken, "").statusCode());
+        assertTrue(names(Api.tree(ownerToken, room)).contains(secret));
+    }
+
+    @Test
+    void dr10_aRoomManagerFromWhomAFolderIsHiddenCannotLiftItThroughGrantsNorArchiveTheRoom() throws Exception {
+        String room = Api.room(ownerToken, "Whole " + UUID.randomUUID());
+        String hidden = Api.folder(ownerToken, room, "Board", null);
+        String secret = Api.document(ownerToken, room, hidden, "board-minutes.pdf", DocumentsIT.pdf(1, 612, 792));
+        List<String> set = List.of(Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), null, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), hidden, "NONE"));
+        assertEquals(200, Api.putGrants(ownerToken, room, set).statusCode());
+
+        assertProblem(Api.putGrants(aliceToken, room, List.of(Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), null, "MANAGE"))), 403, "forbidden");
+        assertProblem(Api.putGrants(aliceToken, room, List.of(Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), null, "MANAGE"), Api.grant("USER", alice.id().toString(),
+                        hidden, "NONE"), Api.grant("USER", bob.id().toString(), null, "VIEW"))), 403, "forbidden");
+        assertProblem(Http.get("/api/v1/documents/" + secret, aliceToken), 404, "not-found");
+        assertProblem(Http.get("/api/v1/documents/" + secret, bobToken), 404, "not-found");
+        String grants = Http.get("/api/v1/datarooms/" + room + "/grants", ownerToken).body();
+        assertFalse(grants.contains(bob.id().toString()), grants);
+        assertEquals(3, Api.array(Http.get("/api/v1/datarooms/" + room + "/grants", ownerToken)).size());
+
+        assertProblem(Api.delete("/api/v1/datarooms/" + room, aliceToken), 403, "forbidden");
+        assertEquals(200, Http.get("/api/v1/documents/" + secret, ownerToken).statusCode(), "the room is served");
+        assertTrue(Api.tree(ownerToken, room).toString().contains(secret));
+    }
+
+    @Test
+    void dr10_aRoomManagerReadsNoGrantOfAFolderHiddenFromThem() throws Exception {
+        String room = Api.room(ownerToken, "Listed " + UUID.randomUUID());
+        String hidden = Api.folder(ownerToken, room, "Board", null);
+        String shown = Api.folder(ownerToken, room, "Shown", null);
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), null, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), hidden, "NONE"),
+                Api.grant("USER", bob.id().toString(), hidden, "VIEW"),
+                Api.grant("USER", bob.id().toString(), shown, "DOWNLOAD"))).statusCode());
+        HttpResponse<String> mine = Http.get("/api/v1/datarooms/" + room + "/grants", aliceToken);
+        assertEquals(200, mine.statusCode(), mine.body());
+        assertFalse(mine.body().contains(hidden), "no grant on the folder hidden from her: " + mine.body());
+        assertEquals(3, Api.array(mine).size(), mine.body());
+        assertTrue(mine.body().contains(shown), mine.body());
+        assertEquals(5, Api.array(Http.get("/api/v1/datarooms/" + room + "/grants", ownerToken)).size());
+    }
 }

@@ -786,4 +786,151 @@ class ShareLinksIT {
         }
     }
 
+
+    // ---- reach: who a link acts for (SL-18..SL-21) --------------------------------------------------------------
+
+    /** A visitor's tree of a link without password, as its raw body (names and ids of everything it shows). */
+    static String visitorTree(String token) {
+        String vt = visitor(token, "{}");
+        HttpResponse<String> tree = visitorGet("/api/v1/public/links/" + token + "/tree", vt);
+        assertEquals(200, tree.statusCode(), tree.body());
+        return tree.body();
+    }
+
+    static void assertNotServed(String token, String vt, String doc) {
+        assertEquals(404, bytes("/api/v1/public/links/" + token + "/documents/" + doc + "/pages/1", vt).statusCode(),
+                "page of " + doc);
+        assertEquals(404, bytes("/api/v1/public/links/" + token + "/documents/" + doc + "/content", vt).statusCode(),
+                "content of " + doc);
+    }
+
+    @Test
+    void sl18_aManagersChangeOfReachNeverShowsThroughTheLinkWhatTheyCannotSee() throws Exception {
+        ItDatabase.User member = ItDatabase.user(tenant, "co-" + suffix + "@l.test", "MEMBER");
+        String memberToken = Tokens.login(member);
+        String t = DataRoomsIT.createFolder(ownerToken, room, "Deal", null).getString("id");
+        String open = DataRoomsIT.createFolder(ownerToken, room, "Open", t).getString("id");
+        String secret = DataRoomsIT.createFolder(ownerToken, room, "Secret", t).getString("id");
+        String openDoc = pdfDoc(open, "open.pdf", 1);
+        String secretDoc = pdfDoc(secret, "secret-terms.pdf", 1);
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", member.id().toString(), t, "MANAGE"),
+                Api.grant("USER", member.id().toString(), secret, "NONE"))).statusCode());
+        JsonObject created = link(adminToken, "FOLDER", t, "\"password\": \"s3cret-phrase\", \"watermark\": "
+                + "{\"enabled\": true}, \"itemOverrides\": [{\"itemId\": \"" + secret + "\", \"hidden\": true}]");
+        String token = created.getString("token");
+
+        HttpResponse<String> patched = Http.patchJson("/api/v1/share-links/" + created.getString("id"), memberToken,
+                "{\"itemOverrides\": [], \"password\": null, \"watermark\": {\"enabled\": false}, "
+                        + "\"allowDownload\": true}");
+        assertEquals(200, patched.statusCode(), patched.body());
+        assertFalse(Http.json(patched).getBoolean("hasPassword"));
+
+        String vt = visitor(token, "{}");
+        HttpResponse<String> tree = visitorGet("/api/v1/public/links/" + token + "/tree", vt);
+        assertEquals(200, tree.statusCode(), tree.body());
+        Set<String> visible = new TreeSet<>();
+        walk(Http.json(tree).getJsonArray("items"), "", visible, new TreeSet<>());
+        assertEquals(Set.of("Open", "Open/open.pdf"), visible, "the link shows what both the creator and the "
+                + "member who last set its reach may see");
+        assertFalse(tree.body().contains(secret) || tree.body().contains(secretDoc)
+                || tree.body().contains("Secret") || tree.body().contains("secret-terms"), tree.body());
+        assertNotServed(token, vt, secretDoc);
+        assertEquals(404, bytes("/api/v1/public/links/" + token + "/zip?folderId=" + secret, vt).statusCode());
+        HttpResponse<byte[]> zip = bytes("/api/v1/public/links/" + token + "/zip", vt);
+        assertEquals(200, zip.statusCode());
+        assertEquals(Set.of("Open/open.pdf"), zipEntries(zip.body()));
+        assertEquals(200, bytes("/api/v1/public/links/" + token + "/documents/" + openDoc + "/content", vt)
+                .statusCode(), "what both hold is served");
+
+        // the member's rights count now, at every request: losing Open takes it out of the link
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", member.id().toString(), t, "MANAGE"),
+                Api.grant("USER", member.id().toString(), secret, "NONE"),
+                Api.grant("USER", member.id().toString(), open, "NONE"))).statusCode());
+        String after = visitorTree(token);
+        assertFalse(after.contains(open) || after.contains(openDoc), after);
+        assertNotServed(token, visitor(token, "{}"), openDoc);
+
+        // the creator setting the reach again takes it back: the link then shows what the creator holds
+        assertEquals(200, Http.patchJson("/api/v1/share-links/" + created.getString("id"), adminToken,
+                "{\"itemOverrides\": []}").statusCode());
+        String back = visitorTree(token);
+        assertTrue(back.contains(secretDoc) && back.contains(openDoc), back);
+    }
+
+    @Test
+    void sl20_aManagerMayNotLoosenTheProtectionsOfALinkThatShowsWhatTheyCannotSee() throws Exception {
+        ItDatabase.User member = ItDatabase.user(tenant, "co-" + suffix + "@l.test", "MEMBER");
+        String memberToken = Tokens.login(member);
+        String t = DataRoomsIT.createFolder(ownerToken, room, "Deal", null).getString("id");
+        String secret = DataRoomsIT.createFolder(ownerToken, room, "Secret", t).getString("id");
+        String secretDoc = pdfDoc(secret, "secret-terms.pdf", 1);
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", member.id().toString(), t, "MANAGE"),
+                Api.grant("USER", member.id().toString(), secret, "NONE"))).statusCode());
+        JsonObject created = link(adminToken, "FOLDER", t, "\"password\": \"s3cret-phrase\", \"watermark\": "
+                + "{\"enabled\": true}, \"maxViews\": 50");
+        String id = created.getString("id");
+        String token = created.getString("token");
+        for (String loosening : List.of("{\"password\": null}", "{\"password\": \"another-one\"}",
+                "{\"watermark\": {\"enabled\": false}}", "{\"maxViews\": null}", "{\"maxViews\": 51}")) {
+            assertProblem(Http.patchJson("/api/v1/share-links/" + id, memberToken, loosening), 403, "forbidden");
+        }
+        JsonObject kept = Http.json(Http.get("/api/v1/share-links/" + id, adminToken));
+        assertTrue(kept.getBoolean("hasPassword"));
+        assertTrue(kept.getJsonObject("watermark").getBoolean("enabled"));
+        assertEquals(50, kept.getInt("maxViews"));
+        assertEquals(Set.of("password"), strings(requires(open(token))), "the password still guards the link");
+        String vt = visitor(token, "{\"password\": \"s3cret-phrase\"}");
+        assertEquals(200, bytes("/api/v1/public/links/" + token + "/documents/" + secretDoc + "/pages/1", vt)
+                .statusCode(), "nothing of the link changed");
+
+        // tightening and renaming are every manager's right, and leave the reach as it was
+        assertEquals(200, Http.patchJson("/api/v1/share-links/" + id, memberToken,
+                "{\"maxViews\": 40, \"name\": \"Q3\", \"requireEmail\": true}").statusCode());
+        String vt2 = visitor(token, "{\"password\": \"s3cret-phrase\", \"email\": \"v@x.test\"}");
+        assertEquals(200, bytes("/api/v1/public/links/" + token + "/documents/" + secretDoc + "/pages/1", vt2)
+                .statusCode());
+        // the creator may loosen it
+        assertEquals(200, Http.patchJson("/api/v1/share-links/" + id, adminToken, "{\"password\": null}")
+                .statusCode());
+    }
+
+    @Test
+    void sl19_aHiddenFolderStaysHiddenWhenItsCreatorsTreeHoistsWhatIsBelowIt() throws Exception {
+        ItDatabase.User carol = ItDatabase.user(tenant, "carol-" + suffix + "@l.test", "MEMBER");
+        String carolToken = Tokens.login(carol);
+        String a = DataRoomsIT.createFolder(ownerToken, room, "A", null).getString("id");
+        String b = DataRoomsIT.createFolder(ownerToken, room, "Inner", a).getString("id");
+        String inB = pdfDoc(b, "inner-terms.pdf", 1);
+        String top = pdfDoc(null, "top.pdf", 1);
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", carol.id().toString(), null, "MANAGE"))).statusCode());
+        String token = link(carolToken, "DATAROOM", room, "\"itemOverrides\": [{\"itemId\": \"" + a
+                + "\", \"hidden\": true}]").getString("token");
+        String before = visitorTree(token);
+        assertTrue(before.contains(top) && !before.contains(inB), before);
+
+        // carol loses A but keeps a grant on A/Inner: her own tree shows Inner at the top (PERM-7)
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", carol.id().toString(), null, "MANAGE"),
+                Api.grant("USER", carol.id().toString(), a, "NONE"),
+                Api.grant("USER", carol.id().toString(), b, "VIEW"))).statusCode());
+        assertTrue(Http.get("/api/v1/datarooms/" + room + "/tree", carolToken).body().contains(b),
+                "the hoisted folder is in carol's own tree");
+        String vt = visitor(token, "{}");
+        HttpResponse<String> tree = visitorGet("/api/v1/public/links/" + token + "/tree", vt);
+        assertEquals(200, tree.statusCode(), tree.body());
+        assertTrue(tree.body().contains(top), tree.body());
+        assertFalse(tree.body().contains(b) || tree.body().contains(inB) || tree.body().contains("Inner")
+                || tree.body().contains("inner-terms"), "the override hides A and all below it: " + tree.body());
+        assertNotServed(token, vt, inB);
+        assertEquals(404, bytes("/api/v1/public/links/" + token + "/zip?folderId=" + b, vt).statusCode());
+    }
 }

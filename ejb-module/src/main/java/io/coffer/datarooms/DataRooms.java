@@ -107,6 +107,7 @@ public class DataRooms {
     /** Archives a room: it and everything under it stop being served. */
     public void archive(UUID id) {
         permissions.requireRoom(id, Permission.MANAGE);
+        requireWholeRoom(id);
         rooms.room(id).orElseThrow().archive(clock.instant());
     }
 
@@ -149,6 +150,11 @@ public class DataRooms {
     public Folder updateFolder(UUID id, String name, boolean move, UUID newParent) {
         ItemEntity folder = folderEntity(id);
         permissions.requireItem(folder.id(), Permission.MANAGE);
+        if (move && !Objects.equals(folder.parentId(), newParent)) {
+            // DR-8: a move takes everything below along (and changes what it inherits): MANAGE on all of it
+            permissions.requireOnEvery(folder.roomId(), subtree(folder).stream().map(ItemEntity::id).toList(),
+                    Permission.MANAGE);
+        }
         renameAndMove(folder, name, move, newParent);
         return folderView(folder);
     }
@@ -179,7 +185,11 @@ public class DataRooms {
     public List<Trashed> trash(UUID roomId) {
         permissions.requireRoom(roomId, Permission.MANAGE);
         java.time.Instant oldest = clock.instant().minus(TRASH_KEPT);
-        return rooms.trashedDocuments(roomId).stream().filter(i -> i.deletedAt().isAfter(oldest))
+        List<ItemEntity> kept = rooms.trashedDocuments(roomId).stream().filter(i -> i.deletedAt().isAfter(oldest))
+                .toList();
+        // DR-9: only what the caller manages where it was trashed from; the rest does not exist for them
+        Map<UUID, Permission> where = permissions.levelsWhereTrashed(roomId, kept);
+        return kept.stream().filter(i -> where.get(i.id()).atLeast(Permission.MANAGE))
                 .map(i -> new Trashed(i.id(), i.name(), i.deletedAt())).toList();
     }
 
@@ -192,6 +202,11 @@ public class DataRooms {
                         && i.deletedAt().isAfter(clock.instant().minus(TRASH_KEPT)))
                 .orElseThrow(() -> new NotFoundException("no such document in the trash"));
         permissions.requireRoom(document.roomId(), Permission.MANAGE);
+        // DR-9: MANAGE where it was trashed from (below VIEW there it is not found, as in the listing)
+        Permission there = permissions.levelsWhereTrashed(document.roomId(), List.of(document)).get(document.id());
+        if (!there.atLeast(Permission.MANAGE)) {
+            throw new NotFoundException("no such document in the trash");
+        }
         UUID folder = document.parentId() != null && rooms.item(document.parentId()).isPresent()
                 ? document.parentId() : null;
         Rooms.Siblings siblings = rooms.siblings(document.roomId(), folder);
@@ -234,17 +249,36 @@ public class DataRooms {
                 .orElseThrow(() -> new NotFoundException("no such document"));
     }
 
-    /** Deletes a folder and everything below it. */
+    /**
+     * Deletes a folder and everything below it (DR-7), only when the caller manages all of it: a folder that holds
+     * anything the caller may not delete alone is refused with 403 and nothing changes (DR-8).
+     */
     public void deleteFolder(UUID id) {
         ItemEntity folder = folderEntity(id);
         permissions.requireItem(folder.id(), Permission.MANAGE);
-        List<ItemEntity> all = rooms.items(folder.roomId());
-        List<ItemEntity> doomed = new ArrayList<>(List.of(folder));
-        for (int i = 0; i < doomed.size(); i++) {
-            UUID parent = doomed.get(i).id();
-            all.stream().filter(x -> parent.equals(x.parentId())).forEach(doomed::add);
-        }
+        List<ItemEntity> doomed = subtree(folder);
+        permissions.requireOnEvery(folder.roomId(), doomed.stream().map(ItemEntity::id).toList(), Permission.MANAGE);
         doomed.forEach(x -> x.delete(clock.instant()));
+    }
+
+    /**
+     * DR-10: what changes the whole room (its grants, which everything inherits; archiving it) needs MANAGE on all of
+     * it: a manager from whom a folder is hidden or lowered could otherwise lift that themselves or take it offline.
+     */
+    private void requireWholeRoom(UUID roomId) {
+        permissions.requireOnEvery(roomId, rooms.items(roomId).stream().map(ItemEntity::id).toList(),
+                Permission.MANAGE);
+    }
+
+    /** A live folder and every live item below it. */
+    private List<ItemEntity> subtree(ItemEntity folder) {
+        List<ItemEntity> all = rooms.items(folder.roomId());
+        List<ItemEntity> below = new ArrayList<>(List.of(folder));
+        for (int i = 0; i < below.size(); i++) {
+            UUID parent = below.get(i).id();
+            all.stream().filter(x -> parent.equals(x.parentId())).forEach(below::add);
+        }
+        return below;
     }
 
     /**
@@ -307,12 +341,23 @@ public class DataRooms {
      * tree query. Empty when the room is gone or archived or the user sees nothing of it.
      */
     public Optional<TreeNode> treeOnBehalfOf(io.coffer.shared.UserId user, UUID roomId) {
+        return treeOnBehalfOf(List.of(user), roomId, List.of());
+    }
+
+    /**
+     * The same on behalf of several users at once (a share link acts for its creator and for whoever last set its
+     * reach): every level, the room's included, is the lowest of theirs (PERM-20), and nothing at or below an item of
+     * {@code cut} appears, by the room's real structure whatever any of them sees of it (PERM-21).
+     */
+    public Optional<TreeNode> treeOnBehalfOf(java.util.Collection<io.coffer.shared.UserId> users, UUID roomId,
+                                             java.util.Collection<UUID> cut) {
         Optional<DataRoomEntity> room = rooms.room(roomId).filter(r -> !r.archived());
-        if (room.isEmpty()) {
+        if (room.isEmpty() || users.isEmpty()) {
             return Optional.empty();
         }
-        Permission onRoom = permissions.onBehalfOf(user, roomId);
-        List<TreeNode> visible = permissions.visibleTree(user, roomId);
+        Permission onRoom = PermissionRules.lowestOverHolders(users.stream()
+                .map(u -> permissions.onBehalfOf(u, roomId)).toList());
+        List<TreeNode> visible = permissions.visibleTree(users, roomId, cut);
         if (onRoom == Permission.NONE && visible.isEmpty()) {
             return Optional.empty();
         }
@@ -322,8 +367,12 @@ public class DataRooms {
     /** The room's grants (MANAGE on the room): on the room itself and on its live folders. */
     public List<Grant> grants(UUID roomId) {
         permissions.requireRoom(roomId, Permission.MANAGE);
-        return grantStore.grants(roomId).stream().map(g -> new Grant(Grant.PrincipalType.valueOf(g.principalType()),
-                g.principalId(), g.folderId(), Permission.valueOf(g.permission()))).toList();
+        // DR-10: no grant on a folder hidden from the caller (who may see it, and that it exists, is hidden too)
+        Map<UUID, Permission> seen = permissions.levelsInRoom(roomId);
+        return grantStore.grants(roomId).stream().filter(g -> g.folderId() == null
+                        || seen.getOrDefault(g.folderId(), Permission.NONE).atLeast(Permission.VIEW))
+                .map(g -> new Grant(Grant.PrincipalType.valueOf(g.principalType()), g.principalId(), g.folderId(),
+                        Permission.valueOf(g.permission()))).toList();
     }
 
     /**
@@ -333,6 +382,7 @@ public class DataRooms {
      */
     public List<Grant> replaceGrants(UUID roomId, List<Grant> grants) {
         permissions.requireRoom(roomId, Permission.MANAGE);
+        requireWholeRoom(roomId);
         if (grants == null) {
             throw ValidationException.of("body", "must be an array of grants");
         }

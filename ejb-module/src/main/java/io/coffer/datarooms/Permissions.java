@@ -167,6 +167,38 @@ public class Permissions {
         return tree(who.get(), roomId);
     }
 
+    /**
+     * The room's tree as several users jointly may see it now, for access on behalf of all of them (a share link acts
+     * for its creator and for whoever last set its reach): each item at the lowest of their levels (PERM-20), the
+     * items at or below {@code cut} by the room's real structure left out whatever anyone sees of it (PERM-21), then
+     * placed as PERM-7 says. Empty when one of them is gone or the room is not served.
+     */
+    public List<TreeNode> visibleTree(Collection<UserId> users, UUID roomId, Collection<UUID> cut) {
+        if (users.isEmpty() || liveRoom(roomId).isEmpty()) {
+            return List.of();
+        }
+        List<Map<UUID, Permission>> levels = new ArrayList<>();
+        for (UserId user : new java.util.LinkedHashSet<>(users)) {
+            Optional<Who> who = behalf(user);
+            if (who.isEmpty()) {
+                return List.of();
+            }
+            levels.add(effective(who.get(), roomId));
+        }
+        List<Resolver.ItemLevels> items = resolver.roomItems(tenants.require(), roomId);
+        Map<UUID, UUID> parentOf = new HashMap<>();
+        items.forEach(i -> parentOf.put(i.id(), i.parentId()));
+        java.util.Set<UUID> hidden = PermissionRules.atOrBelow(parentOf, cut);
+        List<Placed> placed = new ArrayList<>();
+        for (Resolver.ItemLevels i : items) {
+            Permission level = hidden.contains(i.id()) ? Permission.NONE : PermissionRules.lowestOverHolders(
+                    levels.stream().map(m -> m.getOrDefault(i.id(), Permission.NONE)).toList());
+            placed.add(new Placed(i.id(), i.parentId(), i.kind(), i.name(), i.position(), level));
+        }
+        Map<UUID, UUID> placement = PermissionRules.treePlacement(placed);
+        return nodes(PermissionRules.shownChildren(placed, placement), null, "");
+    }
+
     /** The rooms the caller sees, with the caller's level on each room itself (PERM-6; NONE when only items show). */
     Map<UUID, Permission> visibleRooms(List<DataRoomEntity> active) {
         Who who = caller();
@@ -209,6 +241,59 @@ public class Permissions {
                     .atLeast(Permission.VIEW));
         }
         return seen;
+    }
+
+    /**
+     * DR-8: a cascade touches nothing the caller could not touch alone: the caller holds {@code needed} on every one of
+     * {@code itemIds} (live items of the room), else 403 (the operation's own target is seen, so nothing new is told
+     * but that something below it is not theirs to change).
+     */
+    void requireOnEvery(UUID roomId, Collection<UUID> itemIds, Permission needed) {
+        Who who = caller();
+        if (PermissionRules.tenantAdminsManageEverything(who.role()).isPresent()) {
+            return;
+        }
+        Map<UUID, Permission> levels = effective(who, roomId);
+        for (UUID id : itemIds) {
+            if (!levels.getOrDefault(id, Permission.NONE).atLeast(needed)) {
+                throw new ForbiddenException("This holds items you may not change; nothing was changed.");
+            }
+        }
+    }
+
+    /** The caller's level on every live item of a room, from one tree query (a missing item: NONE). */
+    Map<UUID, Permission> levelsInRoom(UUID roomId) {
+        return effective(caller(), roomId);
+    }
+
+    /**
+     * DR-9: the caller's level on each of a room's trashed documents at the place it was trashed from (its folder's
+     * level, live or trashed itself, else the room's), from one tree query and one path query per document whose
+     * folder is gone too.
+     */
+    Map<UUID, Permission> levelsWhereTrashed(UUID roomId, Collection<ItemEntity> trashed) {
+        Who who = caller();
+        Map<UUID, Permission> answer = new HashMap<>();
+        if (PermissionRules.tenantAdminsManageEverything(who.role()).isPresent()) {
+            trashed.forEach(d -> answer.put(d.id(), Permission.MANAGE));
+            return answer;
+        }
+        Map<UUID, Permission> live = effective(who, roomId);
+        Permission onRoom = null;
+        for (ItemEntity d : trashed) {
+            Permission level;
+            if (d.parentId() == null) {
+                onRoom = onRoom != null ? onRoom : level(who, liveRoom(roomId).orElseThrow(), null);
+                level = onRoom;
+            } else if (live.containsKey(d.parentId())) {
+                level = live.get(d.parentId());
+            } else {
+                level = PermissionRules.highestOverPrincipals(PermissionRules.nearestGrantPerPrincipal(
+                        resolver.grantsOnPath(who.tenant(), who.user(), roomId, d.id(), true)).values());
+            }
+            answer.put(d.id(), level);
+        }
+        return answer;
     }
 
     private List<TreeNode> tree(Who who, UUID roomId) {

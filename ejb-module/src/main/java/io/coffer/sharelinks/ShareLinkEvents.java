@@ -19,7 +19,12 @@ public final class ShareLinkEvents {
         public static final String TYPE = "share-link.created";
     }
 
-    public record Updated(TenantId tenant, UUID link, UUID room, boolean sessionsEnded, UserId actor, Instant at) {
+    /**
+     * {@code changed} names the fields whose value changed (never the values: the audit's record of who changed which
+     * protection when); {@code reachBy} is who the link's reach is set by after the change (SL-18, SL-21).
+     */
+    public record Updated(TenantId tenant, UUID link, UUID room, boolean sessionsEnded, UserId actor, Instant at,
+                          java.util.List<String> changed, UserId reachBy) {
         public static final String TYPE = "share-link.updated";
     }
 

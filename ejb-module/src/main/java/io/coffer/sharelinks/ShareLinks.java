@@ -10,6 +10,9 @@ import io.coffer.platform.PasswordHashing;
 import io.coffer.shared.Secrets;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.shared.error.ValidationException;
+import io.coffer.sharelinks.internal.LinkChanges;
+import io.coffer.sharelinks.internal.LinkRules;
+import io.coffer.sharelinks.internal.LinkScope;
 import io.coffer.sharelinks.internal.LinkStore;
 import io.coffer.sharelinks.internal.ShareLinkEntity;
 import io.coffer.tenancy.TokenDirectory;
@@ -132,10 +135,50 @@ public class ShareLinks {
         List<ItemOverride> overrides = present.contains("itemOverrides") ? overridesChecked(
                 new LinkSettings(store.targetType(link), store.targetId(link), null, null, null, null, null, null,
                         null, null, null, null, null, null, null, null, s.itemOverrides()), room) : null;
+        LinkRules before = store.rules(link);
         boolean ended = store.apply(link, s, present, overrides,
                 present.contains("password") ? hashIfGiven(s.password()) : null, now, false);
-        events.fire(new ShareLinkEvents.Updated(caller.tenant(), id, room, ended, caller.user(), now));
+        if (present.stream().anyMatch(LinkChanges.REACH::contains)) {
+            store.takeReach(link, caller.user().value()); // SL-18: from now on the link serves at most what they hold
+        }
+        LinkChanges changes = LinkChanges.of(before, store.rules(link));
+        if (!changes.loosened().isEmpty() && !holdsAllItServes(link, room)) {
+            throw new io.coffer.shared.error.ForbiddenException("This link serves items you may not see or download "
+                    + "yourself: only someone who holds all of it may loosen its protections ("
+                    + String.join(", ", changes.loosened().stream().sorted().toList())
+                    + "). Setting its reach (itemOverrides or allowDownload) limits it to what you hold.");
+        }
+        events.fire(new ShareLinkEvents.Updated(caller.tenant(), id, room, ended, caller.user(), now,
+                changes.changedSorted(), store.reachBy(link)));
         return store.view(link);
+    }
+
+    /**
+     * SL-20: does the caller hold, on every item the link serves now, what the link gives there (VIEW on what it
+     * shows, DOWNLOAD on what it hands out)? Asked of the caller's own tree, so every limit on the caller counts.
+     */
+    private boolean holdsAllItServes(ShareLinkEntity link, UUID room) {
+        LinkScope scope = store.scope(link);
+        if (!scope.onTarget().atLeast(Permission.VIEW)) {
+            return true; // it serves nothing
+        }
+        java.util.Map<UUID, Permission> mine = new java.util.HashMap<>();
+        levels(rooms.tree(room), mine);
+        for (LinkScope.Entry e : scope.all()) {
+            Permission held = mine.getOrDefault(e.id(), Permission.NONE);
+            boolean handsOut = e.isDocument() && e.downloadSetting() && e.creatorHolds().atLeast(Permission.DOWNLOAD);
+            if (!held.atLeast(handsOut ? Permission.DOWNLOAD : Permission.VIEW)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void levels(List<TreeNode> nodes, java.util.Map<UUID, Permission> out) {
+        for (TreeNode n : nodes == null ? List.<TreeNode>of() : nodes) {
+            out.put(n.id(), n.myPermission());
+            levels(n.children(), out);
+        }
     }
 
     /** Revokes at once; revoking a revoked link changes nothing. */

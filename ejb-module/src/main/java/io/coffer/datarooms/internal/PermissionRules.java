@@ -126,4 +126,35 @@ public final class PermissionRules {
                 .thenComparing(p -> p.name().toLowerCase())));
         return children;
     }
+
+    /**
+     * PERM-20: on behalf of several users at once (a share link acts for its creator and for whoever last set its
+     * reach) an item's level is the lowest of theirs: what one of them may not do, the link may not either.
+     */
+    public static Permission lowestOverHolders(Collection<Permission> levels) {
+        return levels.stream().min(Comparator.naturalOrder()).orElse(Permission.NONE);
+    }
+
+    /**
+     * PERM-21: the items at or below any of {@code roots} by the room's real structure ({@code parentOf}: every item's
+     * parent, deleted ones included), whatever any user sees of it: a hidden folder's subtree stays one subtree even
+     * where PERM-7 shows a deeper folder elsewhere.
+     */
+    public static java.util.Set<UUID> atOrBelow(Map<UUID, UUID> parentOf, Collection<UUID> roots) {
+        java.util.Set<UUID> out = new java.util.HashSet<>();
+        if (roots.isEmpty()) {
+            return out;
+        }
+        java.util.Set<UUID> cut = new java.util.HashSet<>(roots);
+        for (UUID item : parentOf.keySet()) {
+            java.util.Set<UUID> seen = new java.util.HashSet<>();
+            for (UUID up = item; up != null && seen.add(up); up = parentOf.get(up)) {
+                if (cut.contains(up)) {
+                    out.add(item);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -43,11 +43,21 @@ public class Resolver {
      * distance from the item (the room's own grants at {@link Integer#MAX_VALUE}).
      */
     public List<PermissionRules.PathGrant> grantsOnPath(TenantId tenant, UserId user, UUID roomId, UUID item) {
+        return grantsOnPath(tenant, user, roomId, item, false);
+    }
+
+    /**
+     * The same, for an item where it is or was: with {@code trashedToo} a trashed item (and trashed folders above it)
+     * count by their place in the room, as they were when trashed (DR-9).
+     */
+    public List<PermissionRules.PathGrant> grantsOnPath(TenantId tenant, UserId user, UUID roomId, UUID item,
+                                                        boolean trashedToo) {
         Query q = em.createNativeQuery("with recursive " + ME + """
                 ,
                 up(id, parent_id, depth) as (
                     select i.id, i.parent_id, 0 from items i
-                    where i.tenant_id = cast(?1 as uuid) and i.id = cast(?4 as uuid) and i.deleted_at is null
+                    where i.tenant_id = cast(?1 as uuid) and i.id = cast(?4 as uuid)
+                      and (i.deleted_at is null or cast(?5 as boolean))
                     union all
                     select i.id, i.parent_id, up.depth + 1 from items i join up on i.id = up.parent_id
                     where i.tenant_id = cast(?1 as uuid)
@@ -60,7 +70,7 @@ public class Resolver {
                   and (g.folder_id is null or up.id is not null)
                 """);
         bind(q, tenant, user).setParameter(3, roomId.toString())
-                .setParameter(4, (item == null ? NO_ITEM : item).toString());
+                .setParameter(4, (item == null ? NO_ITEM : item).toString()).setParameter(5, trashedToo);
         List<PermissionRules.PathGrant> grants = new ArrayList<>();
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;

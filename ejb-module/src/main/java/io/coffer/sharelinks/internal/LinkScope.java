@@ -17,7 +17,11 @@ import java.util.UUID;
  */
 public final class LinkScope {
 
-    /** One item the link shows; {@code path} is its place below the target ("Folder/Sub/file.pdf"). */
+    /**
+     * One item the link shows; {@code path} is its place below the target ("Folder/Sub/file.pdf");
+     * {@code creatorHolds} is the level the link acts with on it: the lower of its creator's and of who last set its
+     * reach (SL-18).
+     */
     public record Entry(UUID id, String kind, String name, String index, String path, boolean downloadSetting,
                         Permission creatorHolds, List<UUID> children) {
         public boolean isDocument() {
@@ -31,6 +35,15 @@ public final class LinkScope {
 
     private LinkScope(Permission onTarget) {
         this.onTarget = onTarget;
+    }
+
+    /**
+     * The items whose subtrees the link hides (SL-19), to be cut from the tree by the room's real structure; the
+     * target's own override is not among them (a hidden target shows an empty link, not a missing one).
+     */
+    static List<UUID> hidden(LinkRules link) {
+        return link.overrides().stream().filter(o -> Boolean.TRUE.equals(o.hidden()))
+                .map(ItemOverride::itemId).filter(id -> !id.equals(link.targetId())).toList();
     }
 
     /** Builds the scope from the room's tree on the creator's behalf (empty: the creator holds nothing there now). */
@@ -98,6 +111,11 @@ public final class LinkScope {
     /** The creator's permission on the link's target now (NONE: gone, archived, or no longer theirs). */
     public Permission onTarget() {
         return onTarget;
+    }
+
+    /** Every item the link shows, in tree order. */
+    public java.util.Collection<Entry> all() {
+        return java.util.Collections.unmodifiableCollection(entries.values());
     }
 
     public Optional<Entry> entry(UUID id) {

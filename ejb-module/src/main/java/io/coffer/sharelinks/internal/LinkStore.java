@@ -21,6 +21,9 @@ public class LinkStore {
     @PersistenceContext(unitName = "coffer")
     EntityManager em;
 
+    @jakarta.ejb.EJB
+    io.coffer.datarooms.DataRooms rooms;
+
     public ShareLinkEntity newLink(String tokenHash, String targetType, UUID targetId, UUID roomId, UUID createdBy,
                                    Instant now) {
         return new ShareLinkEntity(tokenHash, targetType, targetId, roomId, createdBy, now);
@@ -57,6 +60,37 @@ public class LinkStore {
 
     public UUID targetId(ShareLinkEntity link) {
         return link.targetId;
+    }
+
+    /** SL-18: the users the link acts for, each at every request: its creator and who last set its reach. */
+    public List<io.coffer.shared.UserId> holders(ShareLinkEntity link) {
+        return link.reachBy.equals(link.createdBy) ? List.of(new io.coffer.shared.UserId(link.createdBy))
+                : List.of(new io.coffer.shared.UserId(link.createdBy), new io.coffer.shared.UserId(link.reachBy));
+    }
+
+    /** SL-18: who last set the link's reach. */
+    public io.coffer.shared.UserId reachBy(ShareLinkEntity link) {
+        return new io.coffer.shared.UserId(link.reachBy);
+    }
+
+    /** SL-18: {@code user} sets the link's reach; from now on the link serves at most what they hold too. */
+    public void takeReach(ShareLinkEntity link, UUID user) {
+        link.reachBy = user;
+    }
+
+    /**
+     * What the link reaches now (SL-4, SL-10, SL-18, SL-19): the room's tree on behalf of its creator and of who last
+     * set its reach, each item at the lower of their levels, the subtrees of hidden items cut by the room's real
+     * structure (an override holds by item, whatever the tree of either looks like).
+     */
+    public LinkScope scope(ShareLinkEntity link) {
+        LinkRules rules = LinkRules.of(link);
+        return LinkScope.of(rules, rooms.treeOnBehalfOf(holders(link), rules.roomId(), LinkScope.hidden(rules)));
+    }
+
+    /** The settings as they are now (a snapshot: compare it with the one after a change). */
+    public LinkRules rules(ShareLinkEntity link) {
+        return LinkRules.of(link);
     }
 
     /** Revokes; false when it was revoked already. Raises the security version: every session ends. */

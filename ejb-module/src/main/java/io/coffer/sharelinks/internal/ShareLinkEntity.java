@@ -68,6 +68,9 @@ public class ShareLinkEntity extends TenantOwned {
     int securityVersion = 1;
     @Column(name = "created_by", nullable = false)
     UUID createdBy;
+    /** SL-18: who last set the link's reach; the link serves at most what both they and the creator hold now. */
+    @Column(name = "reach_by", nullable = false)
+    UUID reachBy;
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -85,6 +88,7 @@ public class ShareLinkEntity extends TenantOwned {
         this.targetId = targetId;
         this.roomId = roomId;
         this.createdBy = createdBy;
+        this.reachBy = createdBy;
         this.createdAt = now;
         this.updatedAt = now;
     }

@@ -113,7 +113,7 @@ public class VisitorWork {
         if (rules.revoked()) {
             throw new NotFoundException("no such link"); // before any other work: one answer for unknown and revoked
         }
-        LinkScope scope = LinkScope.of(rules, rooms.treeOnBehalfOf(new UserId(rules.createdBy()), rules.roomId()));
+        LinkScope scope = store.scope(link);
         return new Loaded(link, rules, scope);
     }
 
@@ -447,8 +447,7 @@ public class VisitorWork {
         if (rules.revoked() || session == null) {
             throw new NotFoundException("no such ticket");
         }
-        Loaded l = new Loaded(link, rules, LinkScope.of(rules,
-                rooms.treeOnBehalfOf(new UserId(rules.createdBy()), rules.roomId())));
+        Loaded l = new Loaded(link, rules, store.scope(link));
         Visit visit = new Visit(rules, now, l.scope().onTarget(), null, null, null, false,
                 Optional.of(new VisitorClaims(session.id, session.linkId, session.securityVersion, session.email,
                         session.createdAt, session.expiresAt)), null, false);

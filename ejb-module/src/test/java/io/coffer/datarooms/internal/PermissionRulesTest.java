@@ -111,4 +111,36 @@ class PermissionRulesTest {
     void perm8_theCreatorOfARoomIsGrantedManage() {
         assertEquals(MANAGE, PermissionRules.creatorsGrant());
     }
+
+    @Test
+    void perm20_onBehalfOfSeveralUsersAnItemIsAtTheLowestOfTheirLevels() {
+        assertEquals(VIEW, PermissionRules.lowestOverHolders(List.of(MANAGE, VIEW)));
+        assertEquals(NONE, PermissionRules.lowestOverHolders(List.of(DOWNLOAD, NONE, MANAGE)));
+        assertEquals(UPLOAD, PermissionRules.lowestOverHolders(List.of(UPLOAD)));
+        assertEquals(NONE, PermissionRules.lowestOverHolders(List.of()), "nobody: nothing");
+    }
+
+    @Test
+    void perm21_aSubtreeIsCutByTheRoomsRealStructureWhateverTheTreeShows() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        UUID doc = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        java.util.Map<UUID, UUID> parentOf = new java.util.HashMap<>();
+        parentOf.put(a, null);
+        parentOf.put(b, a);
+        parentOf.put(c, b);
+        parentOf.put(doc, c);
+        parentOf.put(other, null);
+        assertEquals(java.util.Set.of(a, b, c, doc), PermissionRules.atOrBelow(parentOf, List.of(a)));
+        assertEquals(java.util.Set.of(c, doc), PermissionRules.atOrBelow(parentOf, List.of(c)));
+        assertEquals(java.util.Set.of(), PermissionRules.atOrBelow(parentOf, List.of()));
+        assertEquals(java.util.Set.of(), PermissionRules.atOrBelow(parentOf, List.of(UUID.randomUUID())));
+        // a hoisted folder (c shown at the top because a and b are hidden from a user) is still below a
+        List<Placed> placed = List.of(new Placed(a, null, "FOLDER", "A", 1, NONE),
+                new Placed(b, a, "FOLDER", "B", 1, NONE), new Placed(c, b, "FOLDER", "C", 1, VIEW));
+        assertNull(PermissionRules.treePlacement(placed).get(c), "PERM-7 shows c at the top");
+        assertTrue(PermissionRules.atOrBelow(parentOf, List.of(a)).contains(c), "and cutting a still cuts it");
+    }
 }
