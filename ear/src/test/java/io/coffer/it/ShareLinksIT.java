@@ -862,6 +862,39 @@ class ShareLinksIT {
     }
 
     @Test
+    void sl18_aLinkMadeOrChangedWithAnApiKeyNeverServesMoreThanTheKeyMayActWith() throws Exception {
+        // the ADMIN holds MANAGE on folder Deal and nothing on Deal/Secret: as ADMIN they manage everything, but a
+        // write key of theirs acts as MEMBER (ID-25), so a link it makes serves what a MEMBER with those grants sees
+        String t = DataRoomsIT.createFolder(ownerToken, room, "Deal", null).getString("id");
+        String open = DataRoomsIT.createFolder(ownerToken, room, "Open", t).getString("id");
+        String secret = DataRoomsIT.createFolder(ownerToken, room, "Secret", t).getString("id");
+        String openDoc = pdfDoc(open, "open.pdf", 1);
+        String secretDoc = pdfDoc(secret, "secret-terms.pdf", 1);
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", admin.id().toString(), t, "MANAGE"),
+                Api.grant("USER", admin.id().toString(), secret, "NONE"))).statusCode());
+        String keyToken = ApiKeyScopesIT.keyToken(adminToken, "\"write\"");
+
+        JsonObject made = link(keyToken, "FOLDER", t, "\"allowDownload\": true");
+        String token = made.getString("token");
+        String tree = visitorTree(token);
+        assertTrue(tree.contains(openDoc), tree);
+        assertFalse(tree.contains(secret) || tree.contains(secretDoc) || tree.contains("secret-terms"), tree);
+        assertNotServed(token, visitor(token, "{}"), secretDoc);
+
+        // the ADMIN's own link on the same folder serves all of it; the key taking over its reach narrows it
+        JsonObject own = link(adminToken, "FOLDER", t, "\"allowDownload\": true");
+        assertTrue(visitorTree(own.getString("token")).contains(secretDoc), "an ADMIN's own session acts as ADMIN");
+        assertEquals(200, Http.patchJson("/api/v1/share-links/" + own.getString("id"), keyToken,
+                "{\"itemOverrides\": []}").statusCode());
+        String narrowed = visitorTree(own.getString("token"));
+        assertTrue(narrowed.contains(openDoc), narrowed);
+        assertFalse(narrowed.contains(secretDoc) || narrowed.contains("secret-terms"), narrowed);
+        assertNotServed(own.getString("token"), visitor(own.getString("token"), "{}"), secretDoc);
+    }
+
+    @Test
     void sl20_aManagerMayNotLoosenTheProtectionsOfALinkThatShowsWhatTheyCannotSee() throws Exception {
         ItDatabase.User member = ItDatabase.user(tenant, "co-" + suffix + "@l.test", "MEMBER");
         String memberToken = Tokens.login(member);

@@ -341,15 +341,16 @@ public class DataRooms {
      * tree query. Empty when the room is gone or archived or the user sees nothing of it.
      */
     public Optional<TreeNode> treeOnBehalfOf(io.coffer.shared.UserId user, UUID roomId) {
-        return treeOnBehalfOf(List.of(user), roomId, List.of());
+        return treeOnBehalfOf(List.of(Holder.of(user)), roomId, List.of());
     }
 
     /**
      * The same on behalf of several users at once (a share link acts for its creator and for whoever last set its
-     * reach): every level, the room's included, is the lowest of theirs (PERM-20), and nothing at or below an item of
-     * {@code cut} appears, by the room's real structure whatever any of them sees of it (PERM-21).
+     * reach), each at most at the role they acted with (SL-18): every level, the room's included, is the lowest of
+     * theirs (PERM-20), and nothing at or below an item of {@code cut} appears, by the room's real structure whatever
+     * any of them sees of it (PERM-21).
      */
-    public Optional<TreeNode> treeOnBehalfOf(java.util.Collection<io.coffer.shared.UserId> users, UUID roomId,
+    public Optional<TreeNode> treeOnBehalfOf(java.util.Collection<Holder> users, UUID roomId,
                                              java.util.Collection<UUID> cut) {
         Optional<DataRoomEntity> room = rooms.room(roomId).filter(r -> !r.archived());
         if (room.isEmpty() || users.isEmpty()) {

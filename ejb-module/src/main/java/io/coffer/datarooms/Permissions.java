@@ -127,6 +127,11 @@ public class Permissions {
      * when the user is gone, the item deleted or its room archived.
      */
     public Permission onBehalfOf(UserId user, UUID itemId) {
+        return onBehalfOf(Holder.of(user), itemId);
+    }
+
+    /** The same for a holder, at most at the role they acted with. */
+    public Permission onBehalfOf(Holder user, UUID itemId) {
         Optional<Who> who = behalf(user);
         Optional<ItemEntity> item = rooms.item(itemId);
         Optional<DataRoomEntity> room = liveRoom(item.map(ItemEntity::roomId).orElse(itemId));
@@ -173,12 +178,12 @@ public class Permissions {
      * items at or below {@code cut} by the room's real structure left out whatever anyone sees of it (PERM-21), then
      * placed as PERM-7 says. Empty when one of them is gone or the room is not served.
      */
-    public List<TreeNode> visibleTree(Collection<UserId> users, UUID roomId, Collection<UUID> cut) {
+    public List<TreeNode> visibleTree(Collection<Holder> users, UUID roomId, Collection<UUID> cut) {
         if (users.isEmpty() || liveRoom(roomId).isEmpty()) {
             return List.of();
         }
         List<Map<UUID, Permission>> levels = new ArrayList<>();
-        for (UserId user : new java.util.LinkedHashSet<>(users)) {
+        for (Holder user : new java.util.LinkedHashSet<>(users)) {
             Optional<Who> who = behalf(user);
             if (who.isEmpty()) {
                 return List.of();
@@ -359,10 +364,15 @@ public class Permissions {
 
     /** PERM-4: a user who is gone holds nothing. */
     private Optional<Who> behalf(UserId user) {
-        Optional<Role> role = callers.currentRole(user);
+        return behalf(Holder.of(user));
+    }
+
+    /** The same, at most at the role the holder acted with (SL-18: a link made with an API key acts as the key). */
+    private Optional<Who> behalf(Holder holder) {
+        Optional<Role> role = callers.currentRole(holder.user());
         if (!PermissionRules.served(false, false, role.isPresent())) {
             return Optional.empty();
         }
-        return Optional.of(new Who(tenants.require(), user, role.get()));
+        return Optional.of(new Who(tenants.require(), holder.user(), holder.capped(role.get())));
     }
 }

@@ -80,7 +80,7 @@ public class ShareLinks {
         String token = Secrets.newToken();
         Instant now = clock.instant();
         ShareLinkEntity link = store.newLink(Secrets.hash(token), s.targetType(), s.targetId(), room,
-                caller.user().value(), now);
+                caller.user().value(), caller.role(), now);
         Set<String> all = Set.of("name", "password", "expiresAt", "requireEmail", "verifyEmail", "allowEmails",
                 "allowDomains", "denyEmails", "denyDomains", "allowDownload", "watermark", "maxViews", "ndaText",
                 "itemOverrides");
@@ -139,7 +139,8 @@ public class ShareLinks {
         boolean ended = store.apply(link, s, present, overrides,
                 present.contains("password") ? hashIfGiven(s.password()) : null, now, false);
         if (present.stream().anyMatch(LinkChanges.REACH::contains)) {
-            store.takeReach(link, caller.user().value()); // SL-18: from now on the link serves at most what they hold
+            // SL-18: from now on the link serves at most what they hold, as they act now (an API key as its cap)
+            store.takeReach(link, caller.user().value(), caller.role());
         }
         LinkChanges changes = LinkChanges.of(before, store.rules(link));
         if (!changes.loosened().isEmpty() && !holdsAllItServes(link, room)) {

@@ -1,5 +1,7 @@
 package io.coffer.sharelinks.internal;
 
+import io.coffer.datarooms.Holder;
+import io.coffer.identity.Role;
 import io.coffer.shared.error.ValidationException;
 import io.coffer.sharelinks.ItemOverride;
 import io.coffer.sharelinks.LinkSettings;
@@ -25,8 +27,8 @@ public class LinkStore {
     io.coffer.datarooms.DataRooms rooms;
 
     public ShareLinkEntity newLink(String tokenHash, String targetType, UUID targetId, UUID roomId, UUID createdBy,
-                                   Instant now) {
-        return new ShareLinkEntity(tokenHash, targetType, targetId, roomId, createdBy, now);
+                                   Role actedAs, Instant now) {
+        return new ShareLinkEntity(tokenHash, targetType, targetId, roomId, createdBy, actedAs, now);
     }
 
     public void persist(ShareLinkEntity link) {
@@ -62,10 +64,18 @@ public class LinkStore {
         return link.targetId;
     }
 
-    /** SL-18: the users the link acts for, each at every request: its creator and who last set its reach. */
-    public List<io.coffer.shared.UserId> holders(ShareLinkEntity link) {
-        return link.reachBy.equals(link.createdBy) ? List.of(new io.coffer.shared.UserId(link.createdBy))
-                : List.of(new io.coffer.shared.UserId(link.createdBy), new io.coffer.shared.UserId(link.reachBy));
+    /**
+     * SL-18: the users the link acts for, each at every request: its creator and who last set its reach, each at most
+     * at the role they acted with then (a link made or set with an API key serves no more than the key could).
+     */
+    public List<Holder> holders(ShareLinkEntity link) {
+        Holder creator = holder(link.createdBy, link.createdRole);
+        Holder reach = holder(link.reachBy, link.reachRole);
+        return creator.equals(reach) ? List.of(creator) : List.of(creator, reach);
+    }
+
+    private static Holder holder(UUID user, String actedAs) {
+        return new Holder(new io.coffer.shared.UserId(user), Optional.ofNullable(actedAs).map(Role::valueOf));
     }
 
     /** SL-18: who last set the link's reach. */
@@ -73,9 +83,13 @@ public class LinkStore {
         return new io.coffer.shared.UserId(link.reachBy);
     }
 
-    /** SL-18: {@code user} sets the link's reach; from now on the link serves at most what they hold too. */
-    public void takeReach(ShareLinkEntity link, UUID user) {
+    /**
+     * SL-18: {@code user}, acting as {@code actedAs}, sets the link's reach; from now on the link serves at most what
+     * they hold too, and never more than that role allows.
+     */
+    public void takeReach(ShareLinkEntity link, UUID user, Role actedAs) {
         link.reachBy = user;
+        link.reachRole = actedAs.name();
     }
 
     /**

@@ -71,6 +71,12 @@ public class ShareLinkEntity extends TenantOwned {
     /** SL-18: who last set the link's reach; the link serves at most what both they and the creator hold now. */
     @Column(name = "reach_by", nullable = false)
     UUID reachBy;
+    /** SL-18: the role the creator acted with (an API key acts below its user's role); null on links made before. */
+    @Column(name = "created_role")
+    String createdRole;
+    /** SL-18: the role {@link #reachBy} acted with when they set the reach; null on links set before. */
+    @Column(name = "reach_role")
+    String reachRole;
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -81,7 +87,8 @@ public class ShareLinkEntity extends TenantOwned {
     protected ShareLinkEntity() {
     }
 
-    ShareLinkEntity(String tokenHash, String targetType, UUID targetId, UUID roomId, UUID createdBy, Instant now) {
+    ShareLinkEntity(String tokenHash, String targetType, UUID targetId, UUID roomId, UUID createdBy,
+                    io.coffer.identity.Role actedAs, Instant now) {
         this.id = UUID.randomUUID();
         this.tokenHash = tokenHash;
         this.targetType = targetType;
@@ -89,6 +96,8 @@ public class ShareLinkEntity extends TenantOwned {
         this.roomId = roomId;
         this.createdBy = createdBy;
         this.reachBy = createdBy;
+        this.createdRole = actedAs.name();
+        this.reachRole = actedAs.name();
         this.createdAt = now;
         this.updatedAt = now;
     }
