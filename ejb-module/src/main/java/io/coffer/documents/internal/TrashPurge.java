@@ -98,20 +98,31 @@ public class TrashPurge {
         }
     }
 
-    /** One round over every tenant. */
+    /**
+     * One round over every tenant. Each tenant stands alone: its batches run in transactions of their own, and a
+     * tenant whose purge fails is logged and retried next round while the tenants after it are purged (DOC-20).
+     */
     public void run() {
         for (TenantId tenant : tenants.all()) {
-            int purged = 0;
-            int batch;
-            do {
-                batch = tenancy.call(tenant, () -> documents.purgeExpiredTrash(BATCH));
-                purged += batch;
-            } while (batch == BATCH);
-            int collected = collectBlobs(tenant);
-            if (purged > 0 || collected > 0) {
-                LOG.info("Trash purge: " + purged + " document(s) past 30 days, " + collected
-                        + " unused blob(s) removed in tenant " + tenant);
+            try {
+                purge(tenant);
+            } catch (RuntimeException e) {
+                LOG.warning("Trash purge of tenant " + tenant + " failed this round, will retry: " + e);
             }
+        }
+    }
+
+    private void purge(TenantId tenant) {
+        int purged = 0;
+        int batch;
+        do {
+            batch = tenancy.call(tenant, () -> documents.purgeExpiredTrash(BATCH));
+            purged += batch;
+        } while (batch == BATCH);
+        int collected = collectBlobs(tenant);
+        if (purged > 0 || collected > 0) {
+            LOG.info("Trash purge: " + purged + " document(s) past 30 days, " + collected
+                    + " unused blob(s) removed in tenant " + tenant);
         }
     }
 
