@@ -65,7 +65,7 @@ public class OfficeConversion {
     void find() {
         soffice = locate();
         if (soffice.isPresent()) {
-            sandbox = Sandbox.probe("LibreOffice");
+            sandbox = Sandbox.support();
             removeLeftovers(Path.of(System.getProperty("java.io.tmpdir")), java.time.Instant.now()
                     .minusSeconds(5 * TIME_LIMIT_SECONDS));
         }
@@ -106,17 +106,19 @@ public class OfficeConversion {
         String extension = extension(nameHint);
         Path work = Files.createTempDirectory("coffer-office");
         Path source = work.resolve("document" + extension);
-        Files.copy(input, source);
-        Path out = Files.createDirectories(work.resolve("out"));
+        Path out = work.resolve("out");
         Path profile = work.resolve("profile");
-        Files.createDirectories(profile.resolve("user"));
-        Files.writeString(profile.resolve("user").resolve("registrymodifications.xcu"), PROFILE_SETTINGS);
-        Path home = Files.createDirectories(work.resolve("home"));
-        Path tmp = Files.createDirectories(work.resolve("tmp"));
-        List<String> command = Sandbox.wrap(sandbox, LIMITS, List.of(soffice.get().toString(),
-                "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore", "--nolockcheck",
-                "--nodefault", "--nologo", "--convert-to", "pdf", "--outdir", out.toString(), source.toString()));
+        Path home = work.resolve("home");
+        Path tmp = work.resolve("tmp");
         try {
+            Files.copy(input, source);
+            for (Path dir : List.of(out, profile.resolve("user"), home, tmp)) {
+                Files.createDirectories(dir);
+            }
+            Files.writeString(profile.resolve("user").resolve("registrymodifications.xcu"), PROFILE_SETTINGS);
+            List<String> command = Sandbox.wrap(sandbox, LIMITS, List.of(soffice.get().toString(),
+                    "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore", "--nolockcheck",
+                    "--nodefault", "--nologo", "--convert-to", "pdf", "--outdir", out.toString(), source.toString()));
             if (!oneAtATime.tryAcquire(TIME_LIMIT_SECONDS, TimeUnit.SECONDS)) {
                 deleteTree(work);
                 return Optional.empty();
@@ -143,6 +145,9 @@ public class OfficeConversion {
             Thread.currentThread().interrupt();
             deleteTree(work);
             return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            deleteTree(work); // nothing of an untrusted file stays behind when the start fails either
+            throw e;
         }
         Path pdf = out.resolve("document.pdf");
         if (Files.isRegularFile(pdf) && Files.size(pdf) > 0) {

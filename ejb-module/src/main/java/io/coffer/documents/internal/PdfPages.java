@@ -62,7 +62,7 @@ public class PdfPages {
         childClasspath = RenderProcess.classpathOf(RenderMain.class, Loader.class, RandomAccessReadBufferedFile.class,
                 org.apache.fontbox.ttf.TrueTypeFont.class, org.apache.commons.logging.LogFactory.class);
         if (childClasspath.isPresent()) {
-            RenderProcess.sandbox = Sandbox.probe("The page-render process");
+            RenderProcess.sandbox = Sandbox.support();
         }
         LOG.info("PDF pages render " + mode());
         pool = Executors.newFixedThreadPool(2, r -> {

@@ -37,6 +37,16 @@ final class Sandbox {
     private Sandbox() {
     }
 
+    private static Support found;
+
+    /** What this machine allows, probed once for every helper process (so at most one warning each at start). */
+    static synchronized Support support() {
+        if (found == null) {
+            found = probe("Helper processes that read untrusted files (LibreOffice, page rendering)");
+        }
+        return found;
+    }
+
     /**
      * Finds how this machine isolates a process: {@code unshare -n} (root, or CAP_SYS_ADMIN), else
      * {@code unshare -r -n} (an unprivileged user namespace), checked by reading the interfaces a process sees inside
@@ -52,12 +62,12 @@ final class Sandbox {
         }
         boolean limits = exitsZero(List.of("prlimit", "--as=2147483648", "--", "true"));
         if (network.isEmpty()) {
-            LOG.warning(what + " runs WITHOUT network isolation: this kernel or user may not create a network"
-                    + " namespace (unshare -n); it still runs with an empty environment and resource limits");
+            LOG.warning(what + " run WITHOUT network isolation: this kernel or user may not create a network"
+                    + " namespace (unshare -n); they still run with an environment of their own and resource limits");
         }
         if (!limits) {
-            LOG.warning(what + " runs without prlimit's memory and CPU limits (util-linux prlimit not usable);"
-                    + " only its time limit holds");
+            LOG.warning(what + " run without prlimit's memory and CPU limits (util-linux prlimit not usable);"
+                    + " only their time limits hold");
         }
         return new Support(network, limits);
     }
