@@ -258,14 +258,15 @@ class OfficeSandboxIT {
         try (var procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 long pid = Long.parseLong(p.getFileName().toString());
-                if (seen.containsKey(pid)) {
-                    continue;
-                }
                 try {
                     String command = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8)
                             .replace('\0', ' ');
                     if (!command.contains(marker) || !startedByThisServer(pid)) {
                         continue; // other Coffer servers on this machine convert and render too
+                    }
+                    String program = Path.of(command.split(" ")[0]).getFileName().toString();
+                    if (program.equals("unshare") || program.equals("prlimit")) {
+                        continue; // the wrappers, caught before they enter the namespace and exec the helper
                     }
                     Map<String, String> env = new LinkedHashMap<>();
                     for (String entry : new String(Files.readAllBytes(p.resolve("environ")), StandardCharsets.UTF_8)
