@@ -127,3 +127,12 @@ create policy tenant_isolation on visitor_token_keys
     using (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid)
     with check (tenant_id = nullif(current_setting('coffer.tenant', true), '')::uuid);
 --rollback drop table visitor_token_keys; drop table link_tickets; drop table nda_acceptances; drop table email_codes; drop table visitor_sessions;
+
+--changeset coffer:sharelinks-3
+--comment: Nothing a visitor creates may block the trash purge (issue 10, defect 4; DOC-20): a link ticket names a
+--comment: document, and when the document is purged its tickets go with it. The constraint is re-made ON DELETE
+--comment: CASCADE; the other rows a visitor creates (sessions, email codes, NDA acceptances) name the link, not an item.
+alter table link_tickets drop constraint link_tickets_document_id_fkey;
+alter table link_tickets add constraint link_tickets_document_id_fkey foreign key (document_id) references items (id)
+    on delete cascade;
+--rollback alter table link_tickets drop constraint link_tickets_document_id_fkey; alter table link_tickets add constraint link_tickets_document_id_fkey foreign key (document_id) references items (id);

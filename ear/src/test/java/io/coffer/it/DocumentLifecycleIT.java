@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Multipart uploads, the storage quota and the trash purge (docs/features/documents.md, DOC-16 … DOC-18). */
+/** Multipart uploads, the storage quota and the trash purge (docs/features/documents.md, DOC-16 … DOC-18, DOC-20). */
 class DocumentLifecycleIT {
 
     UUID tenant;
@@ -236,6 +236,71 @@ class DocumentLifecycleIT {
         assertProblem(Http.send(Http.request("/api/v1/documents/" + gone + "/restore")
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody())), 404,
                 "not-found");
+    }
+
+    /**
+     * DOC-20: a ticketed document (a visitor's single-use download ticket names it) is purged like any other, and
+     * each tenant's purge stands alone: the tenant purged first holds the ticket, the second one's trash goes too.
+     */
+    @Test
+    void doc20_aVisitorsDownloadTicketBlocksNoPurgeAndEachTenantsPurgeStandsAlone() throws Exception {
+        UUID other = ItDatabase.tenant("life-b");
+        ItDatabase.User otherOwner = ItDatabase.user(other, "owner-" + UUID.randomUUID().toString().substring(0, 6)
+                + "@l.test", "OWNER");
+        // the tenants are purged in the order of their ids: the ticketed one comes first
+        boolean thisFirst = tenant.toString().compareTo(other.toString()) < 0;
+        UUID ticketedTenant = thisFirst ? tenant : other;
+        UUID plainTenant = thisFirst ? other : tenant;
+        String ticketedToken = thisFirst ? token : Tokens.login(otherOwner);
+        String plainToken = thisFirst ? Tokens.login(otherOwner) : token;
+        String ticketedRoom = thisFirst ? room : DataRoomsIT.createRoom(ticketedToken, "Ticketed").getString("id");
+        String plainRoom = thisFirst ? DataRoomsIT.createRoom(plainToken, "Plain").getString("id") : room;
+
+        String ticketed = Http.json(Http.send(Http.request("/api/v1/datarooms/" + ticketedRoom
+                + "/documents?name=ticketed.bin").header("Authorization", "Bearer " + ticketedToken)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(random(3000, System.nanoTime()))))).getString("id");
+        HttpResponse<String> link = Http.postJson("/api/v1/share-links", ticketedToken, "{\"target\": {\"type\":"
+                + " \"DOCUMENT\", \"id\": \"" + ticketed + "\"}, \"allowDownload\": true}");
+        assertEquals(201, link.statusCode(), link.body());
+        String linkToken = Http.json(link).getString("token");
+        HttpResponse<String> session = Http.postJson("/api/v1/public/links/" + linkToken + "/sessions", null, "{}");
+        assertEquals(201, session.statusCode(), session.body());
+        HttpResponse<String> ticket = Http.send(Http.request("/api/v1/public/links/" + linkToken + "/documents/"
+                        + ticketed + "/download-ticket").header("X-Visitor-Token", Http.json(session)
+                        .getString("visitorToken")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("")));
+        assertEquals(201, ticket.statusCode(), ticket.body());
+        assertEquals(1, ItDatabase.number(ticketedTenant, "select count(*) from link_tickets where document_id = ?",
+                UUID.fromString(ticketed)));
+        String plain = Http.json(Http.send(Http.request("/api/v1/datarooms/" + plainRoom
+                + "/documents?name=plain.bin").header("Authorization", "Bearer " + plainToken)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(random(2000, System.nanoTime()))))).getString("id");
+        assertEquals(204, Http.send(Http.request("/api/v1/documents/" + ticketed).header("Authorization", "Bearer "
+                + ticketedToken).DELETE()).statusCode());
+        assertEquals(204, Http.send(Http.request("/api/v1/documents/" + plain).header("Authorization", "Bearer "
+                + plainToken).DELETE()).statusCode());
+
+        ItClock.advance(Duration.ofDays(31));
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            while (ItDatabase.number(ticketedTenant, "select count(*) from items where id = ?",
+                    UUID.fromString(ticketed)) > 0 || ItDatabase.number(plainTenant,
+                    "select count(*) from items where id = ?", UUID.fromString(plain)) > 0) {
+                assertTrue(System.nanoTime() < deadline, "both tenants' trash was purged within 40 s: ticketed "
+                        + ItDatabase.number(ticketedTenant, "select count(*) from items where id = ?",
+                        UUID.fromString(ticketed)) + ", other tenant " + ItDatabase.number(plainTenant,
+                        "select count(*) from items where id = ?", UUID.fromString(plain)) + " left");
+                Thread.sleep(500);
+            }
+        } finally {
+            ItClock.reset();
+        }
+        assertEquals(0, ItDatabase.number(ticketedTenant, "select count(*) from link_tickets where document_id = ?",
+                UUID.fromString(ticketed)), "the ticket went with its document");
+        assertEquals(0, ItDatabase.number(ticketedTenant, "select count(*) from document_versions"
+                + " where document_id = ?", UUID.fromString(ticketed)));
     }
 
     Path blob(String sha) {

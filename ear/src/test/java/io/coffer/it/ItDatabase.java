@@ -21,11 +21,26 @@ public final class ItDatabase {
     public record User(UUID id, UUID tenant, String tenantSlug, String email, String role, int tokenVersion) {
     }
 
+    /** The fixed password the embedded owner role had before FD-15 (published; it must no longer connect). */
+    public static final String OLD_FIXED_OWNER_PASSWORD = "coffer-embedded-owner";
+
+    /** The owner role's password: the server generated it at first start and keeps it under its COFFER_HOME. */
+    public static String ownerPassword() {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("it.coffer.home", "target/it-coffer-home"),
+                "db", "coffer_owner.secret");
+        try {
+            return java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file).strip()
+                    : OLD_FIXED_OWNER_PASSWORD;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static PGSimpleDataSource owner() {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL("jdbc:postgresql://127.0.0.1:" + PORT + "/coffer");
         ds.setUser("coffer_owner");
-        ds.setPassword("coffer-embedded-owner");
+        ds.setPassword(ownerPassword());
         return ds;
     }
 

@@ -86,8 +86,12 @@ public class CofferSettings {
         return value("COFFER_DB_USER").orElse("coffer_app");
     }
 
-    public String databasePassword() {
-        return value("COFFER_DB_PASSWORD").orElse("coffer-embedded-app");
+    /**
+     * {@code COFFER_DB_PASSWORD}, the query role's password; unset with the embedded database → a random one kept under
+     * {@code COFFER_HOME/db} (FD-15).
+     */
+    public Optional<String> databasePassword() {
+        return value("COFFER_DB_PASSWORD");
     }
 
     /** The role that owns the schema and runs migrations; the query role when unset (embedded: its own role). */
@@ -95,10 +99,16 @@ public class CofferSettings {
         return value("COFFER_DB_OWNER_USER").orElseGet(() -> embeddedDatabase() ? "coffer_owner" : databaseUser());
     }
 
-    public String databaseOwnerPassword() {
-        return value("COFFER_DB_OWNER_PASSWORD")
-                .orElseGet(() -> embeddedDatabase() && value("COFFER_DB_OWNER_USER").isEmpty()
-                        ? "coffer-embedded-owner" : databasePassword());
+    /**
+     * {@code COFFER_DB_OWNER_PASSWORD}; unset → the query role's (one role does both), except for the embedded
+     * database's own owner role, whose password is then random and kept under {@code COFFER_HOME/db} (FD-15).
+     */
+    public Optional<String> databaseOwnerPassword() {
+        Optional<String> set = value("COFFER_DB_OWNER_PASSWORD");
+        if (set.isPresent() || embeddedDatabase() && value("COFFER_DB_OWNER_USER").isEmpty()) {
+            return set;
+        }
+        return databasePassword();
     }
 
     /** {@code COFFER_KEY_ENCRYPTION_KEY}: base64 of 32 bytes; unset → a key generated under {@code COFFER_HOME/keys}. */

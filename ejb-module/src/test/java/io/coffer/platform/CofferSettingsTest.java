@@ -49,12 +49,12 @@ class CofferSettingsTest {
                 "COFFER_DB_USER", "app", "COFFER_DB_PASSWORD", "secret"));
         assertFalse(external.embeddedDatabase());
         assertEquals("app", external.databaseOwnerUser());
-        assertEquals("secret", external.databaseOwnerPassword());
+        assertEquals("secret", external.databaseOwnerPassword().orElseThrow());
 
         CofferSettings split = settings(Map.of("COFFER_DB_URL", "jdbc:postgresql://db:5432/coffer",
                 "COFFER_DB_USER", "app", "COFFER_DB_OWNER_USER", "owner", "COFFER_DB_OWNER_PASSWORD", "o"));
         assertEquals("owner", split.databaseOwnerUser());
-        assertEquals("o", split.databaseOwnerPassword());
+        assertEquals("o", split.databaseOwnerPassword().orElseThrow());
     }
 
     @Test
@@ -62,6 +62,16 @@ class CofferSettingsTest {
         CofferSettings s = settings(Map.of());
         assertEquals("coffer_app", s.databaseUser());
         assertEquals("coffer_owner", s.databaseOwnerUser());
+    }
+
+    @Test
+    void fd15_theEmbeddedRolesHaveNoFixedPasswordsButTheVariablesStillSetThem() {
+        CofferSettings s = settings(Map.of());
+        assertTrue(s.databasePassword().isEmpty(), "no published default: the start generates one");
+        assertTrue(s.databaseOwnerPassword().isEmpty());
+        CofferSettings set = settings(Map.of("COFFER_DB_PASSWORD", "a", "COFFER_DB_OWNER_PASSWORD", "b"));
+        assertEquals("a", set.databasePassword().orElseThrow());
+        assertEquals("b", set.databaseOwnerPassword().orElseThrow());
     }
 
     @Test

@@ -18,13 +18,34 @@ import java.util.stream.Stream;
 /**
  * Office files (Word, Excel, PowerPoint, OpenDocument, RTF) converted to PDF with LibreOffice headless, when
  * {@code soffice} is installed (looked for once, at start, on the PATH and where Debian and the LibreOffice packages
- * put it; /health reports the result). Each conversion runs in its own temporary profile, one at a time, and is
- * killed with its children after {@link #TIME_LIMIT_SECONDS}. Without LibreOffice, office files are download-only.
+ * put it; /health says whether it is available, never where). LibreOffice reads untrusted files, so each conversion
+ * runs in a {@link Sandbox}: an environment of its own (no server secret), no network, memory, CPU and file-size
+ * limits, a throw-away working directory, home and profile deleted afterwards, and a profile that loads no linked
+ * content (a document's links to outside files or URLs stay unresolved) and runs no macro (DOC-21). One conversion at
+ * a time; killed with its children after {@link #TIME_LIMIT_SECONDS}. Without LibreOffice, office files are
+ * download-only.
  */
 @ApplicationScoped
 public class OfficeConversion {
 
     static final long TIME_LIMIT_SECONDS = 120;
+    static final Sandbox.Limits LIMITS = new Sandbox.Limits(2L << 30, TIME_LIMIT_SECONDS, 512L << 20);
+    /**
+     * The profile's settings: links to anything outside the document are blocked (linked images, OLE objects,
+     * sections), never updated on load, and macros never run.
+     */
+    static final String PROFILE_SETTINGS = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+            <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks"             oor:op="fuse"><value>true</value></prop></item>
+            <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel"             oor:op="fuse"><value>3</value></prop></item>
+            <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution"             oor:op="fuse"><value>true</value></prop></item>
+            <item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Link" oor:op="fuse">            <value>0</value></prop></item>
+            <item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Field" oor:op="fuse">            <value>false</value></prop></item>
+            <item oor:path="/org.openoffice.Office.Calc/Content/Update"><prop oor:name="Link" oor:op="fuse">            <value>1</value></prop></item>
+            <item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="UseLocking" oor:op="fuse">            <value>false</value></prop></item>
+            </oor:items>
+            """;
     private static final Logger LOG = Logger.getLogger(OfficeConversion.class.getName());
 
     /** What Tika's core detector says of office files (it tells containers apart, not Word from Excel inside them). */
@@ -37,11 +58,17 @@ public class OfficeConversion {
             "application/rtf");
 
     private Optional<Path> soffice = Optional.empty();
+    private Sandbox.Support sandbox = new Sandbox.Support(List.of(), false);
     private final Semaphore oneAtATime = new Semaphore(1);
 
     @PostConstruct
     void find() {
         soffice = locate();
+        if (soffice.isPresent()) {
+            sandbox = Sandbox.support();
+            removeLeftovers(Path.of(System.getProperty("java.io.tmpdir")), java.time.Instant.now()
+                    .minusSeconds(5 * TIME_LIMIT_SECONDS));
+        }
         LOG.info(soffice.map(p -> "Office files are converted to PDF with " + p)
                 .orElse("LibreOffice (soffice) not found: office files are download-only"));
     }
@@ -54,9 +81,14 @@ public class OfficeConversion {
         return Stream.concat(onPath, usual).filter(Files::isExecutable).findFirst();
     }
 
-    /** Where soffice is, if it was found. */
-    public Optional<Path> soffice() {
-        return soffice;
+    /** Whether soffice was found (where it is is no one's business but the log's). */
+    public boolean available() {
+        return soffice.isPresent();
+    }
+
+    /** Whether conversions run without network (the kernel allowed a network namespace). */
+    public boolean networkIsolated() {
+        return sandbox.networkIsolated();
     }
 
     public boolean converts(String detectedType) {
@@ -74,21 +106,29 @@ public class OfficeConversion {
         String extension = extension(nameHint);
         Path work = Files.createTempDirectory("coffer-office");
         Path source = work.resolve("document" + extension);
-        Files.copy(input, source);
-        Path out = Files.createDirectories(work.resolve("out"));
-        List<String> command = List.of(soffice.get().toString(), "-env:UserInstallation=" + work.resolve("profile")
-                        .toUri(), "--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
-                "--convert-to", "pdf", "--outdir", out.toString(), source.toString());
+        Path out = work.resolve("out");
+        Path profile = work.resolve("profile");
+        Path home = work.resolve("home");
+        Path tmp = work.resolve("tmp");
         try {
+            Files.copy(input, source);
+            for (Path dir : List.of(out, profile.resolve("user"), home, tmp)) {
+                Files.createDirectories(dir);
+            }
+            Files.writeString(profile.resolve("user").resolve("registrymodifications.xcu"), PROFILE_SETTINGS);
+            List<String> command = Sandbox.wrap(sandbox, LIMITS, List.of(soffice.get().toString(),
+                    "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore", "--nolockcheck",
+                    "--nodefault", "--nologo", "--convert-to", "pdf", "--outdir", out.toString(), source.toString()));
             if (!oneAtATime.tryAcquire(TIME_LIMIT_SECONDS, TimeUnit.SECONDS)) {
                 deleteTree(work);
                 return Optional.empty();
             }
             try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (!process.waitFor(TIME_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                Process process = Sandbox.isolated(new ProcessBuilder(command), home, tmp).directory(work.toFile())
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                boolean finished = process.waitFor(TIME_LIMIT_SECONDS, TimeUnit.SECONDS);
+                process.descendants().forEach(ProcessHandle::destroyForcibly); // nothing of it outlives the job
+                if (!finished) {
                     process.destroyForcibly();
                     LOG.warning("LibreOffice overran " + TIME_LIMIT_SECONDS + " s converting a document; killed");
                     deleteTree(work);
@@ -97,10 +137,17 @@ public class OfficeConversion {
             } finally {
                 oneAtATime.release();
             }
+            deleteTree(profile); // what LibreOffice kept of the untrusted file goes at once; the PDF stays
+            deleteTree(home);
+            deleteTree(tmp);
+            Files.deleteIfExists(source);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             deleteTree(work);
             return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            deleteTree(work); // nothing of an untrusted file stays behind when the start fails either
+            throw e;
         }
         Path pdf = out.resolve("document.pdf");
         if (Files.isRegularFile(pdf) && Files.size(pdf) > 0) {
@@ -108,6 +155,22 @@ public class OfficeConversion {
         }
         deleteTree(work);
         return Optional.empty();
+    }
+
+    /**
+     * Removes what conversions of a server that was killed mid-way left behind: working directories older than any
+     * conversion can take (a younger one may belong to another instance converting now).
+     */
+    static void removeLeftovers(Path tmp, java.time.Instant before) {
+        try (Stream<Path> dirs = Files.list(tmp)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("coffer-office")).toList()) {
+                if (Files.isDirectory(dir) && Files.getLastModifiedTime(dir).toInstant().isBefore(before)) {
+                    deleteTree(dir);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warning("Could not look for leftover conversion directories: " + e.getMessage());
+        }
     }
 
     /** Removes the directory of a conversion. */

@@ -61,6 +61,9 @@ public class PdfPages {
     void start() {
         childClasspath = RenderProcess.classpathOf(RenderMain.class, Loader.class, RandomAccessReadBufferedFile.class,
                 org.apache.fontbox.ttf.TrueTypeFont.class, org.apache.commons.logging.LogFactory.class);
+        if (childClasspath.isPresent()) {
+            RenderProcess.sandbox = Sandbox.support();
+        }
         LOG.info("PDF pages render " + mode());
         pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "coffer-pdf");

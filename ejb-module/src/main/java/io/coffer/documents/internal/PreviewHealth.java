@@ -8,7 +8,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * {@code /health/ready} tells the operator how previews are made: whether LibreOffice was found (office files are
- * download-only without it) and whether PDF pages render in a separate process. Both are optional: always UP.
+ * download-only without it; where it is installed is not said, DOC-21), whether its conversions run without network,
+ * and whether PDF pages render in a separate process. All are optional: always UP.
  */
 @Readiness
 @ApplicationScoped
@@ -23,8 +24,10 @@ public class PreviewHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("previews").up()
-                .withData("officeConverter", office.soffice().map(Object::toString)
-                        .orElse("none: office files are download-only"))
+                .withData("officeConverter", office.available() ? "available"
+                        : "none: office files are download-only")
+                .withData("officeSandbox", !office.available() ? "none"
+                        : office.networkIsolated() ? "no network" : "network not isolated")
                 .withData("pdfRendering", pdf.mode())
                 .build();
     }

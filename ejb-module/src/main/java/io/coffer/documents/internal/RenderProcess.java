@@ -12,8 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** Starts {@link RenderMain} in a JVM of its own and kills it when its time is up. */
+/**
+ * Starts {@link RenderMain} in a JVM of its own and kills it when its time is up. It reads untrusted PDFs, so it gets
+ * an environment of its own (none of the server's secrets) and, where the kernel allows, no network (DOC-21); its
+ * memory is bounded by its heap (an address-space limit would stop a JVM from starting).
+ */
 final class RenderProcess {
+    /** What {@link PdfPages} found at start; without it the process runs with its own environment only. */
+    static volatile Sandbox.Support sandbox = new Sandbox.Support(List.of(), false);
     private RenderProcess() {
     }
 
@@ -45,7 +51,10 @@ final class RenderProcess {
                         .toString(), heap, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp", classpath, RenderMain.class.getName()));
         command.addAll(List.of(args));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> wrapped = new ArrayList<>(sandbox.isolateNetwork());
+        wrapped.addAll(command);
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Process child = Sandbox.isolated(new ProcessBuilder(wrapped), tmp, tmp).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             if (!child.waitFor(seconds, TimeUnit.SECONDS)) {

@@ -42,6 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TrashPurge {
 
     static final int BATCH = 200;
+    /** Tenants failing one after the other: the cause is not theirs, and the round stops rather than flood the log. */
+    static final int FAILURES_ENDING_A_ROUND = 3;
     static final Duration BLOB_GRACE = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(TrashPurge.class.getName());
 
@@ -74,6 +76,7 @@ public class TrashPurge {
     String interval;
 
     private ScheduledFuture<?> task;
+    private volatile boolean stopping;
 
     @PostConstruct
     void schedule() {
@@ -83,6 +86,7 @@ public class TrashPurge {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         if (task != null) {
             task.cancel(false);
         }
@@ -98,20 +102,42 @@ public class TrashPurge {
         }
     }
 
-    /** One round over every tenant. */
+    /**
+     * One round over every tenant. Each tenant stands alone: its batches run in transactions of their own, and a
+     * tenant whose purge fails is logged and retried next round while the tenants after it are purged (DOC-20); when
+     * {@link #FAILURES_ENDING_A_ROUND} tenants fail in a row (the database is down, the server stops) the round ends.
+     */
     public void run() {
+        int failedInARow = 0;
         for (TenantId tenant : tenants.all()) {
-            int purged = 0;
-            int batch;
-            do {
-                batch = tenancy.call(tenant, () -> documents.purgeExpiredTrash(BATCH));
-                purged += batch;
-            } while (batch == BATCH);
-            int collected = collectBlobs(tenant);
-            if (purged > 0 || collected > 0) {
-                LOG.info("Trash purge: " + purged + " document(s) past 30 days, " + collected
-                        + " unused blob(s) removed in tenant " + tenant);
+            if (stopping) {
+                return;
             }
+            try {
+                purge(tenant);
+                failedInARow = 0;
+            } catch (RuntimeException e) {
+                LOG.warning("Trash purge of tenant " + tenant + " failed this round, will retry: " + e);
+                if (++failedInARow == FAILURES_ENDING_A_ROUND) { // the database or the server, not one tenant
+                    LOG.warning("Trash purge: " + FAILURES_ENDING_A_ROUND + " tenants failed in a row; the round"
+                            + " ends here and the next one starts over");
+                    return;
+                }
+            }
+        }
+    }
+
+    private void purge(TenantId tenant) {
+        int purged = 0;
+        int batch;
+        do {
+            batch = tenancy.call(tenant, () -> documents.purgeExpiredTrash(BATCH));
+            purged += batch;
+        } while (batch == BATCH);
+        int collected = collectBlobs(tenant);
+        if (purged > 0 || collected > 0) {
+            LOG.info("Trash purge: " + purged + " document(s) past 30 days, " + collected
+                    + " unused blob(s) removed in tenant " + tenant);
         }
     }
 

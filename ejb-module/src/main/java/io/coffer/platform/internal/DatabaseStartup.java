@@ -13,6 +13,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -40,7 +41,11 @@ public class DatabaseStartup {
     @Resource(lookup = "jdbc/coffer")
     DataSource queryRole;
 
+    /** The JDBC driver's system property naming the pgpass file it reads when a data source has no password. */
+    static final String PGPASS_PROPERTY = "org.postgresql.pgpassfile";
+
     private EmbeddedPostgresServer embedded;
+    private String ownerPassword;
     private volatile boolean ready;
     private volatile boolean stopping;
 
@@ -52,6 +57,8 @@ public class DatabaseStartup {
             settings.tenantQuotaBytes();
             if (settings.embeddedDatabase()) {
                 startEmbedded();
+            } else {
+                settings.databasePassword().ifPresent(p -> givePasswordToTheDataSource(settings.databaseUser(), p));
             }
             migrate();
             RowLevelSecurityGuard.check(queryRole);
@@ -66,20 +73,37 @@ public class DatabaseStartup {
     }
 
 
+    /**
+     * The server's query-role data source (server.xml) has no password attribute: the JDBC driver reads the password
+     * from {@code COFFER_HOME/db/pgpass} (0600), written here before the pool's first, lazy connection. With an external
+     * database and no COFFER_DB_PASSWORD the driver's own default (~/.pgpass) applies.
+     */
+    private void givePasswordToTheDataSource(String role, String password) {
+        Path file = EmbeddedPostgresServer.writePgpass(settings.home().resolve("db"), role, password);
+        System.setProperty(PGPASS_PROPERTY, file.toString());
+    }
+
+    /**
+     * Starts the embedded database and (re)sets its roles' passwords: the operator's COFFER_DB_PASSWORD /
+     * COFFER_DB_OWNER_PASSWORD, else random ones kept under COFFER_HOME/db (FD-15).
+     */
     private void startEmbedded() {
         String owner = CofferSettings.checkedRoleName(settings.databaseOwnerUser(), "COFFER_DB_OWNER_USER");
         String app = CofferSettings.checkedRoleName(settings.databaseUser(), "COFFER_DB_USER");
         embedded = new EmbeddedPostgresServer(settings.home(), settings.embeddedDatabasePort());
         embedded.start();
-        embedded.ensureRolesAndDatabase(CofferSettings.EMBEDDED_DATABASE, owner, settings.databaseOwnerPassword(), app,
-                settings.databasePassword());
+        String appPassword = settings.databasePassword().orElseGet(() -> embedded.roleSecret(app));
+        givePasswordToTheDataSource(app, appPassword);
+        ownerPassword = app.equals(owner) ? appPassword
+                : settings.databaseOwnerPassword().orElseGet(() -> embedded.roleSecret(owner));
+        embedded.ensureRolesAndDatabase(CofferSettings.EMBEDDED_DATABASE, owner, ownerPassword, app, appPassword);
     }
 
     private void migrate() {
         PGSimpleDataSource owner = new PGSimpleDataSource();
         owner.setURL(settings.databaseUrl());
         owner.setUser(settings.databaseOwnerUser());
-        owner.setPassword(settings.databaseOwnerPassword());
+        owner.setPassword(ownerPassword != null ? ownerPassword : settings.databaseOwnerPassword().orElse(null));
         owner.setConnectTimeout(5);
         owner.setApplicationName("coffer-migrations");
         try {

@@ -211,13 +211,53 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     private String superuserPassword() {
         Path file = dbDir.resolve("superuser.secret");
+        if (!Files.exists(file) && Files.exists(dataDirectory().resolve("postgresql.conf"))) {
+            throw new StartupFailure(file + " is missing but the embedded database exists: restore the file"
+                    + " from a backup of COFFER_HOME");
+        }
+        return secret(file);
+    }
+
+    /**
+     * The password of one of Coffer's own roles when the operator set none (FD-15): generated at the first start
+     * (256 random bits) and kept in {@code COFFER_HOME/db/<role>.secret}, readable by Coffer's user only (0600).
+     * {@link #ensureRolesAndDatabase} applies it with {@code ALTER ROLE} at every start, so a database made with an
+     * older password (such as the fixed ones of earlier versions) takes the new one at once; a lost file is replaced
+     * by a new secret at the next start.
+     */
+    public String roleSecret(String role) {
+        return secret(dbDir.resolve(role + ".secret"));
+    }
+
+    /**
+     * A password file in PostgreSQL's pgpass format giving {@code role} its password on any host, port and database
+     * ({@code *:*:*:role:password}), written atomically with 0600 into {@code dir}: the JDBC driver reads it for a
+     * data source configured without a password, which server.xml's query-role data source is (FD-15).
+     */
+    public static Path writePgpass(Path dir, String role, String password) {
+        Path file = dir.resolve("pgpass");
+        String line = "*:*:*:" + role + ":" + password.replace("\\", "\\\\").replace(":", "\\:") + "\n";
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "pgpass", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, line, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new StartupFailure("cannot keep the database password file under " + dir + " ("
+                    + rootMessage(e) + "); set COFFER_HOME to a directory Coffer may write");
+        }
+    }
+
+    private String secret(Path file) {
         try {
             if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).trim();
-            }
-            if (Files.exists(dataDirectory().resolve("postgresql.conf"))) {
-                throw new StartupFailure(file + " is missing but the embedded database exists: restore the file"
-                        + " from a backup of COFFER_HOME");
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                String kept = Files.readString(file, StandardCharsets.UTF_8).trim();
+                if (!kept.isEmpty()) {
+                    return kept;
+                }
             }
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
@@ -225,7 +265,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Path tmp = Files.createTempFile(dbDir, "secret", ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tmp, secret, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return secret;
         } catch (IOException e) {
             throw new StartupFailure("cannot keep the embedded database's secret under " + dbDir + " ("
@@ -288,7 +328,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static void signal(long pid, String signal) {
         try {
-            new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO().start().waitFor();
+            ProcessBuilder kill = new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO();
+            kill.environment().clear(); // a helper process gets none of the server's secrets (DOC-21's rule)
+            kill.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+            kill.start().waitFor();
         } catch (IOException e) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
         } catch (InterruptedException e) {

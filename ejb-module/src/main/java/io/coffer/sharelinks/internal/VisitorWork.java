@@ -313,8 +313,8 @@ public class VisitorWork {
         }
         String text = Watermarks.text(l.rules().watermarkText(), session.email(), session.issuedAt(),
                 r.clientAddress(), l.rules().name());
-        Path cached = visitorDir("visitor-pages", tenant, session).resolve(
-                plain.getParent().getFileName() + "-" + page + "-" + Secrets.hash(text).substring(0, 16) + ".png");
+        Path cached = visitorDir("visitor-pages", tenant, session).resolve(VisitorCaches.prefix(documentId)
+                + plain.getParent().getFileName() + "-" + page + "-" + Secrets.hash(text).substring(0, 16) + ".png");
         if (!Files.exists(cached)) {
             try {
                 Watermarks.drawFile(plain, cached, text);
@@ -355,7 +355,8 @@ public class VisitorWork {
         }
         String text = Watermarks.text(l.rules().watermarkText(), session.email(), session.issuedAt(), client,
                 l.rules().name());
-        Path stamped = visitorDir("visitor-downloads", tenant, session).resolve(content.blobId() + "-"
+        Path stamped = visitorDir("visitor-downloads", tenant, session).resolve(VisitorCaches.prefix(documentId)
+                + content.blobId() + "-"
                 + Secrets.hash(text).substring(0, 16) + ".pdf");
         if (!Files.exists(stamped)) {
             try (InputStream in = blobs.open(content.tenant(), content.blobId(), 0, content.size())) {

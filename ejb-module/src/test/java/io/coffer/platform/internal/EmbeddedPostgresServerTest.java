@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * FD-9 (embedded data survives restarts, kill -9 of Coffer and of PostgreSQL) and FD-12 (misconfiguration stops
- * start-up with one clear message), against a real PostgreSQL.
+ * FD-9 (embedded data survives restarts, kill -9 of Coffer and of PostgreSQL), FD-12 (misconfiguration stops
+ * start-up with one clear message) and FD-15 (no fixed role passwords), against a real PostgreSQL.
  */
 class EmbeddedPostgresServerTest {
 
@@ -95,6 +95,54 @@ class EmbeddedPostgresServerTest {
         }
         try (EmbeddedPostgresServer again = DatabaseFixture.startPrepared(home, port)) {
             assertEquals(3, countProbeRows(port));
+        }
+    }
+
+    /**
+     * FD-15: a data directory made with the old fixed, published passwords takes random ones at the next start;
+     * they are kept under COFFER_HOME/db readable by Coffer's user only, and the same secret comes back next time.
+     */
+    @Test
+    void fd15_theOldFixedPasswordsAreReplacedByRandomSecretsKeptOwnerOnly() throws Exception {
+        int port = DatabaseFixture.freePort();
+        try (EmbeddedPostgresServer server = new EmbeddedPostgresServer(home, port)) {
+            server.start();
+            server.ensureRolesAndDatabase(DatabaseFixture.DB, DatabaseFixture.OWNER, "coffer-embedded-owner",
+                    DatabaseFixture.APP, "coffer-embedded-app"); // as earlier versions left it
+        }
+        try (EmbeddedPostgresServer server = new EmbeddedPostgresServer(home, port)) {
+            server.start();
+            String owner = server.roleSecret(DatabaseFixture.OWNER);
+            String app = server.roleSecret(DatabaseFixture.APP);
+            assertTrue(owner.length() >= 43 && app.length() >= 43 && !owner.equals(app), "256 random bits each");
+            server.ensureRolesAndDatabase(DatabaseFixture.DB, DatabaseFixture.OWNER, owner, DatabaseFixture.APP, app);
+            for (String[] old : new String[][] {{DatabaseFixture.OWNER, "coffer-embedded-owner"},
+                    {DatabaseFixture.APP, "coffer-embedded-app"}}) {
+                SQLException refused = assertThrows(SQLException.class,
+                        () -> DatabaseFixture.dataSource(port, old[0], old[1]).getConnection().close());
+                assertTrue(refused.getMessage().contains("password authentication failed"), refused.getMessage());
+            }
+            DatabaseFixture.dataSource(port, DatabaseFixture.OWNER, owner).getConnection().close();
+            DatabaseFixture.dataSource(port, DatabaseFixture.APP, app).getConnection().close();
+            Path pgpass = EmbeddedPostgresServer.writePgpass(home.resolve("db"), DatabaseFixture.APP, app);
+            for (Path file : List.of(home.resolve("db/coffer_owner.secret"), home.resolve("db/coffer_app.secret"),
+                    pgpass)) {
+                assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                        Files.getPosixFilePermissions(file), file.toString());
+            }
+            assertEquals(owner, server.roleSecret(DatabaseFixture.OWNER), "kept, not regenerated");
+            // the JDBC driver finds the query role's password in the pgpass file when it is given none
+            String before = System.getProperty(DatabaseStartup.PGPASS_PROPERTY);
+            System.setProperty(DatabaseStartup.PGPASS_PROPERTY, pgpass.toString());
+            try {
+                DatabaseFixture.dataSource(port, DatabaseFixture.APP, null).getConnection().close();
+            } finally {
+                if (before == null) {
+                    System.clearProperty(DatabaseStartup.PGPASS_PROPERTY);
+                } else {
+                    System.setProperty(DatabaseStartup.PGPASS_PROPERTY, before);
+                }
+            }
         }
     }
 
