@@ -87,6 +87,17 @@ class InvitationsIT {
     }
 
     @Test
+    void id37_aSpentInvitationTokenCostsNoPasswordHash() {
+        invite(Tokens.login(admin), invitee, "MEMBER");
+        String token = ItMail.token(ItMail.awaitMail(invitee, 1));
+        assertEquals(201, accept(token).statusCode());
+        HashCost.assertNoHash("accepting a used invitation", 400, () -> accept(token),
+                () -> accept("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+                () -> Http.postJson("/api/v1/auth/login", null, "{\"tenant\": \"" + member.tenantSlug()
+                        + "\", \"email\": \"" + member.email() + "\", \"password\": \"not the password at all\"}"));
+    }
+
+    @Test
     void id18_theTokenExpiresAfterSevenDays() {
         invite(Tokens.login(admin), invitee, "MEMBER");
         String token = ItMail.token(ItMail.awaitMail(invitee, 1));

@@ -174,23 +174,12 @@ public final class ItDatabase {
 
     /** A single number answered by {@code sql} as {@code tenant}. */
     public static long number(UUID tenant, String sql, Object... parameters) {
-        try (Connection c = owner().getConnection()) {
-            c.setAutoCommit(false);
-            asTenant(c, tenant);
-            try (PreparedStatement p = c.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    p.setObject(i + 1, parameters[i]);
-                }
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    long value = r.getLong(1);
-                    c.commit();
-                    return value;
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        java.util.List<Long> values = new java.util.ArrayList<>();
+        column(tenant, sql, parameters, r -> values.add(r.getLong(1)));
+        if (values.isEmpty()) {
+            throw new IllegalStateException("no row: " + sql);
         }
+        return values.get(0);
     }
 
     /** The first column of every row {@code sql} answers as {@code tenant}, as bytes (e.g. a bytea column). */

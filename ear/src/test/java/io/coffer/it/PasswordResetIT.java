@@ -162,6 +162,18 @@ class PasswordResetIT {
     }
 
     @Test
+    void id37_aSpentResetTokenCostsNoPasswordHash() {
+        ItDatabase.User user = freshUser();
+        request(user);
+        String used = mailedToken(user, 1);
+        assertEquals(204, confirm(used, NEW_PASSWORD).statusCode());
+        HashCost.assertNoHash("confirming a used reset token", 400, () -> confirm(used, NEW_PASSWORD),
+                () -> confirm("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NEW_PASSWORD),
+                () -> Http.postJson("/api/v1/auth/login", null, "{\"tenant\": \"" + user.tenantSlug()
+                        + "\", \"email\": \"" + user.email() + "\", \"password\": \"not the password at all\"}"));
+    }
+
+    @Test
     void id13_anUnknownEmailAnswersLikeAKnownOneAndNothingIsSent() {
         ItDatabase.User known = freshUser();
         HttpResponse<String> forKnown = request(known);

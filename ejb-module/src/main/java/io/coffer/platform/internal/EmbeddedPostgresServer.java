@@ -239,15 +239,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         String line = "*:*:*:" + role + ":" + password.replace("\\", "\\\\").replace(":", "\\:") + "\n";
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "pgpass", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, line, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            writeOwnerOnly(file, line);
             return file;
         } catch (IOException e) {
             throw new StartupFailure("cannot keep the database password file under " + dir + " ("
                     + rootMessage(e) + "); set COFFER_HOME to a directory Coffer may write");
         }
+    }
+
+    /** Writes {@code content} to {@code file} readable by Coffer's user only (0600), whole or not at all. */
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private String secret(Path file) {
@@ -262,10 +267,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Path tmp = Files.createTempFile(dbDir, "secret", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, secret, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            writeOwnerOnly(file, secret);
             return secret;
         } catch (IOException e) {
             throw new StartupFailure("cannot keep the embedded database's secret under " + dbDir + " ("
