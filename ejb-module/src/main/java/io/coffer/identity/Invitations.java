@@ -167,7 +167,6 @@ public class Invitations {
         Passwords.checkPolicy(password, "password");
         String name = Checks.displayName(displayName, "displayName");
         TenantId tenant = tokens.tenantOf(token, TokenStore.KIND_INVITATION).orElseThrow(InvalidTokenException::new);
-        String hash = passwords.hash(password);
         return tenancy.call(tenant, () -> {
             InvitationEntity invitation = tokens.redeemInvitation(token);
             if (!stillSendable(invitation)) {
@@ -176,6 +175,8 @@ public class Invitations {
             if (users.findByEmail(invitation.email()).isPresent()) {
                 throw new ConflictException("This person is already a member.");
             }
+            // ID-37: hashed only once the token is redeemed, so a spent or expired token costs no hash
+            String hash = passwords.hash(password);
             UserEntity user = users.add(new UserEntity(UUID.randomUUID(), invitation.email(), name,
                     invitation.role(), hash, clock.instant()));
             events.fire(new UserCreated(tenant, user.userId(), null, clock.instant()));

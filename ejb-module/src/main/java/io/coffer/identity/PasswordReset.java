@@ -115,11 +115,11 @@ public class PasswordReset {
             if (tenant == null) {
                 throw new InvalidTokenException();
             }
-            String hash = passwords.hash(newPassword);
             tenancy.call(tenant, () -> {
                 UUID userId = tokens.redeemOneTime(token, OneTimeTokenEntity.PASSWORD_RESET);
                 UserEntity user = users.find(new UserId(userId)).orElseThrow(InvalidTokenException::new);
-                user.changePassword(hash);
+                // ID-37: hashed only once the token is redeemed, so a spent or expired token costs no hash
+                user.changePassword(passwords.hash(newPassword));
                 user.verifyEmail(clock.instant()); // the mailed link proved the address too
                 tokens.spendAll(userId, OneTimeTokenEntity.PASSWORD_RESET);
                 tokens.revokeAllRefresh(userId);
