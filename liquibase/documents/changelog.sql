@@ -66,3 +66,10 @@ create policy tenant_isolation on storage_usage
 alter table document_versions add column rendition_blob_id text;
 alter table document_versions add column rendition_size bigint;
 --rollback alter table document_versions drop column rendition_size; alter table document_versions drop column rendition_blob_id;
+
+--changeset coffer:documents-5
+--comment: PERM-16: the role a download ticket's creator acted with (an API-key token acts below its user's role); the
+--comment: ticket is redeemed with at most that role. Null on tickets issued before (they live 60 s).
+alter table download_tickets add column acted_as text;
+alter table download_tickets add constraint download_tickets_acted_as check (acted_as in ('OWNER', 'ADMIN', 'MEMBER'));
+--rollback alter table download_tickets drop column acted_as;

@@ -1,6 +1,7 @@
 package io.coffer.it;
 
 import static io.coffer.it.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,6 +107,33 @@ class ApiKeyScopesIT {
         assertEquals(200, Http.patchJson("/api/v1/share-links/" + link, adminKey, "{\"name\": \"renamed\"}")
                 .statusCode());
         assertEquals("renamed", linkAsOwner().getString("name"));
+    }
+
+    @Test
+    void perm16_aDownloadTicketIssuedWithAKeyIsRedeemedWithTheKeysCapNotItsCreatorsRole() throws Exception {
+        // the ADMIN holds DOWNLOAD on the folder; their write key (acting as MEMBER) issues a ticket, then the grant
+        // goes: as ADMIN the creator still manages everything, as the key they may no longer download
+        assertEquals(200, Api.putGrants(ownerToken, room, java.util.List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", admin.id().toString(), folder, "DOWNLOAD"))).statusCode());
+        String doc = Api.document(ownerToken, room, folder, "terms.pdf", PermissionsModelIT.ONE_PAGE);
+        String key = keyToken(adminToken, "\"write\"");
+        HttpResponse<String> issued = Http.postJson("/api/v1/documents/" + doc + "/download-ticket", key, "");
+        assertEquals(201, issued.statusCode(), issued.body());
+        String keyTicket = Http.json(issued).getString("url").substring(Http.BASE.length());
+        String ownTicket = Http.json(Http.postJson("/api/v1/documents/" + doc + "/download-ticket", adminToken, ""))
+                .getString("url").substring(Http.BASE.length());
+        assertEquals(200, Api.putGrants(ownerToken, room, java.util.List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"))).statusCode());
+
+        HttpResponse<byte[]> byKey = Http.CLIENT.send(Http.request(keyTicket).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(404, byKey.statusCode(), "the key may no longer download: its ticket serves nothing");
+        assertFalse(new String(byKey.body(), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF"));
+        HttpResponse<byte[]> bySession = Http.CLIENT.send(Http.request(ownTicket).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, bySession.statusCode(), "the ADMIN's own session still downloads as ADMIN");
+        assertArrayEquals(PermissionsModelIT.ONE_PAGE, bySession.body());
     }
 
     @Test

@@ -319,6 +319,11 @@ public class DataRooms {
      */
     public Optional<DocumentEntry> documentOnBehalfOf(io.coffer.shared.UserId user, UUID documentId,
                                                       Permission needed) {
+        return documentOnBehalfOf(Holder.of(user), documentId, needed);
+    }
+
+    /** The same for a holder, at most at the role they acted with (a ticket issued with an API key: PERM-16). */
+    public Optional<DocumentEntry> documentOnBehalfOf(Holder user, UUID documentId, Permission needed) {
         if (!permissions.onBehalfOf(user, documentId).atLeast(needed)) {
             return Optional.empty();
         }

@@ -188,8 +188,8 @@ public class Documents {
         String ticket = io.coffer.shared.Secrets.newToken();
         String hash = io.coffer.shared.Secrets.hash(ticket);
         java.time.Instant now = clock.instant();
-        em.persist(new io.coffer.documents.internal.DownloadTicketEntity(documentId, hash, caller.user().value(), now,
-                now.plus(TICKET_LIFETIME)));
+        em.persist(new io.coffer.documents.internal.DownloadTicketEntity(documentId, hash, caller.user().value(),
+                caller.role(), now, now.plus(TICKET_LIFETIME)));
         tokens.register(hash, caller.tenant(), TICKET_KIND, now.plus(TICKET_LIFETIME));
         em.flush();
         return ticket;
@@ -213,8 +213,7 @@ public class Documents {
         if (won != 1) {
             throw new io.coffer.shared.error.NotFoundException("no such ticket");
         }
-        DocumentEntry entry = rooms.documentOnBehalfOf(new io.coffer.shared.UserId(found.createdBy()),
-                        found.documentId(), Permission.DOWNLOAD)
+        DocumentEntry entry = rooms.documentOnBehalfOf(found.holder(), found.documentId(), Permission.DOWNLOAD)
                 .orElseThrow(() -> new io.coffer.shared.error.NotFoundException("no such ticket"));
         DocumentVersionEntity newest = versions(found.documentId()).get(0);
         events.fire(new DocumentEvents.Downloaded(tenant, found.documentId(), newest.version(), newest.sha256(),

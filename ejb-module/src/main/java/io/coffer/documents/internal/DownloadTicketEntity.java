@@ -24,6 +24,10 @@ public class DownloadTicketEntity extends TenantOwned {
     @Column(name = "created_by", nullable = false)
     private UUID createdBy;
 
+    /** PERM-16: the role the creator acted with (an API key acts below its user's role); null on older tickets. */
+    @Column(name = "acted_as")
+    private String actedAs;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -36,12 +40,13 @@ public class DownloadTicketEntity extends TenantOwned {
     protected DownloadTicketEntity() {
     }
 
-    public DownloadTicketEntity(UUID documentId, String tokenHash, UUID createdBy, Instant createdAt,
-                                Instant expiresAt) {
+    public DownloadTicketEntity(UUID documentId, String tokenHash, UUID createdBy, io.coffer.identity.Role actedAs,
+                                Instant createdAt, Instant expiresAt) {
         this.id = UUID.randomUUID();
         this.documentId = documentId;
         this.tokenHash = tokenHash;
         this.createdBy = createdBy;
+        this.actedAs = actedAs.name();
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
     }
@@ -56,6 +61,12 @@ public class DownloadTicketEntity extends TenantOwned {
 
     public UUID createdBy() {
         return createdBy;
+    }
+
+    /** Whom the ticket acts for: its creator, at most at the role they acted with (PERM-16). */
+    public io.coffer.datarooms.Holder holder() {
+        return new io.coffer.datarooms.Holder(new io.coffer.shared.UserId(createdBy),
+                java.util.Optional.ofNullable(actedAs).map(io.coffer.identity.Role::valueOf));
     }
 
     public boolean usableAt(Instant now) {
