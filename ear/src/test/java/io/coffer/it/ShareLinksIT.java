@@ -804,19 +804,32 @@ class ShareLinksIT {
                 "content of " + doc);
     }
 
+    /** Folder Deal with Deal/Open and Deal/Secret, a PDF in each; {@code who} manages Deal and holds NONE on Secret. */
+    record Deal(String folder, String open, String secret, String openDoc, String secretDoc) {
+    }
+
+    Deal deal(ItDatabase.User who) throws Exception {
+        String t = DataRoomsIT.createFolder(ownerToken, room, "Deal", null).getString("id");
+        String open = DataRoomsIT.createFolder(ownerToken, room, "Open", t).getString("id");
+        String secret = DataRoomsIT.createFolder(ownerToken, room, "Secret", t).getString("id");
+        Deal deal = new Deal(t, open, secret, pdfDoc(open, "open.pdf", 1), pdfDoc(secret, "secret-terms.pdf", 1));
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", who.id().toString(), t, "MANAGE"),
+                Api.grant("USER", who.id().toString(), secret, "NONE"))).statusCode());
+        return deal;
+    }
+
     @Test
     void sl18_aManagersChangeOfReachNeverShowsThroughTheLinkWhatTheyCannotSee() throws Exception {
         ItDatabase.User member = ItDatabase.user(tenant, "co-" + suffix + "@l.test", "MEMBER");
         String memberToken = Tokens.login(member);
-        String t = DataRoomsIT.createFolder(ownerToken, room, "Deal", null).getString("id");
-        String open = DataRoomsIT.createFolder(ownerToken, room, "Open", t).getString("id");
-        String secret = DataRoomsIT.createFolder(ownerToken, room, "Secret", t).getString("id");
-        String openDoc = pdfDoc(open, "open.pdf", 1);
-        String secretDoc = pdfDoc(secret, "secret-terms.pdf", 1);
-        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
-                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
-                Api.grant("USER", member.id().toString(), t, "MANAGE"),
-                Api.grant("USER", member.id().toString(), secret, "NONE"))).statusCode());
+        Deal deal = deal(member);
+        String t = deal.folder();
+        String open = deal.open();
+        String secret = deal.secret();
+        String openDoc = deal.openDoc();
+        String secretDoc = deal.secretDoc();
         JsonObject created = link(adminToken, "FOLDER", t, "\"password\": \"s3cret-phrase\", \"watermark\": "
                 + "{\"enabled\": true}, \"itemOverrides\": [{\"itemId\": \"" + secret + "\", \"hidden\": true}]");
         String token = created.getString("token");
@@ -865,15 +878,11 @@ class ShareLinksIT {
     void sl18_aLinkMadeOrChangedWithAnApiKeyNeverServesMoreThanTheKeyMayActWith() throws Exception {
         // the ADMIN holds MANAGE on folder Deal and nothing on Deal/Secret: as ADMIN they manage everything, but a
         // write key of theirs acts as MEMBER (ID-25), so a link it makes serves what a MEMBER with those grants sees
-        String t = DataRoomsIT.createFolder(ownerToken, room, "Deal", null).getString("id");
-        String open = DataRoomsIT.createFolder(ownerToken, room, "Open", t).getString("id");
-        String secret = DataRoomsIT.createFolder(ownerToken, room, "Secret", t).getString("id");
-        String openDoc = pdfDoc(open, "open.pdf", 1);
-        String secretDoc = pdfDoc(secret, "secret-terms.pdf", 1);
-        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
-                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
-                Api.grant("USER", admin.id().toString(), t, "MANAGE"),
-                Api.grant("USER", admin.id().toString(), secret, "NONE"))).statusCode());
+        Deal deal = deal(admin);
+        String t = deal.folder();
+        String secret = deal.secret();
+        String openDoc = deal.openDoc();
+        String secretDoc = deal.secretDoc();
         String keyToken = ApiKeyScopesIT.keyToken(adminToken, "\"write\"");
 
         JsonObject made = link(keyToken, "FOLDER", t, "\"allowDownload\": true");
@@ -898,13 +907,10 @@ class ShareLinksIT {
     void sl20_aManagerMayNotLoosenTheProtectionsOfALinkThatShowsWhatTheyCannotSee() throws Exception {
         ItDatabase.User member = ItDatabase.user(tenant, "co-" + suffix + "@l.test", "MEMBER");
         String memberToken = Tokens.login(member);
-        String t = DataRoomsIT.createFolder(ownerToken, room, "Deal", null).getString("id");
-        String secret = DataRoomsIT.createFolder(ownerToken, room, "Secret", t).getString("id");
-        String secretDoc = pdfDoc(secret, "secret-terms.pdf", 1);
-        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
-                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
-                Api.grant("USER", member.id().toString(), t, "MANAGE"),
-                Api.grant("USER", member.id().toString(), secret, "NONE"))).statusCode());
+        Deal deal = deal(member);
+        String t = deal.folder();
+        String secret = deal.secret();
+        String secretDoc = deal.secretDoc();
         JsonObject created = link(adminToken, "FOLDER", t, "\"password\": \"s3cret-phrase\", \"watermark\": "
                 + "{\"enabled\": true}, \"maxViews\": 50");
         String id = created.getString("id");
