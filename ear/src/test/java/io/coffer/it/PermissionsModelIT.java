@@ -110,7 +110,8 @@ class PermissionsModelIT {
             world = new World();
             world.check();
             for (Step step : steps) {
-                world.log.add(step + " → " + step.apply(world));
+                world.log.add(step + " → failed in this step");
+                world.log.set(world.log.size() - 1, step + " → " + step.apply(world));
                 world.check();
             }
         } catch (RuntimeException | AssertionError e) {
@@ -143,9 +144,12 @@ class PermissionsModelIT {
                     + examples.size() + " smaller failing list(s) found while shrinking.\nShrunk steps:");
             List<String> named = cause instanceof StepsFailed f ? f.steps : List.of();
             List<?> drawn = smallest instanceof List<?> l ? l : List.of(smallest);
-            for (int i = 0; i < Math.max(named.size(), drawn.size()); i++) {
-                m.append("\n  ").append(i + 1).append(". ")
-                        .append(i < named.size() ? named.get(i) : drawn.get(i) + " (not reached)");
+            for (int i = 0; i < named.size(); i++) {
+                m.append("\n  ").append(i + 1).append(". ").append(named.get(i));
+            }
+            if (drawn.size() > named.size()) {
+                m.append("\n  (").append(drawn.size() - named.size()).append(" more drawn step(s) not reached: ")
+                        .append(drawn.subList(named.size(), drawn.size())).append(")");
             }
             Throwable first = cause instanceof StepsFailed && cause.getCause() != null ? cause.getCause() : cause;
             m.append("\nFirst difference: ").append(first);
@@ -205,8 +209,10 @@ class PermissionsModelIT {
             Gen<int[]> five = n.zip(n, n, n, n, (a, b, c, d, e) -> new int[] {a, b, c, d, e});
             kinds.add(Pair.of(kind.weight, five.map(x -> new Step(kind, x[0], x[1], x[2], x[3], x[4]))));
         }
-        // most lists have the full length (as a chain of the former engine did); shrinking shortens them towards 0
-        Gen<Integer> sizes = SourceDSL.integers().between(0, 3 * max).map(x -> Math.min(x, max));
+        // two lists in three have the full length (as a chain of the former engine did), the others any length;
+        // shrinking moves to the second kind and shortens towards 0
+        Gen<Integer> sizes = Generate.frequency(List.of(Pair.of(1, SourceDSL.integers().between(0, max)),
+                Pair.of(2, Generate.constant(max))));
         return SourceDSL.lists().of(Generate.frequency(kinds)).ofSizes(sizes);
     }
 
