@@ -1,6 +1,9 @@
 package io.coffer.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -11,95 +14,206 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.state.Action;
-import net.jqwik.api.state.ActionChain;
-import net.jqwik.api.state.ActionChainArbitrary;
-import net.jqwik.api.state.Transformer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.api.AsString;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.core.Reporter;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 
 /**
  * PERM-12, model-based and stateful: random sequences of create room/folder, upload, move, grant, revoke, group
- * membership and role changes run against the real server, and after every step every user's access through the API
- * (room list, tree, folder and document metadata, content, page images) must equal what {@link Model} — the rules of
- * docs/features/permissions.md written as plainly as possible, in memory — allows. Two fresh tenants per try (five and
- * four users); tenant A starts with a room holding two nested folders and two documents, tenant B with a room and a
- * document that nobody of A may ever see. The default suite runs 10 tries of at most 15 steps with bounded shrinking; {@code -Pheavy}
- * ({@code coffer.heavy=true}) adds {@link #perm12_heavy} with 100 tries of up to 40 steps.
+ * membership and role changes — done by the owner and by other users of both tenants, members who hold MANAGE
+ * granting to others included — run against the real server, and after every step every user's access through the
+ * API (room list, tree, folder and document metadata, content, page images) must equal what {@link Model} — the rules
+ * of docs/features/permissions.md written as plainly as possible, in memory — allows, content included: the tree's
+ * ids, names, levels and placement, a folder's shown parent and path, a document's name, folder, size and sha256, the
+ * downloaded bytes, and the page image of each document (the same image for everyone allowed, none for the others).
+ * Two fresh tenants per try (five and four users); tenant A starts with a room holding two nested folders and two
+ * documents, tenant B with a room and a document that nobody of A may ever see.
+ *
+ * <p>The step lists are drawn and shrunk by QuickTheories. The default suite runs 10 random tries of at most 15 steps
+ * (most of them full length), after QuickTheories' boundary lists (the empty one and the all-maximum one);
+ * {@code -Pheavy} ({@code coffer.heavy=true}) adds {@link #perm12_heavy} with 100 tries of up to 40 steps. Shrinking is
+ * bounded (at most {@value #SHRINK_CYCLES} shrunk lists, and no new one after {@code coffer.model.shrinkSeconds},
+ * default 180 s, since the first failure). A failure names the seed, the shrunk steps (as drawn and as the world
+ * interpreted them) and the first difference; {@code -Dcoffer.model.seed=<seed>} replays the same run.
  */
 class PermissionsModelIT {
     static final String[] LEVELS = {"NONE", "VIEW", "DOWNLOAD", "UPLOAD", "MANAGE"};
     static final byte[] ONE_PAGE = onePage();
+    /** The levels a grant step gives: each one, VIEW and DOWNLOAD more often (where partial access and 403s are). */
+    static final String[] GRANTED = {"NONE", "VIEW", "DOWNLOAD", "UPLOAD", "MANAGE", "VIEW", "DOWNLOAD", "VIEW"};
+    static final int SHRINK_CYCLES = 200;
+    static final String SEED = "coffer.model.seed";
 
-    @Property(tries = 10, shrinking = ShrinkingMode.BOUNDED)
-    void perm12_everyUsersAccessThroughTheApiEqualsTheModel(@ForAll("chains") ActionChain<World> chain) {
-        runAndCover(chain);
+    @Test
+    void perm12_everyUsersAccessThroughTheApiEqualsTheModel() {
+        runAndCover(10, 15);
     }
 
-    @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
-    @net.jqwik.api.Tag("heavy") // runs under -Pheavy only (pom.xml: it.excluded.groups)
-    void perm12_heavy(@ForAll("longChains") ActionChain<World> chain) {
-        runAndCover(chain);
+    @Test
+    @Tag("heavy") // runs under -Pheavy only (pom.xml: it.excluded.groups)
+    void perm12_heavy() {
+        runAndCover(100, 40);
     }
 
     /**
-     * Runs the chain with the check after every step, and makes sure the runs were not vacuous: across the tries some
-     * MEMBER must have seen part of a room (shown and hidden items side by side) and been refused a download (403).
+     * Runs {@code tries} random step lists with the check after every step, and makes sure the runs were not vacuous:
+     * across the tries some MEMBER must have seen part of a room (shown and hidden items side by side) and been refused
+     * a download (403).
      */
-    static void runAndCover(ActionChain<World> chain) {
-        World world = chain.withInvariant("the API shows what the model allows", World::check).run();
-        net.jqwik.api.statistics.Statistics.label("a member saw part of a room").collect(world.partial);
-        net.jqwik.api.statistics.Statistics.label("a member was refused a download").collect(world.forbidden);
-        net.jqwik.api.statistics.Statistics.label("a member saw part of a room")
-                .coverage(c -> c.check(true).count(n -> n >= 1));
-        net.jqwik.api.statistics.Statistics.label("a member was refused a download")
-                .coverage(c -> c.check(true).count(n -> n >= 1));
+    static void runAndCover(int tries, int steps) {
+        long seed = Long.getLong(SEED, System.nanoTime());
+        System.out.println("PermissionsModelIT: " + tries + " tries of up to " + steps + " steps, seed " + seed
+                + " (replay: -D" + SEED + "=" + seed + ")");
+        Coverage coverage = new Coverage();
+        long budget = Long.getLong("coffer.model.shrinkSeconds", 180) * 1000;
+        long[] firstFailure = {0};
+        // QuickTheories first tries its boundary lists (the shrink target and the minimum, both empty, then the
+        // maximum), the first two counted once: tries + 3 examples are the boundaries and `tries` random lists
+        QuickTheory.qt().withFixedSeed(seed).withExamples(tries + 3).withShrinkCycles(SHRINK_CYCLES)
+                .withReporter(new Failure()).forAll(steps(steps)).checkAssert(list -> {
+                    if (firstFailure[0] != 0 && System.currentTimeMillis() - firstFailure[0] > budget) {
+                        return; // shrinking has had its time: the smallest list found so far is reported
+                    }
+                    try {
+                        run(list, coverage);
+                    } catch (RuntimeException | AssertionError e) {
+                        if (firstFailure[0] == 0) {
+                            firstFailure[0] = System.currentTimeMillis();
+                        }
+                        throw e;
+                    }
+                });
+        assertTrue(coverage.partial, "no try had a member see part of a room (shown and hidden side by side): "
+                + "the model test proved nothing about partial access; seed " + seed);
+        assertTrue(coverage.forbidden, "no try had a member refused a download (403): seed " + seed);
     }
 
-    @Provide
-    Arbitrary<ActionChain<World>> chains() {
-        return actions(15);
+    /** What the tries met, across all of them. */
+    static final class Coverage {
+        boolean partial;
+        boolean forbidden;
     }
 
-    @Provide
-    Arbitrary<ActionChain<World>> longChains() {
-        return actions(40);
+    /** One run: a fresh world, the steps, the check after each; a failure carries the steps as interpreted. */
+    static void run(List<Step> steps, Coverage coverage) {
+        World world = null;
+        try {
+            world = new World();
+            world.check();
+            for (Step step : steps) {
+                world.log.add(step + " → failed in this step");
+                world.log.set(world.log.size() - 1, step + " → " + step.apply(world));
+                world.check();
+            }
+        } catch (RuntimeException | AssertionError e) {
+            throw new StepsFailed(world == null ? List.of("(setting up the world)") : world.log, e);
+        } finally {
+            if (world != null) {
+                coverage.partial |= world.partial;
+                coverage.forbidden |= world.forbidden;
+            }
+        }
     }
 
-    static ActionChainArbitrary<World> actions(int steps) {
-        return ActionChain.<World>startWith(World::new)
-                .withAction(2, pick("create folder", (w, i) -> w.createFolder(i[0], i[1])))
-                .withAction(1, pick("create room", (w, i) -> w.createRoom()))
-                .withAction(3, pick("upload", (w, i) -> w.upload(i[0], i[1], i[2])))
-                .withAction(2, pick("move", (w, i) -> w.move(i[0], i[1])))
-                .withAction(5, pick("grant", (w, i) -> w.grant(i[0], i[1], i[2], i[3])))
-                .withAction(2, pick("revoke", (w, i) -> w.revoke(i[0])))
-                .withAction(3, pick("group member", (w, i) -> w.membership(i[0], i[1], i[2])))
-                .withAction(1, pick("change role", (w, i) -> w.role(i[0], i[1])))
-                .withMaxTransformations(steps);
+    /** A failed run, with the steps that led to it as the world interpreted them. */
+    static final class StepsFailed extends AssertionError {
+        final List<String> steps;
+
+        StepsFailed(List<String> steps, Throwable cause) {
+            super("after " + steps.size() + " step(s): " + cause.getMessage(), cause);
+            this.steps = List.copyOf(steps);
+        }
     }
 
-    interface Step {
-        String apply(World world, int[] choices);
+    /** Reports a falsified run: the seed to replay it, the shrunk step list, the first difference. */
+    static final class Failure implements Reporter { // 0.26 spells the methods "falisification"
+        @Override
+        public void falisification(long seed, int count, Object smallest, Throwable cause, List<Object> examples,
+                                  AsString<Object> toString) {
+            StringBuilder m = new StringBuilder("PERM-12: the API differs from the model after " + count
+                    + " tries; seed " + seed + " (replay: -D" + SEED + "=" + seed + "); "
+                    + examples.size() + " smaller failing list(s) found while shrinking.\nShrunk steps:");
+            List<String> named = cause instanceof StepsFailed f ? f.steps : List.of();
+            List<?> drawn = smallest instanceof List<?> l ? l : List.of(smallest);
+            for (int i = 0; i < named.size(); i++) {
+                m.append("\n  ").append(i + 1).append(". ").append(named.get(i));
+            }
+            if (drawn.size() > named.size()) {
+                m.append("\n  (").append(drawn.size() - named.size()).append(" more drawn step(s) not reached: ")
+                        .append(drawn.subList(named.size(), drawn.size())).append(")");
+            }
+            Throwable first = cause instanceof StepsFailed && cause.getCause() != null ? cause.getCause() : cause;
+            m.append("\nFirst difference: ").append(first);
+            throw new AssertionError(m.toString(), first);
+        }
+
+        @Override
+        public void falisification(long seed, int count, Object smallest, List<Object> examples,
+                                  AsString<Object> toString) {
+            throw new AssertionError("PERM-12 falsified after " + count + " tries; seed " + seed + " (replay: -D"
+                    + SEED + "=" + seed + "); shrunk steps: " + toString.asString(smallest));
+        }
+
+        @Override
+        public void valuesExhausted(int completedExamples) {
+            throw new AssertionError("QuickTheories drew only " + completedExamples + " step lists");
+        }
     }
 
-    /** An action that draws four choice numbers (shrinkable towards 0) and lets the world interpret them. */
-    static Action.Independent<World> pick(String name, Step step) {
-        return () -> {
-            Arbitrary<Integer> n = Arbitraries.integers().between(0, 999);
-            return Combinators.combine(n, n, n, n).as((a, b, c, d) -> Transformer.mutate(
-                    name + "(" + a + "," + b + "," + c + "," + d + ")",
-                    (World w) -> w.log.add(step.apply(w, new int[] {a, b, c, d}))));
-        };
+    /** The kinds of step and how often each is drawn. */
+    enum Kind {
+        CREATE_FOLDER(2), CREATE_ROOM(1), UPLOAD(3), MOVE(2), GRANT(5), REVOKE(2), GROUP_MEMBER(3), CHANGE_ROLE(1);
+
+        final int weight;
+
+        Kind(int weight) {
+            this.weight = weight;
+        }
+    }
+
+    /** One drawn step: its kind and five choice numbers (shrinking towards 0) that the world interprets. */
+    record Step(Kind kind, int a, int b, int c, int d, int e) {
+        String apply(World w) {
+            return switch (kind) {
+                case CREATE_FOLDER -> w.createFolder(a, b, e);
+                case CREATE_ROOM -> w.createRoom();
+                case UPLOAD -> w.upload(a, b, c);
+                case MOVE -> w.move(a, b);
+                case GRANT -> w.grant(a, b, c, d, e);
+                case REVOKE -> w.revoke(a, e);
+                case GROUP_MEMBER -> w.membership(a, b, c, e);
+                case CHANGE_ROLE -> w.role(a, b);
+            };
+        }
+
+        @Override
+        public String toString() {
+            return kind.name().toLowerCase(java.util.Locale.ROOT) + "(" + a + "," + b + "," + c + "," + d + "," + e
+                    + ")";
+        }
+    }
+
+    static Gen<List<Step>> steps(int max) {
+        Gen<Integer> n = SourceDSL.integers().between(0, 999);
+        List<Pair<Integer, Gen<Step>>> kinds = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            Gen<int[]> five = n.zip(n, n, n, n, (a, b, c, d, e) -> new int[] {a, b, c, d, e});
+            kinds.add(Pair.of(kind.weight, five.map(x -> new Step(kind, x[0], x[1], x[2], x[3], x[4]))));
+        }
+        // two lists in three have the full length (as a chain of the former engine did), the others any length;
+        // shrinking moves to the second kind and shortens towards 0
+        Gen<Integer> sizes = Generate.frequency(List.of(Pair.of(1, SourceDSL.integers().between(0, max)),
+                Pair.of(2, Generate.constant(max))));
+        return SourceDSL.lists().of(Generate.frequency(kinds)).ofSizes(sizes);
     }
 
     /** A user of the world: who they are in the database, their token and their current role in the model. */
@@ -125,7 +239,11 @@ class PermissionsModelIT {
         }
     }
 
-    record Item(String id, String room, String parent, String kind, String name) {
+    /** A folder or document; a document also has the sha256 and size of the bytes uploaded. */
+    record Item(String id, String room, String parent, String kind, String name, String sha256, long size) {
+        Item movedTo(String folder) {
+            return new Item(id, room, folder, kind, name, sha256, size);
+        }
     }
 
     record GrantKey(String principalType, String principalId, String folder) {
@@ -134,6 +252,7 @@ class PermissionsModelIT {
     /** The rules in memory: nothing shared with the server's code. */
     static final class Model {
         final Map<String, UUID> roomTenant = new LinkedHashMap<>();
+        final Map<String, String> roomNames = new HashMap<>();
         final Map<String, Item> items = new LinkedHashMap<>();
         final Map<String, Map<GrantKey, String>> grants = new HashMap<>();
         final Map<String, Set<String>> groups = new LinkedHashMap<>();
@@ -181,18 +300,35 @@ class PermissionsModelIT {
             return items.values().stream().anyMatch(i -> i.room().equals(room) && level(p, room, i.id()) >= 1);
         }
 
-        /** Shown tree: item id → "level|shown parent|kind". */
+        /** The nearest folder above {@code item} that {@code p} sees (PERM-7), or null for the room's top. */
+        String shownParent(Person p, Item item) {
+            String up = item.parent();
+            while (up != null && level(p, item.room(), up) < 1) {
+                up = items.get(up).parent();
+            }
+            return up;
+        }
+
+        /** A folder's path as {@code p} sees it: the names of the shown folders above it, then its own. */
+        String path(Person p, Item folder) {
+            StringBuilder path = new StringBuilder("/" + folder.name());
+            for (String up = folder.parent(); up != null; up = items.get(up).parent()) {
+                if (level(p, folder.room(), up) >= 1) {
+                    path.insert(0, "/" + items.get(up).name());
+                }
+            }
+            return path.toString();
+        }
+
+        /** Shown tree: item id → "name|level|shown parent|kind". */
         Map<String, String> tree(Person p, String room) {
             Map<String, String> shown = new TreeMap<>();
             for (Item i : items.values()) {
                 if (!i.room().equals(room) || level(p, room, i.id()) < 1) {
                     continue;
                 }
-                String up = i.parent();
-                while (up != null && level(p, room, up) < 1) {
-                    up = items.get(up).parent();
-                }
-                shown.put(i.id(), LEVELS[level(p, room, i.id())] + "|" + up + "|" + i.kind());
+                shown.put(i.id(), i.name() + "|" + LEVELS[level(p, room, i.id())] + "|" + shownParent(p, i) + "|"
+                        + i.kind());
             }
             return shown;
         }
@@ -205,6 +341,27 @@ class PermissionsModelIT {
             }
             return false;
         }
+
+        /**
+         * What a change of {@code room} that needs {@code needed} on {@code target} (a folder, or null for the room
+         * itself) answers {@code p}, checked the way the contract orders it: the room unseen → 404; the level nowhere
+         * in the room → 403; the target folder unseen → 404; below the level on it → 403.
+         */
+        int expected(Person p, String room, String target, int needed, int success) {
+            if (!roomVisible(p, room)) {
+                return 404;
+            }
+            boolean anywhere = level(p, room, null) >= needed || items.values().stream()
+                    .anyMatch(i -> i.room().equals(room) && level(p, room, i.id()) >= needed);
+            if (!anywhere) {
+                return 403;
+            }
+            int held = level(p, room, target);
+            if (target != null && held < 1) {
+                return 404;
+            }
+            return held >= needed ? success : 403;
+        }
     }
 
     /** The system under test and the model, side by side. */
@@ -214,6 +371,8 @@ class PermissionsModelIT {
         final List<Person> b = new ArrayList<>();
         final List<Person> everyone = new ArrayList<>();
         final List<String> log = new ArrayList<>();
+        /** The first page image served for each document: everyone allowed must get the same one. */
+        final Map<String, String> pages = new HashMap<>();
         int names;
         boolean partial;
         boolean forbidden;
@@ -239,16 +398,19 @@ class PermissionsModelIT {
             }
             String first = createRoomAs(a.get(0));
             String top = Api.folder(a.get(0).token, first, "Top", null);
-            model.items.put(top, new Item(top, first, null, "FOLDER", "Top"));
+            model.items.put(top, new Item(top, first, null, "FOLDER", "Top", null, 0));
             String nested = Api.folder(a.get(0).token, first, "Nested", top);
-            model.items.put(nested, new Item(nested, first, top, "FOLDER", "Nested"));
+            model.items.put(nested, new Item(nested, first, top, "FOLDER", "Nested", null, 0));
             for (String[] d : List.of(new String[] {null, "top.pdf"}, new String[] {nested, "nested.pdf"})) {
-                String id = Api.document(a.get(0).token, first, d[0], d[1], ONE_PAGE);
-                model.items.put(id, new Item(id, first, d[0], "DOCUMENT", d[1]));
+                byte[] bytes = pdf(++names);
+                String id = Api.document(a.get(0).token, first, d[0], d[1], bytes);
+                model.items.put(id, new Item(id, first, d[0], "DOCUMENT", d[1], sha256(bytes), bytes.length));
             }
             String foreignRoom = createRoomAs(b.get(0));
-            String doc = Api.document(b.get(0).token, foreignRoom, null, "b-secret.pdf", ONE_PAGE);
-            model.items.put(doc, new Item(doc, foreignRoom, null, "DOCUMENT", "b-secret.pdf"));
+            byte[] bytes = pdf(++names);
+            String doc = Api.document(b.get(0).token, foreignRoom, null, "b-secret.pdf", bytes);
+            model.items.put(doc, new Item(doc, foreignRoom, null, "DOCUMENT", "b-secret.pdf", sha256(bytes),
+                    bytes.length));
         }
 
         @Override
@@ -257,11 +419,18 @@ class PermissionsModelIT {
         }
 
         String createRoomAs(Person creator) {
-            String room = Api.room(creator.token, "Room " + (++names));
+            String name = "Room " + (++names);
+            String room = Api.room(creator.token, name);
             model.roomTenant.put(room, creator.tenant());
+            model.roomNames.put(room, name);
             model.grants.computeIfAbsent(room, k -> new LinkedHashMap<>())
                     .put(new GrantKey("USER", creator.id(), null), "MANAGE");
             return room;
+        }
+
+        /** Who acts: the owner of A for two numbers in three (0 too, where shrinking leads), anyone of A or B else. */
+        Person actor(int n) {
+            return n % 3 != 2 ? a.get(0) : everyone.get((n / 3) % everyone.size());
         }
 
         List<String> roomsOfA() {
@@ -274,59 +443,58 @@ class PermissionsModelIT {
                     && (kind == null || i.kind().equals(kind))).toList();
         }
 
+        String label(String folder) {
+            return folder == null ? "the room's top" : model.items.get(folder).name();
+        }
+
         String createRoom() {
             if (roomsOfA().size() >= 3) {
                 return "room limit";
             }
-            return "room " + createRoomAs(a.get(0));
+            return "room " + model.roomNames.get(createRoomAs(a.get(0)));
         }
 
-        String createFolder(int r, int parent) {
+        /** Someone creates a folder: MANAGE on the parent (or the room) is needed. */
+        String createFolder(int r, int parent, int who) {
+            Person p = actor(who);
             String room = roomsOfA().get(r % roomsOfA().size());
             List<Item> folders = itemsOf(room, "FOLDER");
             String under = parent % (folders.size() + 1) == 0 ? null : folders.get(parent % (folders.size() + 1) - 1)
                     .id();
+            int expected = model.expected(p, room, under, 4, 201);
             String name = "F" + (++names);
-            String id = Api.folder(a.get(0).token, room, name, under);
-            model.items.put(id, new Item(id, room, under, "FOLDER", name));
-            return "folder " + name + " under " + under;
+            HttpResponse<String> r0 = Http.postJson("/api/v1/datarooms/" + room + "/folders", p.token,
+                    "{\"name\": \"" + name + "\", \"parentId\": " + (under == null ? "null" : "\"" + under + "\"")
+                            + "}");
+            assertEquals(expected, r0.statusCode(), p.name + " creates folder " + name + " under " + label(under)
+                    + ": " + r0.body());
+            if (expected == 201) {
+                String id = Http.json(r0).getString("id");
+                model.items.put(id, new Item(id, room, under, "FOLDER", name, null, 0));
+            }
+            return p.name + " creates folder " + name + " under " + label(under) + " → " + expected;
         }
 
-        /** A random user of tenant A uploads; the answer must be what the model predicts. */
+        /** A random user of tenant A or B uploads; the answer must be what the model predicts. */
         String upload(int who, int r, int target) {
             if (model.items.size() > 40) {
                 return "item limit";
             }
-            Person p = a.get(who % a.size());
+            Person p = everyone.get(who % everyone.size());
             String room = roomsOfA().get(r % roomsOfA().size());
             List<Item> folders = itemsOf(room, "FOLDER");
             String folder = target % (folders.size() + 1) == 0 ? null
                     : folders.get(target % (folders.size() + 1) - 1).id();
-            int expected = expectedUpload(p, room, folder);
+            int expected = model.expected(p, room, folder, 3, 201);
             String name = "D" + (++names) + ".pdf";
-            HttpResponse<String> r0 = Api.upload(p.token, room, folder, name, ONE_PAGE);
-            assertEquals(expected, r0.statusCode(), p.name + " uploads into " + folder + ": " + r0.body());
+            byte[] bytes = pdf(names);
+            HttpResponse<String> r0 = Api.upload(p.token, room, folder, name, bytes);
+            assertEquals(expected, r0.statusCode(), p.name + " uploads into " + label(folder) + ": " + r0.body());
             if (expected == 201) {
                 String id = Http.json(r0).getString("id");
-                model.items.put(id, new Item(id, room, folder, "DOCUMENT", name));
+                model.items.put(id, new Item(id, room, folder, "DOCUMENT", name, sha256(bytes), bytes.length));
             }
-            return p.name + " uploads " + name + " into " + folder + " → " + expected;
-        }
-
-        int expectedUpload(Person p, String room, String folder) {
-            if (!model.roomVisible(p, room)) {
-                return 404;
-            }
-            boolean anywhere = model.level(p, room, null) >= 3 || itemsOf(room, null).stream()
-                    .anyMatch(i -> model.level(p, room, i.id()) >= 3);
-            if (!anywhere) {
-                return 403;
-            }
-            int held = model.level(p, room, folder);
-            if (folder != null && held < 1) {
-                return 404;
-            }
-            return held >= 3 ? 201 : 403;
+            return p.name + " uploads " + name + " into " + label(folder) + " → " + expected;
         }
 
         String move(int item, int target) {
@@ -344,11 +512,11 @@ class PermissionsModelIT {
                             + (to == null ? "null" : "\"" + to + "\"") + "}");
             if (folder && to != null && model.inside(moving.id(), to)) {
                 assertEquals(409, r.statusCode(), r.body());
-                return "move " + moving.name() + " under its own descendant → 409";
+                return "ownerA moves " + moving.name() + " under its own descendant → 409";
             }
             assertEquals(200, r.statusCode(), r.body());
-            model.items.put(moving.id(), new Item(moving.id(), moving.room(), to, moving.kind(), moving.name()));
-            return "move " + moving.name() + " to " + to;
+            model.items.put(moving.id(), moving.movedTo(to));
+            return "ownerA moves " + moving.name() + " to " + label(to);
         }
 
         List<String[]> principals() {
@@ -360,41 +528,59 @@ class PermissionsModelIT {
             return all;
         }
 
-        String grant(int r, int principal, int at, int level) {
+        /** Someone replaces the room's grants with one grant more: MANAGE on the room itself is needed. */
+        String grant(int r, int principal, int at, int level, int who) {
+            Person actor = actor(who);
             String room = roomsOfA().get(r % roomsOfA().size());
             String[] p = principals().get(principal % principals().size());
             List<Item> folders = itemsOf(room, "FOLDER");
             String folder = at % (folders.size() + 1) == 0 ? null : folders.get(at % (folders.size() + 1) - 1).id();
-            String permission = LEVELS[level % LEVELS.length];
-            model.grants.computeIfAbsent(room, k -> new LinkedHashMap<>())
-                    .put(new GrantKey(p[0], p[1], folder), permission);
-            putGrants(room);
-            return "grant " + permission + " to " + p[2] + " on " + (folder == null ? "room" : folder);
+            String permission = GRANTED[level % GRANTED.length];
+            Map<GrantKey, String> next = new LinkedHashMap<>(model.grants.computeIfAbsent(room,
+                    k -> new LinkedHashMap<>()));
+            next.put(new GrantKey(p[0], p[1], folder), permission);
+            int expected = putGrants(actor, room, next);
+            return actor.name + " grants " + permission + " to " + p[2] + " on " + label(folder) + " of "
+                    + model.roomNames.get(room) + " → " + expected;
         }
 
-        String revoke(int which) {
+        String revoke(int which, int who) {
+            Person actor = actor(who);
             String room = roomsOfA().get(which % roomsOfA().size());
-            Map<GrantKey, String> grants = model.grants.getOrDefault(room, new LinkedHashMap<>());
-            if (grants.isEmpty()) {
+            Map<GrantKey, String> next = new LinkedHashMap<>(model.grants.getOrDefault(room, Map.of()));
+            if (next.isEmpty()) {
                 return "nothing to revoke";
             }
-            GrantKey key = new ArrayList<>(grants.keySet()).get(which % grants.size());
-            grants.remove(key);
-            putGrants(room);
-            return "revoke " + key;
+            GrantKey key = new ArrayList<>(next.keySet()).get(which % next.size());
+            next.remove(key);
+            String level = model.grants.get(room).get(key);
+            int expected = putGrants(actor, room, next);
+            String whom = principals().stream().filter(x -> x[1].equals(key.principalId())).map(x -> x[2])
+                    .findFirst().orElse("ownerA");
+            return actor.name + " revokes " + whom + "'s " + level + " on "
+                    + label(key.folder()) + " of " + model.roomNames.get(room) + " → " + expected;
         }
 
-        void putGrants(String room) {
-            List<String> body = model.grants.get(room).entrySet().stream().map(e -> Api.grant(
-                    e.getKey().principalType(), e.getKey().principalId(), e.getKey().folder(), e.getValue()))
-                    .toList();
-            HttpResponse<String> r = Api.putGrants(a.get(0).token, room, body);
-            assertEquals(200, r.statusCode(), r.body());
+        /** PUT the grants as {@code actor}; 200 (and the model takes them) only with MANAGE on the room itself. */
+        int putGrants(Person actor, String room, Map<GrantKey, String> grants) {
+            int expected = !model.roomVisible(actor, room) ? 404 : model.level(actor, room, null) >= 4 ? 200 : 403;
+            List<String> body = grants.entrySet().stream().map(e -> Api.grant(e.getKey().principalType(),
+                    e.getKey().principalId(), e.getKey().folder(), e.getValue())).toList();
+            HttpResponse<String> r = Api.putGrants(actor.token, room, body);
+            assertEquals(expected, r.statusCode(), actor.name + " puts the grants of " + model.roomNames.get(room)
+                    + ": " + r.body());
+            if (expected == 200) {
+                model.grants.put(room, grants);
+                assertEquals(grants.size(), Api.array(r).size(), "the grants answered: " + r.body());
+            }
+            return expected;
         }
 
-        String membership(int g, int who, int add) {
+        /** Someone sets a group's members: OWNER/ADMIN of A only (PERM-11); B's users do not see A's groups. */
+        String membership(int g, int whom, int add, int who) {
+            Person actor = actor(who);
             String group = new ArrayList<>(model.groups.keySet()).get(g % model.groups.size());
-            Person p = a.get(2 + who % 3);
+            Person p = a.get(2 + whom % 3);
             Set<String> members = new HashSet<>(model.groups.get(group));
             boolean adding = add % 2 == 0;
             if (adding) {
@@ -402,15 +588,18 @@ class PermissionsModelIT {
             } else {
                 members.remove(p.id());
             }
-            Person actor = a.get(1); // adminA, whose role a "change role" step may have lowered to MEMBER
             HttpResponse<String> r = Api.members(actor.token, group, members);
-            if (!"ADMIN".equals(actor.role) && !"OWNER".equals(actor.role)) {
-                assertEquals(403, r.statusCode(), "PERM-11: only OWNER/ADMIN change groups; " + r.body());
-                return actor.name + " (" + actor.role + ") may not change group " + group.substring(0, 4);
+            String what = actor.name + " (" + actor.role + ") " + (adding ? "adds " : "removes ") + p.name
+                    + (adding ? " to" : " from") + " group " + group.substring(0, 4);
+            int expected = !actor.tenant().equals(a.get(0).tenant()) ? 404
+                    : "ADMIN".equals(actor.role) || "OWNER".equals(actor.role) ? 200 : 403;
+            assertEquals(expected, r.statusCode(), "PERM-11: " + what + ": " + r.body());
+            if (expected == 200) {
+                model.groups.put(group, members);
+                assertEquals(members, new HashSet<>(Api.array(r).getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString).toList()), what + ": the members answered");
             }
-            assertEquals(200, r.statusCode(), r.body());
-            model.groups.put(group, members);
-            return (adding ? "add " : "remove ") + p.name + " to/from group " + group.substring(0, 4);
+            return what + " → " + expected;
         }
 
         String role(int who, int role) {
@@ -419,21 +608,24 @@ class PermissionsModelIT {
             HttpResponse<String> r = Api.role(a.get(0).token, p.id(), next);
             assertEquals(200, r.statusCode(), r.body());
             p.role = next;
-            return p.name + " becomes " + next;
+            return "ownerA makes " + p.name + " " + next;
         }
 
-        /** After every step: every user sees through the API exactly what the model allows. */
+        /** After every step: every user sees through the API exactly what the model allows, content included. */
         void check() {
             for (Person p : everyone) {
-                Set<String> listed = new HashSet<>();
+                Map<String, String> listed = new TreeMap<>();
                 for (JsonObject room : Http.json(Http.get("/api/v1/datarooms", p.token)).getJsonArray("items")
                         .getValuesAs(JsonObject.class)) {
-                    listed.add(room.getString("id"));
+                    if (model.roomTenant.containsKey(room.getString("id"))) {
+                        listed.put(room.getString("id"), room.getString("name") + "|" + room.getString(
+                                "myPermission"));
+                    }
                 }
-                Set<String> expectedRooms = new HashSet<>();
-                model.roomTenant.keySet().stream().filter(r -> model.roomVisible(p, r)).forEach(expectedRooms::add);
-                assertEquals(expectedRooms, listed.stream().filter(model.roomTenant::containsKey)
-                        .collect(java.util.stream.Collectors.toSet()), p.name + " lists rooms");
+                Map<String, String> expectedRooms = new TreeMap<>();
+                model.roomTenant.keySet().stream().filter(r -> model.roomVisible(p, r)).forEach(r -> expectedRooms
+                        .put(r, model.roomNames.get(r) + "|" + LEVELS[model.level(p, r, null)]));
+                assertEquals(expectedRooms, listed, p.name + " lists rooms (id → name|myPermission)");
                 for (String room : model.roomTenant.keySet()) {
                     HttpResponse<String> tree = Http.get("/api/v1/datarooms/" + room + "/tree", p.token);
                     if (!model.roomVisible(p, room)) {
@@ -446,32 +638,78 @@ class PermissionsModelIT {
                             p.name + " on room " + room);
                     Map<String, String> shown = new TreeMap<>();
                     flatten(root.getJsonArray("children"), null, shown);
-                    assertEquals(model.tree(p, room), shown, p.name + "'s tree of " + room);
+                    assertEquals(model.tree(p, room), shown, p.name + "'s tree of " + model.roomNames.get(room)
+                            + " (id → name|myPermission|shown parent|kind)");
                 }
                 if (p.role.equals("MEMBER")) {
                     for (String room : model.roomTenant.keySet()) {
                         List<Integer> levels = model.items.values().stream().filter(i -> i.room().equals(room))
                                 .map(i -> model.level(p, room, i.id())).toList();
                         partial |= levels.contains(0) && levels.stream().anyMatch(l -> l >= 1);
-                        forbidden |= model.items.values().stream().anyMatch(i -> i.room().equals(room)
-                                && i.kind().equals("DOCUMENT") && model.level(p, room, i.id()) == 1);
                     }
                 }
                 for (Item item : model.items.values()) {
                     int level = model.level(p, item.room(), item.id());
                     if (item.kind().equals("FOLDER")) {
-                        assertEquals(level >= 1 ? 200 : 404, Http.get("/api/v1/folders/" + item.id(), p.token)
-                                .statusCode(), p.name + " reads folder " + item.name());
+                        HttpResponse<String> f = Http.get("/api/v1/folders/" + item.id(), p.token);
+                        assertEquals(level >= 1 ? 200 : 404, f.statusCode(), p.name + " reads folder "
+                                + item.name());
+                        if (level >= 1) {
+                            JsonObject body = Http.json(f);
+                            assertEquals(item.id() + "|" + item.name() + "|" + model.shownParent(p, item) + "|"
+                                    + model.path(p, item), body.getString("id") + "|" + body.getString("name") + "|"
+                                    + (body.isNull("parentId") ? null : body.getString("parentId")) + "|"
+                                    + body.getString("path"), p.name + " reads folder " + item.name()
+                                    + " (id|name|shown parent|path)");
+                        }
                         continue;
                     }
-                    String doc = "/api/v1/documents/" + item.id();
-                    assertEquals(level >= 1 ? 200 : 404, Http.get(doc, p.token).statusCode(),
-                            p.name + " reads " + item.name());
-                    assertEquals(level >= 2 ? 200 : level >= 1 ? 403 : 404,
-                            Http.get(doc + "/content", p.token).statusCode(), p.name + " downloads " + item.name());
-                    assertEquals(level >= 1 ? 200 : 404, Http.get(doc + "/pages/1", p.token).statusCode(),
-                            p.name + " sees page 1 of " + item.name());
+                    checkDocument(p, item, level);
                 }
+            }
+        }
+
+        void checkDocument(Person p, Item item, int level) {
+            String doc = "/api/v1/documents/" + item.id();
+            HttpResponse<String> meta = Http.get(doc, p.token);
+            assertEquals(level >= 1 ? 200 : 404, meta.statusCode(), p.name + " reads " + item.name());
+            if (level >= 1) {
+                JsonObject body = Http.json(meta);
+                // folderId is the document's real folder (issue 4's contract), also when that folder is hidden
+                assertEquals(item.id() + "|" + item.name() + "|" + item.parent() + "|" + item.size() + "|"
+                                + item.sha256(), body.getString("id") + "|" + body.getString("name") + "|"
+                                + (body.isNull("folderId") ? null : body.getString("folderId")) + "|"
+                                + body.getJsonNumber("size").longValue() + "|" + body.getString("sha256"),
+                        p.name + " reads " + item.name() + " (id|name|folderId|size|sha256)");
+            }
+            HttpResponse<byte[]> content = bytes(doc + "/content", p.token);
+            int expected = level >= 2 ? 200 : level >= 1 ? 403 : 404;
+            assertEquals(expected, content.statusCode(), p.name + " downloads " + item.name());
+            if (expected == 200) {
+                assertEquals(item.sha256(), sha256(content.body()), p.name + " downloads the bytes of "
+                        + item.name());
+            } else if (expected == 403 && p.role.equals("MEMBER")) {
+                forbidden = true;
+            }
+            HttpResponse<byte[]> page = bytes(doc + "/pages/1", p.token);
+            assertEquals(level >= 1 ? 200 : 404, page.statusCode(), p.name + " sees page 1 of " + item.name());
+            if (level >= 1) {
+                assertEquals("image/png", page.headers().firstValue("Content-Type").orElse("")
+                        .split(";")[0].trim(), p.name + " sees page 1 of " + item.name());
+                assertArrayEquals(PNG, java.util.Arrays.copyOf(page.body(), PNG.length), "a PNG");
+                String image = sha256(page.body());
+                String before = pages.putIfAbsent(item.id(), image);
+                assertEquals(before == null ? image : before, image, p.name + " sees the page image of "
+                        + item.name() + " that the others see");
+                pages.forEach((other, seen) -> {
+                    if (!other.equals(item.id())) {
+                        assertNotEquals(seen, image, p.name + " sees for page 1 of " + item.name()
+                                + " the image of another document");
+                    }
+                });
+            } else {
+                assertTrue(page.body().length == 0 || !startsWith(page.body(), PNG), p.name
+                        + " is refused page 1 of " + item.name() + " and gets no image");
             }
         }
 
@@ -480,11 +718,48 @@ class PermissionsModelIT {
                 return;
             }
             for (JsonObject n : nodes.getValuesAs(JsonObject.class)) {
-                into.put(n.getString("id"), n.getString("myPermission") + "|" + parent + "|" + n.getString("kind"));
+                into.put(n.getString("id"), n.getString("name") + "|" + n.getString("myPermission") + "|" + parent
+                        + "|" + n.getString("kind"));
                 if (!n.isNull("children")) {
                     flatten(n.getJsonArray("children"), n.getString("id"), into);
                 }
             }
+        }
+    }
+
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    static boolean startsWith(byte[] body, byte[] prefix) {
+        return body.length >= prefix.length && java.util.Arrays.equals(java.util.Arrays.copyOf(body, prefix.length),
+                prefix);
+    }
+
+    static HttpResponse<byte[]> bytes(String path, String token) {
+        try {
+            return Http.CLIENT.send(Http.request(path).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return DocumentsIT.sha256(bytes);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A one-page PDF of its own size, so that no two documents of a world have the same bytes or page image. */
+    static byte[] pdf(int n) {
+        try {
+            return DocumentsIT.pdf(1, 200 + n, 200);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -494,9 +769,5 @@ class PermissionsModelIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static boolean same(Object x, Object y) {
-        return Objects.equals(x, y);
     }
 }
