@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * PERM-13, the authorization matrix: every endpoint of the API × every kind of caller ({@link Caller}: OWNER, ADMIN, a
  * MEMBER with each grant level on the room, a MEMBER with none, another tenant's OWNER, anonymous) → the expected
  * status (2xx, 401, 403 or the uniform 404), and never a leak: a 404 is byte for byte the 404 of an id that does not
- * exist (only {@code instance} may differ), and no refusal names the fixture's ids or names. Ids are placed in the
+ * exist (only {@code instance} may differ), no refusal names the fixture's ids or names, and no success answered to
+ * another tenant's OWNER or to a member without a grant (or a key acting as one) names any of them either. Ids are placed in the
  * path, the query and the body, including nested forms (a folder of room B, or of another tenant, named in a request
  * under room A's path) — see {@link #perm13_idsOfOtherRoomsAndTenantsInQueriesAndBodiesAreRefusedLikeMissingOnes}.
  *
@@ -96,13 +97,22 @@ class AuthorizationMatrixIT {
         final String spare;
         final String apiKey;
         final String invitation;
+        final String otherRoom;
         final String otherRoomFolder;
         final String foreignFolder;
         final String link;
         /** The token of {@link #link} (a room link with downloads on) and a visitor session of it. */
         final String linkToken;
         final String visitorToken;
+        /** Every id and name of the fixture's tenant: no caller outside the tenant, or without a grant, may see one. */
         final Set<String> secrets = new TreeSet<>();
+        /**
+         * The part of {@link #secrets} the tenant's directory shows every member of the tenant (groups are tenant-wide:
+         * {@code inTenant} rows), a grant or not: the group, its name and its member.
+         */
+        final Set<String> directory = new TreeSet<>();
+        /** The caller's own email where it is one of {@link #secrets} (an API key answers its creator's profile). */
+        final Map<Caller, String> own = new EnumMap<>(Caller.class);
 
         Fixture() {
             String s = UUID.randomUUID().toString().substring(0, 8);
@@ -143,7 +153,7 @@ class AuthorizationMatrixIT {
                     "{\"email\": \"invited-" + s + "@m.test\", \"role\": \"MEMBER\"}");
             assertEquals(201, invited.statusCode(), invited.body());
             invitation = Http.json(invited).getString("id");
-            String otherRoom = Api.room(o, "Other " + s);
+            otherRoom = Api.room(o, "Other " + s);
             otherRoomFolder = Api.folder(o, otherRoom, "Elsewhere " + s, null);
             String foreignToken = tokens.get(Caller.FOREIGN_OWNER);
             foreignFolder = Api.folder(foreignToken, Api.room(foreignToken, "Foreign " + s), "Theirs " + s, null);
@@ -168,6 +178,16 @@ class AuthorizationMatrixIT {
                     "Folder " + s, "Group " + s));
             secrets.add(invitation);
             secrets.add(linkToken);
+            secrets.addAll(List.of(otherRoom, "Other " + s, otherRoomFolder, "Elsewhere " + s, "Link " + s,
+                    "owner-" + s + "@m.test", "admin-" + s + "@m.test", "spare-" + s + "@m.test",
+                    "invited-" + s + "@m.test", "demoted-" + s + "@m.test"));
+            directory.addAll(List.of(group, "Group " + s, spare));
+            for (Caller c : List.of(Caller.KEY_READ_OF_ADMIN, Caller.KEY_WRITE_OF_ADMIN, Caller.KEY_ADMIN_OF_ADMIN)) {
+                own.put(c, "admin-" + s + "@m.test");
+            }
+            own.put(Caller.KEY_READ_OF_OWNER, "owner-" + s + "@m.test");
+            own.put(Caller.KEY_WRITE_OF_OWNER, "owner-" + s + "@m.test");
+            own.put(Caller.KEY_ADMIN_OF_DEMOTED, "demoted-" + s + "@m.test");
         }
 
         /** A fresh single-use link ticket for {@link #doc}, through the visitor session. */
@@ -498,8 +518,9 @@ class AuthorizationMatrixIT {
                 // a public row answers what its capability (the link) shows, whoever calls: not a caller's leak
                 if ((caller == Caller.FOREIGN_OWNER || caller.actsAs() == Caller.MEMBER_NONE)
                         && !(row.rule() instanceof Same)) {
-                    for (String secret : List.of(f.room, f.roomName, f.doc)) {
-                        if (r.body().contains(secret)) {
+                    for (String secret : f.secrets) {
+                        if (r.body().contains(secret) && !secret.equals(f.own.get(caller))
+                                && (caller == Caller.FOREIGN_OWNER || !f.directory.contains(secret))) {
                             failures.add(where + ": the answer names " + secret);
                         }
                     }
