@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * PERM-13, the authorization matrix: every endpoint of the API × every kind of caller ({@link Caller}: OWNER, ADMIN, a
  * MEMBER with each grant level on the room, a MEMBER with none, another tenant's OWNER, anonymous) → the expected
  * status (2xx, 401, 403 or the uniform 404), and never a leak: a 404 is byte for byte the 404 of an id that does not
- * exist (only {@code instance} may differ), and no refusal names the fixture's ids or names. Ids are placed in the
+ * exist (only {@code instance} may differ), no refusal names the fixture's ids or names, and no success answered to
+ * another tenant's OWNER or to a member without a grant (or a key acting as one) names any of them either. Ids are placed in the
  * path, the query and the body, including nested forms (a folder of room B, or of another tenant, named in a request
  * under room A's path) — see {@link #perm13_idsOfOtherRoomsAndTenantsInQueriesAndBodiesAreRefusedLikeMissingOnes}.
  *
@@ -96,10 +97,22 @@ class AuthorizationMatrixIT {
         final String spare;
         final String apiKey;
         final String invitation;
+        final String otherRoom;
         final String otherRoomFolder;
         final String foreignFolder;
         final String link;
+        /** The token of {@link #link} (a room link with downloads on) and a visitor session of it. */
+        final String linkToken;
+        final String visitorToken;
+        /** Every id and name of the fixture's tenant: no caller outside the tenant, or without a grant, may see one. */
         final Set<String> secrets = new TreeSet<>();
+        /**
+         * The part of {@link #secrets} the tenant's directory shows every member of the tenant (groups are tenant-wide:
+         * {@code inTenant} rows), a grant or not: the group, its name and its member.
+         */
+        final Set<String> directory = new TreeSet<>();
+        /** The caller's own email where it is one of {@link #secrets} (an API key answers its creator's profile). */
+        final Map<Caller, String> own = new EnumMap<>(Caller.class);
 
         Fixture() {
             String s = UUID.randomUUID().toString().substring(0, 8);
@@ -140,14 +153,19 @@ class AuthorizationMatrixIT {
                     "{\"email\": \"invited-" + s + "@m.test\", \"role\": \"MEMBER\"}");
             assertEquals(201, invited.statusCode(), invited.body());
             invitation = Http.json(invited).getString("id");
-            String otherRoom = Api.room(o, "Other " + s);
+            otherRoom = Api.room(o, "Other " + s);
             otherRoomFolder = Api.folder(o, otherRoom, "Elsewhere " + s, null);
             String foreignToken = tokens.get(Caller.FOREIGN_OWNER);
             foreignFolder = Api.folder(foreignToken, Api.room(foreignToken, "Foreign " + s), "Theirs " + s, null);
             HttpResponse<String> shared = Http.postJson("/api/v1/share-links", o,
-                    "{\"target\": {\"type\": \"DATAROOM\", \"id\": \"" + room + "\"}, \"name\": \"Link " + s + "\"}");
+                    "{\"target\": {\"type\": \"DATAROOM\", \"id\": \"" + room + "\"}, \"name\": \"Link " + s
+                            + "\", \"allowDownload\": true}");
             assertEquals(201, shared.statusCode(), shared.body());
             link = Http.json(shared).getString("id");
+            linkToken = Http.json(shared).getString("token");
+            HttpResponse<String> session = Http.postJson("/api/v1/public/links/" + linkToken + "/sessions", null, "{}");
+            assertEquals(201, session.statusCode(), session.body());
+            visitorToken = Http.json(session).getString("visitorToken");
             tokens.put(Caller.KEY_READ_OF_ADMIN, keyToken(adminToken, "read"));
             tokens.put(Caller.KEY_WRITE_OF_ADMIN, keyToken(adminToken, "write"));
             tokens.put(Caller.KEY_ADMIN_OF_ADMIN, keyToken(adminToken, "admin"));
@@ -159,6 +177,27 @@ class AuthorizationMatrixIT {
             secrets.addAll(List.of(room, folder, doc, trashed, group, spare, apiKey, link, roomName, "doc-" + s,
                     "Folder " + s, "Group " + s));
             secrets.add(invitation);
+            secrets.add(linkToken);
+            secrets.addAll(List.of(otherRoom, "Other " + s, otherRoomFolder, "Elsewhere " + s, "Link " + s,
+                    "owner-" + s + "@m.test", "admin-" + s + "@m.test", "spare-" + s + "@m.test",
+                    "invited-" + s + "@m.test", "demoted-" + s + "@m.test"));
+            directory.addAll(List.of(group, "Group " + s, spare));
+            for (Caller c : List.of(Caller.KEY_READ_OF_ADMIN, Caller.KEY_WRITE_OF_ADMIN, Caller.KEY_ADMIN_OF_ADMIN)) {
+                own.put(c, "admin-" + s + "@m.test");
+            }
+            own.put(Caller.KEY_READ_OF_OWNER, "owner-" + s + "@m.test");
+            own.put(Caller.KEY_WRITE_OF_OWNER, "owner-" + s + "@m.test");
+            own.put(Caller.KEY_ADMIN_OF_DEMOTED, "demoted-" + s + "@m.test");
+        }
+
+        /** A fresh single-use link ticket for {@link #doc}, through the visitor session. */
+        String linkTicket() {
+            HttpResponse<String> t = Http.send(visitor("/api/v1/public/links/" + linkToken + "/documents/" + doc
+                    + "/download-ticket", this).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(201, t.statusCode(), t.body());
+            String url = Http.json(t).getString("url");
+            return url.substring(url.lastIndexOf('/') + 1);
         }
     }
 
@@ -239,6 +278,11 @@ class AuthorizationMatrixIT {
     static HttpRequest.Builder json(String method, String path, String body) {
         return Http.request(path).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** A request of the fixture's visitor session. */
+    static HttpRequest.Builder visitor(String path, Fixture f) {
+        return Http.request(path).header("X-Visitor-Token", f.visitorToken);
     }
 
     static HttpRequest.Builder delete(String path) {
@@ -344,26 +388,30 @@ class AuthorizationMatrixIT {
                     f -> json("PATCH", "/api/v1/share-links/" + f.link, "{\"name\": \"L" + unique() + "\"}")),
             row("DELETE /api/v1/share-links/{id}", onTarget(4, 204), true,
                     f -> delete("/api/v1/share-links/" + f.link)),
-            // share links, visitor side: the link token is the capability; a bearer changes nothing
-            row("GET /api/v1/public/links/{token}", sameForEveryone(404), false,
-                    f -> get("/api/v1/public/links/" + unique() + unique())),
-            row("POST /api/v1/public/links/{token}/sessions", sameForEveryone(404), false,
-                    f -> json("POST", "/api/v1/public/links/" + unique() + unique() + "/sessions", "{}")),
-            row("GET /api/v1/public/links/{token}/tree", sameForEveryone(404), false,
-                    f -> get("/api/v1/public/links/" + unique() + unique() + "/tree")),
-            row("GET /api/v1/public/links/{token}/documents/{docId}/pages/{n}", sameForEveryone(404), false,
-                    f -> get("/api/v1/public/links/" + unique() + unique() + "/documents/" + f.doc + "/pages/1")),
-            row("GET /api/v1/public/links/{token}/documents/{docId}/content", sameForEveryone(404), false,
-                    f -> get("/api/v1/public/links/" + unique() + unique() + "/documents/" + f.doc + "/content")),
-            row("POST /api/v1/public/links/{token}/documents/{docId}/download-ticket", sameForEveryone(404), false,
-                    f -> json("POST", "/api/v1/public/links/" + unique() + unique() + "/documents/" + f.doc
-                            + "/download-ticket", "")),
-            row("POST /api/v1/public/links/{token}/events", sameForEveryone(404), false,
-                    f -> json("POST", "/api/v1/public/links/" + unique() + unique() + "/events", "[]")),
-            row("GET /api/v1/public/links/{token}/zip", sameForEveryone(404), false,
-                    f -> get("/api/v1/public/links/" + unique() + unique() + "/zip")),
-            row("GET /api/v1/public/link-tickets/{ticket}", sameForEveryone(404), false,
-                    f -> get("/api/v1/public/link-tickets/" + unique() + unique())));
+            // share links, visitor side: the fixture's valid link token is the capability (with its visitor session);
+            // a bearer changes nothing. The same requests with a random token instead answer the uniform 404
+            // (perm13_everyEndpointAnswersEveryCallerAsTheMatrixSaysAndNeverLeaks).
+            row("GET /api/v1/public/links/{token}", sameForEveryone(200), false,
+                    f -> get("/api/v1/public/links/" + f.linkToken)),
+            row("POST /api/v1/public/links/{token}/sessions", sameForEveryone(201), false,
+                    f -> json("POST", "/api/v1/public/links/" + f.linkToken + "/sessions", "{}")),
+            row("GET /api/v1/public/links/{token}/tree", sameForEveryone(200), false,
+                    f -> visitor("/api/v1/public/links/" + f.linkToken + "/tree", f).GET()),
+            row("GET /api/v1/public/links/{token}/documents/{docId}/pages/{n}", sameForEveryone(200), false,
+                    f -> visitor("/api/v1/public/links/" + f.linkToken + "/documents/" + f.doc + "/pages/1", f).GET()),
+            row("GET /api/v1/public/links/{token}/documents/{docId}/content", sameForEveryone(200), false,
+                    f -> visitor("/api/v1/public/links/" + f.linkToken + "/documents/" + f.doc + "/content", f).GET()),
+            row("POST /api/v1/public/links/{token}/documents/{docId}/download-ticket", sameForEveryone(201), false,
+                    f -> visitor("/api/v1/public/links/" + f.linkToken + "/documents/" + f.doc + "/download-ticket", f)
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody())),
+            row("POST /api/v1/public/links/{token}/events", sameForEveryone(202), false,
+                    f -> visitor("/api/v1/public/links/" + f.linkToken + "/events", f)
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                    "[{\"docId\": \"" + f.doc + "\", \"page\": 1, \"seconds\": 3}]"))),
+            row("GET /api/v1/public/links/{token}/zip", sameForEveryone(200), false,
+                    f -> visitor("/api/v1/public/links/" + f.linkToken + "/zip", f).GET()),
+            row("GET /api/v1/public/link-tickets/{ticket}", sameForEveryone(200), false,
+                    f -> get("/api/v1/public/link-tickets/" + f.linkTicket())));
 
     static HttpResponse<String> call(Row row, Fixture f, Caller caller) {
         HttpRequest.Builder r = row.request().apply(f);
@@ -381,17 +429,27 @@ class AuthorizationMatrixIT {
         return b.build().toString();
     }
 
-    /** The same request with every fixture id replaced by a fresh random one. */
+    /**
+     * The same request with every fixture id (and the link token) replaced by a fresh random one; null when the
+     * request names nothing of the fixture (its twin would be the same request, proving nothing).
+     */
     static HttpResponse<String> missingTwin(Row row, Fixture f, Caller caller) {
         HttpRequest original = row.request().apply(f).build();
         String uri = original.uri().toString();
+        String replaced = uri;
         for (String id : List.of(f.room, f.folder, f.doc, f.trashed, f.group, f.spare, f.apiKey, f.link)) {
-            uri = uri.replace(id, UUID.randomUUID().toString());
+            replaced = replaced.replace(id, UUID.randomUUID().toString());
         }
-        HttpRequest.Builder twin = HttpRequest.newBuilder(java.net.URI.create(uri))
+        replaced = replaced.replace(f.linkToken, unique() + unique() + unique() + unique() + unique() + unique());
+        if (replaced.equals(uri)) {
+            return null;
+        }
+        HttpRequest.Builder twin = HttpRequest.newBuilder(java.net.URI.create(replaced))
                 .method(original.method(), original.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
         original.headers().map().forEach((k, vs) -> vs.forEach(v -> twin.header(k, v)));
-        twin.header("Authorization", "Bearer " + f.tokens.get(caller));
+        if (caller != Caller.ANONYMOUS) {
+            twin.header("Authorization", "Bearer " + f.tokens.get(caller));
+        }
         return Http.send(twin);
     }
 
@@ -417,6 +475,9 @@ class AuthorizationMatrixIT {
     @Test
     void perm13_everyEndpointAnswersEveryCallerAsTheMatrixSaysAndNeverLeaks() {
         Fixture shared = new Fixture();
+        HttpResponse<String> unknownLink = Http.get("/api/v1/public/links/" + unique() + unique() + unique()
+                + unique() + unique() + unique());
+        assertEquals(404, unknownLink.statusCode(), unknownLink.body());
         List<String> failures = new ArrayList<>();
         for (Row row : MATRIX) {
             for (Caller caller : Caller.values()) {
@@ -439,15 +500,27 @@ class AuthorizationMatrixIT {
                 }
                 if (expected == 404 && caller != Caller.ANONYMOUS) {
                     HttpResponse<String> twin = missingTwin(row, f, caller);
-                    if (twin.statusCode() != 404
-                            || !withoutInstance(twin.body()).equals(withoutInstance(r.body()))) {
+                    if (twin != null && (twin.statusCode() != 404
+                            || !withoutInstance(twin.body()).equals(withoutInstance(r.body())))) {
                         failures.add(where + ": the 404 differs from a missing id's: " + r.body() + " vs "
                                 + twin.body());
                     }
                 }
-                if (caller == Caller.FOREIGN_OWNER || caller.actsAs() == Caller.MEMBER_NONE) {
-                    for (String secret : List.of(f.room, f.roomName, f.doc)) {
-                        if (r.body().contains(secret)) {
+                if (row.rule() instanceof Same && expected < 300) {
+                    // a visitor row served with the valid link: the same request with a random token is the 404 of
+                    // an unknown link, byte for byte
+                    HttpResponse<String> twin = missingTwin(row, f, caller);
+                    if (twin != null && (twin.statusCode() != 404 || !twin.body().equals(unknownLink.body()))) {
+                        failures.add(where + " with a random link token: " + twin.statusCode() + " " + twin.body()
+                                + " instead of " + unknownLink.body());
+                    }
+                }
+                // a public row answers what its capability (the link) shows, whoever calls: not a caller's leak
+                if ((caller == Caller.FOREIGN_OWNER || caller.actsAs() == Caller.MEMBER_NONE)
+                        && !(row.rule() instanceof Same)) {
+                    for (String secret : f.secrets) {
+                        if (r.body().contains(secret) && !secret.equals(f.own.get(caller))
+                                && (caller == Caller.FOREIGN_OWNER || !f.directory.contains(secret))) {
                             failures.add(where + ": the answer names " + secret);
                         }
                     }

@@ -130,6 +130,7 @@ class OfficeSandboxIT {
         assertEquals(201, created.statusCode(), created.body());
         JsonObject doc = Http.json(created);
         if (!libreOffice) { // a machine without LibreOffice (see .ci/run): office files are download-only (DOC-19)
+            PreviewsIT.assertDownloadOnlyMayBeChecked(previews().getJsonObject("data").getString("officeConverter"));
             assertTrue(doc.isNull("pageCount"), doc.toString());
             assertEquals(List.of(), List.copyOf(seen.values()), "no conversion ran");
             return;

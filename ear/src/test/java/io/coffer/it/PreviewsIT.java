@@ -1,6 +1,7 @@
 package io.coffer.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -43,6 +44,16 @@ class PreviewsIT {
         zip.closeEntry();
     }
 
+    /**
+     * Whether this run may take the download-only path of a server without LibreOffice: never under {@code CI=true}
+     * ({@code .ci/run} installs LibreOffice and fails when it cannot), where a missing converter fails the test
+     * instead of letting DOC-19 (and DOC-21's sandbox) pass without converting anything.
+     */
+    static void assertDownloadOnlyMayBeChecked(String converter) {
+        assertFalse("true".equals(System.getenv("CI")), "CI=true and the server found no office converter ("
+                + converter + "): LibreOffice must be installed for the run to prove office previews");
+    }
+
     @Test
     void doc19_officeFilesAreConvertedWhenLibreOfficeIsInstalledAndHealthSaysSo() throws Exception {
         JsonObject health = Http.json(Http.get("/health/ready"));
@@ -66,6 +77,7 @@ class PreviewsIT {
                 + "/pages/1").header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (converter.startsWith("none")) {
+            assertDownloadOnlyMayBeChecked(converter);
             assertTrue(doc.isNull("pageCount"), "without LibreOffice an office file is download-only");
             assertEquals(404, page.statusCode());
         } else {

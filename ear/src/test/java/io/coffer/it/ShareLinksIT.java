@@ -211,7 +211,7 @@ class ShareLinksIT {
             assertFalse(rs.getString(2).contains("open sesame"));
         }
         JsonObject read = Http.json(Http.get("/api/v1/share-links/" + created.getString("id"), ownerToken));
-        assertTrue(read.isNull("name") || read.getString("name").equals("For ACME"));
+        assertEquals("\"For ACME\"", String.valueOf(read.get("name")), "the name is read back: " + read);
         assertFalse(read.containsKey("token"), "the token is shown once");
         assertEquals(1, Http.json(Http.get("/api/v1/share-links?targetId=" + doc, ownerToken))
                 .getJsonArray("items").size());
@@ -247,6 +247,95 @@ class ShareLinksIT {
         assertEquals(404, visitorGet("/api/v1/public/links/" + token + "/tree", vt).statusCode(),
                 "a revoked link ends its open sessions at once");
         assertEquals(unknown.body(), session(token, "{}").body());
+    }
+
+    /**
+     * A VALID folder link asked for what it does not share: a document of a sibling folder, of the room's top, of
+     * another room and of another tenant, and a folder of each for the zip, answer on every visitor endpoint of a
+     * document (pages, content, HEAD, Range, ticket) and on {@code zip?folderId=} the one 404 of an id that does not
+     * exist, byte for byte; the same requests inside the link are served (so a stub answering 404 to all fails).
+     */
+    @Test
+    void sl2_aValidLinkAskedForADocumentOrFolderOutsideWhatItSharesAnswersTheUniform404() throws Exception {
+        String shared = DataRoomsIT.createFolder(ownerToken, room, "Shared " + suffix, null).getString("id");
+        String sibling = DataRoomsIT.createFolder(ownerToken, room, "Sibling " + suffix, null).getString("id");
+        String inside = pdfDoc(shared, "inside.pdf", 1);
+        String inner = DataRoomsIT.createFolder(ownerToken, room, "Inner " + suffix, shared).getString("id");
+        pdfDoc(inner, "inner.pdf", 1);
+        String ofSibling = pdfDoc(sibling, "sibling.pdf", 1);
+        String atTop = pdfDoc(null, "top.pdf", 1);
+        String otherRoom = DataRoomsIT.createRoom(ownerToken, "Other " + suffix).getString("id");
+        String otherRoomFolder = Api.folder(ownerToken, otherRoom, "Elsewhere " + suffix, null);
+        String ofOtherRoom = Api.document(ownerToken, otherRoom, otherRoomFolder, "elsewhere.pdf",
+                DocumentsIT.pdf(1, 612, 792));
+        String foreignToken = Tokens.login(ItDatabase.user(ItDatabase.tenant("links-b"), "f-" + suffix + "@l.test",
+                "OWNER"));
+        String foreignRoom = DataRoomsIT.createRoom(foreignToken, "Theirs " + suffix).getString("id");
+        String foreignFolder = Api.folder(foreignToken, foreignRoom, "Theirs " + suffix, null);
+        String ofForeignTenant = Api.document(foreignToken, foreignRoom, foreignFolder, "theirs.pdf",
+                DocumentsIT.pdf(1, 612, 792));
+        // the foreign tenant shares its folder too: its documents exist and are served by a link of their own
+        String foreignLink = link(foreignToken, "FOLDER", foreignFolder, "\"allowDownload\": true").getString("token");
+        assertEquals(200, bytes("/api/v1/public/links/" + foreignLink + "/documents/" + ofForeignTenant + "/pages/1",
+                visitor(foreignLink, "{}")).statusCode());
+
+        String token = link(ownerToken, "FOLDER", shared, "\"allowDownload\": true").getString("token");
+        String vt = visitor(token, "{}");
+        String p = "/api/v1/public/links/" + token;
+        record Ask(String name, java.util.function.Function<String, HttpResponse<byte[]>> call) {
+        }
+        List<Ask> asks = List.of(
+                new Ask("pages", d -> bytes(p + "/documents/" + d + "/pages/1", vt)),
+                new Ask("content", d -> bytes(p + "/documents/" + d + "/content", vt)),
+                new Ask("range", d -> bytes(p + "/documents/" + d + "/content", vt, "Range", "bytes=0-9")),
+                new Ask("head", d -> {
+                    try {
+                        return Http.CLIENT.send(Http.request(p + "/documents/" + d + "/content")
+                                .header("X-Visitor-Token", vt).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build(), HttpResponse.BodyHandlers.ofByteArray());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }),
+                new Ask("ticket", d -> {
+                    try {
+                        return Http.CLIENT.send(Http.request(p + "/documents/" + d + "/download-ticket")
+                                .header("X-Visitor-Token", vt).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }),
+                new Ask("zip", f -> bytes(p + "/zip?folderId=" + f, vt)));
+        List<String> failures = new ArrayList<>();
+        for (Ask ask : asks) {
+            boolean zip = ask.name().equals("zip");
+            HttpResponse<byte[]> served = ask.call().apply(zip ? inner : inside);
+            if (served.statusCode() >= 300) {
+                failures.add(ask.name() + " inside the link: " + served.statusCode());
+            }
+            HttpResponse<byte[]> missing = ask.call().apply(UUID.randomUUID().toString());
+            if (missing.statusCode() != 404) {
+                failures.add(ask.name() + " of a random id: " + missing.statusCode());
+            }
+            List<String> outside = zip ? List.of(sibling, otherRoomFolder, foreignFolder, inside, ofSibling)
+                    : List.of(ofSibling, atTop, ofOtherRoom, ofForeignTenant);
+            for (String id : outside) {
+                HttpResponse<byte[]> asked = ask.call().apply(id);
+                String body = new String(asked.body(), StandardCharsets.UTF_8);
+                if (asked.statusCode() != 404 || !java.util.Arrays.equals(missing.body(), asked.body())) {
+                    failures.add(ask.name() + " of " + id + ": " + asked.statusCode() + " " + body + " instead of "
+                            + new String(missing.body(), StandardCharsets.UTF_8));
+                }
+                for (String secret : List.of("Sibling", "Elsewhere", "Theirs", "sibling.pdf", "top.pdf")) {
+                    if (body.contains(secret)) {
+                        failures.add(ask.name() + " of " + id + " names " + secret);
+                    }
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.coffer.tenancy.internal;
 
 import io.coffer.identity.internal.UserEntity;
 import io.coffer.shared.TenantId;
+import io.coffer.tenancy.TenantOwned;
 import io.coffer.tenancy.TenantScope;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -22,6 +23,10 @@ public class WallProbe {
 
     @PersistenceContext(unitName = "coffer")
     EntityManager em;
+
+    /** Coffer's unit with the second-level cache switched on: see the test archive's persistence.xml. */
+    @PersistenceContext(unitName = "coffer-cached")
+    EntityManager cached;
 
     @EJB
     TenantScope tenancy;
@@ -51,6 +56,22 @@ public class WallProbe {
 
     public boolean jpaFinds(TenantId tenant, UUID userId) {
         return tenancy.call(tenant, () -> em.find(UserEntity.class, userId) != null);
+    }
+
+    /**
+     * Through the unit whose second-level cache is on: {@code tenant}'s transaction, with row-level security pointed
+     * at {@code rlsOpenFor} (so the database would hand that tenant's rows over), finds {@code userId} or not; and
+     * whether the shared cache holds the user afterwards.
+     */
+    public boolean[] cachedFinds(TenantId tenant, TenantId rlsOpenFor, UUID userId) {
+        return tenancy.call(tenant, () -> {
+            cached.setProperty(TenantOwned.TENANT_PROPERTY, tenant.toString());
+            cached.createNativeQuery("select set_config('coffer.tenant', ?1, true)")
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .setParameter(1, rlsOpenFor.toString()).getSingleResult();
+            boolean found = cached.find(UserEntity.class, userId) != null;
+            return new boolean[] {found, cached.getEntityManagerFactory().getCache().contains(UserEntity.class, userId)};
+        });
     }
 
     /**
