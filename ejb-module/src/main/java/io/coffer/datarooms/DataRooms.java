@@ -340,20 +340,11 @@ public class DataRooms {
     }
 
     /**
-     * A room's tree as {@code user} (not the caller) may see it now, for access on someone's behalf (a share link acts
-     * with its creator's rights at each request, never more): a root node of kind DATAROOM with the user's level on the
-     * room, whose children are the items the user sees, each with the user's level — from the permission module's one
-     * tree query. Empty when the room is gone or archived or the user sees nothing of it.
-     */
-    public Optional<TreeNode> treeOnBehalfOf(io.coffer.shared.UserId user, UUID roomId) {
-        return treeOnBehalfOf(List.of(Holder.of(user)), roomId, List.of());
-    }
-
-    /**
-     * The same on behalf of several users at once (a share link acts for its creator and for whoever last set its
-     * reach), each at most at the role they acted with (SL-18): every level, the room's included, is the lowest of
-     * theirs (PERM-20), and nothing at or below an item of {@code cut} appears, by the room's real structure whatever
-     * any of them sees of it (PERM-21).
+     * A room's tree on behalf of others (a share link acts for its creator and for whoever last set its reach, at
+     * each request, never more), each at most at the role they acted with (SL-18): a root node of kind DATAROOM
+     * whose every level, the room's included, is the lowest of theirs (PERM-20), and nothing at or below an item of
+     * {@code cut} appears, by the room's real structure whatever any of them sees of it (PERM-21). Empty when the
+     * room is gone or archived or they see nothing of it.
      */
     public Optional<TreeNode> treeOnBehalfOf(java.util.Collection<Holder> users, UUID roomId,
                                              java.util.Collection<UUID> cut) {

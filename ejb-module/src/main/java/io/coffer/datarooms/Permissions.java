@@ -141,35 +141,10 @@ public class Permissions {
         return level(who.get(), room.get(), item.map(ItemEntity::id).orElse(null));
     }
 
-    /**
-     * The bulk form for share links of folders and rooms: what {@code user} may do now with each of {@code itemIds}
-     * (live items of the room; anything else is NONE), computed with the room's one tree query.
-     */
-    public Map<UUID, Permission> onBehalfOf(UserId user, UUID roomId, Collection<UUID> itemIds) {
-        Map<UUID, Permission> answer = new HashMap<>();
-        itemIds.forEach(id -> answer.put(id, Permission.NONE));
-        Optional<Who> who = behalf(user);
-        if (who.isEmpty() || liveRoom(roomId).isEmpty()) {
-            return answer;
-        }
-        Map<UUID, Permission> all = effective(who.get(), roomId);
-        itemIds.forEach(id -> answer.put(id, all.getOrDefault(id, Permission.NONE)));
-        return answer;
-    }
-
     /** The room's tree as the caller may see it (PERM-7), each item with the caller's level; the room must be seen. */
     public List<TreeNode> visibleTree(UUID roomId) {
         requireRoom(roomId, Permission.VIEW);
         return tree(caller(), roomId);
-    }
-
-    /** The room's tree as {@code user} may see it now (for share links); empty when they see nothing of it. */
-    public List<TreeNode> visibleTree(UserId user, UUID roomId) {
-        Optional<Who> who = behalf(user);
-        if (who.isEmpty() || liveRoom(roomId).isEmpty()) {
-            return List.of();
-        }
-        return tree(who.get(), roomId);
     }
 
     /**
@@ -362,12 +337,10 @@ public class Permissions {
         return new Who(c.tenant(), c.user(), c.role());
     }
 
-    /** PERM-4: a user who is gone holds nothing. */
-    private Optional<Who> behalf(UserId user) {
-        return behalf(Holder.of(user));
-    }
-
-    /** The same, at most at the role the holder acted with (SL-18: a link made with an API key acts as the key). */
+    /**
+     * Whom something acts for, at most at the role the holder acted with (SL-18: a link made with an API key acts as
+     * the key); PERM-4: a user who is gone holds nothing.
+     */
     private Optional<Who> behalf(Holder holder) {
         Optional<Role> role = callers.currentRole(holder.user());
         if (!PermissionRules.served(false, false, role.isPresent())) {

@@ -71,16 +71,18 @@ class EjbModuleRulesTest {
                 .should().callMethod(io.coffer.datarooms.Permissions.class, "onBehalfOf", io.coffer.shared.UserId.class,
                         java.util.UUID.class)
                 .orShould().callMethod(io.coffer.datarooms.Permissions.class, "onBehalfOf",
-                        io.coffer.shared.UserId.class, java.util.UUID.class, java.util.Collection.class)
+                        io.coffer.datarooms.Holder.class, java.util.UUID.class)
                 .orShould().callMethod(io.coffer.datarooms.Permissions.class, "visibleTree",
-                        io.coffer.shared.UserId.class, java.util.UUID.class)
+                        java.util.Collection.class, java.util.UUID.class, java.util.Collection.class)
                 .because("the caller's permission is the capped actor's (PERM-16), asked with require*/held")
                 .check(EJB_CLASSES);
         noClasses().that().haveFullyQualifiedName("io.coffer.sharelinks.ShareLinks")
                 .should().callMethod(io.coffer.datarooms.DataRooms.class, "documentOnBehalfOf",
                         io.coffer.shared.UserId.class, java.util.UUID.class, io.coffer.datarooms.Permission.class)
+                .orShould().callMethod(io.coffer.datarooms.DataRooms.class, "documentOnBehalfOf",
+                        io.coffer.datarooms.Holder.class, java.util.UUID.class, io.coffer.datarooms.Permission.class)
                 .orShould().callMethod(io.coffer.datarooms.DataRooms.class, "treeOnBehalfOf",
-                        io.coffer.shared.UserId.class, java.util.UUID.class)
+                        java.util.Collection.class, java.util.UUID.class, java.util.Collection.class)
                 .because("a link's managers act as themselves (PERM-16); only visitors act on the creator's behalf")
                 .check(EJB_CLASSES);
     }
