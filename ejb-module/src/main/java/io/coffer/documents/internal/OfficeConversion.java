@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -179,10 +178,10 @@ public class OfficeConversion {
     }
 
     private static void deleteTree(Path work) {
-        try (Stream<Path> files = Files.walk(work)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+        try {
+            org.apache.commons.io.file.PathUtils.deleteDirectory(work);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            // nothing left to remove
         } catch (IOException e) {
             LOG.warning("Could not remove a conversion's temporary files: " + e.getMessage());
         }

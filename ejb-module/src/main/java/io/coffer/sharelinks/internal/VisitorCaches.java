@@ -159,10 +159,8 @@ public class VisitorCaches {
         if (!Files.exists(dir)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+        try {
+            org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
         } catch (NoSuchFileException e) {
             // removed meanwhile
         } catch (IOException e) {
