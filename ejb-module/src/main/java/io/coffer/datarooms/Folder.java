@@ -1,7 +1,8 @@
 package io.coffer.datarooms;
 
-import java.util.UUID;
+import io.coffer.shared.FolderId;
+import io.coffer.shared.RoomId;
 
 /** A folder: {@code path} is the names from the room's top, e.g. {@code /Finance/2026}. */
-public record Folder(UUID id, UUID roomId, String name, UUID parentId, String path) {
+public record Folder(FolderId id, RoomId roomId, String name, FolderId parentId, String path) {
 }

@@ -5,6 +5,7 @@ import io.coffer.datarooms.internal.PermissionStore;
 import io.coffer.identity.CallerCheck;
 import io.coffer.identity.CurrentCaller;
 import io.coffer.identity.Role;
+import io.coffer.shared.GroupId;
 import io.coffer.shared.UserId;
 import io.coffer.shared.error.ConflictException;
 import io.coffer.shared.error.ForbiddenException;
@@ -39,7 +40,7 @@ public class Groups {
     Clock clock;
 
     @Inject
-    Event<Object> events;
+    Event<DataRoomEvent> events;
 
     public Group create(String name) {
         requireAdmin();
@@ -61,27 +62,27 @@ public class Groups {
         return store.groups().stream().map(this::view).toList();
     }
 
-    public Group get(UUID id) {
+    public Group get(GroupId id) {
         callers.current();
         return view(entity(id));
     }
 
     /** Authorization before a body is read: the group exists for the caller and the caller may change it. */
-    public void requireManage(UUID id) {
+    public void requireManage(GroupId id) {
         entity(id);
         requireAdmin();
     }
 
-    public void delete(UUID id) {
+    public void delete(GroupId id) {
         GroupEntity group = entity(id);
         requireAdmin();
         store.deleteGroup(group);
         CurrentCaller caller = callers.current();
-        events.fire(new GroupMembersChanged(caller.tenant(), id, 0, caller.user(), clock.instant()));
+        events.fire(new DataRoomEvents.GroupMembersChanged(caller.tenant(), id, 0, caller.user(), clock.instant()));
     }
 
     /** Replaces the members; each id must be a current user of the tenant (400 otherwise, nothing changes). */
-    public Group replaceMembers(UUID id, List<UUID> users) {
+    public Group replaceMembers(GroupId id, List<UUID> users) {
         GroupEntity group = entity(id);
         CurrentCaller caller = requireAdmin();
         if (users == null) {
@@ -98,13 +99,13 @@ public class Groups {
         }
         List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(users));
         store.replaceMembers(group.id(), distinct);
-        events.fire(new GroupMembersChanged(caller.tenant(), id, distinct.size(), caller.user(), clock.instant()));
+        events.fire(new DataRoomEvents.GroupMembersChanged(caller.tenant(), id, distinct.size(), caller.user(), clock.instant()));
         return view(group);
     }
 
-    private GroupEntity entity(UUID id) {
+    private GroupEntity entity(GroupId id) {
         callers.current();
-        return store.group(id).orElseThrow(() -> new NotFoundException("no such group"));
+        return store.group(id.value()).orElseThrow(() -> new NotFoundException("no such group"));
     }
 
     private CurrentCaller requireAdmin() {
@@ -116,6 +117,6 @@ public class Groups {
     }
 
     private Group view(GroupEntity g) {
-        return new Group(g.id(), g.name(), g.createdAt(), store.members(g.id()));
+        return new Group(new GroupId(g.id()), g.name(), g.createdAt(), store.members(g.id()));
     }
 }

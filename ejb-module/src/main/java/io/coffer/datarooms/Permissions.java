@@ -10,13 +10,18 @@ import io.coffer.datarooms.internal.Rooms;
 import io.coffer.identity.CallerCheck;
 import io.coffer.identity.CurrentCaller;
 import io.coffer.identity.Role;
+import io.coffer.shared.DocumentId;
+import io.coffer.shared.FolderId;
+import io.coffer.shared.ItemId;
+import io.coffer.shared.RoomId;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.UserId;
 import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.tenancy.TenantScope;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,14 +32,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The one permission service (docs/features/permissions.md), called inside the caller's transaction. Its narrow face —
- * {@code require*}, {@code visibleTree}, {@code onBehalfOf} — hides roles, groups, inheritance and overrides, archived
- * rooms and tenancy from every caller; the rules themselves are the named policies of {@link PermissionRules}, composed
+ * The one permission service (docs/features/permissions.md) and the only place that answers "may": {@code level}
+ * (never refuses), {@code can}, {@code require} (refuses) on typed ids — a {@link RoomId} or an {@link ItemId}, never a
+ * bare UUID whose kind would have to be guessed — and {@code onBehalfOf} (a link's creator, a ticket's issuer).
+ * An EJB: inside another module's call it joins that transaction; called by the web layer (authorization before a
+ * body is read) it runs in one of its own with the caller's tenant bound. Its face hides roles, groups, inheritance and
+ * overrides, archived rooms and tenancy from every caller; the rules themselves are the named policies of {@link PermissionRules}, composed
  * here and nowhere else. Everything is read from the database on every call: a change of grants, group membership or
  * role takes effect on the very next request. Below VIEW an object is {@link NotFoundException} (the uniform 404);
  * seen but below the level needed it is {@link ForbiddenException} (403).
  */
-@ApplicationScoped
+@Stateless
+@PermitAll
 public class Permissions {
 
     @EJB
@@ -49,142 +58,133 @@ public class Permissions {
     @Inject
     Resolver resolver;
 
+    @Inject
+    Denials denials;
+
     /** Who a decision is for: the caller, or a user on whose behalf something acts. */
     private record Who(TenantId tenant, UserId user, Role role) {
     }
 
-    /** The caller's level on a room or an item, whichever {@code target} names; refuses as {@link PermissionRules#require}. */
-    public Permission require(UUID target, Permission needed) {
-        return rooms.item(target).isPresent() ? requireItem(target, needed) : requireRoom(target, needed);
-    }
+    // ---- the caller ------------------------------------------------------------------------------------------------
 
     /**
-     * The caller's level on a room itself. A room is seen (VIEW passes) when the caller holds VIEW on it or on anything
-     * in it (PERM-6); higher levels need that level on the room itself.
+     * The caller's level on a room itself, refusing below {@code needed}. A room is seen (VIEW passes) when the caller
+     * holds VIEW on it or on anything in it (PERM-6); higher levels need that level on the room itself.
      */
-    public Permission requireRoom(UUID roomId, Permission needed) {
+    public Permission require(RoomId roomId, Permission needed) {
         Who who = caller();
-        DataRoomEntity room = liveRoom(roomId).orElseThrow(() -> new NotFoundException("no such room"));
-        Permission held = level(who, room, null);
-        if (!PermissionRules.roomVisible(held, held.atLeast(Permission.VIEW) || anyFolderVisible(who, roomId))) {
-            throw new NotFoundException("no such room");
+        Optional<DataRoomEntity> room = liveRoom(roomId.value());
+        Permission held = room.map(r -> level(who, r, null)).orElse(Permission.NONE);
+        if (room.isEmpty() || !PermissionRules.roomVisible(held, held.atLeast(Permission.VIEW)
+                || anyFolderVisible(who, roomId.value()))) {
+            throw denials.notFound(who.user(), roomId.value(), needed, "no such room");
         }
         if (needed.atLeast(Permission.DOWNLOAD) && !held.atLeast(needed)) {
-            throw new ForbiddenException("This needs the " + needed + " permission.");
+            throw denials.forbidden(who.user(), roomId.value(), needed);
         }
         return held;
     }
 
-    /** The caller's level on a live item (folder or document) of a live room; refuses as {@link PermissionRules#require}. */
-    public Permission requireItem(UUID itemId, Permission needed) {
+    /** The caller's level on a live folder or document of a live room, refusing as {@link PermissionRules#require}. */
+    public Permission require(ItemId itemId, Permission needed) {
         Who who = caller();
-        ItemEntity item = rooms.item(itemId).orElseThrow(() -> new NotFoundException("no such item"));
-        DataRoomEntity room = liveRoom(item.roomId()).orElseThrow(() -> new NotFoundException("no such item"));
-        return PermissionRules.require(level(who, room, item.id()), needed);
+        Optional<ItemEntity> item = rooms.item(itemId.value()).filter(i -> i.kind().equals(kindOf(itemId)));
+        Optional<DataRoomEntity> room = item.flatMap(i -> liveRoom(i.roomId()));
+        Permission held = room.map(r -> level(who, r, item.get().id())).orElse(Permission.NONE);
+        if (!held.atLeast(Permission.VIEW)) {
+            throw denials.notFound(who.user(), itemId.value(), needed, "no such "
+                    + (itemId instanceof FolderId ? "folder" : "document"));
+        }
+        if (!held.atLeast(needed)) {
+            throw denials.forbidden(who.user(), itemId.value(), needed);
+        }
+        return held;
     }
 
     /**
      * For checks made before a body is read, when the exact target is in the body: does the caller hold {@code needed}
      * on the room or on anything in it? The operation checks its exact target again.
      */
-    public Permission requireSomewhere(UUID roomId, Permission needed) {
+    public Permission requireSomewhere(RoomId roomId, Permission needed) {
         Who who = caller();
-        DataRoomEntity room = liveRoom(roomId).orElseThrow(() -> new NotFoundException("no such room"));
+        DataRoomEntity room = liveRoom(roomId.value()).orElseThrow(() -> denials.notFound(who.user(), roomId.value(),
+                needed, "no such room"));
         Permission held = level(who, room, null);
         if (held.atLeast(needed)) {
             return held;
         }
-        Map<UUID, Permission> items = effective(who, roomId);
+        Map<UUID, Permission> items = effective(who, roomId.value());
         if (!held.atLeast(Permission.VIEW) && items.values().stream().noneMatch(p -> p.atLeast(Permission.VIEW))) {
-            throw new NotFoundException("no such room");
+            throw denials.notFound(who.user(), roomId.value(), needed, "no such room");
         }
         if (items.values().stream().noneMatch(p -> p.atLeast(needed))) {
-            throw new ForbiddenException("This needs the " + needed + " permission.");
+            throw denials.forbidden(who.user(), roomId.value(), needed);
         }
         return held;
     }
 
     /**
-     * The caller's level on a room or a live item, whichever {@code target} names, without refusing: NONE when the
-     * caller cannot see it (also a deleted item or an archived room). For decisions that must not throw inside the
-     * caller's transaction (a refusal caught there would mark it rollback-only). The caller acts as
-     * {@code CallerCheck.current()} says — an API-key token with its capped role (PERM-16) — never with the database
-     * role of the caller's user: that is what {@link #onBehalfOf} reads, and it is not for the caller.
+     * DR-8: a cascade touches nothing the caller could not touch alone: the caller holds {@code needed} on every one of
+     * {@code itemIds} (live items of the room), else 403 (the operation's own target is seen, so nothing new is told
+     * but that something below it is not theirs to change).
      */
-    public Permission held(UUID target) {
+    public void requireOnEvery(RoomId roomId, Collection<? extends ItemId> itemIds, Permission needed) {
         Who who = caller();
-        Optional<ItemEntity> item = rooms.item(target);
-        Optional<DataRoomEntity> room = liveRoom(item.map(ItemEntity::roomId).orElse(target));
-        if (room.isEmpty()) {
-            return Permission.NONE;
+        if (PermissionRules.tenantAdminsManageEverything(who.role()).isPresent()) {
+            return;
         }
-        return level(who, room.get(), item.map(ItemEntity::id).orElse(null));
+        Map<UUID, Permission> levels = effective(who, roomId.value());
+        for (ItemId id : itemIds) {
+            if (!levels.getOrDefault(id.value(), Permission.NONE).atLeast(needed)) {
+                throw denials.forbidden(who.user(), id.value(), needed,
+                        "This holds items you may not change; nothing was changed.");
+            }
+        }
     }
 
     /**
-     * What {@code user} (not the caller: see {@link #held}) may do with an item or a room now, for access on someone's
-     * behalf: a download ticket or a share link acts with its creator's rights at the moment of use, never more. NONE
-     * when the user is gone, the item deleted or its room archived.
+     * The caller's level on a room, without refusing: NONE when the caller cannot see it (also an archived room). For
+     * decisions that must not throw inside the caller's transaction (a refusal caught there would mark it
+     * rollback-only). The caller acts as {@code CallerCheck.current()} says — an API-key token with its capped role
+     * (PERM-16) — never with the database role of the caller's user: that is what {@link #onBehalfOf} reads.
      */
-    public Permission onBehalfOf(UserId user, UUID itemId) {
-        return onBehalfOf(Holder.of(user), itemId);
+    public Permission level(RoomId roomId) {
+        return liveRoom(roomId.value()).map(r -> level(caller(), r, null)).orElse(Permission.NONE);
     }
 
-    /** The same for a holder, at most at the role they acted with. */
-    public Permission onBehalfOf(Holder user, UUID itemId) {
-        Optional<Who> who = behalf(user);
-        Optional<ItemEntity> item = rooms.item(itemId);
-        Optional<DataRoomEntity> room = liveRoom(item.map(ItemEntity::roomId).orElse(itemId));
-        if (who.isEmpty() || room.isEmpty()) {
-            return Permission.NONE;
-        }
-        return level(who.get(), room.get(), item.map(ItemEntity::id).orElse(null));
+    /** The same for a live folder or document: NONE when it is gone, of the other kind, or its room archived. */
+    public Permission level(ItemId itemId) {
+        Optional<ItemEntity> item = rooms.item(itemId.value()).filter(i -> i.kind().equals(kindOf(itemId)));
+        return item.flatMap(i -> liveRoom(i.roomId())).map(r -> level(caller(), r, item.get().id()))
+                .orElse(Permission.NONE);
+    }
+
+    public boolean can(RoomId roomId, Permission needed) {
+        return level(roomId).atLeast(needed);
+    }
+
+    public boolean can(ItemId itemId, Permission needed) {
+        return level(itemId).atLeast(needed);
+    }
+
+    /** The caller's level on every live item of a room, from one tree query (a missing item: NONE). */
+    public Map<UUID, Permission> levels(RoomId roomId) {
+        return effective(caller(), roomId.value());
     }
 
     /** The room's tree as the caller may see it (PERM-7), each item with the caller's level; the room must be seen. */
-    public List<TreeNode> visibleTree(UUID roomId) {
-        requireRoom(roomId, Permission.VIEW);
-        return tree(caller(), roomId);
+    public List<TreeNode> visibleTree(RoomId roomId) {
+        require(roomId, Permission.VIEW);
+        return tree(caller(), roomId.value());
     }
 
-    /**
-     * The room's tree as several users jointly may see it now, for access on behalf of all of them (a share link acts
-     * for its creator and for whoever last set its reach): each item at the lowest of their levels (PERM-20), the
-     * items at or below {@code cut} by the room's real structure left out whatever anyone sees of it (PERM-21), then
-     * placed as PERM-7 says. Empty when one of them is gone or the room is not served.
-     */
-    public List<TreeNode> visibleTree(Collection<Holder> users, UUID roomId, Collection<UUID> cut) {
-        if (users.isEmpty() || liveRoom(roomId).isEmpty()) {
-            return List.of();
-        }
-        List<Map<UUID, Permission>> levels = new ArrayList<>();
-        for (Holder user : new java.util.LinkedHashSet<>(users)) {
-            Optional<Who> who = behalf(user);
-            if (who.isEmpty()) {
-                return List.of();
-            }
-            levels.add(effective(who.get(), roomId));
-        }
-        List<Resolver.ItemLevels> items = resolver.roomItems(tenants.require(), roomId);
-        Map<UUID, UUID> parentOf = new HashMap<>();
-        items.forEach(i -> parentOf.put(i.id(), i.parentId()));
-        java.util.Set<UUID> hidden = PermissionRules.atOrBelow(parentOf, cut);
-        List<Placed> placed = new ArrayList<>();
-        for (Resolver.ItemLevels i : items) {
-            Permission level = hidden.contains(i.id()) ? Permission.NONE : PermissionRules.lowestOverHolders(
-                    levels.stream().map(m -> m.getOrDefault(i.id(), Permission.NONE)).toList());
-            placed.add(new Placed(i.id(), i.parentId(), i.kind(), i.name(), i.position(), level));
-        }
-        Map<UUID, UUID> placement = PermissionRules.treePlacement(placed);
-        return nodes(PermissionRules.shownChildren(placed, placement), null, "");
-    }
-
-    /** The rooms the caller sees, with the caller's level on each room itself (PERM-6; NONE when only items show). */
-    Map<UUID, Permission> visibleRooms(List<DataRoomEntity> active) {
+    /** The live rooms the caller sees, with the caller's level on each room itself (PERM-6; NONE when only items show). */
+    public Map<RoomId, Permission> visibleRooms() {
         Who who = caller();
-        Map<UUID, Permission> visible = new java.util.LinkedHashMap<>();
+        List<DataRoomEntity> active = rooms.activeRooms();
+        Map<RoomId, Permission> visible = new java.util.LinkedHashMap<>();
         if (PermissionRules.tenantAdminsManageEverything(who.role()).isPresent()) {
-            active.forEach(r -> visible.put(r.id(), Permission.MANAGE));
+            active.forEach(r -> visible.put(new RoomId(r.id()), Permission.MANAGE));
             return visible;
         }
         Map<UUID, List<PathGrant>> onRooms = resolver.roomGrants(who.tenant(), who.user());
@@ -193,7 +193,7 @@ public class Permissions {
             Permission held = PermissionRules.highestOverPrincipals(PermissionRules.nearestGrantPerPrincipal(
                     onRooms.getOrDefault(room.id(), List.of())).values());
             if (PermissionRules.roomVisible(held, withFolders.contains(room.id()))) {
-                visible.put(room.id(), held);
+                visible.put(new RoomId(room.id()), held);
             }
         }
         return visible;
@@ -203,9 +203,9 @@ public class Permissions {
      * Which of an item's ancestors (index 0 = its parent, upward) the caller sees, from the same one query: a path shown
      * to the caller names only those (PERM-7).
      */
-    List<Boolean> visibleAncestors(UUID itemId, int ancestors) {
+    public List<Boolean> visibleAncestors(ItemId itemId, int ancestors) {
         Who who = caller();
-        ItemEntity item = rooms.item(itemId).orElseThrow(() -> new NotFoundException("no such item"));
+        ItemEntity item = rooms.item(itemId.value()).orElseThrow(() -> new NotFoundException("no such item"));
         List<Boolean> seen = new ArrayList<>();
         if (PermissionRules.tenantAdminsManageEverything(who.role()).isPresent()) {
             for (int i = 0; i < ancestors; i++) {
@@ -224,56 +224,105 @@ public class Permissions {
     }
 
     /**
-     * DR-8: a cascade touches nothing the caller could not touch alone: the caller holds {@code needed} on every one of
-     * {@code itemIds} (live items of the room), else 403 (the operation's own target is seen, so nothing new is told
-     * but that something below it is not theirs to change).
-     */
-    void requireOnEvery(UUID roomId, Collection<UUID> itemIds, Permission needed) {
-        Who who = caller();
-        if (PermissionRules.tenantAdminsManageEverything(who.role()).isPresent()) {
-            return;
-        }
-        Map<UUID, Permission> levels = effective(who, roomId);
-        for (UUID id : itemIds) {
-            if (!levels.getOrDefault(id, Permission.NONE).atLeast(needed)) {
-                throw new ForbiddenException("This holds items you may not change; nothing was changed.");
-            }
-        }
-    }
-
-    /** The caller's level on every live item of a room, from one tree query (a missing item: NONE). */
-    Map<UUID, Permission> levelsInRoom(UUID roomId) {
-        return effective(caller(), roomId);
-    }
-
-    /**
      * DR-9: the caller's level on each of a room's trashed documents at the place it was trashed from (its folder's
      * level, live or trashed itself, else the room's), from one tree query and one path query per document whose
      * folder is gone too.
      */
-    Map<UUID, Permission> levelsWhereTrashed(UUID roomId, Collection<ItemEntity> trashed) {
+    public Map<DocumentId, Permission> levelsWhereTrashed(RoomId roomId, Collection<DocumentId> documents) {
         Who who = caller();
-        Map<UUID, Permission> answer = new HashMap<>();
+        Map<DocumentId, Permission> answer = new HashMap<>();
         if (PermissionRules.tenantAdminsManageEverything(who.role()).isPresent()) {
-            trashed.forEach(d -> answer.put(d.id(), Permission.MANAGE));
+            documents.forEach(d -> answer.put(d, Permission.MANAGE));
             return answer;
         }
-        Map<UUID, Permission> live = effective(who, roomId);
+        java.util.Set<UUID> wanted = new java.util.HashSet<>();
+        documents.forEach(d -> wanted.add(d.value()));
+        Map<UUID, Permission> live = effective(who, roomId.value());
         Permission onRoom = null;
-        for (ItemEntity d : trashed) {
+        for (ItemEntity d : rooms.trashedDocuments(roomId.value())) {
+            if (!wanted.contains(d.id())) {
+                continue;
+            }
             Permission level;
             if (d.parentId() == null) {
-                onRoom = onRoom != null ? onRoom : level(who, liveRoom(roomId).orElseThrow(), null);
+                onRoom = onRoom != null ? onRoom : liveRoom(roomId.value()).map(r -> level(who, r, null))
+                        .orElse(Permission.NONE);
                 level = onRoom;
             } else if (live.containsKey(d.parentId())) {
                 level = live.get(d.parentId());
             } else {
                 level = PermissionRules.highestOverPrincipals(PermissionRules.nearestGrantPerPrincipal(
-                        resolver.grantsOnPath(who.tenant(), who.user(), roomId, d.id(), true)).values());
+                        resolver.grantsOnPath(who.tenant(), who.user(), roomId.value(), d.id(), true)).values());
             }
-            answer.put(d.id(), level);
+            answer.put(new DocumentId(d.id()), level);
         }
         return answer;
+    }
+
+    // ---- on someone's behalf ---------------------------------------------------------------------------------------
+
+    /**
+     * What {@code holder} (not the caller: see {@link #level}) may do with a live folder or document now, at most at
+     * the role they acted with: a download ticket or a share link acts with its creator's rights at the moment of use,
+     * never more. NONE when the user is gone, the item deleted or its room archived.
+     */
+    public Permission onBehalfOf(Holder holder, ItemId itemId) {
+        Optional<Who> who = behalf(holder);
+        Optional<ItemEntity> item = rooms.item(itemId.value()).filter(i -> i.kind().equals(kindOf(itemId)));
+        Optional<DataRoomEntity> room = item.flatMap(i -> liveRoom(i.roomId()));
+        if (who.isEmpty() || room.isEmpty()) {
+            return Permission.NONE;
+        }
+        return level(who.get(), room.get(), item.get().id());
+    }
+
+    /**
+     * What several holders jointly may see of a room now, in bulk, for access on behalf of all of them (a share link
+     * acts for its creator and for whoever last set its reach, each at most at the role they acted with, SL-18): a root
+     * node of kind DATAROOM whose every level, the room's included, is the lowest of theirs (PERM-20); nothing at or
+     * below an item of {@code cut} (ids of folders or documents: a link's overrides name either) appears, by the room's real structure whatever any of them sees of it (PERM-21);
+     * then placed as PERM-7 says. One grant query per holder for the whole room: the link's every later question in
+     * the request (may this document be shown, downloaded) is answered from this tree, not asked again. Empty when a
+     * holder is gone, the room archived, or they see nothing of it.
+     */
+    public Optional<TreeNode> onBehalfOf(Collection<Holder> holders, RoomId roomId, Collection<UUID> cut) {
+        Optional<DataRoomEntity> room = liveRoom(roomId.value());
+        if (holders.isEmpty() || room.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Map<UUID, Permission>> levels = new ArrayList<>();
+        List<Permission> onRoom = new ArrayList<>();
+        for (Holder holder : new java.util.LinkedHashSet<>(holders)) {
+            Optional<Who> who = behalf(holder);
+            if (who.isEmpty()) {
+                return Optional.empty();
+            }
+            levels.add(effective(who.get(), roomId.value()));
+            onRoom.add(level(who.get(), room.get(), null));
+        }
+        List<Resolver.ItemLevels> items = resolver.roomItems(tenants.require(), roomId.value());
+        Map<UUID, UUID> parentOf = new HashMap<>();
+        items.forEach(i -> parentOf.put(i.id(), i.parentId()));
+        java.util.Set<UUID> hidden = PermissionRules.atOrBelow(parentOf, cut);
+        List<Placed> placed = new ArrayList<>();
+        for (Resolver.ItemLevels i : items) {
+            Permission level = hidden.contains(i.id()) ? Permission.NONE : PermissionRules.lowestOverHolders(
+                    levels.stream().map(m -> m.getOrDefault(i.id(), Permission.NONE)).toList());
+            placed.add(new Placed(i.id(), i.parentId(), i.kind(), i.name(), i.position(), level));
+        }
+        Map<UUID, UUID> placement = PermissionRules.treePlacement(placed);
+        List<TreeNode> visible = nodes(PermissionRules.shownChildren(placed, placement), null, "");
+        Permission rootLevel = PermissionRules.lowestOverHolders(onRoom);
+        if (rootLevel == Permission.NONE && visible.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TreeNode(roomId.value(), "DATAROOM", room.get().name(), "", rootLevel, visible));
+    }
+
+    // ---- the rules, composed ---------------------------------------------------------------------------------------
+
+    private static String kindOf(ItemId id) {
+        return id instanceof FolderId ? ItemEntity.FOLDER : ItemEntity.DOCUMENT;
     }
 
     private List<TreeNode> tree(Who who, UUID roomId) {

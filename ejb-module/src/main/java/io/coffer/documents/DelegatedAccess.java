@@ -1,6 +1,8 @@
 package io.coffer.documents;
 
-import io.coffer.datarooms.DataRooms;
+import io.coffer.datarooms.Holder;
+import io.coffer.datarooms.RoomDocuments;
+import io.coffer.shared.DocumentId;
 import io.coffer.datarooms.DocumentEntry;
 import io.coffer.datarooms.Permission;
 import io.coffer.documents.internal.ContentTypes;
@@ -20,7 +22,7 @@ import java.util.UUID;
 
 /**
  * Documents read on someone's behalf (a share link acts with its creator's rights at the moment of use, never more):
- * every call asks {@link DataRooms#documentOnBehalfOf} (hence {@code Permissions.onBehalfOf}) first and answers empty
+ * every call asks {@link RoomDocuments#onBehalfOf} (hence {@code Permissions.onBehalfOf}) first and answers empty
  * when that user does not hold the permission now, when the document is trashed or its room archived. Runs in the
  * caller's tenant transaction (a token-less flow binds it with {@code TenantScope.call}).
  */
@@ -29,7 +31,7 @@ import java.util.UUID;
 public class DelegatedAccess {
 
     @EJB
-    DataRooms rooms;
+    RoomDocuments entries;
 
     @EJB
     TenantScope tenancy;
@@ -42,7 +44,7 @@ public class DelegatedAccess {
 
     /** The newest version of a document, when {@code user} holds {@code needed} on it now. */
     public Optional<Delegated> document(UserId user, UUID documentId, Permission needed) {
-        return rooms.documentOnBehalfOf(user, documentId, needed).flatMap(entry -> newest(documentId)
+        return entries.onBehalfOf(Holder.of(user), new DocumentId(documentId), needed).flatMap(entry -> newest(documentId)
                 .map(v -> new Delegated(entry, new DocumentContent(tenancy.require(), v.blobId(), v.size(),
                         v.sha256(), ContentTypes.served(v.contentType()), entry.name()), v.contentType(),
                         v.pageCount())));
@@ -54,7 +56,7 @@ public class DelegatedAccess {
      * come from the PDF LibreOffice made of it (DOC-19).
      */
     public Optional<Path> page(UserId user, UUID documentId, int page) {
-        if (rooms.documentOnBehalfOf(user, documentId, Permission.VIEW).isEmpty()) {
+        if (entries.onBehalfOf(Holder.of(user), new DocumentId(documentId), Permission.VIEW).isEmpty()) {
             return Optional.empty();
         }
         return newest(documentId).filter(v -> v.pageCount() != null && page >= 1 && page <= v.pageCount())

@@ -1,6 +1,11 @@
 package io.coffer.documents;
 
-import io.coffer.datarooms.DataRooms;
+import io.coffer.datarooms.ExpiredTrash;
+import io.coffer.datarooms.Permissions;
+import io.coffer.datarooms.RoomDocuments;
+import io.coffer.shared.DocumentId;
+import io.coffer.shared.FolderId;
+import io.coffer.shared.RoomId;
 import io.coffer.datarooms.DocumentEntry;
 import io.coffer.datarooms.Permission;
 import io.coffer.documents.internal.ContentTypes;
@@ -26,7 +31,13 @@ import java.util.UUID;
 public class Documents {
 
     @EJB
-    DataRooms rooms;
+    RoomDocuments entries;
+
+    @EJB
+    Permissions permissions;
+
+    @EJB
+    ExpiredTrash expired;
 
     @EJB
     CallerCheck callers;
@@ -57,9 +68,9 @@ public class Documents {
      * tenant's quota? Answers the tenant the bytes belong to.
      */
     public TenantId prepareUpload(UUID roomId, UUID folderId, long declaredBytes) {
-        rooms.require(roomId, Permission.UPLOAD);
+        permissions.requireSomewhere(new RoomId(roomId), Permission.UPLOAD);
         if (folderId != null) {
-            rooms.requireFolder(folderId, Permission.UPLOAD);
+            permissions.require(new FolderId(folderId), Permission.UPLOAD);
         }
         TenantId tenant = callers.current().tenant();
         quota.precheck(tenant, declaredBytes);
@@ -69,7 +80,7 @@ public class Documents {
     /** Records a new document whose bytes are already stored (version 1). */
     public DocumentView register(UUID roomId, UUID folderId, String name, StoredBlob blob, String detectedType,
                                  Uploads.Preview preview) {
-        UUID id = rooms.addDocument(roomId, folderId, name);
+        UUID id = entries.add(new RoomId(roomId), folderId == null ? null : new FolderId(folderId), name).value();
         CurrentCaller caller = callers.current();
         quota.charge(caller.tenant(), blob.size()); // locks the tenant's usage row until commit
         em.persist(version(id, 1, blob, detectedType, preview, caller));
@@ -80,10 +91,11 @@ public class Documents {
     }
 
     public DocumentView get(UUID id) {
-        DocumentEntry entry = rooms.documentEntry(id, Permission.VIEW);
+        DocumentEntry entry = entries.entry(new DocumentId(id), Permission.VIEW);
         List<DocumentVersionEntity> versions = versions(id);
         DocumentVersionEntity newest = versions.get(0);
-        return new DocumentView(id, entry.roomId(), entry.folderId(), entry.name(), newest.size(), newest.sha256(),
+        return new DocumentView(id, entry.roomId().value(), entry.folderId() == null ? null : entry.folderId().value(),
+                entry.name(), newest.size(), newest.sha256(),
                 newest.contentType(), newest.pageCount(), newest.version(), versions.stream()
                 .map(v -> new DocumentView.Version(v.version(), v.size(), v.sha256(), v.contentType(), v.createdAt()))
                 .toList());
@@ -91,7 +103,7 @@ public class Documents {
 
     /** What a download of the newest version needs; the caller must hold DOWNLOAD. */
     public DocumentContent content(UUID id) {
-        DocumentEntry entry = rooms.documentEntry(id, Permission.DOWNLOAD);
+        DocumentEntry entry = entries.entry(new DocumentId(id), Permission.DOWNLOAD);
         DocumentVersionEntity newest = versions(id).get(0);
         return new DocumentContent(callers.current().tenant(), newest.blobId(), newest.size(), newest.sha256(),
                 ContentTypes.served(newest.contentType()), entry.name());
@@ -102,7 +114,7 @@ public class Documents {
      * for a full GET or a range from the first byte, after it answered {@link #content}.
      */
     public void recordDownload(UUID id) {
-        rooms.documentEntry(id, Permission.DOWNLOAD);
+        entries.entry(new DocumentId(id), Permission.DOWNLOAD);
         DocumentVersionEntity newest = versions(id).get(0);
         CurrentCaller caller = callers.current();
         events.fire(new DocumentEvents.Downloaded(caller.tenant(), id, newest.version(), newest.sha256(),
@@ -111,7 +123,7 @@ public class Documents {
 
     /** Before any byte of a new version is read: may the caller upload to this document, can it fit the quota? */
     public TenantId prepareVersion(UUID documentId, long declaredBytes) {
-        rooms.documentEntry(documentId, Permission.UPLOAD);
+        entries.entry(new DocumentId(documentId), Permission.UPLOAD);
         TenantId tenant = callers.current().tenant();
         quota.precheck(tenant, declaredBytes);
         return tenant;
@@ -120,7 +132,7 @@ public class Documents {
     /** Records the next version of a document whose bytes are stored; the newest version is what links serve. */
     public DocumentView registerVersion(UUID documentId, StoredBlob blob, String detectedType,
                                         Uploads.Preview preview) {
-        rooms.documentEntry(documentId, Permission.UPLOAD);
+        entries.entry(new DocumentId(documentId), Permission.UPLOAD);
         CurrentCaller caller = callers.current();
         quota.charge(caller.tenant(), blob.size());
         int next = versions(documentId).get(0).version() + 1;
@@ -145,20 +157,20 @@ public class Documents {
 
     /** Renames and/or moves a document (MANAGE). */
     public DocumentView update(UUID documentId, String name, boolean move, UUID folderId) {
-        rooms.updateDocument(documentId, name, move, folderId);
+        entries.update(new DocumentId(documentId), name, move, folderId == null ? null : new FolderId(folderId));
         return get(documentId);
     }
 
     /** Moves a document to the trash (MANAGE): it is no longer listed, viewed or downloaded. */
     public void trash(UUID documentId) {
-        rooms.trashDocument(documentId);
+        entries.trash(new DocumentId(documentId));
         CurrentCaller caller = callers.current();
         events.fire(new DocumentEvents.Deleted(caller.tenant(), documentId, caller.user(), clock.instant()));
     }
 
     /** Where page {@code page} of the newest version comes from (VIEW); not found past the end or for non-PDFs. */
     public PageSource pageSource(UUID documentId, int page) {
-        rooms.documentEntry(documentId, Permission.VIEW);
+        entries.entry(new DocumentId(documentId), Permission.VIEW);
         DocumentVersionEntity newest = versions(documentId).get(0);
         if (newest.pageCount() == null || page < 1 || page > newest.pageCount()) {
             throw new io.coffer.shared.error.NotFoundException("no such page");
@@ -172,18 +184,18 @@ public class Documents {
 
     /** Restores a document from the trash (MANAGE). */
     public DocumentView restore(UUID documentId) {
-        rooms.restoreDocument(documentId);
+        entries.restore(new DocumentId(documentId));
         return get(documentId);
     }
 
     /** Authorization before a body is read. */
     public void require(UUID documentId, Permission needed) {
-        rooms.documentEntry(documentId, needed);
+        entries.entry(new DocumentId(documentId), needed);
     }
 
     /** A single-use ticket to download the newest version within {@link #TICKET_LIFETIME} without a bearer token. */
     public String issueTicket(UUID documentId) {
-        rooms.documentEntry(documentId, Permission.DOWNLOAD);
+        entries.entry(new DocumentId(documentId), Permission.DOWNLOAD);
         CurrentCaller caller = callers.current();
         String ticket = io.coffer.shared.Secrets.newToken();
         String hash = io.coffer.shared.Secrets.hash(ticket);
@@ -213,7 +225,7 @@ public class Documents {
         if (won != 1) {
             throw new io.coffer.shared.error.NotFoundException("no such ticket");
         }
-        DocumentEntry entry = rooms.documentOnBehalfOf(found.holder(), found.documentId(), Permission.DOWNLOAD)
+        DocumentEntry entry = entries.onBehalfOf(found.holder(), new DocumentId(found.documentId()), Permission.DOWNLOAD)
                 .orElseThrow(() -> new io.coffer.shared.error.NotFoundException("no such ticket"));
         DocumentVersionEntity newest = versions(found.documentId()).get(0);
         events.fire(new DocumentEvents.Downloaded(tenant, found.documentId(), newest.version(), newest.sha256(),
@@ -236,9 +248,9 @@ public class Documents {
      */
     public int purgeExpiredTrash(int limit) {
         TenantId tenant = tenancy.require();
-        List<UUID> due = rooms.lockExpiredTrash(limit);
+        List<UUID> due = expired.lock(limit).stream().map(DocumentId::value).toList();
         if (due.isEmpty()) {
-            rooms.deletePurged(List.of()); // folders whose time is over, with nothing left below
+            expired.deletePurged(List.of()); // folders whose time is over, with nothing left below
             return 0;
         }
         java.time.Instant now = clock.instant();
@@ -252,7 +264,7 @@ public class Documents {
                 .executeUpdate();
         em.createQuery("delete from DocumentVersionEntity v where v.documentId in :ids").setParameter("ids", due)
                 .executeUpdate();
-        rooms.deletePurged(due);
+        expired.deletePurged(due.stream().map(DocumentId::new).toList());
         quota.release(tenant, freed);
         return due.size();
     }

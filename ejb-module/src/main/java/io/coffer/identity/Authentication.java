@@ -59,7 +59,7 @@ public class Authentication {
     Clock clock;
 
     @Inject
-    Event<Object> events;
+    Event<IdentityEvent> events;
 
     static final Duration REFRESH_LIFETIME = Duration.ofDays(7);
     static final int FAILURES_PER_ACCOUNT = 20;

@@ -14,37 +14,73 @@ public final class IdentityEvents {
     }
 
     /** {@code user.created}. */
-    public record UserCreated(TenantId tenant, UserId user, UserId actor, Instant at) {
+    public record UserCreated(TenantId tenant, UserId user, UserId actor, Instant at) implements IdentityEvent {
+        @Override
+        public String type() {
+            return "user.created";
+        }
     }
 
     /** {@code user.invited}. */
-    public record UserInvited(TenantId tenant, UUID invitation, Role role, UserId actor, Instant at) {
+    public record UserInvited(TenantId tenant, UUID invitation, Role role, UserId actor, Instant at)
+            implements IdentityEvent {
+        @Override
+        public String type() {
+            return "user.invited";
+        }
     }
 
     /** {@code auth.password-reset.requested}: only when the account exists (nothing is published for unknown ones). */
-    public record PasswordResetRequested(TenantId tenant, UserId user, String clientAddress, Instant at) {
+    public record PasswordResetRequested(TenantId tenant, UserId user, String clientAddress, Instant at)
+            implements IdentityEvent {
+        @Override
+        public String type() {
+            return "auth.password-reset.requested";
+        }
     }
 
     /** {@code auth.password-reset.completed}. */
-    public record PasswordResetCompleted(TenantId tenant, UserId user, Instant at) {
+    public record PasswordResetCompleted(TenantId tenant, UserId user, Instant at) implements IdentityEvent {
+        @Override
+        public String type() {
+            return "auth.password-reset.completed";
+        }
     }
 
     /** {@code auth.login.succeeded}. */
-    public record LoginSucceeded(TenantId tenant, UserId user, String clientAddress, Instant at) {
+    public record LoginSucceeded(TenantId tenant, UserId user, String clientAddress, Instant at)
+            implements IdentityEvent {
+        @Override
+        public String type() {
+            return "auth.login.succeeded";
+        }
     }
 
     /** {@code auth.login.failed}: tenant and user only when they exist (never the attempted email or password). */
-    public record LoginFailed(TenantId tenant, UserId user, String clientAddress, Instant at) {
+    public record LoginFailed(TenantId tenant, UserId user, String clientAddress, Instant at) implements IdentityEvent {
+        @Override
+        public String type() {
+            return "auth.login.failed";
+        }
     }
 
     /** {@code member.role-changed}. */
-    public record RoleChanged(TenantId tenant, UserId user, Role from, Role to, UserId actor, Instant at) {
+    public record RoleChanged(TenantId tenant, UserId user, Role from, Role to, UserId actor, Instant at)
+            implements IdentityEvent {
+        @Override
+        public String type() {
+            return "member.role-changed";
+        }
     }
 
     /**
      * {@code member.removed}: fired inside the removing transaction, so that modules above drop what names the user
      * (group memberships, grants) in the same commit.
      */
-    public record MemberRemoved(TenantId tenant, UserId user, UserId actor, Instant at) {
+    public record MemberRemoved(TenantId tenant, UserId user, UserId actor, Instant at) implements IdentityEvent {
+        @Override
+        public String type() {
+            return "member.removed";
+        }
     }
 }

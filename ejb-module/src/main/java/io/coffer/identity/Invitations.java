@@ -92,7 +92,7 @@ public class Invitations {
     Clock clock;
 
     @Inject
-    Event<Object> events;
+    Event<IdentityEvent> events;
 
     @EJB
     TenantScope tenancy;

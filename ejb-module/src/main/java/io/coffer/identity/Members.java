@@ -46,7 +46,7 @@ public class Members {
     Clock clock;
 
     @Inject
-    jakarta.enterprise.event.Event<Object> events;
+    jakarta.enterprise.event.Event<IdentityEvent> events;
 
     public List<UserProfile> list() {
         requireAdmin();

@@ -73,7 +73,7 @@ public class PasswordReset {
     Clock clock;
 
     @Inject
-    Event<Object> events;
+    Event<IdentityEvent> events;
 
     /** Always returns normally (the caller answers 202 {}); mails a link only to an existing account. */
     public void request(String tenantSlug, String email, String clientAddress) {

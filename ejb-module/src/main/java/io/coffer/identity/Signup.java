@@ -68,7 +68,7 @@ public class Signup {
     Clock clock;
 
     @Inject
-    Event<Object> events;
+    Event<IdentityEvent> events;
 
     public void signup(String tenantName, String tenantSlug, String email, String password, String displayName) {
         String address = Checks.email(email, "email");

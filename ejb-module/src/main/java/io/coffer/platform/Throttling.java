@@ -1,15 +1,13 @@
 package io.coffer.platform;
 
+import io.coffer.platform.internal.ThrottleRows;
 import io.coffer.shared.Secrets;
 import io.coffer.shared.error.RateLimitedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +25,8 @@ public class Throttling {
 
     public static final Duration WINDOW = Duration.ofMinutes(15);
 
-    @PersistenceContext(unitName = "coffer")
-    EntityManager em;
+    @Inject
+    ThrottleRows rows;
 
     @Inject
     Clock clock;
@@ -76,23 +74,15 @@ public class Throttling {
      */
     public Optional<RateLimitedException> refusal(String key, int limit) {
         Instant now = clock.instant();
-        Object[] row = (Object[]) em.createNativeQuery("select count(*), min(at) from auth_throttle"
-                        + " where throttle_key = ?1 and at > ?2")
-                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
-                .setParameter(1, key).setParameter(2, Timestamp.from(now.minus(WINDOW)))
-                .getSingleResult();
-        long count = ((Number) row[0]).longValue();
-        if (count >= limit) {
-            Instant oldest = ((Timestamp) row[1]).toInstant();
+        ThrottleRows.Failures failures = rows.since(key, now.minus(WINDOW));
+        if (failures.count() >= limit) {
+            Instant oldest = failures.oldest().orElse(now);
             return Optional.of(new RateLimitedException(Duration.between(now, oldest.plus(WINDOW)).toSeconds() + 1));
         }
         return Optional.empty();
     }
 
     public void fail(String key) {
-        em.createNativeQuery("insert into auth_throttle (throttle_key, at) values (?1, ?2)")
-                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
-                .setParameter(1, key).setParameter(2, Timestamp.from(clock.instant()))
-                .executeUpdate();
+        rows.add(key, clock.instant());
     }
 }

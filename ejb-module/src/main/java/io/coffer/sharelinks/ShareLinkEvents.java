@@ -8,15 +8,20 @@ import java.util.UUID;
 /**
  * Events of share links and their visitors (contract event types in each record's {@code TYPE}). Fired inside the
  * request's transaction; {@link AccessDenied} is fired before the refusal rolls it back, so an observer that stores it
- * must do so in a transaction of its own. Visitor events carry the session id and the proven email, never a token.
+ * observes it {@code during = AFTER_FAILURE} (or {@code AFTER_COMPLETION}) and writes in a transaction of its own. Visitor events carry the session id and the proven email, never a token.
  */
 public final class ShareLinkEvents {
     private ShareLinkEvents() {
     }
 
     public record Created(TenantId tenant, UUID link, UUID room, String targetType, UUID target, UserId actor,
-                          Instant at) {
+                          Instant at) implements ShareLinkEvent {
         public static final String TYPE = "share-link.created";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
     /**
@@ -24,37 +29,74 @@ public final class ShareLinkEvents {
      * protection when); {@code reachBy} is who the link's reach is set by after the change (SL-18, SL-21).
      */
     public record Updated(TenantId tenant, UUID link, UUID room, boolean sessionsEnded, UserId actor, Instant at,
-                          java.util.List<String> changed, UserId reachBy) {
+                          java.util.List<String> changed, UserId reachBy) implements ShareLinkEvent {
         public static final String TYPE = "share-link.updated";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
-    public record Revoked(TenantId tenant, UUID link, UUID room, UserId actor, Instant at) {
+    public record Revoked(TenantId tenant, UUID link, UUID room, UserId actor, Instant at) implements ShareLinkEvent {
         public static final String TYPE = "share-link.revoked";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
-    public record Opened(TenantId tenant, UUID link, UUID room, String clientAddress, Instant at) {
+    public record Opened(TenantId tenant, UUID link, UUID room, String clientAddress, Instant at)
+            implements ShareLinkEvent {
         public static final String TYPE = "link.opened";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
     /** {@code policy} names the refusing policy ({@code NOT_REVOKED}, {@code PASSWORD}...). */
     public record AccessDenied(TenantId tenant, UUID link, UUID room, String policy, String email,
-                               String clientAddress, Instant at) {
+                               String clientAddress, Instant at) implements ShareLinkEvent {
         public static final String TYPE = "link.access-denied";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
     /** A page served to a visitor ({@code seconds} 0) or a page-time beacon ({@code seconds} as reported). */
     public record DocumentViewed(TenantId tenant, UUID link, UUID room, UUID session, String email, UUID document,
-                                 int page, int seconds, String clientAddress, Instant at) {
+                                 int page, int seconds, String clientAddress, Instant at) implements ShareLinkEvent {
         public static final String TYPE = "document.viewed";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
     public record DocumentDownloaded(TenantId tenant, UUID link, UUID room, UUID session, String email,
-                                     UUID document, boolean watermarked, String clientAddress, Instant at) {
+                                     UUID document, boolean watermarked, String clientAddress, Instant at)
+            implements ShareLinkEvent {
         public static final String TYPE = "document.downloaded";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
     public record NdaAccepted(TenantId tenant, UUID link, UUID room, UUID session, int ndaVersion, String ndaSha256,
-                              String email, String clientAddress, Instant at) {
+                              String email, String clientAddress, Instant at) implements ShareLinkEvent {
         public static final String TYPE = "nda.accepted";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 }

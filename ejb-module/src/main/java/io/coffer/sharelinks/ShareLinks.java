@@ -1,6 +1,10 @@
 package io.coffer.sharelinks;
 
-import io.coffer.datarooms.DataRooms;
+import io.coffer.datarooms.Folders;
+import io.coffer.datarooms.RoomDocuments;
+import io.coffer.shared.DocumentId;
+import io.coffer.shared.FolderId;
+import io.coffer.shared.RoomId;
 import io.coffer.datarooms.Permission;
 import io.coffer.datarooms.TreeNode;
 import io.coffer.identity.CallerCheck;
@@ -42,7 +46,10 @@ public class ShareLinks {
     static final Set<String> TARGETS = Set.of("DOCUMENT", "DATAROOM", "FOLDER");
 
     @EJB
-    DataRooms rooms;
+    Folders folders;
+
+    @EJB
+    RoomDocuments documents;
 
     @EJB
     CallerCheck callers;
@@ -66,7 +73,7 @@ public class ShareLinks {
     Clock clock;
 
     @Inject
-    Event<Object> events;
+    Event<ShareLinkEvent> events;
 
     public ShareLink create(LinkSettings s) {
         if (s.targetType() == null || !TARGETS.contains(s.targetType())) {
@@ -164,7 +171,7 @@ public class ShareLinks {
             return true; // it serves nothing
         }
         java.util.Map<UUID, Permission> mine = new java.util.HashMap<>();
-        levels(rooms.tree(room), mine);
+        levels(folders.tree(new RoomId(room)), mine);
         for (LinkScope.Entry e : scope.all()) {
             Permission held = mine.getOrDefault(e.id(), Permission.NONE);
             boolean handsOut = e.isDocument() && e.downloadSetting() && e.creatorHolds().atLeast(Permission.DOWNLOAD);
@@ -228,8 +235,13 @@ public class ShareLinks {
 
     /** The caller's level for a link (as the caller acts: PERM-16): the higher of the target's and the whole room's. */
     private Permission held(ShareLinkEntity link) {
-        Permission onTarget = permissions.held(store.targetId(link));
-        Permission onRoom = permissions.held(store.roomOf(link));
+        UUID target = store.targetId(link);
+        Permission onTarget = switch (store.targetType(link)) {
+            case "DOCUMENT" -> permissions.level(new DocumentId(target));
+            case "FOLDER" -> permissions.level(new FolderId(target));
+            default -> permissions.level(new RoomId(target));
+        };
+        Permission onRoom = permissions.level(new RoomId(store.roomOf(link)));
         return onTarget.atLeast(onRoom) ? onTarget : onRoom;
     }
 
@@ -237,12 +249,12 @@ public class ShareLinks {
     private UUID requireManage(String type, UUID target) {
         switch (type) {
             case "DOCUMENT":
-                return rooms.documentEntry(target, Permission.MANAGE).roomId();
+                return documents.entry(new DocumentId(target), Permission.MANAGE).roomId().value();
             case "FOLDER":
-                rooms.requireFolder(target, Permission.MANAGE);
-                return rooms.folder(target).roomId();
+                permissions.require(new FolderId(target), Permission.MANAGE);
+                return folders.get(new FolderId(target)).roomId().value();
             default:
-                rooms.requireOnRoom(target, Permission.MANAGE);
+                permissions.require(new RoomId(target), Permission.MANAGE);
                 return target;
         }
     }
@@ -271,7 +283,7 @@ public class ShareLinks {
             throw ValidationException.of("itemOverrides", "must hold at most 1000 entries");
         }
         Set<UUID> inside = new HashSet<>();
-        List<TreeNode> tree = rooms.tree(room);
+        List<TreeNode> tree = folders.tree(new RoomId(room));
         collect(tree, "DATAROOM".equals(s.targetType()), s.targetId(), inside);
         Set<UUID> seen = new HashSet<>();
         for (ItemOverride o : overrides) {

@@ -4,10 +4,10 @@ import io.coffer.shared.TenantId;
 import io.coffer.shared.error.ConflictException;
 import io.coffer.shared.error.ValidationException;
 import io.coffer.tenancy.internal.TenantEntity;
+import io.coffer.tenancy.internal.TenantRows;
+import jakarta.inject.Inject;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,8 +25,8 @@ public class TenantDirectory {
     /** Lower-case letters, digits and inner hyphens, 1 to 63 characters (as the database checks too). */
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
-    @PersistenceContext(unitName = "coffer")
-    private EntityManager em;
+    @Inject
+    TenantRows rows;
 
     /** Registers a new tenant; a taken slug is a {@link ConflictException} (slugs are public, telling is no leak). */
     public Tenant create(String slug, String name) {
@@ -50,8 +50,7 @@ public class TenantDirectory {
         }
         TenantEntity tenant = new TenantEntity(id.value(), normalized, name.strip(), Instant.now());
         try {
-            em.persist(tenant);
-            em.flush();
+            rows.add(tenant);
         } catch (jakarta.persistence.PersistenceException raced) {
             throw new ConflictException("This tenant slug is taken.");
         }
@@ -59,23 +58,18 @@ public class TenantDirectory {
     }
 
     public Optional<Tenant> find(TenantId id) {
-        return Optional.ofNullable(em.find(TenantEntity.class, id.value())).map(TenantEntity::toTenant);
+        return rows.find(id.value()).map(TenantEntity::toTenant);
     }
 
     public Optional<Tenant> findBySlug(String slug) {
         if (slug == null || slug.isBlank()) {
             return Optional.empty();
         }
-        return em.createNamedQuery(TenantEntity.BY_SLUG, TenantEntity.class)
-                .setParameter("slug", slug.trim().toLowerCase(Locale.ROOT))
-                .getResultStream()
-                .findFirst()
-                .map(TenantEntity::toTenant);
+        return rows.bySlug(slug.trim().toLowerCase(Locale.ROOT)).map(TenantEntity::toTenant);
     }
 
     /** Every tenant's id, for background jobs that work tenant by tenant. */
     public java.util.List<TenantId> all() {
-        return em.createQuery("select t.id from TenantEntity t order by t.id", UUID.class).getResultList().stream()
-                .map(TenantId::new).toList();
+        return rows.ids().stream().map(TenantId::new).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.coffer.identity.internal;
 
+import io.coffer.identity.IdentityEvent;
 import io.coffer.identity.IdentityEvents.UserCreated;
 import io.coffer.identity.Role;
 import io.coffer.platform.CofferSettings;
@@ -38,8 +39,8 @@ public class IdentityStartup {
     @Inject
     CofferSettings settings;
 
-    @EJB
-    KeyKeeper keyKeeper;
+    @Inject
+    SigningKeys signingKeys;
 
     @EJB
     TenantDirectory tenants;
@@ -57,7 +58,7 @@ public class IdentityStartup {
     Clock clock;
 
     @Inject
-    Event<Object> events;
+    Event<IdentityEvent> events;
 
     @Inject
     PlatformState platform;
@@ -68,7 +69,7 @@ public class IdentityStartup {
             return; // the platform is already stopping Coffer with its own one-line reason
         }
         try {
-            keyKeeper.ensureSigningKey();
+            signingKeys.signingKey(); // its own transaction (@Transactional): this bean runs without one
             settings.bootstrap().ifPresent(wanted -> {
                 try {
                     Passwords.checkPolicy(wanted.password(), "COFFER_BOOTSTRAP_PASSWORD");

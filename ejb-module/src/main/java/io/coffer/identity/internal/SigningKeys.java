@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.coffer.platform.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ import java.util.UUID;
 /**
  * The keys that sign access tokens (RS256, 2048 bits). Generated when none can sign, kept in {@code signing_keys}
  * with the private key sealed by {@link SecretBox}; every key not past {@code not_after} is published in the JWKS,
- * so a rotated key keeps verifying the tokens it signed until they expire. Callers run inside a transaction.
+ * so a rotated key keeps verifying the tokens it signed until they expire. Joins the caller's transaction, or
+ * runs in one of its own (start-up).
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -51,6 +53,7 @@ public class SigningKeys {
      * The key to sign with: the newest that can sign, re-read every minute; created when there is none, and rotated when
      * it is older than {@link #ROTATE_AFTER} (ID-6).
      */
+    @Transactional
     public RSAKey signingKey() {
         Instant now = clock.instant();
         RSAKey key = current;

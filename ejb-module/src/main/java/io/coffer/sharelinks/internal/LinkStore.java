@@ -24,7 +24,7 @@ public class LinkStore {
     EntityManager em;
 
     @jakarta.ejb.EJB
-    io.coffer.datarooms.DataRooms rooms;
+    io.coffer.datarooms.Permissions permissions;
 
     public ShareLinkEntity newLink(String tokenHash, String targetType, UUID targetId, UUID roomId, UUID createdBy,
                                    Role actedAs, Instant now) {
@@ -99,7 +99,8 @@ public class LinkStore {
      */
     public LinkScope scope(ShareLinkEntity link) {
         LinkRules rules = LinkRules.of(link);
-        return LinkScope.of(rules, rooms.treeOnBehalfOf(holders(link), rules.roomId(), LinkScope.hidden(rules)));
+        return LinkScope.of(rules, permissions.onBehalfOf(holders(link), new io.coffer.shared.RoomId(rules.roomId()),
+                LinkScope.hidden(rules)));
     }
 
     /** The settings as they are now (a snapshot: compare it with the one after a change). */

@@ -3,7 +3,14 @@ package io.coffer.api.datarooms;
 import io.coffer.api.Page;
 import io.coffer.api.security.Authenticated;
 import io.coffer.datarooms.DataRoom;
+import io.coffer.api.PathIds;
 import io.coffer.datarooms.DataRooms;
+import io.coffer.datarooms.Folders;
+import io.coffer.datarooms.Grants;
+import io.coffer.datarooms.Permissions;
+import io.coffer.datarooms.RoomDocuments;
+import io.coffer.shared.FolderId;
+import io.coffer.shared.RoomId;
 import io.coffer.datarooms.Permission;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.shared.error.ValidationException;
@@ -50,6 +57,18 @@ public class DataRoomsResource {
     @EJB
     DataRooms rooms;
 
+    @EJB
+    Folders folders;
+
+    @EJB
+    RoomDocuments documents;
+
+    @EJB
+    Grants grants;
+
+    @EJB
+    Permissions permissions;
+
     @Inject
     Uploads uploads;
 
@@ -73,7 +92,7 @@ public class DataRoomsResource {
     @GET
     @Path("/{id}")
     public RoomDtos.Room get(@PathParam("id") String id) {
-        return RoomDtos.Room.of(rooms.get(uuid(id)));
+        return RoomDtos.Room.of(rooms.get(PathIds.room(id)));
     }
 
     @PATCH
@@ -81,8 +100,8 @@ public class DataRoomsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename or describe a room")
     public RoomDtos.Room update(@PathParam("id") String id, String body) {
-        UUID roomId = uuid(id);
-        rooms.requireOnRoom(roomId, Permission.MANAGE); // authorization before validation
+        RoomId roomId = PathIds.room(id);
+        permissions.require(roomId, Permission.MANAGE); // authorization before validation
         JsonObject patch = io.coffer.api.JsonConfig.readObject(body);
         Patch.onlyFields(patch, Set.of("name", "description"));
         return RoomDtos.Room.of(rooms.update(roomId, Patch.string(patch, "name"), Patch.string(patch, "description")));
@@ -92,7 +111,7 @@ public class DataRoomsResource {
     @Path("/{id}")
     @Operation(summary = "Archive a room: it and everything under it stop being served")
     public Response archive(@PathParam("id") String id) {
-        rooms.archive(uuid(id));
+        rooms.archive(PathIds.room(id));
         return Response.noContent().build();
     }
 
@@ -101,12 +120,13 @@ public class DataRoomsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a folder; sibling names are unique (409)")
     public Response createFolder(@PathParam("id") String id, String body) {
-        UUID roomId = uuid(id);
-        rooms.require(roomId, Permission.MANAGE); // authorization before validation
+        RoomId roomId = PathIds.room(id);
+        permissions.requireSomewhere(roomId, Permission.MANAGE); // authorization before validation
         RoomDtos.FolderRequest request = io.coffer.api.JsonConfig.read(body, RoomDtos.FolderRequest.class);
-        UUID parent = request.parentId() == null ? null : Patch.uuidField(request.parentId(), "parentId");
+        FolderId parent = request.parentId() == null ? null
+                : new FolderId(Patch.uuidField(request.parentId(), "parentId"));
         return Response.status(Response.Status.CREATED)
-                .entity(RoomDtos.FolderView.of(rooms.createFolder(roomId, request.name(), parent))).build();
+                .entity(RoomDtos.FolderView.of(folders.create(roomId, request.name(), parent))).build();
     }
 
     @POST
@@ -133,7 +153,7 @@ public class DataRoomsResource {
     @Path("/{id}/trash")
     @Operation(summary = "Trashed documents that can still be restored (MANAGE)")
     public Page<RoomDtos.TrashedDocument> trash(@PathParam("id") String id) {
-        return Page.of(rooms.trash(uuid(id)).stream().map(t -> new RoomDtos.TrashedDocument(t.id().toString(),
+        return Page.of(documents.trashed(PathIds.room(id)).stream().map(t -> new RoomDtos.TrashedDocument(t.id().toString(),
                 t.name(), t.deletedAt())).toList());
     }
 
@@ -141,17 +161,17 @@ public class DataRoomsResource {
     @Path("/{id}/tree")
     @Operation(summary = "Nested folders and documents the caller may see, each with myPermission")
     public RoomDtos.Node tree(@PathParam("id") String id) {
-        UUID roomId = uuid(id);
+        RoomId roomId = PathIds.room(id);
         DataRoom room = rooms.get(roomId);
         return new RoomDtos.Node(room.id().toString(), "DATAROOM", room.name(), "", room.myPermission().name(),
-                rooms.tree(roomId).stream().map(RoomDtos.Node::of).toList());
+                folders.tree(roomId).stream().map(RoomDtos.Node::of).toList());
     }
 
     @GET
     @Path("/{id}/grants")
     @Operation(summary = "The room's grants as one bare array (MANAGE)")
     public java.util.List<GrantDtos.GrantView> grants(@PathParam("id") String id) {
-        return rooms.grants(uuid(id)).stream().map(GrantDtos.GrantView::of).toList();
+        return grants.of(PathIds.room(id)).stream().map(GrantDtos.GrantView::of).toList();
     }
 
     @PUT
@@ -163,9 +183,9 @@ public class DataRoomsResource {
             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
             implementation = GrantDtos.GrantView.class)))
     public java.util.List<GrantDtos.GrantView> replaceGrants(@PathParam("id") String id, String body) {
-        UUID roomId = uuid(id);
-        rooms.requireOnRoom(roomId, Permission.MANAGE); // authorization before validation
-        return rooms.replaceGrants(roomId, GrantDtos.parse(body)).stream().map(GrantDtos.GrantView::of).toList();
+        RoomId roomId = PathIds.room(id);
+        permissions.require(roomId, Permission.MANAGE); // authorization before validation
+        return grants.replace(roomId, GrantDtos.parse(body)).stream().map(GrantDtos.GrantView::of).toList();
     }
 
     static UUID uuid(String id) {

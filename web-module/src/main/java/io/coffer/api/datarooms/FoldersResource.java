@@ -1,7 +1,10 @@
 package io.coffer.api.datarooms;
 
 import io.coffer.api.security.Authenticated;
-import io.coffer.datarooms.DataRooms;
+import io.coffer.api.PathIds;
+import io.coffer.datarooms.Folders;
+import io.coffer.datarooms.Permissions;
+import io.coffer.shared.FolderId;
 import io.coffer.shared.error.ValidationException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -31,12 +34,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class FoldersResource {
 
     @EJB
-    DataRooms rooms;
+    Folders folders;
+
+    @EJB
+    Permissions permissions;
 
     @GET
     @Path("/{id}")
     public RoomDtos.FolderView get(@PathParam("id") String id) {
-        return RoomDtos.FolderView.of(rooms.folder(DataRoomsResource.uuid(id)));
+        return RoomDtos.FolderView.of(folders.get(PathIds.folder(id)));
     }
 
     @PATCH
@@ -44,19 +50,19 @@ public class FoldersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename and/or move a folder; under its own descendant → 409")
     public RoomDtos.FolderView update(@PathParam("id") String id, String body) {
-        UUID folderId = DataRoomsResource.uuid(id);
-        rooms.requireFolder(folderId, io.coffer.datarooms.Permission.MANAGE); // authorization before validation
+        FolderId folderId = PathIds.folder(id);
+        permissions.require(folderId, io.coffer.datarooms.Permission.MANAGE); // authorization before validation
         JsonObject patch = io.coffer.api.JsonConfig.readObject(body);
         DataRoomsResource.Patch.onlyFields(patch, Set.of("name", "parentId"));
         boolean move = patch.containsKey("parentId");
-        UUID parent = null;
+        FolderId parent = null;
         if (move && !patch.isNull("parentId")) {
             if (patch.get("parentId").getValueType() != JsonValue.ValueType.STRING) {
                 throw ValidationException.of("parentId", "must be a UUID or null");
             }
-            parent = DataRoomsResource.Patch.uuidField(patch.getString("parentId"), "parentId");
+            parent = new FolderId(DataRoomsResource.Patch.uuidField(patch.getString("parentId"), "parentId"));
         }
-        return RoomDtos.FolderView.of(rooms.updateFolder(folderId, DataRoomsResource.Patch.string(patch, "name"),
+        return RoomDtos.FolderView.of(folders.update(folderId, DataRoomsResource.Patch.string(patch, "name"),
                 move, parent));
     }
 
@@ -64,7 +70,7 @@ public class FoldersResource {
     @Path("/{id}")
     @Operation(summary = "Delete a folder and everything below it")
     public Response delete(@PathParam("id") String id) {
-        rooms.deleteFolder(DataRoomsResource.uuid(id));
+        folders.delete(PathIds.folder(id));
         return Response.noContent().build();
     }
 }

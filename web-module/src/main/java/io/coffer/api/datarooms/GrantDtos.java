@@ -76,7 +76,8 @@ public final class GrantDtos {
             UUID folder = uuid(o, "folderId", at + ".folderId", false, errors);
             Permission permission = enumValue(Permission.class, o, "permission", at + ".permission", errors);
             if (errors.size() == before) {
-                grants.add(new Grant(type, principal, folder, permission));
+                grants.add(new Grant(type, principal, folder == null ? null : new io.coffer.shared.FolderId(folder),
+                        permission));
             }
         }
         if (!errors.isEmpty()) {

@@ -1,12 +1,12 @@
 package io.coffer.api.groups;
 
+import io.coffer.api.PathIds;
 import io.coffer.api.Page;
 import io.coffer.api.security.Authenticated;
 import io.coffer.api.security.MinimumRole;
 import io.coffer.datarooms.Group;
 import io.coffer.datarooms.Groups;
 import io.coffer.identity.Role;
-import io.coffer.shared.error.NotFoundException;
 import io.coffer.shared.error.ValidationException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -79,14 +79,14 @@ public class GroupsResource {
     @Path("/{id}")
     @Operation(summary = "One group with its members")
     public GroupView get(@PathParam("id") String id) {
-        return GroupView.of(groups.get(uuid(id)));
+        return GroupView.of(groups.get(PathIds.group(id)));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a group, its memberships and every grant to it (ADMIN+)")
     public Response delete(@PathParam("id") String id) {
-        groups.delete(uuid(id));
+        groups.delete(PathIds.group(id));
         return Response.noContent().build();
     }
 
@@ -95,7 +95,7 @@ public class GroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the group's members with a bare array of user ids (ADMIN+)")
     public List<String> replaceMembers(@PathParam("id") String id, String body) {
-        UUID group = uuid(id);
+        io.coffer.shared.GroupId group = PathIds.group(id);
         groups.requireManage(group); // authorization before validation
         return groups.replaceMembers(group, userIds(body)).members().stream().map(UUID::toString).toList();
     }
@@ -104,7 +104,7 @@ public class GroupsResource {
     @Path("/{id}/members")
     @Operation(summary = "The group's members (user ids)")
     public List<String> members(@PathParam("id") String id) {
-        return groups.get(uuid(id)).members().stream().map(UUID::toString).toList();
+        return groups.get(PathIds.group(id)).members().stream().map(UUID::toString).toList();
     }
 
     private static List<UUID> userIds(String body) {
@@ -134,11 +134,4 @@ public class GroupsResource {
         return ids;
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new NotFoundException("no such object");
-        }
-    }
 }

@@ -2,7 +2,7 @@ package io.coffer.api.idempotency;
 
 import io.coffer.api.error.Problem;
 import io.coffer.api.error.ProblemType;
-import io.coffer.requests.Idempotency;
+import io.coffer.idempotency.Idempotency;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Priorities;

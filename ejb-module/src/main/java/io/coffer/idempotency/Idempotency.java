@@ -1,17 +1,16 @@
-package io.coffer.requests;
+package io.coffer.idempotency;
 
 import io.coffer.identity.CallerCheck;
 import io.coffer.identity.CurrentCaller;
 import io.coffer.platform.SecretBox;
-import io.coffer.requests.internal.IdempotencyKeyEntity;
+import io.coffer.idempotency.internal.IdempotencyKeyEntity;
+import io.coffer.idempotency.internal.IdempotencyStore;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,8 +37,8 @@ public class Idempotency {
     @EJB
     CallerCheck callers;
 
-    @PersistenceContext(unitName = "coffer")
-    EntityManager em;
+    @Inject
+    IdempotencyStore store;
 
     @Inject
     Clock clock;
@@ -64,9 +63,8 @@ public class Idempotency {
         fingerprint = io.coffer.shared.Secrets.hash(fingerprint + " as " + caller.role()
                 + (caller.readOnly() ? " read" : ""));
         Instant now = clock.instant();
-        em.createQuery("delete from IdempotencyKeyEntity k where k.userId = :user and k.createdAt < :old")
-                .setParameter("user", caller.user().value()).setParameter("old", now.minus(KEPT)).executeUpdate();
-        Optional<IdempotencyKeyEntity> existing = find(caller, key);
+        store.forgetOlder(caller.user().value(), now.minus(KEPT));
+        Optional<IdempotencyKeyEntity> existing = store.find(caller.user().value(), key);
         if (existing.isPresent()) {
             IdempotencyKeyEntity found = existing.get();
             if (!found.fingerprint().equals(fingerprint)) {
@@ -80,13 +78,11 @@ public class Idempotency {
             if (found.createdAt().isAfter(now.minus(ABANDONED))) {
                 return Claim.of(Kind.IN_PROGRESS);
             }
-            em.remove(found); // its server died mid-request: the client may run it again
-            em.flush();
+            store.remove(found); // its server died mid-request: the client may run it again
         }
         IdempotencyKeyEntity claim = new IdempotencyKeyEntity(caller.user().value(), key, fingerprint, now);
         try {
-            em.persist(claim);
-            em.flush();
+            store.add(claim);
         } catch (PersistenceException raced) {
             throw new io.coffer.shared.error.ConflictException(
                     "A request with this Idempotency-Key is being processed; retry later.");
@@ -96,24 +92,12 @@ public class Idempotency {
 
     /** Stores the first answer of a claimed request, its body sealed. */
     public void complete(UUID claim, int status, String contentType, byte[] body) {
-        IdempotencyKeyEntity found = em.find(IdempotencyKeyEntity.class, claim);
-        if (found != null) {
-            found.complete(status, contentType, body == null || body.length == 0 ? null : box.seal(body),
-                    clock.instant());
-        }
+        store.find(claim).ifPresent(found -> found.complete(status, contentType,
+                body == null || body.length == 0 ? null : box.seal(body), clock.instant()));
     }
 
     /** Forgets a claim whose request failed on the server's side (5xx), so that it can be retried. */
     public void release(UUID claim) {
-        IdempotencyKeyEntity found = em.find(IdempotencyKeyEntity.class, claim);
-        if (found != null) {
-            em.remove(found);
-        }
-    }
-
-    private Optional<IdempotencyKeyEntity> find(CurrentCaller caller, String key) {
-        return em.createQuery("select k from IdempotencyKeyEntity k where k.userId = :user and k.key = :key",
-                        IdempotencyKeyEntity.class).setParameter("user", caller.user().value())
-                .setParameter("key", key).getResultStream().findFirst();
+        store.find(claim).ifPresent(store::remove);
     }
 }

@@ -1,4 +1,4 @@
-package io.coffer.requests.internal;
+package io.coffer.idempotency.internal;
 
 import io.coffer.tenancy.TenantOwned;
 import jakarta.persistence.Column;

@@ -1,0 +1,112 @@
+package io.coffer.datarooms;
+
+import io.coffer.datarooms.internal.ItemEntity;
+import io.coffer.datarooms.internal.Rooms;
+import io.coffer.shared.DocumentId;
+import io.coffer.shared.FolderId;
+import io.coffer.shared.ItemId;
+import io.coffer.shared.RoomId;
+import io.coffer.shared.error.ConflictException;
+import io.coffer.shared.error.NotFoundException;
+import io.coffer.shared.error.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What folders and document entries share (not a public face): finding a live item of a kind, renaming and moving
+ * one under the sibling rules (DR-2, DR-3), the subtree of a folder, and DR-10's "the whole room" check.
+ */
+@ApplicationScoped
+class Items {
+
+    @Inject
+    Rooms rooms;
+
+    @Inject
+    Permissions permissions;
+
+    ItemEntity folder(FolderId id) {
+        return rooms.item(id.value()).filter(i -> ItemEntity.FOLDER.equals(i.kind()))
+                .orElseThrow(() -> new NotFoundException("no such folder"));
+    }
+
+    ItemEntity document(DocumentId id) {
+        return rooms.item(id.value()).filter(i -> ItemEntity.DOCUMENT.equals(i.kind()))
+                .orElseThrow(() -> new NotFoundException("no such document"));
+    }
+
+    static ItemId idOf(ItemEntity item) {
+        return ItemEntity.FOLDER.equals(item.kind()) ? new FolderId(item.id()) : new DocumentId(item.id());
+    }
+
+    static FolderId folderId(UUID id) {
+        return id == null ? null : new FolderId(id);
+    }
+
+    static DocumentEntry entry(ItemEntity item) {
+        return new DocumentEntry(new DocumentId(item.id()), new RoomId(item.roomId()), folderId(item.parentId()),
+                item.name());
+    }
+
+    /** Renames and/or moves an item ({@code move} false keeps its parent; {@code newParent} null: the room's top). */
+    void renameAndMove(ItemEntity item, String name, boolean move, FolderId newParent) {
+        String newName = name == null ? item.name() : Names.clean(name, "name");
+        UUID parent = move ? (newParent == null ? null : newParent.value()) : item.parentId();
+        if (move && newParent != null) {
+            ItemEntity target = rooms.item(newParent.value()).filter(i -> i.roomId().equals(item.roomId())
+                    && ItemEntity.FOLDER.equals(i.kind())).orElseThrow(() -> ValidationException.of(
+                    ItemEntity.FOLDER.equals(item.kind()) ? "parentId" : "folderId", "must be a folder of this room"));
+            permissions.require(newParent, Permission.MANAGE);
+            if (isSelfOrDescendant(item, target)) {
+                throw new ConflictException("A folder cannot move under itself.");
+            }
+        } else if (move && item.parentId() != null) {
+            permissions.require(new RoomId(item.roomId()), Permission.MANAGE);
+        }
+        Rooms.Siblings siblings = rooms.siblings(item.roomId(), parent);
+        if (siblings.named(newName, item.id())) {
+            throw new ConflictException("An item with this name exists in this folder.");
+        }
+        item.rename(newName);
+        if (move && !Objects.equals(parent, item.parentId())) {
+            item.moveTo(parent, siblings.nextPosition());
+        }
+    }
+
+    /** A live folder and every live item below it. */
+    List<ItemEntity> subtree(ItemEntity folder) {
+        List<ItemEntity> all = rooms.items(folder.roomId());
+        List<ItemEntity> below = new ArrayList<>(List.of(folder));
+        for (int i = 0; i < below.size(); i++) {
+            UUID parent = below.get(i).id();
+            all.stream().filter(x -> parent.equals(x.parentId())).forEach(below::add);
+        }
+        return below;
+    }
+
+    /**
+     * DR-10: what changes the whole room (its grants, which everything inherits; archiving it) needs MANAGE on all of
+     * it: a manager from whom a folder is hidden or lowered could otherwise lift that themselves or take it offline.
+     */
+    void requireWholeRoom(RoomId roomId) {
+        permissions.requireOnEvery(roomId, rooms.items(roomId.value()).stream().map(Items::idOf).toList(),
+                Permission.MANAGE);
+    }
+
+    private boolean isSelfOrDescendant(ItemEntity folder, ItemEntity candidate) {
+        Optional<ItemEntity> cursor = Optional.of(candidate);
+        while (cursor.isPresent()) {
+            if (cursor.get().id().equals(folder.id())) {
+                return true;
+            }
+            UUID up = cursor.get().parentId();
+            cursor = up == null ? Optional.empty() : rooms.item(up);
+        }
+        return false;
+    }
+}

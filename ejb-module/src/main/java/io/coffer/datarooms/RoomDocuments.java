@@ -1,0 +1,153 @@
+package io.coffer.datarooms;
+
+import io.coffer.datarooms.internal.ItemEntity;
+import io.coffer.datarooms.internal.Rooms;
+import io.coffer.identity.CallerCheck;
+import io.coffer.shared.DocumentId;
+import io.coffer.shared.FolderId;
+import io.coffer.shared.RoomId;
+import io.coffer.shared.error.ConflictException;
+import io.coffer.shared.error.NotFoundException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The entries of documents in a room's tree (name, folder, place) and the room's trash. The documents module records
+ * each document's versions under the same id and asks here, in the caller's transaction, where a document stands.
+ */
+@Stateless
+@PermitAll
+public class RoomDocuments {
+
+    /** How long a trashed document can be restored. */
+    public static final Duration TRASH_KEPT = Duration.ofDays(30);
+
+    /** A document in the trash. */
+    public record Trashed(DocumentId id, String name, Instant deletedAt) {
+    }
+
+    @EJB
+    CallerCheck callers;
+
+    @EJB
+    Permissions permissions;
+
+    @Inject
+    Items items;
+
+    @Inject
+    Rooms rooms;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Adds the entry of a new document to a room. Needs UPLOAD on the room (or the folder); the folder must be one of
+     * the room's.
+     */
+    public DocumentId add(RoomId roomId, FolderId folderId, String name) {
+        if (folderId == null) {
+            permissions.require(roomId, Permission.UPLOAD);
+        } else {
+            permissions.requireSomewhere(roomId, Permission.UPLOAD);
+            // the folder is named in the query, like a path id: one of another room is as missing as a random one
+            rooms.item(folderId.value()).filter(i -> i.roomId().equals(roomId.value())
+                            && ItemEntity.FOLDER.equals(i.kind()))
+                    .orElseThrow(() -> new NotFoundException("no such folder"));
+            permissions.require(folderId, Permission.UPLOAD);
+        }
+        String clean = Names.clean(name, "name");
+        UUID parent = folderId == null ? null : folderId.value();
+        Rooms.Siblings siblings = rooms.siblings(roomId.value(), parent);
+        if (siblings.named(clean, null)) {
+            throw new ConflictException("An item with this name exists in this folder.");
+        }
+        ItemEntity document = new ItemEntity(roomId.value(), parent, ItemEntity.DOCUMENT, clean,
+                siblings.nextPosition(), callers.current().user().value(), clock.instant());
+        rooms.add(document);
+        return new DocumentId(document.id());
+    }
+
+    /** A document's entry after checking that the caller holds {@code needed} on it. */
+    public DocumentEntry entry(DocumentId id, Permission needed) {
+        ItemEntity item = items.document(id);
+        permissions.require(id, needed);
+        return Items.entry(item);
+    }
+
+    /**
+     * A live document's entry when {@code holder} (not the caller) holds {@code needed} on it now — access on someone's
+     * behalf, e.g. a download ticket acting with its issuer's rights, at most at the role they acted with (PERM-16).
+     */
+    public Optional<DocumentEntry> onBehalfOf(Holder holder, DocumentId id, Permission needed) {
+        if (!permissions.onBehalfOf(holder, id).atLeast(needed)) {
+            return Optional.empty();
+        }
+        return rooms.item(id.value()).filter(i -> ItemEntity.DOCUMENT.equals(i.kind())).map(Items::entry);
+    }
+
+    /** Renames and/or moves a document's entry (same rules as folders); needs MANAGE. */
+    public DocumentEntry update(DocumentId id, String name, boolean move, FolderId newFolder) {
+        ItemEntity document = items.document(id);
+        permissions.require(id, Permission.MANAGE);
+        items.renameAndMove(document, name, move, newFolder);
+        return Items.entry(document);
+    }
+
+    /** Moves a document to the trash (its name is free again); needs MANAGE. */
+    public void trash(DocumentId id) {
+        ItemEntity document = items.document(id);
+        permissions.require(id, Permission.MANAGE);
+        document.delete(clock.instant());
+    }
+
+    /** The room's trashed documents that can still be restored and that the caller manages where they were (DR-9). */
+    public List<Trashed> trashed(RoomId roomId) {
+        permissions.require(roomId, Permission.MANAGE);
+        Instant oldest = clock.instant().minus(TRASH_KEPT);
+        List<ItemEntity> kept = rooms.trashedDocuments(roomId.value()).stream()
+                .filter(i -> i.deletedAt().isAfter(oldest)).toList();
+        Map<DocumentId, Permission> where = permissions.levelsWhereTrashed(roomId,
+                kept.stream().map(i -> new DocumentId(i.id())).toList());
+        return kept.stream().filter(i -> where.get(new DocumentId(i.id())).atLeast(Permission.MANAGE))
+                .map(i -> new Trashed(new DocumentId(i.id()), i.name(), i.deletedAt())).toList();
+    }
+
+    /**
+     * Restores a trashed document (MANAGE) into its folder, or the room's top when that folder is gone; a live item
+     * of the same name there is a conflict. Past {@link #TRASH_KEPT} it cannot be restored.
+     */
+    public DocumentEntry restore(DocumentId id) {
+        ItemEntity document = rooms.anyItem(id.value()).filter(i -> ItemEntity.DOCUMENT.equals(i.kind())
+                        && i.deleted() && i.deletedAt().isAfter(clock.instant().minus(TRASH_KEPT)))
+                .orElseThrow(() -> new NotFoundException("no such document in the trash"));
+        RoomId room = new RoomId(document.roomId());
+        permissions.require(room, Permission.MANAGE);
+        // DR-9: MANAGE where it was trashed from (below VIEW there it is not found, as in the listing)
+        Permission there = permissions.levelsWhereTrashed(room, List.of(id)).getOrDefault(id, Permission.NONE);
+        if (!there.atLeast(Permission.MANAGE)) {
+            throw new NotFoundException("no such document in the trash");
+        }
+        UUID folder = document.parentId() != null && rooms.item(document.parentId()).isPresent()
+                ? document.parentId() : null;
+        Rooms.Siblings siblings = rooms.siblings(document.roomId(), folder);
+        if (siblings.named(document.name(), document.id())) {
+            throw new ConflictException("An item with this name exists where the document would return.");
+        }
+        document.restore();
+        if (!Objects.equals(folder, document.parentId())) {
+            document.moveTo(folder, siblings.nextPosition());
+        }
+        return Items.entry(document);
+    }
+}
