@@ -662,7 +662,8 @@ class ShareLinksIT {
                 + "\"}", 24);
         assertTrue(guesses.stream().allMatch(s -> s == 401 || s == 429), "wrong codes: " + guesses);
         try (java.sql.Connection c = asTenant(); var q = c.prepareStatement(
-                "select tries, used_at from email_codes where email = ? order by created_at desc limit 1")) {
+                "select c.tries, i.used_at from email_codes c join token_index i on i.token_hash = c.code_hash"
+                        + " where c.email = ? order by c.created_at desc limit 1")) {
             q.setString(1, email);
             try (var rs = q.executeQuery()) {
                 assertTrue(rs.next());
