@@ -70,7 +70,7 @@ public class OneTimeSecrets {
     }
 
     /**
-     * Registers a secret the caller made (an email code, whose six digits are made unique by the code's id, SL-41)
+     * Registers a secret the caller made (an email code, whose six digits are made unique by the code's id, SL-27)
      * and answers its hash. Prefer {@link #issue}.
      */
     public String register(SecretKind kind, String secret, Instant expiresAt) {

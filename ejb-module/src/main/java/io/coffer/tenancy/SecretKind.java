@@ -20,7 +20,7 @@ public enum SecretKind {
     DOWNLOAD_TICKET,
     /** A share-link visitor's 60 s download ticket (single use, DOC-30, SL-40). */
     LINK_TICKET,
-    /** A mailed 6-digit share-link code (single use, 5 tries, SL-27, SL-41). */
+    /** A mailed 6-digit share-link code (single use, 5 tries, SL-27). */
     EMAIL_CODE,
     /** A share link's token (the visitor's capability, used until the link is revoked or expires). */
     SHARE_LINK

@@ -82,4 +82,26 @@ class OneTimeSecretsRulesTest {
                 .because("secrets are issued by tenancy's OneTimeSecrets, which registers them (FD-31)")
                 .check(EjbModuleRulesTest.EJB_CLASSES);
     }
+
+    @Test
+    void doc30_memberAndVisitorTicketsHaveOneTableAndOneLifetime() {
+        List<String> ticketTables = new java.util.ArrayList<>();
+        List<String> ticketLifetimes = new java.util.ArrayList<>();
+        for (com.tngtech.archunit.core.domain.JavaClass c : EjbModuleRulesTest.EJB_CLASSES) {
+            c.tryGetAnnotationOfType(jakarta.persistence.Table.class)
+                    .filter(t -> t.name().toLowerCase(java.util.Locale.ROOT).contains("ticket"))
+                    .ifPresent(t -> ticketTables.add(c.getName() + " -> " + t.name()));
+            for (com.tngtech.archunit.core.domain.JavaField f : c.getFields()) {
+                boolean aboutTickets = (c.getSimpleName() + f.getName()).toLowerCase(java.util.Locale.ROOT)
+                        .contains("ticket");
+                if (aboutTickets && f.getRawType().isEquivalentTo(java.time.Duration.class)
+                        && f.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC)) {
+                    ticketLifetimes.add(f.getFullName());
+                }
+            }
+        }
+        assertEquals(List.of("io.coffer.documents.internal.TicketEntity -> download_tickets"), ticketTables,
+                "one table for the download tickets of members and visitors");
+        assertEquals(List.of("io.coffer.documents.Tickets.LIFETIME"), ticketLifetimes, "one ticket lifetime");
+    }
 }

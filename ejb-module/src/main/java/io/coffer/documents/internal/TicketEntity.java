@@ -6,7 +6,9 @@ import io.coffer.shared.DocumentId;
 import io.coffer.shared.LinkId;
 import io.coffer.shared.UserId;
 import io.coffer.tenancy.TenantOwned;
+import io.coffer.platform.NullableUuid;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -32,6 +34,7 @@ public class TicketEntity extends TenantOwned {
     private String tokenHash;
 
     @Column(name = "created_by")
+    @Convert(converter = NullableUuid.class)
     private UUID createdBy;
 
     /** PERM-16: the role the creator acted with (an API key acts below its user's role); null on older tickets. */
@@ -39,9 +42,11 @@ public class TicketEntity extends TenantOwned {
     private String actedAs;
 
     @Column(name = "link_id")
+    @Convert(converter = NullableUuid.class)
     private UUID linkId;
 
     @Column(name = "session_id")
+    @Convert(converter = NullableUuid.class)
     private UUID sessionId;
 
     @Column(name = "created_at", nullable = false)

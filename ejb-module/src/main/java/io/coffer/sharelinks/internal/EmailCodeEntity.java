@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * A mailed 6-digit code (tenant table {@code email_codes}): 10 minutes, 5 tries; {@code code_hash} is its hash in
- * {@code token_index}, where its single use is decided (FD-30, SL-41). Written by {@link EmailCodes}.
+ * {@code token_index}, where its single use is decided (FD-30, SL-27). Written by {@link EmailCodes}.
  */
 /* Fields are written by other classes of this package: deferred change tracking compares them with
  * the loaded copy at commit (woven attribute tracking sees only writes inside the entity class). */

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The 6-digit codes mailed to prove a visitor's email (SL-27, SL-41): a code lasts {@link #LIFETIME}, works once and
+ * The 6-digit codes mailed to prove a visitor's email (SL-8, SL-27): a code lasts {@link #LIFETIME}, works once and
  * allows {@link #TRIES} tries. Each is registered in the global {@code token_index} under a secret made of the code's
  * id, the link, the email and the digits (six digits alone are not unique), so that it is redeemed through
  * {@link OneTimeSecrets} like every single-use secret (FD-30); its tries are counted here.
