@@ -27,7 +27,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Password reset (ID-8 … ID-14). The request answers the same whether or not the account exists and sends at most

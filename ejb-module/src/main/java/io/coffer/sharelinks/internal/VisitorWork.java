@@ -24,7 +24,6 @@ import io.coffer.sharelinks.ShareLinkEvents;
 import io.coffer.sharelinks.VisitorViews;
 import io.coffer.storage.BlobStore;
 import io.coffer.tenancy.TenantDirectory;
-import io.coffer.tenancy.TenantScope;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -83,8 +82,6 @@ public class VisitorWork {
     Tickets tickets;
     @Inject
     Event<Object> events;
-    @EJB
-    TenantScope tenancy;
     @Inject
     TenantDirectory tenants;
     @Inject
