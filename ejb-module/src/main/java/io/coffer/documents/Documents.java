@@ -194,8 +194,9 @@ public class Documents {
 
     /**
      * Purges up to {@code limit} documents whose 30 days in the trash are over (background job, in its tenant's
-     * transaction): tickets and versions go, {@code document.purged} lets upper modules drop what refers to them
-     * (synchronously, in this transaction), the items go, the quota gets the bytes back. The bytes themselves are
+     * transaction): versions go, {@code document.purged} lets upper modules drop what refers to them (synchronously,
+     * in this transaction), the items go and their tickets with them (ON DELETE CASCADE, DOC-20), the quota gets the
+     * bytes back. The bytes themselves are
      * collected afterwards by {@link #unusedBlobs} (other versions may share them). Answers how many were purged.
      */
     public int purgeExpiredTrash(int limit) {
@@ -212,7 +213,6 @@ public class Documents {
             freed += bytes;
             events.fire(new DocumentEvents.Purged(tenant, document, bytes, now));
         }
-        tickets.deleteOf(due);
         em.createQuery("delete from DocumentVersionEntity v where v.documentId in :ids").setParameter("ids", due)
                 .executeUpdate();
         rooms.deletePurged(due);

@@ -25,7 +25,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -115,12 +114,6 @@ public class Tickets {
             LinkId link = found.link().orElseThrow(Tickets::refused);
             return serve.apply(new VisitorTicket(tenant, link, found.sessionId(), found.documentId()));
         });
-    }
-
-    /** Removes the tickets of purged documents (in the purge's transaction). */
-    public void deleteOf(List<UUID> documents) {
-        em.createQuery("delete from TicketEntity t where t.documentId in :ids").setParameter("ids", documents)
-                .executeUpdate();
     }
 
     private TicketEntity row(String ticket) {
