@@ -271,7 +271,8 @@ class DocumentLifecycleIT {
                         .getString("visitorToken")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("")));
         assertEquals(201, ticket.statusCode(), ticket.body());
-        assertEquals(1, ItDatabase.number(ticketedTenant, "select count(*) from link_tickets where document_id = ?",
+        assertEquals(1, ItDatabase.number(ticketedTenant, "select count(*) from download_tickets where document_id = ?"
+                + " and link_id is not null",
                 UUID.fromString(ticketed)));
         String plain = Http.json(Http.send(Http.request("/api/v1/datarooms/" + plainRoom
                 + "/documents?name=plain.bin").header("Authorization", "Bearer " + plainToken)
@@ -297,7 +298,7 @@ class DocumentLifecycleIT {
         } finally {
             ItClock.reset();
         }
-        assertEquals(0, ItDatabase.number(ticketedTenant, "select count(*) from link_tickets where document_id = ?",
+        assertEquals(0, ItDatabase.number(ticketedTenant, "select count(*) from download_tickets where document_id = ?",
                 UUID.fromString(ticketed)), "the ticket went with its document");
         assertEquals(0, ItDatabase.number(ticketedTenant, "select count(*) from document_versions"
                 + " where document_id = ?", UUID.fromString(ticketed)));

@@ -662,7 +662,8 @@ class ShareLinksIT {
                 + "\"}", 24);
         assertTrue(guesses.stream().allMatch(s -> s == 401 || s == 429), "wrong codes: " + guesses);
         try (java.sql.Connection c = asTenant(); var q = c.prepareStatement(
-                "select tries, used_at from email_codes where email = ? order by created_at desc limit 1")) {
+                "select c.tries, i.used_at from email_codes c join token_index i on i.token_hash = c.code_hash"
+                        + " where c.email = ? order by c.created_at desc limit 1")) {
             q.setString(1, email);
             try (var rs = q.executeQuery()) {
                 assertTrue(rs.next());
@@ -824,6 +825,53 @@ class ShareLinksIT {
         assertVisitorHeaders(first);
         assertEquals(404, bytes(path, null).statusCode(), "single use");
         assertVisitorHeaders(visitorGet("/api/v1/public/links/" + token + "/nothing-here", vt));
+    }
+
+    @Test
+    void doc30_aMembersTicketAndAVisitorsTicketWorkOnlyAtTheirOwnUrls() throws Exception {
+        // one ticket table for both since issue 11: a ticket is redeemed only as the kind it was issued as
+        byte[] bytes = "one table, two kinds".getBytes(StandardCharsets.UTF_8);
+        String doc = upload(ownerToken, null, "k.txt", bytes);
+        String token = link(ownerToken, "DOCUMENT", doc, "\"allowDownload\": true").getString("token");
+        String vt = visitor(token, "{}");
+        String visitorPath = URI.create(Http.json(visitorPost("/api/v1/public/links/" + token + "/documents/" + doc
+                + "/download-ticket", vt, "")).getString("url")).getPath();
+        HttpResponse<String> member = Http.postJson("/api/v1/documents/" + doc + "/download-ticket", ownerToken, "");
+        assertEquals(201, member.statusCode(), member.body());
+        String memberPath = URI.create(Http.json(member).getString("url")).getPath();
+        String visitorTicket = visitorPath.substring(visitorPath.lastIndexOf('/') + 1);
+        String memberTicket = memberPath.substring(memberPath.lastIndexOf('/') + 1);
+        assertEquals(404, bytes("/api/v1/download-tickets/" + visitorTicket, null).statusCode(),
+                "a visitor's ticket at the members' URL");
+        assertEquals(404, bytes("/api/v1/public/link-tickets/" + memberTicket, null).statusCode(),
+                "a member's ticket at the visitors' URL");
+        HttpResponse<byte[]> asMember = bytes(memberPath, null);
+        HttpResponse<byte[]> asVisitor = bytes(visitorPath, null);
+        assertEquals(200, asMember.statusCode(), "the refusals above did not use the member's ticket up");
+        assertArrayEquals(bytes, asMember.body());
+        assertEquals(200, asVisitor.statusCode(), "nor the visitor's");
+        assertArrayEquals(bytes, asVisitor.body());
+    }
+
+    @Test
+    void sl40_aVisitorsTicketIsCheckedByTheLinksGateAtUseAndARefusalLeavesItUnused() throws Exception {
+        byte[] bytes = "gate at use".getBytes(StandardCharsets.UTF_8);
+        String doc = upload(ownerToken, null, "g.txt", bytes);
+        JsonObject created = link(ownerToken, "DOCUMENT", doc, "\"allowDownload\": true");
+        String token = created.getString("token");
+        String vt = visitor(token, "{}");
+        String path = URI.create(Http.json(visitorPost("/api/v1/public/links/" + token + "/documents/" + doc
+                + "/download-ticket", vt, "")).getString("url")).getPath();
+        assertEquals(200, Http.patchJson("/api/v1/share-links/" + created.getString("id"), ownerToken,
+                "{\"allowDownload\": false}").statusCode());
+        HttpResponse<byte[]> refused = bytes(path, null);
+        assertEquals(403, refused.statusCode(), "downloads were switched off after the ticket was issued");
+        assertEquals(200, Http.patchJson("/api/v1/share-links/" + created.getString("id"), ownerToken,
+                "{\"allowDownload\": true}").statusCode());
+        HttpResponse<byte[]> later = bytes(path, null);
+        assertEquals(200, later.statusCode(), "the refused redemption was rolled back: the ticket still works once");
+        assertArrayEquals(bytes, later.body());
+        assertEquals(404, bytes(path, null).statusCode(), "and only once");
     }
 
     @Test

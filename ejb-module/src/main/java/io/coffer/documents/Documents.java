@@ -12,6 +12,7 @@ import io.coffer.documents.internal.ContentTypes;
 import io.coffer.documents.internal.DocumentVersionEntity;
 import io.coffer.identity.CallerCheck;
 import io.coffer.identity.CurrentCaller;
+import io.coffer.shared.DocumentId;
 import io.coffer.shared.TenantId;
 import io.coffer.storage.StoredBlob;
 import jakarta.annotation.security.PermitAll;
@@ -49,10 +50,7 @@ public class Documents {
     Clock clock;
 
     @Inject
-    io.coffer.tenancy.TokenDirectory tokens;
-
-    public static final java.time.Duration TICKET_LIFETIME = java.time.Duration.ofSeconds(60);
-    public static final String TICKET_KIND = "DOWNLOAD_TICKET";
+    Tickets tickets;
 
     @Inject
     Event<Object> events;
@@ -193,45 +191,11 @@ public class Documents {
         entries.entry(new DocumentId(documentId), needed);
     }
 
-    /** A single-use ticket to download the newest version within {@link #TICKET_LIFETIME} without a bearer token. */
-    public String issueTicket(UUID documentId) {
-        entries.entry(new DocumentId(documentId), Permission.DOWNLOAD);
+    /** A single-use ticket to download the newest version within {@link Tickets#LIFETIME} without a bearer token. */
+    public String issueTicket(DocumentId documentId) {
+        entries.entry(documentId, Permission.DOWNLOAD);
         CurrentCaller caller = callers.current();
-        String ticket = io.coffer.shared.Secrets.newToken();
-        String hash = io.coffer.shared.Secrets.hash(ticket);
-        java.time.Instant now = clock.instant();
-        em.persist(new io.coffer.documents.internal.DownloadTicketEntity(documentId, hash, caller.user().value(),
-                caller.role(), now, now.plus(TICKET_LIFETIME)));
-        tokens.register(hash, caller.tenant(), TICKET_KIND, now.plus(TICKET_LIFETIME));
-        em.flush();
-        return ticket;
-    }
-
-    /**
-     * Uses a ticket up (inside its tenant's transaction) and answers what to download, checked against the rights its
-     * creator holds now; every failure is {@link io.coffer.shared.error.NotFoundException}.
-     */
-    public DocumentContent redeemTicket(String ticket, TenantId tenant) {
-        String hash = io.coffer.shared.Secrets.hash(ticket);
-        io.coffer.documents.internal.DownloadTicketEntity found = em.createQuery(
-                        "select t from DownloadTicketEntity t where t.tokenHash = :hash",
-                        io.coffer.documents.internal.DownloadTicketEntity.class)
-                .setParameter("hash", hash).getResultStream().findFirst()
-                .filter(t -> t.usableAt(clock.instant()))
-                .orElseThrow(() -> new io.coffer.shared.error.NotFoundException("no such ticket"));
-        int won = em.createQuery("update DownloadTicketEntity t set t.usedAt = :now where t.id = :id"
-                        + " and t.usedAt is null")
-                .setParameter("now", clock.instant()).setParameter("id", found.id()).executeUpdate();
-        if (won != 1) {
-            throw new io.coffer.shared.error.NotFoundException("no such ticket");
-        }
-        DocumentEntry entry = entries.onBehalfOf(found.holder(), new DocumentId(found.documentId()), Permission.DOWNLOAD)
-                .orElseThrow(() -> new io.coffer.shared.error.NotFoundException("no such ticket"));
-        DocumentVersionEntity newest = versions(found.documentId()).get(0);
-        events.fire(new DocumentEvents.Downloaded(tenant, found.documentId(), newest.version(), newest.sha256(),
-                new io.coffer.shared.UserId(found.createdBy()), "TICKET", clock.instant()));
-        return new DocumentContent(tenant, newest.blobId(), newest.size(), newest.sha256(),
-                ContentTypes.served(newest.contentType()), entry.name());
+        return tickets.issueForMember(documentId, caller.user(), caller.role());
     }
 
     /** Whether any version of the tenant still uses a blob (blobs are shared by identical bytes). */
@@ -242,8 +206,9 @@ public class Documents {
 
     /**
      * Purges up to {@code limit} documents whose 30 days in the trash are over (background job, in its tenant's
-     * transaction): tickets and versions go, {@code document.purged} lets upper modules drop what refers to them
-     * (synchronously, in this transaction), the items go, the quota gets the bytes back. The bytes themselves are
+     * transaction): versions go, {@code document.purged} lets upper modules drop what refers to them (synchronously,
+     * in this transaction), the items go and their tickets with them (ON DELETE CASCADE, DOC-20), the quota gets the
+     * bytes back. The bytes themselves are
      * collected afterwards by {@link #unusedBlobs} (other versions may share them). Answers how many were purged.
      */
     public int purgeExpiredTrash(int limit) {
@@ -260,8 +225,6 @@ public class Documents {
             freed += bytes;
             events.fire(new DocumentEvents.Purged(tenant, document, bytes, now));
         }
-        em.createQuery("delete from DownloadTicketEntity t where t.documentId in :ids").setParameter("ids", due)
-                .executeUpdate();
         em.createQuery("delete from DocumentVersionEntity v where v.documentId in :ids").setParameter("ids", due)
                 .executeUpdate();
         expired.deletePurged(due.stream().map(DocumentId::new).toList());

@@ -1,32 +1,128 @@
 package io.coffer.documents;
 
+import io.coffer.datarooms.RoomDocuments;
+import io.coffer.datarooms.DocumentEntry;
+import io.coffer.datarooms.Holder;
+import io.coffer.datarooms.Permission;
+import io.coffer.documents.internal.ContentTypes;
+import io.coffer.documents.internal.DocumentVersionEntity;
+import io.coffer.documents.internal.TicketEntity;
+import io.coffer.identity.Role;
+import io.coffer.shared.DocumentId;
+import io.coffer.shared.LinkId;
+import io.coffer.shared.Secrets;
 import io.coffer.shared.TenantId;
+import io.coffer.shared.UserId;
 import io.coffer.shared.error.NotFoundException;
-import io.coffer.tenancy.TenantScope;
-import io.coffer.tenancy.TokenDirectory;
+import io.coffer.tenancy.OneTimeSecrets;
+import io.coffer.tenancy.SecretKind;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Function;
 
-/** Token-less redemption of download tickets: find the tenant by the ticket's hash, then act tenant-scoped. */
-// Not an EJB: it has no transaction of its own (each step runs in TenantScope's), and a refusal (an application
-// exception with rollback) thrown out of an EJB method without a transaction marks Liberty's local transaction,
-// which logs an ERROR (WLTC0017E) for every wrong password or unknown token (FD-22).
+/**
+ * Download tickets (DOC-30): single-use URLs that live {@link #LIFETIME}, for a browser's native download without a
+ * bearer token — a member's (issued by {@link Documents#issueTicket}, redeemed with the rights its creator holds at
+ * use, PERM-16) or a share-link visitor's (issued by sharelinks after the link's gate, redeemed by sharelinks through
+ * the gate again, SL-40). One table for both; the issue, the tenant lookup and the single use are
+ * {@link OneTimeSecrets}'; every failure is one {@link NotFoundException}.
+ */
+// Not an EJB: redeem runs in OneTimeSecrets' transaction and throws its refusal out of a method without one (FD-22).
 @ApplicationScoped
 public class Tickets {
 
+    /** How long a ticket lives (contract: {@code expiresIn} 60). */
+    public static final Duration LIFETIME = Duration.ofSeconds(60);
+
+    /** What a redeemed visitor ticket names; sharelinks checks it with the link's gate again before serving. */
+    public record VisitorTicket(TenantId tenant, LinkId link, UUID visitorSession, DocumentId document) {
+    }
+
+    @PersistenceContext(unitName = "coffer")
+    EntityManager em;
+
     @Inject
-    TokenDirectory directory;
+    OneTimeSecrets secrets;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<Object> events;
 
     @EJB
-    TenantScope tenancy;
+    RoomDocuments entries;
 
-    @EJB
-    Documents documents;
+    /**
+     * A member's ticket, in the creator's transaction, after {@link Documents#issueTicket} checked DOWNLOAD; it is
+     * checked again at use against what {@code creator} holds then, at most at {@code actedAs} (PERM-16).
+     */
+    public String issueForMember(DocumentId document, UserId creator, Role actedAs) {
+        Instant now = clock.instant();
+        OneTimeSecrets.Issued issued = secrets.issue(SecretKind.DOWNLOAD_TICKET, now.plus(LIFETIME));
+        em.persist(TicketEntity.member(document, issued.hash(), creator, actedAs, now, now.plus(LIFETIME)));
+        em.flush();
+        return issued.secret();
+    }
 
+    /**
+     * A share-link visitor's ticket for {@code document}, in the link's tenant transaction, once the link's gate has
+     * let this visitor session download it; it is checked by that gate again at use.
+     */
+    public String issueForVisitor(LinkId link, UUID visitorSession, DocumentId document) {
+        Instant now = clock.instant();
+        OneTimeSecrets.Issued issued = secrets.issue(SecretKind.LINK_TICKET, now.plus(LIFETIME));
+        em.persist(TicketEntity.visitor(document, issued.hash(), link, visitorSession, now, now.plus(LIFETIME)));
+        em.flush();
+        return issued.secret();
+    }
+
+    /** Uses a member's ticket up and answers what to download, checked against the rights its creator holds now. */
     public DocumentContent redeem(String ticket) {
-        TenantId tenant = directory.tenantOf(ticket, Documents.TICKET_KIND)
-                .orElseThrow(() -> new NotFoundException("no such ticket"));
-        return tenancy.call(tenant, () -> documents.redeemTicket(ticket, tenant));
+        return secrets.redeem(ticket, SecretKind.DOWNLOAD_TICKET, Tickets::refused, tenant -> {
+            TicketEntity found = row(ticket);
+            Holder holder = found.holder().orElseThrow(Tickets::refused);
+            DocumentId document = found.documentId();
+            DocumentEntry entry = entries.onBehalfOf(holder, document, Permission.DOWNLOAD)
+                    .orElseThrow(Tickets::refused);
+            DocumentVersionEntity newest = em.createQuery("select v from DocumentVersionEntity v"
+                            + " where v.documentId = :doc order by v.version desc", DocumentVersionEntity.class)
+                    .setParameter("doc", document.value()).setMaxResults(1).getResultStream().findFirst()
+                    .orElseThrow(Tickets::refused);
+            events.fire(new DocumentEvents.Downloaded(tenant, document.value(), newest.version(), newest.sha256(),
+                    holder.user(), "TICKET", clock.instant()));
+            return new DocumentContent(tenant, newest.blobId(), newest.size(), newest.sha256(),
+                    ContentTypes.served(newest.contentType()), entry.name());
+        });
+    }
+
+    /**
+     * Uses a visitor's ticket up and runs {@code serve} (sharelinks' gate and download) in the same transaction,
+     * bound to the ticket's tenant; a refusal of {@code serve} rolls the redemption back.
+     */
+    public <T> T redeemForVisitor(String ticket, Function<VisitorTicket, T> serve) {
+        return secrets.redeem(ticket, SecretKind.LINK_TICKET, Tickets::refused, tenant -> {
+            TicketEntity found = row(ticket);
+            LinkId link = found.link().orElseThrow(Tickets::refused);
+            return serve.apply(new VisitorTicket(tenant, link, found.sessionId(), found.documentId()));
+        });
+    }
+
+    private TicketEntity row(String ticket) {
+        return em.createQuery("select t from TicketEntity t where t.tokenHash = :hash", TicketEntity.class)
+                .setParameter("hash", Secrets.hash(ticket)).getResultStream().findFirst()
+                .orElseThrow(Tickets::refused);
+    }
+
+    private static NotFoundException refused() {
+        return new NotFoundException("no such ticket");
     }
 }

@@ -6,15 +6,14 @@ import io.coffer.identity.internal.Caller;
 import io.coffer.identity.internal.TokenStore;
 import io.coffer.identity.internal.UserEntity;
 import io.coffer.identity.internal.Users;
-import io.coffer.shared.TenantId;
 import io.coffer.shared.UserId;
 import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.shared.error.ValidationException;
-import io.coffer.tenancy.TenantScope;
+import io.coffer.tenancy.OneTimeSecrets;
+import io.coffer.tenancy.SecretKind;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -69,8 +68,8 @@ public class ApiKeys {
     @Inject
     Clock clock;
 
-    @EJB
-    TenantScope tenancy;
+    @Inject
+    OneTimeSecrets secrets;
 
     public CreatedApiKey create(String name, List<String> scopes, Instant expiresAt) {
         Caller.Actor actor = requireAdmin();
@@ -83,8 +82,8 @@ public class ApiKeys {
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             throw ValidationException.of("expiresAt", "must be in the future");
         }
-        TokenStore.Issued<ApiKeyEntity> issued = tokens.issueApiKey(caller.tenant(), actor.user().userId().value(),
-                name.strip(), List.copyOf(new LinkedHashSet<>(scopes)), expiresAt);
+        TokenStore.Issued<ApiKeyEntity> issued = tokens.issueApiKey(actor.user().userId(), name.strip(),
+                List.copyOf(new LinkedHashSet<>(scopes)), expiresAt);
         return new CreatedApiKey(view(issued.entity()), issued.secret());
     }
 
@@ -106,12 +105,7 @@ public class ApiKeys {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public java.util.Optional<Authentication.IssuedToken> exchange(String key) {
-        java.util.Optional<TenantId> found = tokens.tenantOf(key, TokenStore.KIND_API_KEY);
-        if (found.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        TenantId tenant = found.get();
-        String token = tenancy.call(tenant, () -> {
+        return secrets.inTenantOf(key, SecretKind.API_KEY, tenant -> {
             ApiKeyEntity apiKey = tokens.findApiKey(key).filter(k -> k.usableAt(clock.instant())).orElse(null);
             if (apiKey == null) {
                 return null;
@@ -122,12 +116,9 @@ public class ApiKeys {
             }
             // MEMBER, or ADMIN with scope admin; AccessTokens caps it at the creator's role, Caller again per request
             Role role = io.coffer.identity.internal.ApiKeyScopes.highestRole(apiKey.scopes());
-            return accessTokens.issue(creator, tenant, role, apiKey.scopes());
+            return new Authentication.IssuedToken(accessTokens.issue(creator, tenant, role, apiKey.scopes()),
+                    AccessTokens.LIFETIME.toSeconds(), null);
         });
-        if (token == null) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new Authentication.IssuedToken(token, AccessTokens.LIFETIME.toSeconds(), null));
     }
 
     private Caller.Actor requireAdmin() {

@@ -15,6 +15,8 @@ import io.coffer.shared.TenantId;
 import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.RateLimitedException;
 import io.coffer.shared.error.UnauthenticatedException;
+import io.coffer.tenancy.OneTimeSecrets;
+import io.coffer.tenancy.SecretKind;
 import io.coffer.tenancy.Tenant;
 import io.coffer.tenancy.TenantDirectory;
 import io.coffer.tenancy.TenantScope;
@@ -70,6 +72,9 @@ public class Authentication {
 
     @Inject
     TokenStore tokens;
+
+    @Inject
+    OneTimeSecrets secrets;
 
     /** An access token, its lifetime in seconds, and (from login and refresh) the next refresh token. */
     public record IssuedToken(String accessToken, long expiresIn, String refreshToken) {
@@ -134,14 +139,17 @@ public class Authentication {
      * 401, as for an unknown, expired or revoked one, or one issued before the user's tokens were revoked.
      */
     public IssuedToken refresh(String refreshToken) {
-        TenantId tenant = tokens.tenantOf(refreshToken, TokenStore.KIND_REFRESH)
-                .orElseThrow(() -> new UnauthenticatedException(REFUSED_REFRESH));
-        IssuedToken issued = tenancy.call(tenant, () -> {
+        return secrets.inTenantOf(refreshToken, SecretKind.REFRESH, tenant -> {
             RefreshTokenEntity presented = tokens.findRefresh(refreshToken).orElse(null);
-            if (presented == null || presented.expiredAt(clock.instant())) {
+            if (presented == null) {
                 return null;
             }
-            if (presented.spent() || !tokens.useRefresh(presented)) {
+            // redeemed here, not by OneTimeSecrets.redeem: a second use must revoke the family and commit (ID-7)
+            OneTimeSecrets.Redemption redeemed = secrets.redeemHere(refreshToken, SecretKind.REFRESH);
+            if (redeemed == OneTimeSecrets.Redemption.INVALID) {
+                return null; // expired
+            }
+            if (redeemed == OneTimeSecrets.Redemption.ALREADY_USED || presented.revoked()) {
                 tokens.revokeFamily(presented.familyId()); // reuse: kill the family, commit, then refuse
                 return null;
             }
@@ -150,22 +158,14 @@ public class Authentication {
                 tokens.revokeFamily(presented.familyId());
                 return null;
             }
-            String next = tokens.issueRefresh(tenant, user, presented.familyId(), REFRESH_LIFETIME);
+            String next = tokens.issueRefresh(user, presented.familyId(), REFRESH_LIFETIME);
             return new IssuedToken(accessTokens.issue(user, tenant), AccessTokens.LIFETIME.toSeconds(), next);
-        });
-        if (issued == null) {
-            throw new UnauthenticatedException(REFUSED_REFRESH);
-        }
-        return issued;
+        }).orElseThrow(() -> new UnauthenticatedException(REFUSED_REFRESH));
     }
 
     /** Revokes the family of {@code refreshToken} when it belongs to the caller's tenant (a no-op otherwise). */
     public void logout(String refreshToken) {
-        Optional<TenantId> tenant = tokens.tenantOf(refreshToken, TokenStore.KIND_REFRESH);
-        if (tenant.isEmpty()) {
-            return;
-        }
-        tenancy.call(tenant.get(), () -> {
+        secrets.inTenantOf(refreshToken, SecretKind.REFRESH, tenant -> {
             tokens.findRefresh(refreshToken).ifPresent(t -> tokens.revokeFamily(t.familyId()));
             return null;
         });
@@ -185,7 +185,7 @@ public class Authentication {
         if (!user.get().emailVerified()) {
             return new Outcome(user.get(), null, true);
         }
-        String refresh = tokens.issueRefresh(tenant, user.get(), UUID.randomUUID(), REFRESH_LIFETIME);
+        String refresh = tokens.issueRefresh(user.get(), UUID.randomUUID(), REFRESH_LIFETIME);
         return new Outcome(user.get(), accessTokens.issue(user.get(), tenant), false, refresh);
     }
 

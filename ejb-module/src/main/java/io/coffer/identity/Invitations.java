@@ -20,6 +20,8 @@ import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.InvalidTokenException;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.shared.error.ValidationException;
+import io.coffer.tenancy.OneTimeSecrets;
+import io.coffer.tenancy.SecretKind;
 import io.coffer.tenancy.Tenant;
 import io.coffer.tenancy.TenantDirectory;
 import io.coffer.tenancy.TenantScope;
@@ -77,6 +79,9 @@ public class Invitations {
     TokenStore tokens;
 
     @Inject
+    OneTimeSecrets secrets;
+
+    @Inject
     Passwords passwords;
 
     @Inject
@@ -116,8 +121,8 @@ public class Invitations {
             throw new ConflictException("This person is already a member.");
         }
         TenantId tenant = caller.tenant();
-        TokenStore.Issued<InvitationEntity> issued = tokens.issueInvitation(tenant, address, role,
-                actor.user().userId().value(), LIFETIME);
+        TokenStore.Issued<InvitationEntity> issued = tokens.issueInvitation(address, role, actor.user().userId(),
+                LIFETIME);
         String tenantSlug = tenants.find(tenant).map(Tenant::slug).orElseThrow();
         mailer.sendAfterCommit(new Mail(address, "You are invited to " + tenantSlug + " on Coffer",
                 actor.user().displayName() + " invites you to join '" + tenantSlug + "' on Coffer as " + role + ".\n\n"
@@ -166,9 +171,8 @@ public class Invitations {
     public UserProfile accept(String token, String password, String displayName) {
         Passwords.checkPolicy(password, "password");
         String name = Checks.displayName(displayName, "displayName");
-        TenantId tenant = tokens.tenantOf(token, TokenStore.KIND_INVITATION).orElseThrow(InvalidTokenException::new);
-        return tenancy.call(tenant, () -> {
-            InvitationEntity invitation = tokens.redeemInvitation(token);
+        return secrets.redeem(token, SecretKind.INVITATION, InvalidTokenException::new, tenant -> {
+            InvitationEntity invitation = tokens.accept(token);
             if (!stillSendable(invitation)) {
                 throw new InvalidTokenException(); // ID-33: never above what the inviter may invite now
             }

@@ -2,7 +2,6 @@ package io.coffer.identity;
 
 import io.coffer.identity.IdentityEvents.PasswordResetCompleted;
 import io.coffer.identity.IdentityEvents.PasswordResetRequested;
-import io.coffer.identity.internal.OneTimeTokenEntity;
 import io.coffer.identity.internal.Passwords;
 import io.coffer.platform.Throttling;
 import io.coffer.platform.ThrottlingGate;
@@ -16,6 +15,8 @@ import io.coffer.shared.TenantId;
 import io.coffer.shared.UserId;
 import io.coffer.shared.error.InvalidTokenException;
 import io.coffer.shared.error.RateLimitedException;
+import io.coffer.tenancy.OneTimeSecrets;
+import io.coffer.tenancy.SecretKind;
 import io.coffer.tenancy.Tenant;
 import io.coffer.tenancy.TenantDirectory;
 import io.coffer.tenancy.TenantScope;
@@ -26,7 +27,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Password reset (ID-8 … ID-14). The request answers the same whether or not the account exists and sends at most
@@ -64,6 +64,9 @@ public class PasswordReset {
     TokenStore tokens;
 
     @Inject
+    OneTimeSecrets secrets;
+
+    @Inject
     Mailer mailer;
 
     @Inject
@@ -87,12 +90,11 @@ public class PasswordReset {
         TenantId tenantId = tenant.get().id();
         tenancy.call(tenantId, () -> {
             users.findByEmail(email).ifPresent(user -> {
-                UUID id = user.userId().value();
-                if (tokens.issuedSince(id, OneTimeTokenEntity.PASSWORD_RESET,
+                if (tokens.issuedSince(user.userId(), SecretKind.PASSWORD_RESET,
                         clock.instant().minus(Throttling.WINDOW)) >= MAILS_PER_WINDOW) {
                     return; // still 202, no mail
                 }
-                String token = tokens.issueOneTime(tenantId, id, OneTimeTokenEntity.PASSWORD_RESET, LIFETIME);
+                String token = tokens.issueOneTime(user.userId(), SecretKind.PASSWORD_RESET, LIFETIME);
                 mailer.sendAfterCommit(new Mail(user.email(), "Reset your Coffer password",
                         "Someone asked to reset the password of your Coffer account in '" + tenant.get().slug()
                                 + "'.\n\nTo choose a new password, open this link within 30 minutes:\n\n"
@@ -110,19 +112,15 @@ public class PasswordReset {
         String addressKey = Throttling.addressKey("reset-confirm", clientAddress);
         // Decided after the token was looked up (ID-34): a genuine mailed token is no guess, whoever sends it.
         Optional<RateLimitedException> addressOver = throttle.refusal(addressKey, BAD_TOKENS_PER_ADDRESS);
-        TenantId tenant = tokens.tenantOf(token, OneTimeTokenEntity.PASSWORD_RESET).orElse(null);
         try {
-            if (tenant == null) {
-                throw new InvalidTokenException();
-            }
-            tenancy.call(tenant, () -> {
-                UUID userId = tokens.redeemOneTime(token, OneTimeTokenEntity.PASSWORD_RESET);
-                UserEntity user = users.find(new UserId(userId)).orElseThrow(InvalidTokenException::new);
+            secrets.redeem(token, SecretKind.PASSWORD_RESET, InvalidTokenException::new, tenant -> {
+                UserId userId = tokens.userOf(token);
+                UserEntity user = users.find(userId).orElseThrow(InvalidTokenException::new);
                 // ID-37: hashed only once the token is redeemed, so a spent or expired token costs no hash
                 user.changePassword(passwords.hash(newPassword));
                 user.verifyEmail(clock.instant()); // the mailed link proved the address too
-                tokens.spendAll(userId, OneTimeTokenEntity.PASSWORD_RESET);
-                tokens.revokeAllRefresh(userId);
+                tokens.spendAll(userId, SecretKind.PASSWORD_RESET);
+                tokens.revokeAllRefresh(userId.value());
                 mailer.sendAfterCommit(new Mail(user.email(), "Your Coffer password was changed",
                         "The password of your Coffer account was just changed, and every session was signed out."
                                 + "\n\nIf it was not you, reset your password at once and tell your administrator.\n"));

@@ -2,7 +2,6 @@ package io.coffer.identity;
 
 import io.coffer.identity.IdentityEvents.UserCreated;
 import io.coffer.identity.internal.Checks;
-import io.coffer.identity.internal.OneTimeTokenEntity;
 import io.coffer.identity.internal.Passwords;
 import io.coffer.platform.Throttling;
 import io.coffer.platform.ThrottlingGate;
@@ -15,6 +14,8 @@ import io.coffer.platform.CofferSettings;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.error.InvalidTokenException;
 import io.coffer.shared.error.RateLimitedException;
+import io.coffer.tenancy.OneTimeSecrets;
+import io.coffer.tenancy.SecretKind;
 import io.coffer.tenancy.TenantDirectory;
 import io.coffer.tenancy.TenantScope;
 import jakarta.ejb.EJB;
@@ -59,6 +60,9 @@ public class Signup {
     TokenStore tokens;
 
     @Inject
+    OneTimeSecrets secrets;
+
+    @Inject
     Mailer mailer;
 
     @Inject
@@ -79,8 +83,7 @@ public class Signup {
         tenancy.call(tenant, () -> {
             tenants.create(tenant, tenantSlug, tenantName);
             UserEntity owner = users.add(new UserEntity(UUID.randomUUID(), address, name, Role.OWNER, hash, null));
-            String token = tokens.issueOneTime(tenant, owner.userId().value(), OneTimeTokenEntity.VERIFY_EMAIL,
-                    VERIFICATION_LIFETIME);
+            String token = tokens.issueOneTime(owner.userId(), SecretKind.VERIFY_EMAIL, VERIFICATION_LIFETIME);
             mailer.sendAfterCommit(new Mail(address, "Confirm your email address for Coffer",
                     "Welcome to Coffer.\n\nConfirm your email address by opening this link within 24 hours:\n\n"
                             + settings.publicUrl() + "/verify-email?token=" + token
@@ -95,15 +98,9 @@ public class Signup {
         String addressKey = Throttling.addressKey("verify", clientAddress);
         // Decided after the token was looked up (ID-34): a genuine mailed token is no guess, whoever sends it.
         Optional<RateLimitedException> addressOver = throttle.refusal(addressKey, BAD_TOKENS_PER_ADDRESS);
-        TenantId tenant = tokens.tenantOf(token, OneTimeTokenEntity.VERIFY_EMAIL).orElse(null);
         try {
-            if (tenant == null) {
-                throw new InvalidTokenException();
-            }
-            tenancy.call(tenant, () -> {
-                UUID user = tokens.redeemOneTime(token, OneTimeTokenEntity.VERIFY_EMAIL);
-                users.find(new io.coffer.shared.UserId(user)).orElseThrow(InvalidTokenException::new)
-                        .verifyEmail(clock.instant());
+            secrets.redeem(token, SecretKind.VERIFY_EMAIL, InvalidTokenException::new, tenant -> {
+                users.find(tokens.userOf(token)).orElseThrow(InvalidTokenException::new).verifyEmail(clock.instant());
                 return null;
             });
         } catch (InvalidTokenException invalid) {

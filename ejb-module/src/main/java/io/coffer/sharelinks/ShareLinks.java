@@ -11,7 +11,6 @@ import io.coffer.identity.CallerCheck;
 import io.coffer.identity.CurrentCaller;
 import io.coffer.platform.CofferSettings;
 import io.coffer.platform.PasswordHashing;
-import io.coffer.shared.Secrets;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.shared.error.ValidationException;
 import io.coffer.sharelinks.internal.LinkChanges;
@@ -19,7 +18,8 @@ import io.coffer.sharelinks.internal.LinkRules;
 import io.coffer.sharelinks.internal.LinkScope;
 import io.coffer.sharelinks.internal.LinkStore;
 import io.coffer.sharelinks.internal.ShareLinkEntity;
-import io.coffer.tenancy.TokenDirectory;
+import io.coffer.tenancy.OneTimeSecrets;
+import io.coffer.tenancy.SecretKind;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -41,8 +41,6 @@ import java.util.UUID;
 @PermitAll
 public class ShareLinks {
 
-    /** The kind under which link tokens are registered in the global {@link TokenDirectory}. */
-    public static final String TOKEN_KIND = "SHARE_LINK";
     static final Set<String> TARGETS = Set.of("DOCUMENT", "DATAROOM", "FOLDER");
 
     @EJB
@@ -61,7 +59,7 @@ public class ShareLinks {
     LinkStore store;
 
     @Inject
-    TokenDirectory tokens;
+    OneTimeSecrets secrets;
 
     @Inject
     PasswordHashing hashing;
@@ -84,20 +82,20 @@ public class ShareLinks {
         }
         UUID room = requireManage(s.targetType(), s.targetId());
         CurrentCaller caller = callers.current();
-        String token = Secrets.newToken();
+        // registered before the link row, in the same transaction: a link token never expires by itself (SL rules do)
+        OneTimeSecrets.Issued token = secrets.issue(SecretKind.SHARE_LINK, null);
         Instant now = clock.instant();
-        ShareLinkEntity link = store.newLink(Secrets.hash(token), s.targetType(), s.targetId(), room,
+        ShareLinkEntity link = store.newLink(token.hash(), s.targetType(), s.targetId(), room,
                 caller.user().value(), caller.role(), now);
         Set<String> all = Set.of("name", "password", "expiresAt", "requireEmail", "verifyEmail", "allowEmails",
                 "allowDomains", "denyEmails", "denyDomains", "allowDownload", "watermark", "maxViews", "ndaText",
                 "itemOverrides");
         store.apply(link, s, all, overridesChecked(s, room), hashIfGiven(s.password()), now, true);
         store.persist(link);
-        tokens.register(Secrets.hash(token), caller.tenant(), TOKEN_KIND, null);
         events.fire(new ShareLinkEvents.Created(caller.tenant(), link.id(), room, s.targetType(), s.targetId(),
                 caller.user(), now));
         ShareLink view = store.view(link);
-        return withToken(view, token);
+        return withToken(view, token.secret());
     }
 
     /** The links the caller manages, optionally of one target, oldest first; keyset cursor = the last id. */

@@ -4,7 +4,9 @@ import io.coffer.shared.TenantId;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.sharelinks.internal.VisitorWork;
 import io.coffer.tenancy.TenantScope;
-import io.coffer.tenancy.TokenDirectory;
+import io.coffer.documents.Tickets;
+import io.coffer.tenancy.OneTimeSecrets;
+import io.coffer.tenancy.SecretKind;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +16,7 @@ import java.util.UUID;
 
 /**
  * The visitor side of share links (contract "Share links", visitor table): no bearer token; the link token is the
- * capability. Each call finds the link's tenant by the token's hash ({@link TokenDirectory}), then does its work in a
+ * capability. Each call finds the link's tenant by the token's hash ({@link OneTimeSecrets}), then does its work in a
  * transaction bound to that tenant, where every request passes the same composed policies (LinkGate). Unknown and
  * revoked links are one {@link NotFoundException}.
  */
@@ -25,7 +27,10 @@ import java.util.UUID;
 public class Visitors {
 
     @Inject
-    TokenDirectory directory;
+    OneTimeSecrets secrets;
+
+    @Inject
+    Tickets tickets;
 
     @EJB
     TenantScope tenancy;
@@ -33,11 +38,8 @@ public class Visitors {
     @EJB
     VisitorWork work;
 
-    /** How long a visitor download ticket lives. */
-    public static final long TICKET_SECONDS = VisitorWork.TICKET_LIFETIME.toSeconds();
-
     private TenantId tenantOf(String linkToken) {
-        return directory.tenantOf(linkToken, ShareLinks.TOKEN_KIND)
+        return secrets.tenantOf(linkToken, SecretKind.SHARE_LINK)
                 .orElseThrow(() -> new NotFoundException("no such link"));
     }
 
@@ -72,10 +74,9 @@ public class Visitors {
         return tenancy.call(t, () -> work.ticket(t, r, documentId));
     }
 
+    /** Uses a visitor's download ticket up (documents' {@link Tickets}) and serves it through the link's gate. */
     public VisitorViews.File redeemTicket(String ticket, String client) {
-        TenantId t = directory.tenantOf(ticket, VisitorWork.TICKET_KIND)
-                .orElseThrow(() -> new NotFoundException("no such ticket"));
-        return tenancy.call(t, () -> work.redeem(t, ticket, client));
+        return tickets.redeemForVisitor(ticket, found -> work.redeem(found, client));
     }
 
     public VisitorViews.Zip zip(VisitorViews.Request r, UUID folderId) {

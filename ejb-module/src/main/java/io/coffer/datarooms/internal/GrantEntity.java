@@ -1,5 +1,6 @@
 package io.coffer.datarooms.internal;
 
+import io.coffer.platform.NullableUuid;
 import io.coffer.tenancy.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

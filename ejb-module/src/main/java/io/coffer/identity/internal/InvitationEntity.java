@@ -84,6 +84,11 @@ public class InvitationEntity extends TenantOwned {
         }
     }
 
+    /** Records the acceptance; the single use itself is OneTimeSecrets' ({@code token_index.used_at}, FD-30). */
+    void accept(Instant now) {
+        this.acceptedAt = now;
+    }
+
     public boolean usableAt(Instant now) {
         return acceptedAt == null && now.isBefore(expiresAt);
     }

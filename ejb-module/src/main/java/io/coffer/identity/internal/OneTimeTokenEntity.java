@@ -8,13 +8,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An email-verification or password-reset token of one user (tenant table; only the hash is stored). */
+/**
+ * An email-verification or password-reset token of one user (tenant table; only the hash is stored). Its single use
+ * is {@code OneTimeSecrets}' ({@code token_index.used_at}, FD-30).
+ */
 @Entity
 @Table(name = "one_time_tokens")
 public class OneTimeTokenEntity extends TenantOwned {
-    public static final String VERIFY_EMAIL = "VERIFY_EMAIL";
-    public static final String PASSWORD_RESET = "PASSWORD_RESET";
-
     @Id
     private UUID id;
 
@@ -32,9 +32,6 @@ public class OneTimeTokenEntity extends TenantOwned {
 
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
-
-    @Column(name = "used_at")
-    private Instant usedAt;
 
     protected OneTimeTokenEntity() {
     }
@@ -54,13 +51,5 @@ public class OneTimeTokenEntity extends TenantOwned {
 
     public UUID userId() {
         return userId;
-    }
-
-    public String kind() {
-        return kind;
-    }
-
-    public boolean usableAt(Instant now) {
-        return usedAt == null && now.isBefore(expiresAt);
     }
 }

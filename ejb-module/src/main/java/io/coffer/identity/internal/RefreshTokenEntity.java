@@ -33,9 +33,6 @@ public class RefreshTokenEntity extends TenantOwned {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
-    @Column(name = "used_at")
-    private Instant usedAt;
-
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
@@ -69,11 +66,8 @@ public class RefreshTokenEntity extends TenantOwned {
         return tokenVersion;
     }
 
-    public boolean spent() {
-        return usedAt != null || revokedAt != null;
-    }
-
-    public boolean expiredAt(Instant now) {
-        return !now.isBefore(expiresAt);
+    /** Revoked with its family (reuse, logout, a reset, a removal); its single use is OneTimeSecrets' (FD-30). */
+    public boolean revoked() {
+        return revokedAt != null;
     }
 }

@@ -2,8 +2,9 @@ package io.coffer.identity.internal;
 
 import io.coffer.identity.Role;
 import io.coffer.shared.Secrets;
-import io.coffer.shared.TenantId;
-import io.coffer.tenancy.TokenDirectory;
+import io.coffer.shared.UserId;
+import io.coffer.tenancy.OneTimeSecrets;
+import io.coffer.tenancy.SecretKind;
 import io.coffer.shared.error.InvalidTokenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,16 +18,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Secrets of token-less flows: issues them (hash stored in the tenant's table and in the global
- * {@code token_index}), finds the tenant of a presented one, and redeems each exactly once — a conditional update that
- * only one of two concurrent confirms can win (ID-10).
+ * Identity's rows of the secrets it issues (verification and reset tokens, refresh tokens, invitations, API keys),
+ * keyed by the secret's hash. Issuing, the tenant lookup and the single use are {@link OneTimeSecrets}' (FD-30): a
+ * flow redeems there first, then reads its row here.
  */
 @ApplicationScoped
 public class TokenStore {
-
-    public static final String KIND_REFRESH = "REFRESH";
-    public static final String KIND_INVITATION = "INVITATION";
-    public static final String KIND_API_KEY = "API_KEY";
 
     /** A freshly issued secret (to hand out once) and what it unlocks. */
     public record Issued<T>(String secret, T entity) {
@@ -39,83 +36,54 @@ public class TokenStore {
     Clock clock;
 
     @Inject
-    TokenDirectory directory;
-
-    /** The tenant a presented secret belongs to, if it is one of {@code kind}; call outside any tenant transaction. */
-    public Optional<TenantId> tenantOf(String token, String kind) {
-        return directory.tenantOf(token, kind);
-    }
-
-    private void index(String hash, TenantId tenant, String kind, Instant expiresAt) {
-        directory.register(hash, tenant, kind, expiresAt);
-    }
+    OneTimeSecrets secrets;
 
     /** A new verification or reset token for {@code user}; the caller mails it and forgets it. */
-    public String issueOneTime(TenantId tenant, UUID user, String kind, Duration lifetime) {
-        String token = Secrets.newToken();
-        String hash = Secrets.hash(token);
+    public String issueOneTime(UserId user, SecretKind kind, Duration lifetime) {
         Instant now = clock.instant();
-        em.persist(new OneTimeTokenEntity(user, kind, hash, now, now.plus(lifetime)));
-        index(hash, tenant, kind, now.plus(lifetime));
+        OneTimeSecrets.Issued issued = secrets.issue(kind, now.plus(lifetime));
+        em.persist(new OneTimeTokenEntity(user.value(), kind.name(), issued.hash(), now, now.plus(lifetime)));
         em.flush();
-        return token;
+        return issued.secret();
     }
 
-    /** Uses a one-time token up (inside its tenant's transaction) and answers its user; one answer for every failure. */
-    public UUID redeemOneTime(String token, String kind) {
-        String hash = Secrets.hash(token);
-        OneTimeTokenEntity found = em.createQuery("select t from OneTimeTokenEntity t where t.tokenHash = :hash",
-                        OneTimeTokenEntity.class)
-                .setParameter("hash", hash).getResultStream().findFirst()
-                .filter(t -> t.kind().equals(kind) && t.usableAt(clock.instant()))
-                .orElseThrow(InvalidTokenException::new);
-        int won = em.createQuery("update OneTimeTokenEntity t set t.usedAt = :now where t.id = :id and t.usedAt is null")
-                .setParameter("now", clock.instant()).setParameter("id", found.id()).executeUpdate();
-        if (won != 1) {
-            throw new InvalidTokenException();
-        }
-        return found.userId();
+    /** The user of a one-time token the caller has just redeemed (inside its tenant's transaction). */
+    public UserId userOf(String token) {
+        return em.createQuery("select t from OneTimeTokenEntity t where t.tokenHash = :hash", OneTimeTokenEntity.class)
+                .setParameter("hash", Secrets.hash(token)).getResultStream().findFirst()
+                .map(t -> new UserId(t.userId())).orElseThrow(InvalidTokenException::new);
     }
 
     /** How many tokens of {@code kind} were issued to {@code user} since {@code since} (mail limits, ID-13). */
-    public long issuedSince(UUID user, String kind, Instant since) {
+    public long issuedSince(UserId user, SecretKind kind, Instant since) {
         return em.createQuery("select count(t) from OneTimeTokenEntity t where t.userId = :user and t.kind = :kind"
                         + " and t.createdAt > :since", Long.class)
-                .setParameter("user", user).setParameter("kind", kind).setParameter("since", since)
+                .setParameter("user", user.value()).setParameter("kind", kind.name()).setParameter("since", since)
                 .getSingleResult();
     }
 
-    /** Ends every unused reset token of a user (after a successful reset). */
-    public void spendAll(UUID user, String kind) {
-        em.createQuery("update OneTimeTokenEntity t set t.usedAt = :now where t.userId = :user and t.kind = :kind"
-                        + " and t.usedAt is null")
-                .setParameter("now", clock.instant()).setParameter("user", user).setParameter("kind", kind)
-                .executeUpdate();
+    /** Ends every other live token of {@code kind} of a user (after a successful reset, ID-14). */
+    public void spendAll(UserId user, SecretKind kind) {
+        secrets.revoke(em.createQuery("select t.tokenHash from OneTimeTokenEntity t where t.userId = :user"
+                        + " and t.kind = :kind and t.expiresAt > :now", String.class)
+                .setParameter("user", user.value()).setParameter("kind", kind.name())
+                .setParameter("now", clock.instant()).getResultList());
     }
 
     // --- refresh tokens (ID-7) ---
 
-    public String issueRefresh(TenantId tenant, UserEntity user, UUID family, Duration lifetime) {
-        String token = Secrets.newToken();
-        String hash = Secrets.hash(token);
+    public String issueRefresh(UserEntity user, UUID family, Duration lifetime) {
         Instant now = clock.instant();
-        em.persist(new RefreshTokenEntity(user.userId().value(), family, hash, user.tokenVersion(), now,
+        OneTimeSecrets.Issued issued = secrets.issue(SecretKind.REFRESH, now.plus(lifetime));
+        em.persist(new RefreshTokenEntity(user.userId().value(), family, issued.hash(), user.tokenVersion(), now,
                 now.plus(lifetime)));
-        index(hash, tenant, KIND_REFRESH, now.plus(lifetime));
         em.flush();
-        return token;
+        return issued.secret();
     }
 
     public Optional<RefreshTokenEntity> findRefresh(String token) {
         return em.createQuery("select t from RefreshTokenEntity t where t.tokenHash = :hash", RefreshTokenEntity.class)
                 .setParameter("hash", Secrets.hash(token)).getResultStream().findFirst();
-    }
-
-    /** Marks a refresh token used; false when another request used it first. */
-    public boolean useRefresh(RefreshTokenEntity token) {
-        return em.createQuery("update RefreshTokenEntity t set t.usedAt = :now where t.id = :id and t.usedAt is null"
-                        + " and t.revokedAt is null")
-                .setParameter("now", clock.instant()).setParameter("id", token.id()).executeUpdate() == 1;
     }
 
     public void revokeFamily(UUID family) {
@@ -132,30 +100,27 @@ public class TokenStore {
 
     // --- invitations (ID-18) ---
 
-    public Issued<InvitationEntity> issueInvitation(TenantId tenant, String email, Role role, UUID invitedBy,
-                                                    Duration lifetime) {
-        String token = Secrets.newToken();
-        String hash = Secrets.hash(token);
+    public Issued<InvitationEntity> issueInvitation(String email, Role role, UserId invitedBy, Duration lifetime) {
         Instant now = clock.instant();
-        InvitationEntity invitation = new InvitationEntity(email, role, invitedBy, hash, now, now.plus(lifetime));
+        OneTimeSecrets.Issued issued = secrets.issue(SecretKind.INVITATION, now.plus(lifetime));
+        InvitationEntity invitation = new InvitationEntity(email, role, invitedBy.value(), issued.hash(), now,
+                now.plus(lifetime));
         em.persist(invitation);
-        index(hash, tenant, KIND_INVITATION, now.plus(lifetime));
         em.flush();
-        return new Issued<>(token, invitation);
+        return new Issued<>(issued.secret(), invitation);
     }
 
-    public InvitationEntity redeemInvitation(String token) {
+    /**
+     * Accepts the invitation of a token the caller has just redeemed (inside its tenant's transaction); a revoked or
+     * expired one (ID-32, ID-33 revoke by moving its expiry) is {@link InvalidTokenException}.
+     */
+    public InvitationEntity accept(String token) {
         InvitationEntity found = em.createQuery("select i from InvitationEntity i where i.tokenHash = :hash",
                         InvitationEntity.class)
                 .setParameter("hash", Secrets.hash(token)).getResultStream().findFirst()
                 .filter(i -> i.usableAt(clock.instant()))
                 .orElseThrow(InvalidTokenException::new);
-        int won = em.createQuery("update InvitationEntity i set i.acceptedAt = :now where i.id = :id"
-                        + " and i.acceptedAt is null")
-                .setParameter("now", clock.instant()).setParameter("id", found.id()).executeUpdate();
-        if (won != 1) {
-            throw new InvalidTokenException();
-        }
+        found.accept(clock.instant());
         return found;
     }
 
@@ -186,15 +151,13 @@ public class TokenStore {
 
     // --- API keys (ID-19) ---
 
-    public Issued<ApiKeyEntity> issueApiKey(TenantId tenant, UUID creator, String name, List<String> scopes,
-                                            Instant expiresAt) {
-        String key = "coffer_" + Secrets.newToken();
-        String hash = Secrets.hash(key);
-        ApiKeyEntity entity = new ApiKeyEntity(creator, name, scopes, hash, clock.instant(), expiresAt);
+    public Issued<ApiKeyEntity> issueApiKey(UserId creator, String name, List<String> scopes, Instant expiresAt) {
+        OneTimeSecrets.Issued issued = secrets.issue(SecretKind.API_KEY, expiresAt);
+        ApiKeyEntity entity = new ApiKeyEntity(creator.value(), name, scopes, issued.hash(), clock.instant(),
+                expiresAt);
         em.persist(entity);
-        index(hash, tenant, KIND_API_KEY, expiresAt);
         em.flush();
-        return new Issued<>(key, entity);
+        return new Issued<>(issued.secret(), entity);
     }
 
     public Optional<ApiKeyEntity> findApiKey(String key) {

@@ -10,8 +10,11 @@ import org.eclipse.persistence.annotations.ChangeTrackingType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A mailed 6-digit code (tenant table {@code email_codes}): hashed, 10 minutes, single use, 5 tries. */
-/* Fields are written by LinkStore and VisitorWork of this package: deferred change tracking compares them with
+/**
+ * A mailed 6-digit code (tenant table {@code email_codes}): 10 minutes, 5 tries; {@code code_hash} is its hash in
+ * {@code token_index}, where its single use is decided (FD-30, SL-27). Written by {@link EmailCodes}.
+ */
+/* Fields are written by other classes of this package: deferred change tracking compares them with
  * the loaded copy at commit (woven attribute tracking sees only writes inside the entity class). */
 @ChangeTracking(ChangeTrackingType.DEFERRED)
 @Entity
@@ -31,14 +34,11 @@ public class EmailCodeEntity extends TenantOwned {
     Instant expiresAt;
     @Column(name = "tries", nullable = false)
     int tries;
-    @Column(name = "used_at")
-    Instant usedAt;
-
     protected EmailCodeEntity() {
     }
 
-    EmailCodeEntity(UUID linkId, String email, String codeHash, Instant createdAt, Instant expiresAt) {
-        this.id = UUID.randomUUID();
+    EmailCodeEntity(UUID id, UUID linkId, String email, String codeHash, Instant createdAt, Instant expiresAt) {
+        this.id = id;
         this.linkId = linkId;
         this.email = email;
         this.codeHash = codeHash;

@@ -1,15 +1,15 @@
 package io.coffer.sharelinks.internal;
 
-import io.coffer.datarooms.DataRooms;
 import io.coffer.datarooms.Permission;
 import io.coffer.documents.DelegatedAccess;
 import io.coffer.documents.DocumentContent;
-import io.coffer.mail.Mail;
-import io.coffer.mail.Mailer;
+import io.coffer.documents.Tickets;
 import io.coffer.platform.CofferSettings;
 import io.coffer.platform.PasswordHashing;
 import io.coffer.platform.Throttling;
 import io.coffer.platform.ThrottlingGate;
+import io.coffer.shared.DocumentId;
+import io.coffer.shared.LinkId;
 import io.coffer.shared.Secrets;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.UserId;
@@ -23,8 +23,6 @@ import io.coffer.sharelinks.ShareLinkEvents;
 import io.coffer.sharelinks.VisitorViews;
 import io.coffer.storage.BlobStore;
 import io.coffer.tenancy.TenantDirectory;
-import io.coffer.tenancy.TenantScope;
-import io.coffer.tenancy.TokenDirectory;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -40,10 +38,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,13 +54,8 @@ import java.util.UUID;
 @PermitAll
 public class VisitorWork {
 
-    public static final String TICKET_KIND = "LINK_TICKET";
-    public static final Duration TICKET_LIFETIME = Duration.ofSeconds(60);
-    static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
-    static final int CODE_TRIES = 5;
     static final int FAILURES_PER_WINDOW = 20;
     static final int CODE_MAILS_PER_WINDOW = 5;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "coffer")
     EntityManager em;
@@ -73,8 +63,6 @@ public class VisitorWork {
     Clock clock;
     @Inject
     LinkStore store;
-    @EJB
-    DataRooms rooms;
     @EJB
     DelegatedAccess documents;
     @Inject
@@ -86,21 +74,17 @@ public class VisitorWork {
     @Inject
     PasswordHashing hashing;
     @Inject
-    Mailer mailer;
+    EmailCodes emailCodes;
+    @Inject
+    Tickets tickets;
     @Inject
     Event<Object> events;
-    @EJB
-    TenantScope tenancy;
-    @Inject
-    TokenDirectory directory;
     @Inject
     TenantDirectory tenants;
     @Inject
     CofferSettings settings;
     @Inject
     BlobStore blobs;
-    @EJB
-    VisitorWork self;
 
     /** A link with the scope it reaches now. */
     record Loaded(ShareLinkEntity entity, LinkRules rules, LinkScope scope) {
@@ -155,15 +139,10 @@ public class VisitorWork {
         }
         Boolean codeOk = null;
         if (rules.verifyEmail() && email != null && given.emailCode() != null) {
-            Optional<EmailCodeEntity> latest = latestCode(rules.id(), email);
-            codeOk = latest.isPresent() && sameCode(latest.get().codeHash, codeHash(rules.id(), email,
-                    given.emailCode())) && redeemCode(latest.get().id, now);
+            codeOk = emailCodes.redeem(new LinkId(rules.id()), email, given.emailCode());
             if (!codeOk) {
                 throttleGate.fail(linkKey, addressKey);
-                if (latest.isPresent()) {
-                    UUID wrong = latest.get().id;
-                    tenancy.call(tenant, () -> self.countWrongCode(wrong));
-                }
+                emailCodes.countWrong(tenant, new LinkId(rules.id()), email);
                 refuseIfOver(addressOver);
             }
         }
@@ -178,8 +157,7 @@ public class VisitorWork {
                 String mailKey = Throttling.key("link-code-mail", rules.id().toString(), email);
                 throttle.check(mailKey, CODE_MAILS_PER_WINDOW);
                 throttleGate.fail(mailKey);
-                String linkName = rules.name();
-                tenancy.call(tenant, () -> self.sendCode(rules.id(), email, linkName));
+                emailCodes.send(tenant, new LinkId(rules.id()), email, rules.name());
             }
             deny(tenant, rules, refusal.get(), missing, visit.visitorEmail(), client);
         }
@@ -206,59 +184,10 @@ public class VisitorWork {
                 email, now, expires), VisitorTokens.LIFETIME.toSeconds());
     }
 
-    /**
-     * In a transaction of its own: a wrong code uses up one of its tries even though the request fails. One
-     * conditional UPDATE, so that concurrent wrong tries are all counted and never beyond {@link #CODE_TRIES} (SL-27).
-     */
-    public Void countWrongCode(UUID codeId) {
-        em.createQuery("update EmailCodeEntity c set c.tries = c.tries + 1 where c.id = :id and c.usedAt is null"
-                        + " and c.tries < :tries")
-                .setParameter("id", codeId).setParameter("tries", CODE_TRIES).executeUpdate();
-        return null;
-    }
-
-    /**
-     * Uses the code up in the session's transaction: one conditional UPDATE (unused, unexpired, tries left), so that
-     * of concurrent sessions with the same code exactly one wins (SL-27); undone if the session is then refused.
-     */
-    private boolean redeemCode(UUID codeId, Instant now) {
-        return em.createQuery("update EmailCodeEntity c set c.usedAt = :now where c.id = :id and c.usedAt is null"
-                        + " and c.tries < :tries and c.expiresAt > :now")
-                .setParameter("now", now).setParameter("id", codeId).setParameter("tries", CODE_TRIES)
-                .executeUpdate() == 1;
-    }
-
     private static void refuseIfOver(Optional<RateLimitedException> addressOver) {
         if (addressOver.isPresent()) {
             throw addressOver.get();
         }
-    }
-
-    /** In a transaction of its own: a new 6-digit code, mailed after it commits. */
-    public Void sendCode(UUID linkId, String email, String linkName) {
-        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-        Instant now = clock.instant();
-        em.persist(new EmailCodeEntity(linkId, email, codeHash(linkId, email, code), now, now.plus(CODE_LIFETIME)));
-        mailer.sendAfterCommit(new Mail(email, "Your Coffer access code",
-                "Your code to open " + (linkName == null ? "a shared document" : "\"" + linkName + "\"") + ": "
-                        + code + "\n\nIt works once, within 10 minutes. If you did not ask for it, ignore this mail.\n"));
-        return null;
-    }
-
-    /** The newest code mailed for this link and email, in whatever state: {@link #redeemCode} decides. */
-    private Optional<EmailCodeEntity> latestCode(UUID linkId, String email) {
-        return em.createQuery("select c from EmailCodeEntity c where c.linkId = :link and c.email = :email"
-                        + " order by c.createdAt desc", EmailCodeEntity.class)
-                .setParameter("link", linkId).setParameter("email", email).setMaxResults(1).getResultStream()
-                .findFirst();
-    }
-
-    static String codeHash(UUID linkId, String email, String code) {
-        return Secrets.hash("email-code:" + linkId + ":" + email + ":" + code.strip());
-    }
-
-    private static boolean sameCode(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(), b.getBytes());
     }
 
     // ---- derived views ------------------------------------------------------------------------------------------
@@ -421,29 +350,20 @@ public class VisitorWork {
         boolean pdf = item.isPresent() && documents.document(new UserId(l.rules().createdBy()), documentId,
                 Permission.VIEW).map(DelegatedAccess.Delegated::isPdf).orElse(false);
         enforce(tenant, LinkGate.DOWNLOAD, visit.withItem(item, pdf), r.clientAddress());
-        String ticket = Secrets.newToken();
-        Instant now = clock.instant();
-        em.persist(new LinkTicketEntity(l.rules().id(), visit.session().orElseThrow().sessionId(), documentId,
-                Secrets.hash(ticket), now, now.plus(TICKET_LIFETIME)));
-        directory.register(Secrets.hash(ticket), tenant, TICKET_KIND, now.plus(TICKET_LIFETIME));
-        em.flush();
-        return ticket;
+        return tickets.issueForVisitor(new LinkId(l.rules().id()), visit.session().orElseThrow().sessionId(),
+                new DocumentId(documentId));
     }
 
-    /** Uses a ticket up and answers the download, checked by the same gate as the content endpoint, now. */
-    public VisitorViews.File redeem(TenantId tenant, String ticket, String client) {
+    /**
+     * The download of a visitor ticket that documents' {@link Tickets} has just redeemed (in this transaction),
+     * checked by the same gate as the content endpoint, now, for the ticket's link and session (SL-40).
+     */
+    public VisitorViews.File redeem(Tickets.VisitorTicket found, String client) {
         Instant now = clock.instant();
-        LinkTicketEntity found = em.createQuery("select t from LinkTicketEntity t where t.tokenHash = :h",
-                        LinkTicketEntity.class).setParameter("h", Secrets.hash(ticket)).getResultStream().findFirst()
-                .filter(t -> t.usedAt == null && now.isBefore(t.expiresAt))
+        TenantId tenant = found.tenant();
+        ShareLinkEntity link = store.find(found.link().value())
                 .orElseThrow(() -> new NotFoundException("no such ticket"));
-        int won = em.createQuery("update LinkTicketEntity t set t.usedAt = :now where t.id = :id and t.usedAt is null")
-                .setParameter("now", now).setParameter("id", found.id).executeUpdate();
-        if (won != 1) {
-            throw new NotFoundException("no such ticket");
-        }
-        ShareLinkEntity link = store.find(found.linkId).orElseThrow(() -> new NotFoundException("no such ticket"));
-        VisitorSessionEntity session = em.find(VisitorSessionEntity.class, found.sessionId);
+        VisitorSessionEntity session = em.find(VisitorSessionEntity.class, found.visitorSession());
         LinkRules rules = LinkRules.of(link);
         if (rules.revoked() || session == null) {
             throw new NotFoundException("no such ticket");
@@ -452,7 +372,7 @@ public class VisitorWork {
         Visit visit = new Visit(rules, now, l.scope().onTarget(), null, null, null, false,
                 Optional.of(new VisitorClaims(session.id, session.linkId, session.securityVersion, session.email,
                         session.createdAt, session.expiresAt)), null, false);
-        return download(tenant, l, visit, found.documentId, client, true);
+        return download(tenant, l, visit, found.document().value(), client, true);
     }
 
     /** The zip plan of a folder (null: the whole link): every visible document this visitor may download. */

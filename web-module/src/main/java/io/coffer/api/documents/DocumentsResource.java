@@ -166,9 +166,9 @@ public class DocumentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A URL that downloads the content once within 60 s without a bearer header")
     public Response ticket(@PathParam("id") String id) {
-        String ticket = documents.issueTicket(uuid(id));
+        String ticket = documents.issueTicket(new io.coffer.shared.DocumentId(uuid(id)));
         return Response.status(Response.Status.CREATED).entity(new TicketResponse(
-                settings.publicUrl() + "/api/v1/download-tickets/" + ticket, Documents.TICKET_LIFETIME.toSeconds()))
+                settings.publicUrl() + "/api/v1/download-tickets/" + ticket, io.coffer.documents.Tickets.LIFETIME.toSeconds()))
                 .build();
     }
 

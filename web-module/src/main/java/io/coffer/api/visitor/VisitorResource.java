@@ -180,7 +180,7 @@ public class VisitorResource {
         String ticket = visitors.ticket(request(token, visitorToken), uuid(docId));
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
                 .entity(Json.createObjectBuilder().add("url", settings.publicUrl() + "/api/v1/public/link-tickets/"
-                        + ticket).add("expiresIn", Visitors.TICKET_SECONDS).build()).build();
+                        + ticket).add("expiresIn", io.coffer.documents.Tickets.LIFETIME.toSeconds()).build()).build();
     }
 
     @GET

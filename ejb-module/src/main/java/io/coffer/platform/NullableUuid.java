@@ -1,4 +1,4 @@
-package io.coffer.datarooms.internal;
+package io.coffer.platform;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;

@@ -1,0 +1,27 @@
+package io.coffer.tenancy;
+
+/**
+ * What a secret registered in the global {@code token_index} unlocks; its name is the stored {@code kind}. A secret is
+ * found and redeemed only as the kind it was issued as (a verification token is no reset token, ID-11). The later MFA
+ * codes take a kind of their own here.
+ */
+public enum SecretKind {
+    /** A mailed email-verification link (single use, ID-21). */
+    VERIFY_EMAIL,
+    /** A mailed password-reset link (single use, ID-10). */
+    PASSWORD_RESET,
+    /** A refresh cookie (single use; a second use revokes its family, ID-7). */
+    REFRESH,
+    /** A mailed invitation (single use, ID-18). */
+    INVITATION,
+    /** An API key (used many times until it expires or is revoked, ID-19). */
+    API_KEY,
+    /** A member's 60 s download ticket (single use, DOC-30). */
+    DOWNLOAD_TICKET,
+    /** A share-link visitor's 60 s download ticket (single use, DOC-30, SL-40). */
+    LINK_TICKET,
+    /** A mailed 6-digit share-link code (single use, 5 tries, SL-27). */
+    EMAIL_CODE,
+    /** A share link's token (the visitor's capability, used until the link is revoked or expires). */
+    SHARE_LINK
+}
