@@ -767,12 +767,12 @@ class ShareLinksIT {
         for (long minute = -1; minute <= 1 && !matched; minute++) {
             String text = io.coffer.sharelinks.internal.Watermarks.text(null, email,
                     issued.plus(Duration.ofMinutes(minute)), "198.51.100.23", "Board pack");
-            matched = similarity(io.coffer.sharelinks.internal.Watermarks.draw(original, text), served) > 0.999;
+            matched = similarity(io.coffer.documents.internal.Watermarking.draw(original, text), served) > 0.999;
         }
         assertTrue(matched, "the served page is the original with the visitor's watermark drawn in");
         String otherText = io.coffer.sharelinks.internal.Watermarks.text(null, "someone@else.test", issued,
                 "198.51.100.23", "Board pack");
-        assertTrue(similarity(io.coffer.sharelinks.internal.Watermarks.draw(original, otherText), served) < 0.999);
+        assertTrue(similarity(io.coffer.documents.internal.Watermarking.draw(original, otherText), served) < 0.999);
         HttpResponse<byte[]> again = bytes("/api/v1/public/links/" + token + "/documents/" + doc + "/pages/1", vt);
         assertArrayEquals(marked.body(), again.body(), "cached per visitor");
 

@@ -24,7 +24,7 @@ public class Tickets {
     @EJB
     Documents documents;
 
-    public DocumentContent redeem(String ticket) {
+    public Content redeem(String ticket) {
         TenantId tenant = directory.tenantOf(ticket, Documents.TICKET_KIND)
                 .orElseThrow(() -> new NotFoundException("no such ticket"));
         return tenancy.call(tenant, () -> documents.redeemTicket(ticket, tenant));
