@@ -22,6 +22,6 @@ public interface Content {
     /** The name a download is saved under. */
     String fileName();
 
-    /** Reads {@code length} bytes from {@code start} (the caller closes the stream); may be called after the transaction. */
+    /** Reads {@code length} bytes from {@code start} (the caller closes it); may be called after the transaction. */
     InputStream open(long start, long length) throws IOException;
 }

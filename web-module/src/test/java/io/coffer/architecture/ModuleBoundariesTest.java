@@ -118,7 +118,15 @@ class ModuleBoundariesTest {
     void doc33_theWebLayerNeverReachesStorage() {
         noClasses().that().resideInAnyPackage(WEB)
                 .should().dependOnClassesThat().resideInAPackage("io.coffer.storage..")
-                .because("documents answers a Content or a PageImage; blob ids and the BlobStore stay behind it (DOC-33)")
+                .because("documents answers a Content or a PageImage; blob ids and BlobStore stay behind it (DOC-33)")
+                .check(classes);
+    }
+
+    @Test
+    void doc35_onlyDocumentsReachesStorage() {
+        noClasses().that().resideOutsideOfPackages("io.coffer.documents..", "io.coffer.storage..")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.storage..")
+                .because("an S3 BlobStore must be a change inside storage alone: documents is its only user (DOC-35)")
                 .check(classes);
     }
 

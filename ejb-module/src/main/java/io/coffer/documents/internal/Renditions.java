@@ -128,7 +128,7 @@ public class Renditions {
     public record ZipPart(String name, DocumentVersionEntity version) {
     }
 
-    /** A zip of {@code parts}, stamped entry by entry with {@code watermark} (work files in the audience's directory). */
+    /** A zip of {@code parts}, stamped entry by entry with {@code watermark} (work files: the audience's). */
     public Zip zip(TenantId tenant, String fileName, List<ZipPart> parts, Optional<Watermark> watermark,
                    Audience audience) {
         return new ZipFiles(fileName, parts.stream().map(p -> new ZipFiles.Part(p.name(), tenant, p.version().blobId(),

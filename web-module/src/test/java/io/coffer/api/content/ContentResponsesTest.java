@@ -48,7 +48,7 @@ class ContentResponsesTest {
     static final Content EMPTY = new Bytes(new byte[0]);
 
     @Test
-    void fd33_aGetAnsweredFromTheFirstByteIsADownloadWhateverTheRangeHeaderLookedLike() {
+    void fd33_sl44_aGetAnsweredFromTheFirstByteIsADownloadWhateverTheRangeHeaderLookedLike() {
         assertTrue(ContentResponses.isDownload("GET", TEN, null, null), "200");
         assertTrue(ContentResponses.isDownload("GET", TEN, null, "bytes=0-3"), "206 from byte 0");
         assertTrue(ContentResponses.isDownload("GET", TEN, null, "bytes=-50"), "a suffix longer than the file: 0-9");
@@ -57,7 +57,7 @@ class ContentResponsesTest {
     }
 
     @Test
-    void fd33_aHeadA304A416AndALaterRangeAreNoDownloads() {
+    void fd33_sl44_aHeadA304A416AndALaterRangeAreNoDownloads() {
         assertFalse(ContentResponses.isDownload("HEAD", TEN, null, null), "HEAD");
         assertFalse(ContentResponses.isDownload("GET", TEN, "\"abc\"", null), "304");
         assertFalse(ContentResponses.isDownload("GET", EMPTY, null, "bytes=0-"), "416 on an empty file");
