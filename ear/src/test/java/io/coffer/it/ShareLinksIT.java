@@ -794,6 +794,48 @@ class ShareLinksIT {
         assertArrayEquals(java.util.Arrays.copyOfRange(pdf.body(), 0, 100), range.body());
     }
 
+    /**
+     * SL-44, DOC-36: the visitor side answers with the members' ContentResponses: a stamped PDF (a file of documents'
+     * renditions) is read by range from its middle exactly, its ETag answers If-None-Match with 304, and the
+     * visitor-side headers stay on every answer (SL-16).
+     */
+    @Test
+    void sl44_doc36_aVisitorsStampedDownloadIsReadByRangeFromItsMiddleAndAnswers304ForItsETag() throws Exception {
+        String doc = pdfDoc(null, "ranges.pdf", 3);
+        String token = link(ownerToken, "DOCUMENT", doc, "\"allowDownload\": true, \"requireEmail\": true,"
+                + " \"watermark\": {\"enabled\": true}").getString("token");
+        String vt = visitor(token, "{\"email\": \"ranges-" + suffix + "@w.test\"}");
+        String content = "/api/v1/public/links/" + token + "/documents/" + doc + "/content";
+        HttpResponse<byte[]> whole = bytes(content, vt);
+        assertEquals(200, whole.statusCode());
+        String etag = whole.headers().firstValue("ETag").orElseThrow();
+        assertTrue(whole.body().length > 400, "a stamped PDF of three pages");
+
+        HttpResponse<byte[]> middle = bytes(content, vt, "Range", "bytes=150-349");
+        assertEquals(206, middle.statusCode());
+        assertEquals("bytes 150-349/" + whole.body().length, middle.headers().firstValue("Content-Range")
+                .orElseThrow());
+        assertArrayEquals(java.util.Arrays.copyOfRange(whole.body(), 150, 350), middle.body());
+        assertEquals(etag, middle.headers().firstValue("ETag").orElseThrow(), "the same representation");
+        assertVisitorHeaders(middle);
+
+        HttpResponse<byte[]> tail = bytes(content, vt, "Range", "bytes=-50");
+        assertEquals(206, tail.statusCode());
+        assertArrayEquals(java.util.Arrays.copyOfRange(whole.body(), whole.body().length - 50, whole.body().length),
+                tail.body());
+
+        HttpResponse<byte[]> unchanged = bytes(content, vt, "If-None-Match", etag);
+        assertEquals(304, unchanged.statusCode());
+        assertEquals(0, unchanged.body().length);
+        assertEquals(etag, unchanged.headers().firstValue("ETag").orElseThrow());
+        assertVisitorHeaders(unchanged);
+
+        HttpResponse<byte[]> past = bytes(content, vt, "Range", "bytes=" + whole.body().length + "-");
+        assertEquals(416, past.statusCode());
+        assertEquals("bytes */" + whole.body().length, past.headers().firstValue("Content-Range").orElseThrow());
+        assertVisitorHeaders(past);
+    }
+
     static double similarity(BufferedImage a, BufferedImage b) {
         long same = 0;
         long all = (long) a.getWidth() * a.getHeight();
