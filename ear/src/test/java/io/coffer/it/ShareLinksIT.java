@@ -797,11 +797,13 @@ class ShareLinksIT {
     /**
      * SL-44, DOC-36: the visitor side answers with the members' ContentResponses: a stamped PDF (a file of documents'
      * renditions) is read by range from its middle exactly, its ETag answers If-None-Match with 304, and the
-     * visitor-side headers stay on every answer (SL-16).
+     * visitor-side headers stay on every answer (SL-16). From another address the PDF names that address: another
+     * representation, another ETag.
      */
     @Test
     void sl44_doc36_aVisitorsStampedDownloadIsReadByRangeFromItsMiddleAndAnswers304ForItsETag() throws Exception {
         String doc = pdfDoc(null, "ranges.pdf", 3);
+        Http.clientAddress = freshAddress(); // one address: the watermark names it, so another one is another PDF
         String token = link(ownerToken, "DOCUMENT", doc, "\"allowDownload\": true, \"requireEmail\": true,"
                 + " \"watermark\": {\"enabled\": true}").getString("token");
         String vt = visitor(token, "{\"email\": \"ranges-" + suffix + "@w.test\"}");
@@ -829,6 +831,12 @@ class ShareLinksIT {
         assertEquals(0, unchanged.body().length);
         assertEquals(etag, unchanged.headers().firstValue("ETag").orElseThrow());
         assertVisitorHeaders(unchanged);
+        String here = Http.clientAddress;
+        Http.clientAddress = freshAddress();
+        HttpResponse<byte[]> elsewhere = bytes(content, vt, "If-None-Match", etag);
+        assertEquals(200, elsewhere.statusCode(), "from another address the watermark, hence the PDF, differs");
+        assertNotEquals(etag, elsewhere.headers().firstValue("ETag").orElseThrow());
+        Http.clientAddress = here;
 
         HttpResponse<byte[]> past = bytes(content, vt, "Range", "bytes=" + whole.body().length + "-");
         assertEquals(416, past.statusCode());
