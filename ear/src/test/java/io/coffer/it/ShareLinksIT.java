@@ -768,12 +768,12 @@ class ShareLinksIT {
         for (long minute = -1; minute <= 1 && !matched; minute++) {
             String text = io.coffer.sharelinks.internal.Watermarks.text(null, email,
                     issued.plus(Duration.ofMinutes(minute)), "198.51.100.23", "Board pack");
-            matched = similarity(io.coffer.sharelinks.internal.Watermarks.draw(original, text), served) > 0.999;
+            matched = similarity(io.coffer.documents.internal.Watermarking.draw(original, text), served) > 0.999;
         }
         assertTrue(matched, "the served page is the original with the visitor's watermark drawn in");
         String otherText = io.coffer.sharelinks.internal.Watermarks.text(null, "someone@else.test", issued,
                 "198.51.100.23", "Board pack");
-        assertTrue(similarity(io.coffer.sharelinks.internal.Watermarks.draw(original, otherText), served) < 0.999);
+        assertTrue(similarity(io.coffer.documents.internal.Watermarking.draw(original, otherText), served) < 0.999);
         HttpResponse<byte[]> again = bytes("/api/v1/public/links/" + token + "/documents/" + doc + "/pages/1", vt);
         assertArrayEquals(marked.body(), again.body(), "cached per visitor");
 
@@ -793,6 +793,56 @@ class ShareLinksIT {
                 "Range", "bytes=0-99");
         assertEquals(206, range.statusCode());
         assertArrayEquals(java.util.Arrays.copyOfRange(pdf.body(), 0, 100), range.body());
+    }
+
+    /**
+     * SL-44, DOC-36: the visitor side answers with the members' ContentResponses: a stamped PDF (a file of documents'
+     * renditions) is read by range from its middle exactly, its ETag answers If-None-Match with 304, and the
+     * visitor-side headers stay on every answer (SL-16). From another address the PDF names that address: another
+     * representation, another ETag.
+     */
+    @Test
+    void sl44_doc36_aVisitorsStampedDownloadIsReadByRangeFromItsMiddleAndAnswers304ForItsETag() throws Exception {
+        String doc = pdfDoc(null, "ranges.pdf", 3);
+        Http.clientAddress = freshAddress(); // one address: the watermark names it, so another one is another PDF
+        String token = link(ownerToken, "DOCUMENT", doc, "\"allowDownload\": true, \"requireEmail\": true,"
+                + " \"watermark\": {\"enabled\": true}").getString("token");
+        String vt = visitor(token, "{\"email\": \"ranges-" + suffix + "@w.test\"}");
+        String content = "/api/v1/public/links/" + token + "/documents/" + doc + "/content";
+        HttpResponse<byte[]> whole = bytes(content, vt);
+        assertEquals(200, whole.statusCode());
+        String etag = whole.headers().firstValue("ETag").orElseThrow();
+        assertTrue(whole.body().length > 400, "a stamped PDF of three pages");
+
+        HttpResponse<byte[]> middle = bytes(content, vt, "Range", "bytes=150-349");
+        assertEquals(206, middle.statusCode());
+        assertEquals("bytes 150-349/" + whole.body().length, middle.headers().firstValue("Content-Range")
+                .orElseThrow());
+        assertArrayEquals(java.util.Arrays.copyOfRange(whole.body(), 150, 350), middle.body());
+        assertEquals(etag, middle.headers().firstValue("ETag").orElseThrow(), "the same representation");
+        assertVisitorHeaders(middle);
+
+        HttpResponse<byte[]> tail = bytes(content, vt, "Range", "bytes=-50");
+        assertEquals(206, tail.statusCode());
+        assertArrayEquals(java.util.Arrays.copyOfRange(whole.body(), whole.body().length - 50, whole.body().length),
+                tail.body());
+
+        HttpResponse<byte[]> unchanged = bytes(content, vt, "If-None-Match", etag);
+        assertEquals(304, unchanged.statusCode());
+        assertEquals(0, unchanged.body().length);
+        assertEquals(etag, unchanged.headers().firstValue("ETag").orElseThrow());
+        assertVisitorHeaders(unchanged);
+        String here = Http.clientAddress;
+        Http.clientAddress = freshAddress();
+        HttpResponse<byte[]> elsewhere = bytes(content, vt, "If-None-Match", etag);
+        assertEquals(200, elsewhere.statusCode(), "from another address the watermark, hence the PDF, differs");
+        assertNotEquals(etag, elsewhere.headers().firstValue("ETag").orElseThrow());
+        Http.clientAddress = here;
+
+        HttpResponse<byte[]> past = bytes(content, vt, "Range", "bytes=" + whole.body().length + "-");
+        assertEquals(416, past.statusCode());
+        assertEquals("bytes */" + whole.body().length, past.headers().firstValue("Content-Range").orElseThrow());
+        assertVisitorHeaders(past);
     }
 
     static double similarity(BufferedImage a, BufferedImage b) {

@@ -5,9 +5,9 @@ import io.coffer.datarooms.RoomDocuments;
 import io.coffer.shared.DocumentId;
 import io.coffer.datarooms.DocumentEntry;
 import io.coffer.datarooms.Permission;
-import io.coffer.documents.internal.ContentTypes;
 import io.coffer.documents.internal.DocumentVersionEntity;
-import io.coffer.documents.internal.PdfPages;
+import io.coffer.documents.internal.Renditions;
+import io.coffer.shared.DocumentId;
 import io.coffer.shared.UserId;
 import io.coffer.tenancy.TenantScope;
 import jakarta.annotation.security.PermitAll;
@@ -16,15 +16,18 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Documents read on someone's behalf (a share link acts with its creator's rights at the moment of use, never more):
  * every call asks {@link RoomDocuments#onBehalfOf} (hence {@code Permissions.onBehalfOf}) first and answers empty
  * when that user does not hold the permission now, when the document is trashed or its room archived. Runs in the
- * caller's tenant transaction (a token-less flow binds it with {@code TenantScope.call}).
+ * caller's tenant transaction (a token-less flow binds it with {@code TenantScope.call}). What it hands out is a
+ * {@link Content}, a {@link PageImage} or a {@link Zip}, watermarked when asked, made for an {@link Audience} (whose
+ * renditions are kept apart and dropped with {@link #forget}).
  */
 @Stateless
 @PermitAll
@@ -37,43 +40,74 @@ public class DelegatedAccess {
     TenantScope tenancy;
 
     @Inject
-    PdfPages pdf;
+    Renditions renditions;
 
     @PersistenceContext(unitName = "coffer")
     EntityManager em;
 
     /** The newest version of a document, when {@code user} holds {@code needed} on it now. */
-    public Optional<Delegated> document(UserId user, UUID documentId, Permission needed) {
-        return entries.onBehalfOf(Holder.of(user), new DocumentId(documentId), needed).flatMap(entry -> newest(documentId)
-                .map(v -> new Delegated(entry, new DocumentContent(tenancy.require(), v.blobId(), v.size(),
-                        v.sha256(), ContentTypes.served(v.contentType()), entry.name()), v.contentType(),
-                        v.pageCount())));
+    public Optional<Delegated> document(UserId user, DocumentId document, Permission needed) {
+        return entries.onBehalfOf(Holder.of(user), document, needed).flatMap(entry -> newest(document)
+                .map(v -> new Delegated(entry, v.contentType(), v.pageCount())));
     }
 
     /**
-     * The unwatermarked PNG of page {@code page} (1-based) from the shared page cache, when {@code user} holds VIEW
+     * What a download of the newest version serves, when {@code user} holds DOWNLOAD now: the stored bytes, or with
+     * a watermark a PDF stamped on every page (made once for the audience and text).
+     */
+    public Optional<Content> content(UserId user, DocumentId document, Optional<Watermark> watermark,
+                                     Audience audience) {
+        return entries.onBehalfOf(Holder.of(user), document, Permission.DOWNLOAD).flatMap(entry -> newest(document)
+                .map(v -> watermark.isEmpty() ? renditions.stored(tenancy.require(), v, entry.name())
+                        : renditions.stamped(tenancy.require(), document, v, entry.name(), watermark.get(),
+                        audience)));
+    }
+
+    /**
+     * The PNG of page {@code page} (1-based), watermarked into the pixels when asked, when {@code user} holds VIEW
      * now; empty past the end, for a document without pages or one that cannot be rendered. An office file's pages
      * come from the PDF LibreOffice made of it (DOC-19).
      */
-    public Optional<Path> page(UserId user, UUID documentId, int page) {
-        if (entries.onBehalfOf(Holder.of(user), new DocumentId(documentId), Permission.VIEW).isEmpty()) {
+    public Optional<PageImage> page(UserId user, DocumentId document, int page, Optional<Watermark> watermark,
+                                    Audience audience) {
+        if (entries.onBehalfOf(Holder.of(user), document, Permission.VIEW).isEmpty()) {
             return Optional.empty();
         }
-        return newest(documentId).filter(v -> v.pageCount() != null && page >= 1 && page <= v.pageCount())
-                .flatMap(v -> pdf.page(tenancy.require(), v.pagesBlobId(), v.pagesBlobSize(), page));
-    }
-
-    private Optional<DocumentVersionEntity> newest(UUID documentId) {
-        return em.createQuery("select v from DocumentVersionEntity v where v.documentId = :doc"
-                        + " order by v.version desc", DocumentVersionEntity.class).setParameter("doc", documentId)
-                .setMaxResults(1).getResultStream().findFirst();
+        return newest(document).flatMap(v -> renditions.page(tenancy.require(), document, v, page, watermark,
+                audience));
     }
 
     /**
-     * A document as a delegated reader sees it: its tree entry, what a download needs, the detected type (a PDF is
-     * {@code application/pdf}) and the page count (null when it has no page images).
+     * A zip named {@code fileName} of the newest versions of {@code wanted} that {@code user} may download now (the
+     * others are left out), stamped entry by entry while it is written when a watermark is given.
      */
-    public record Delegated(DocumentEntry entry, DocumentContent content, String detectedType, Integer pageCount) {
+    public Zip zip(UserId user, String fileName, List<Zip.Entry> wanted, Optional<Watermark> watermark,
+                   Audience audience) {
+        List<Renditions.ZipPart> parts = new ArrayList<>();
+        for (Zip.Entry e : wanted) {
+            if (entries.onBehalfOf(Holder.of(user), e.document(), Permission.DOWNLOAD).isPresent()) {
+                newest(e.document()).ifPresent(v -> parts.add(new Renditions.ZipPart(e.name(), v)));
+            }
+        }
+        return renditions.zip(tenancy.require(), fileName, parts, watermark, audience);
+    }
+
+    /** Drops every rendition made for these audiences (their sessions ended), in the caller's tenant. */
+    public void forget(Collection<Audience> audiences) {
+        renditions.forget(tenancy.require(), audiences);
+    }
+
+    private Optional<DocumentVersionEntity> newest(DocumentId document) {
+        return em.createQuery("select v from DocumentVersionEntity v where v.documentId = :doc"
+                        + " order by v.version desc", DocumentVersionEntity.class)
+                .setParameter("doc", document.value()).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
+     * A document as a delegated reader sees it: its tree entry, the detected type (a PDF is {@code application/pdf})
+     * and the page count (null when it has no page images).
+     */
+    public record Delegated(DocumentEntry entry, String detectedType, Integer pageCount) {
         public boolean isPdf() {
             return "application/pdf".equals(detectedType);
         }

@@ -8,8 +8,8 @@ import io.coffer.shared.FolderId;
 import io.coffer.shared.RoomId;
 import io.coffer.datarooms.DocumentEntry;
 import io.coffer.datarooms.Permission;
-import io.coffer.documents.internal.ContentTypes;
 import io.coffer.documents.internal.DocumentVersionEntity;
+import io.coffer.documents.internal.Renditions;
 import io.coffer.identity.CallerCheck;
 import io.coffer.identity.CurrentCaller;
 import io.coffer.shared.DocumentId;
@@ -58,6 +58,9 @@ public class Documents {
     @Inject
     io.coffer.documents.internal.Quota quota;
 
+    @Inject
+    Renditions renditions;
+
     @EJB
     io.coffer.tenancy.TenantScope tenancy;
 
@@ -99,24 +102,23 @@ public class Documents {
                 .toList());
     }
 
-    /** What a download of the newest version needs; the caller must hold DOWNLOAD. */
-    public DocumentContent content(UUID id) {
-        DocumentEntry entry = entries.entry(new DocumentId(id), Permission.DOWNLOAD);
-        DocumentVersionEntity newest = versions(id).get(0);
-        return new DocumentContent(callers.current().tenant(), newest.blobId(), newest.size(), newest.sha256(),
-                ContentTypes.served(newest.contentType()), entry.name());
+    /** The newest version's bytes as served; the caller must hold DOWNLOAD. */
+    public Content content(DocumentId document) {
+        DocumentEntry entry = entries.entry(document, Permission.DOWNLOAD);
+        DocumentVersionEntity newest = versions(document.value()).get(0);
+        return renditions.stored(callers.current().tenant(), newest, entry.name());
     }
 
     /**
      * Records that the caller downloaded the newest version ({@code document.downloaded}); the web layer calls it
-     * for a full GET or a range from the first byte, after it answered {@link #content}.
+     * when its answer to {@link #content} was a download by its one rule (a GET answered from the first byte).
      */
-    public void recordDownload(UUID id) {
-        entries.entry(new DocumentId(id), Permission.DOWNLOAD);
-        DocumentVersionEntity newest = versions(id).get(0);
+    public void recordDownload(DocumentId document) {
+        entries.entry(document, Permission.DOWNLOAD);
+        DocumentVersionEntity newest = versions(document.value()).get(0);
         CurrentCaller caller = callers.current();
-        events.fire(new DocumentEvents.Downloaded(caller.tenant(), id, newest.version(), newest.sha256(),
-                caller.user(), "API", clock.instant()));
+        events.fire(new DocumentEvents.Downloaded(caller.tenant(), document.value(), newest.version(),
+                newest.sha256(), caller.user(), "API", clock.instant()));
     }
 
     /** Before any byte of a new version is read: may the caller upload to this document, can it fit the quota? */
@@ -166,18 +168,15 @@ public class Documents {
         events.fire(new DocumentEvents.Deleted(caller.tenant(), documentId, caller.user(), clock.instant()));
     }
 
-    /** Where page {@code page} of the newest version comes from (VIEW); not found past the end or for non-PDFs. */
-    public PageSource pageSource(UUID documentId, int page) {
-        entries.entry(new DocumentId(documentId), Permission.VIEW);
-        DocumentVersionEntity newest = versions(documentId).get(0);
-        if (newest.pageCount() == null || page < 1 || page > newest.pageCount()) {
-            throw new io.coffer.shared.error.NotFoundException("no such page");
-        }
-        return new PageSource(callers.current().tenant(), newest.pagesBlobId(), newest.pagesBlobSize());
-    }
-
-    /** The bytes a page image is rendered from. */
-    public record PageSource(TenantId tenant, String blobId, long size) {
+    /**
+     * The PNG of page {@code page} (1-based) of the newest version (VIEW), from the page cache or rendered now; not
+     * found past the end, for a document without pages or when it cannot be rendered.
+     */
+    public PageImage page(DocumentId document, int page) {
+        entries.entry(document, Permission.VIEW);
+        DocumentVersionEntity newest = versions(document.value()).get(0);
+        return renditions.page(callers.current().tenant(), document, newest, page, java.util.Optional.empty(), null)
+                .orElseThrow(() -> new io.coffer.shared.error.NotFoundException("no such page"));
     }
 
     /** Restores a document from the trash (MANAGE). */

@@ -4,7 +4,7 @@ import io.coffer.datarooms.RoomDocuments;
 import io.coffer.datarooms.DocumentEntry;
 import io.coffer.datarooms.Holder;
 import io.coffer.datarooms.Permission;
-import io.coffer.documents.internal.ContentTypes;
+import io.coffer.documents.internal.Renditions;
 import io.coffer.documents.internal.DocumentVersionEntity;
 import io.coffer.documents.internal.TicketEntity;
 import io.coffer.identity.Role;
@@ -61,6 +61,9 @@ public class Tickets {
     @EJB
     RoomDocuments entries;
 
+    @Inject
+    Renditions renditions;
+
     /**
      * A member's ticket, in the creator's transaction, after {@link Documents#issueTicket} checked DOWNLOAD; it is
      * checked again at use against what {@code creator} holds then, at most at {@code actedAs} (PERM-16).
@@ -86,7 +89,7 @@ public class Tickets {
     }
 
     /** Uses a member's ticket up and answers what to download, checked against the rights its creator holds now. */
-    public DocumentContent redeem(String ticket) {
+    public Content redeem(String ticket) {
         return secrets.redeem(ticket, SecretKind.DOWNLOAD_TICKET, Tickets::refused, tenant -> {
             TicketEntity found = row(ticket);
             Holder holder = found.holder().orElseThrow(Tickets::refused);
@@ -99,8 +102,7 @@ public class Tickets {
                     .orElseThrow(Tickets::refused);
             events.fire(new DocumentEvents.Downloaded(tenant, document.value(), newest.version(), newest.sha256(),
                     holder.user(), "TICKET", clock.instant()));
-            return new DocumentContent(tenant, newest.blobId(), newest.size(), newest.sha256(),
-                    ContentTypes.served(newest.contentType()), entry.name());
+            return renditions.stored(tenant, newest, entry.name());
         });
     }
 

@@ -1,8 +1,5 @@
 package io.coffer.sharelinks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,24 +42,5 @@ public final class VisitorViews {
 
     /** A page-time beacon. */
     public record Beacon(UUID docId, int page, int seconds) {
-    }
-
-    /** Bytes a visitor downloads: their size, ETag, served type and file name, readable by range. */
-    public record File(String fileName, String servedType, long size, String etag, Source source) {
-    }
-
-    /** Opens {@code length} bytes from {@code start}. */
-    @FunctionalInterface
-    public interface Source {
-        InputStream open(long start, long length) throws IOException;
-    }
-
-    /** A zip of the visible, downloadable documents, written entry by entry (never built in memory). */
-    public interface Zip {
-        String fileName();
-
-        List<String> entryNames();
-
-        void writeTo(OutputStream out) throws IOException;
     }
 }

@@ -1,5 +1,10 @@
 package io.coffer.sharelinks;
 
+import io.coffer.documents.Content;
+import io.coffer.documents.PageImage;
+import io.coffer.documents.Zip;
+import io.coffer.shared.DocumentId;
+import io.coffer.shared.FolderId;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.sharelinks.internal.VisitorWork;
@@ -10,9 +15,9 @@ import io.coffer.tenancy.SecretKind;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The visitor side of share links (contract "Share links", visitor table): no bearer token; the link token is the
@@ -58,13 +63,16 @@ public class Visitors {
         return tenancy.call(t, () -> work.tree(t, r));
     }
 
-    public Path page(VisitorViews.Request r, UUID documentId, int page) {
+    public PageImage page(VisitorViews.Request r, DocumentId documentId, int page) {
         TenantId t = tenantOf(r.linkToken());
         return tenancy.call(t, () -> work.page(t, r, documentId, page));
     }
 
-    /** {@code counts}: whether this request is a download to record (a GET from the start, not a HEAD or a later range). */
-    public VisitorViews.File content(VisitorViews.Request r, UUID documentId, boolean counts) {
+    /**
+     * What the visitor downloads. {@code counts} tells from the content whether the answer made of it is a download
+     * to record (the web layer's one rule: a GET answered from the first byte; never a HEAD, a 304 or a later range).
+     */
+    public Content content(VisitorViews.Request r, DocumentId documentId, Predicate<Content> counts) {
         TenantId t = tenantOf(r.linkToken());
         return tenancy.call(t, () -> work.content(t, r, documentId, counts));
     }
@@ -75,11 +83,11 @@ public class Visitors {
     }
 
     /** Uses a visitor's download ticket up (documents' {@link Tickets}) and serves it through the link's gate. */
-    public VisitorViews.File redeemTicket(String ticket, String client) {
+    public Content redeemTicket(String ticket, String client) {
         return tickets.redeemForVisitor(ticket, found -> work.redeem(found, client));
     }
 
-    public VisitorViews.Zip zip(VisitorViews.Request r, UUID folderId) {
+    public Zip zip(VisitorViews.Request r, FolderId folderId) {
         TenantId t = tenantOf(r.linkToken());
         return tenancy.call(t, () -> work.zip(t, r, folderId));
     }

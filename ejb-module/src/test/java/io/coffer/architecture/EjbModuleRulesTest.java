@@ -54,6 +54,13 @@ class EjbModuleRulesTest {
     }
 
     @Test
+    void doc36_noRangeOrBoundedStreamIsWrittenByHand() {
+        noClasses().should().beAssignableTo(java.io.InputStream.class)
+                .because("ranged reads bound a positioned channel with commons-io's BoundedInputStream (DOC-36)")
+                .check(EJB_CLASSES);
+    }
+
+    @Test
     void tenantDataIsReachedOnlyThroughTenantOwnedEntities() {
         noClasses().that().resideOutsideOfPackage("io.coffer.tenancy..")
                 .should().callMethod(jakarta.persistence.EntityManager.class, "setProperty", String.class,

@@ -114,4 +114,45 @@ class ModuleBoundariesTest {
                 .because("entities never cross a module boundary; public faces use records")
                 .check(classes);
     }
+    @Test
+    void doc33_theWebLayerNeverReachesStorage() {
+        noClasses().that().resideInAnyPackage(WEB)
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.storage..")
+                .because("documents answers a Content or a PageImage; blob ids and BlobStore stay behind it (DOC-33)")
+                .check(classes);
+    }
+
+    @Test
+    void doc35_onlyDocumentsReachesStorage() {
+        noClasses().that().resideOutsideOfPackages("io.coffer.documents..", "io.coffer.storage..")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.storage..")
+                .because("an S3 BlobStore must be a change inside storage alone: documents is its only user (DOC-35)")
+                .check(classes);
+    }
+
+    @Test
+    void sl43_shareLinksNeverReachStorageNorTheFileSystem() {
+        noClasses().that().resideInAPackage("io.coffer.sharelinks..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.coffer.storage..", "java.nio.file..")
+                .because("visitors' renditions and caches belong to documents; sharelinks asks for a Content (SL-43)")
+                .check(classes);
+    }
+
+    @Test
+    void doc34_theOnDiskLayoutOfRenditionsIsDecidedInOneClass() {
+        noClasses().that().resideInAnyPackage("io.coffer.documents..", "io.coffer.sharelinks..")
+                .and().doNotHaveFullyQualifiedName("io.coffer.documents.internal.Renditions")
+                .should().callMethod(io.coffer.platform.CofferSettings.class, "home")
+                .because("page caches, visitors' renditions and their work files are laid out by Renditions (DOC-34)")
+                .check(classes);
+    }
+
+    @Test
+    void fd32_bytesReachHttpThroughOneContentResponses() {
+        noClasses().that().resideInAnyPackage(WEB).and().resideOutsideOfPackage("io.coffer.api.content..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.ws.rs.core.StreamingOutput")
+                .orShould().dependOnClassesThat().resideInAPackage("java.nio.file..")
+                .because("Range, ETag, Content-Disposition and the download rule are written once (FD-32)")
+                .check(classes);
+    }
 }

@@ -1,6 +1,5 @@
 package io.coffer.documents.internal;
 
-import io.coffer.platform.CofferSettings;
 import io.coffer.shared.TenantId;
 import io.coffer.storage.BlobStore;
 import jakarta.annotation.PostConstruct;
@@ -36,8 +35,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * heap; a page whose image would exceed {@link #MAX_PIXELS} is refused before any pixel is allocated. Where the
  * libraries are not plain files on disk (an unexpanded archive), the jobs run in this JVM on the same small pool,
  * with the same limits but a timed-out job abandoned rather than killed; {@link #mode()} says which, and /health
- * reports it. Page images are rendered at {@link #WIDTH} pixels and cached under
- * {@code COFFER_HOME/previews/<tenant>/<sha256>/<page>.png}.
+ * reports it. Page images are rendered at {@link #WIDTH} pixels into the cache file {@link Renditions} names.
  */
 @ApplicationScoped
 public class PdfPages {
@@ -50,9 +48,6 @@ public class PdfPages {
 
     @Inject
     BlobStore blobs;
-
-    @Inject
-    CofferSettings settings;
 
     private ExecutorService pool;
     private Optional<String> childClasspath = Optional.empty();
@@ -100,13 +95,11 @@ public class PdfPages {
         return capped(() -> withDocument(tenant, blobId, size, PDDocument::getNumberOfPages), "count pages");
     }
 
-    /** PNG bytes of page {@code page} (1-based), from the cache or rendered now; empty when it cannot be rendered. */
-    public Optional<Path> page(TenantId tenant, String blobId, long size, int page) {
-        Path cached = settings.home().resolve("previews").resolve(tenant.toString()).resolve(blobId)
-                .resolve(page + "-" + WIDTH + ".png");
-        if (Files.exists(cached)) {
-            return Optional.of(cached);
-        }
+    /**
+     * Renders page {@code page} (1-based) of a stored PDF into {@code cached} (atomically; where is {@link Renditions}'
+     * decision) and answers it; empty when it cannot be rendered.
+     */
+    Optional<Path> render(TenantId tenant, String blobId, long size, int page, Path cached) {
         if (childClasspath.isPresent()) {
             return capped(() -> withCopy(tenant, blobId, size, copy -> {
                 Files.createDirectories(cached.getParent());
@@ -142,22 +135,6 @@ public class PdfPages {
             Files.move(tmp, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return cached;
         }), "render page " + page);
-    }
-
-    /** Drops the cached page images of a blob that is gone. */
-    public void forget(TenantId tenant, String blobId) {
-        Path dir = settings.home().resolve("previews").resolve(tenant.toString()).resolve(blobId);
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            LOG.warning("Could not remove cached pages of a purged document: " + e.getMessage());
-        }
     }
 
     private interface DocumentWork<T> {

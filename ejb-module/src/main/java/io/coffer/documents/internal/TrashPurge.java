@@ -63,7 +63,7 @@ public class TrashPurge {
     BlobStore blobs;
 
     @Inject
-    PdfPages pages;
+    Renditions renditions;
 
     @Inject
     PlatformState platform;
@@ -154,7 +154,7 @@ public class TrashPurge {
                 Set<String> unused = tenancy.call(tenant, () -> documents.unusedBlobs(chunk));
                 for (String blob : unused) {
                     if (blobs.deleteIfWrittenBefore(tenant, blob, before)) { // not re-uploaded meanwhile
-                        pages.forget(tenant, blob);
+                        renditions.forgetBlob(tenant, blob);
                         removed++;
                     }
                 }

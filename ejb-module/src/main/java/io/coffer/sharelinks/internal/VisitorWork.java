@@ -2,14 +2,18 @@ package io.coffer.sharelinks.internal;
 
 import io.coffer.datarooms.Permission;
 import io.coffer.documents.DelegatedAccess;
-import io.coffer.documents.DocumentContent;
 import io.coffer.documents.Tickets;
-import io.coffer.platform.CofferSettings;
+import io.coffer.documents.Audience;
+import io.coffer.documents.Content;
+import io.coffer.documents.PageImage;
+import io.coffer.documents.Watermark;
+import io.coffer.documents.Zip;
 import io.coffer.platform.PasswordHashing;
 import io.coffer.platform.Throttling;
 import io.coffer.platform.ThrottlingGate;
 import io.coffer.shared.DocumentId;
 import io.coffer.shared.LinkId;
+import io.coffer.shared.FolderId;
 import io.coffer.shared.Secrets;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.UserId;
@@ -21,7 +25,6 @@ import io.coffer.shared.error.RateLimitedException;
 import io.coffer.shared.error.ValidationException;
 import io.coffer.sharelinks.ShareLinkEvents;
 import io.coffer.sharelinks.VisitorViews;
-import io.coffer.storage.BlobStore;
 import io.coffer.tenancy.TenantDirectory;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -30,20 +33,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The visitor side's work inside one tenant transaction (bound by {@code TenantScope.call} in
@@ -81,10 +77,6 @@ public class VisitorWork {
     Event<Object> events;
     @Inject
     TenantDirectory tenants;
-    @Inject
-    CofferSettings settings;
-    @Inject
-    BlobStore blobs;
 
     /** A link with the scope it reaches now. */
     record Loaded(ShareLinkEntity entity, LinkRules rules, LinkScope scope) {
@@ -222,124 +214,68 @@ public class VisitorWork {
     }
 
     private boolean isPdf(Loaded l, LinkScope.Entry e) {
-        return documents.document(new UserId(l.rules().createdBy()), e.id(), Permission.VIEW)
+        return documents.document(new UserId(l.rules().createdBy()), new DocumentId(e.id()), Permission.VIEW)
                 .map(DelegatedAccess.Delegated::isPdf).orElse(false);
     }
 
-    /** The page image a visitor sees: watermarked into the pixels when the link says so, cached per visitor. */
-    public Path page(TenantId tenant, VisitorViews.Request r, UUID documentId, int page) {
+    /** The page image a visitor sees: watermarked into the pixels when the link says so, kept for the session. */
+    public PageImage page(TenantId tenant, VisitorViews.Request r, DocumentId documentId, int page) {
         Loaded l = load(r.linkToken());
         Visit visit = visit(tenant, l, r.visitorToken());
-        Optional<LinkScope.Entry> item = l.scope().entry(documentId).filter(LinkScope.Entry::isDocument);
+        Optional<LinkScope.Entry> item = l.scope().entry(documentId.value()).filter(LinkScope.Entry::isDocument);
         enforce(tenant, LinkGate.VIEW, visit.withItem(item, false), r.clientAddress());
-        Path plain = documents.page(new UserId(l.rules().createdBy()), documentId, page)
-                .orElseThrow(() -> new NotFoundException("no such page"));
         VisitorClaims session = visit.session().orElseThrow();
+        PageImage image = documents.page(new UserId(l.rules().createdBy()), documentId, page,
+                        watermark(l, session, r.clientAddress()), new Audience(session.sessionId()))
+                .orElseThrow(() -> new NotFoundException("no such page"));
         events.fire(new ShareLinkEvents.DocumentViewed(tenant, l.rules().id(), l.rules().roomId(),
-                session.sessionId(), session.email(), documentId, page, 0, r.clientAddress(), clock.instant()));
-        if (!l.rules().watermark()) {
-            return plain;
-        }
-        String text = Watermarks.text(l.rules().watermarkText(), session.email(), session.issuedAt(),
-                r.clientAddress(), l.rules().name());
-        Path cached = visitorDir("visitor-pages", tenant, session).resolve(VisitorCaches.prefix(documentId)
-                + plain.getParent().getFileName() + "-" + page + "-" + Secrets.hash(text).substring(0, 16) + ".png");
-        if (!Files.exists(cached)) {
-            try {
-                Watermarks.drawFile(plain, cached, text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return cached;
+                session.sessionId(), session.email(), documentId.value(), page, 0, r.clientAddress(),
+                clock.instant()));
+        return image;
     }
 
-    /** What a visitor downloads: the bytes, or a PDF with the watermark stamped on every page. */
-    public VisitorViews.File content(TenantId tenant, VisitorViews.Request r, UUID documentId, boolean counts) {
+    /**
+     * What a visitor downloads: the bytes, or a PDF with the watermark stamped on every page. {@code counts} says,
+     * from the content, whether the answer the web layer makes of it is a download (recorded as
+     * {@code document.downloaded}).
+     */
+    public Content content(TenantId tenant, VisitorViews.Request r, DocumentId documentId,
+                           Predicate<Content> counts) {
         Loaded l = load(r.linkToken());
         Visit visit = visit(tenant, l, r.visitorToken());
-        return download(tenant, l, visit, documentId, r.clientAddress(), counts);
+        return download(tenant, l, visit, documentId.value(), r.clientAddress(), counts);
     }
 
-    private VisitorViews.File download(TenantId tenant, Loaded l, Visit visit, UUID documentId, String client,
-                                       boolean counts) {
+    private Content download(TenantId tenant, Loaded l, Visit visit, UUID documentId, String client,
+                             boolean counts) {
+        return download(tenant, l, visit, documentId, client, content -> counts);
+    }
+
+    private Content download(TenantId tenant, Loaded l, Visit visit, UUID documentId, String client,
+                             Predicate<Content> counts) {
+        DocumentId document = new DocumentId(documentId);
+        UserId creator = new UserId(l.rules().createdBy());
         Optional<LinkScope.Entry> item = l.scope().entry(documentId).filter(LinkScope.Entry::isDocument);
         Optional<DelegatedAccess.Delegated> doc = item.isEmpty() ? Optional.empty()
-                : documents.document(new UserId(l.rules().createdBy()), documentId, Permission.VIEW);
+                : documents.document(creator, document, Permission.VIEW);
         enforce(tenant, LinkGate.DOWNLOAD, visit.withItem(item, doc.map(DelegatedAccess.Delegated::isPdf)
                 .orElse(false)), client);
-        DocumentContent content = documents.document(new UserId(l.rules().createdBy()), documentId,
-                Permission.DOWNLOAD).orElseThrow(() -> new ForbiddenException("Downloads are not allowed here."))
-                .content();
         VisitorClaims session = visit.session().orElseThrow();
-        if (counts) {
+        Content content = documents.content(creator, document, watermark(l, session, client),
+                new Audience(session.sessionId())).orElseThrow(() -> new ForbiddenException(
+                "Downloads are not allowed here."));
+        if (counts.test(content)) {
             events.fire(new ShareLinkEvents.DocumentDownloaded(tenant, l.rules().id(), l.rules().roomId(),
                     session.sessionId(), session.email(), documentId, l.rules().watermark(), client,
                     clock.instant()));
         }
-        if (!l.rules().watermark()) {
-            return new VisitorViews.File(content.fileName(), content.servedType(), content.size(),
-                    "\"" + content.sha256() + "\"", (start, length) -> blobs.open(content.tenant(), content.blobId(),
-                    start, length));
-        }
-        String text = Watermarks.text(l.rules().watermarkText(), session.email(), session.issuedAt(), client,
-                l.rules().name());
-        Path stamped = visitorDir("visitor-downloads", tenant, session).resolve(VisitorCaches.prefix(documentId)
-                + content.blobId() + "-"
-                + Secrets.hash(text).substring(0, 16) + ".pdf");
-        if (!Files.exists(stamped)) {
-            try (InputStream in = blobs.open(content.tenant(), content.blobId(), 0, content.size())) {
-                Watermarks.stampPdf(in, stamped, text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        long size;
-        try {
-            size = Files.size(stamped);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new VisitorViews.File(content.fileName(), "application/pdf", size,
-                "\"" + content.sha256().substring(0, 32) + "-" + Secrets.hash(text).substring(0, 16) + "\"",
-                (start, length) -> slice(stamped, start, length));
+        return content;
     }
 
-    static InputStream slice(Path file, long start, long length) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-        channel.position(start);
-        InputStream whole = Channels.newInputStream(channel);
-        return new java.io.FilterInputStream(whole) {
-            long left = length;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int count) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(buffer, offset, (int) Math.min(count, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-        };
-    }
-
-    private Path visitorDir(String kind, TenantId tenant, VisitorClaims session) {
-        return settings.home().resolve(kind).resolve(tenant.toString()).resolve(session.sessionId().toString());
+    /** The watermark this visitor's renditions carry, when the link has one (the wording is the link's, SL-14). */
+    private static Optional<Watermark> watermark(Loaded l, VisitorClaims session, String client) {
+        return l.rules().watermark() ? Optional.of(new Watermark(Watermarks.text(l.rules().watermarkText(),
+                session.email(), session.issuedAt(), client, l.rules().name()))) : Optional.empty();
     }
 
     /** A single-use, 60 s download URL's secret for the visitor's session (checked like a download now and at use). */
@@ -347,8 +283,8 @@ public class VisitorWork {
         Loaded l = load(r.linkToken());
         Visit visit = visit(tenant, l, r.visitorToken());
         Optional<LinkScope.Entry> item = l.scope().entry(documentId).filter(LinkScope.Entry::isDocument);
-        boolean pdf = item.isPresent() && documents.document(new UserId(l.rules().createdBy()), documentId,
-                Permission.VIEW).map(DelegatedAccess.Delegated::isPdf).orElse(false);
+        boolean pdf = item.isPresent() && documents.document(new UserId(l.rules().createdBy()),
+                new DocumentId(documentId), Permission.VIEW).map(DelegatedAccess.Delegated::isPdf).orElse(false);
         enforce(tenant, LinkGate.DOWNLOAD, visit.withItem(item, pdf), r.clientAddress());
         return tickets.issueForVisitor(new LinkId(l.rules().id()), visit.session().orElseThrow().sessionId(),
                 new DocumentId(documentId));
@@ -358,7 +294,7 @@ public class VisitorWork {
      * The download of a visitor ticket that documents' {@link Tickets} has just redeemed (in this transaction),
      * checked by the same gate as the content endpoint, now, for the ticket's link and session (SL-40).
      */
-    public VisitorViews.File redeem(Tickets.VisitorTicket found, String client) {
+    public Content redeem(Tickets.VisitorTicket found, String client) {
         Instant now = clock.instant();
         TenantId tenant = found.tenant();
         ShareLinkEntity link = store.find(found.link().value())
@@ -376,28 +312,29 @@ public class VisitorWork {
     }
 
     /** The zip plan of a folder (null: the whole link): every visible document this visitor may download. */
-    public VisitorViews.Zip zip(TenantId tenant, VisitorViews.Request r, UUID folderId) {
+    public Zip zip(TenantId tenant, VisitorViews.Request r, FolderId folderId) {
         Loaded l = load(r.linkToken());
         Visit visit = visit(tenant, l, r.visitorToken());
         Optional<LinkScope.Entry> folder = folderId == null ? null
-                : l.scope().entry(folderId).filter(e -> !e.isDocument());
+                : l.scope().entry(folderId.value()).filter(e -> !e.isDocument());
         enforce(tenant, LinkGate.VIEW, visit.withItem(folder, false), r.clientAddress());
-        List<ZipFiles.Entry> entries = new ArrayList<>();
+        UserId creator = new UserId(l.rules().createdBy());
+        List<Zip.Entry> entries = new ArrayList<>();
         String prefix = folder == null || folder.isEmpty() ? "" : folder.get().path() + "/";
-        for (LinkScope.Entry e : l.scope().documentsBelow(folderId)) {
-            Optional<DelegatedAccess.Delegated> doc = documents.document(new UserId(l.rules().createdBy()), e.id(),
+        for (LinkScope.Entry e : l.scope().documentsBelow(folderId == null ? null : folderId.value())) {
+            Optional<DelegatedAccess.Delegated> doc = documents.document(creator, new DocumentId(e.id()),
                     Permission.VIEW);
             boolean pdf = doc.map(DelegatedAccess.Delegated::isPdf).orElse(false);
             if (LinkGate.decide(LinkGate.DOWNLOAD, visit.withItem(Optional.of(e), pdf)).isPresent()) {
                 continue;
             }
-            Optional<DelegatedAccess.Delegated> readable = documents.document(new UserId(l.rules().createdBy()),
-                    e.id(), Permission.DOWNLOAD);
+            Optional<DelegatedAccess.Delegated> readable = documents.document(creator, new DocumentId(e.id()),
+                    Permission.DOWNLOAD);
             if (readable.isEmpty()) {
                 continue;
             }
             String name = e.path().startsWith(prefix) ? e.path().substring(prefix.length()) : e.name();
-            entries.add(new ZipFiles.Entry(name, readable.get().content()));
+            entries.add(new Zip.Entry(name, new DocumentId(e.id())));
             VisitorClaims s = visit.session().orElseThrow();
             events.fire(new ShareLinkEvents.DocumentDownloaded(tenant, l.rules().id(), l.rules().roomId(),
                     s.sessionId(), s.email(), e.id(), l.rules().watermark(), r.clientAddress(), clock.instant()));
@@ -407,11 +344,10 @@ public class VisitorWork {
                     "Nothing here may be downloaded."), List.of(), visit.visitorEmail(), r.clientAddress());
         }
         VisitorClaims s = visit.session().orElseThrow();
-        String text = l.rules().watermark() ? Watermarks.text(l.rules().watermarkText(), s.email(), s.issuedAt(),
-                r.clientAddress(), l.rules().name()) : null;
         String zipName = (folder == null || folder.isEmpty()
                 ? (l.rules().name() == null ? "documents" : l.rules().name()) : folder.get().name()) + ".zip";
-        return new ZipFiles(zipName, entries, text, blobs, visitorDir("visitor-downloads", tenant, s));
+        return documents.zip(creator, zipName, entries, watermark(l, s, r.clientAddress()),
+                new Audience(s.sessionId()));
     }
 
     /** Page-time beacons of documents this visitor sees, fired as {@code document.viewed} events. */

@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * Blobs on the local file system under {@code COFFER_HOME/blobs/<tenant>/<sha[0..2]>/<sha>}: written to
@@ -144,40 +145,14 @@ public class LocalBlobStore implements BlobStore {
     @Override
     public InputStream open(TenantId tenant, String blobId, long offset, long length) throws IOException {
         SeekableByteChannel channel = Files.newByteChannel(path(tenant, blobId), StandardOpenOption.READ);
-        channel.position(offset);
-        InputStream whole = Channels.newInputStream(channel);
-        return new InputStream() {
-            long left = length;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = whole.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = whole.read(b, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-
-            @Override
-            public void close() throws IOException {
-                whole.close();
-            }
-        };
+        try {
+            channel.position(offset);
+            return BoundedInputStream.builder().setInputStream(Channels.newInputStream(channel)).setMaxCount(length)
+                    .get();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     @Override

@@ -1,7 +1,8 @@
 package io.coffer.api.documents;
 
 import io.coffer.api.security.Authenticated;
-import io.coffer.documents.DocumentContent;
+import io.coffer.api.content.ContentResponses;
+import io.coffer.documents.Content;
 import io.coffer.datarooms.Permission;
 import io.coffer.documents.DocumentView;
 import io.coffer.documents.Documents;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Context;
-import io.coffer.storage.BlobStore;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import io.coffer.shared.DocumentId;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -45,13 +46,7 @@ public class DocumentsResource {
     Documents documents;
 
     @Inject
-    BlobStore blobs;
-
-    @Inject
     Uploads uploads;
-
-    @Inject
-    io.coffer.documents.Pages pages;
 
     @Inject
     io.coffer.platform.CofferSettings settings;
@@ -125,10 +120,7 @@ public class DocumentsResource {
         } catch (NumberFormatException e) {
             throw new io.coffer.shared.error.NotFoundException("no such page");
         }
-        java.nio.file.Path png = pages.page(uuid(id), page);
-        return Response.ok((jakarta.ws.rs.core.StreamingOutput) out -> java.nio.file.Files.copy(png, out))
-                .type("image/png").header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "private, max-age=300").build();
+        return ContentResponses.page(documents.page(new DocumentId(uuid(id)), page)).build();
     }
 
     @POST
@@ -152,13 +144,12 @@ public class DocumentsResource {
     @Operation(summary = "The newest version's bytes: Range (206/416), ETag/If-None-Match (304), HEAD; needs DOWNLOAD")
     public Response content(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                             @HeaderParam("Range") String range, @Context jakarta.ws.rs.core.Request request) {
-        UUID documentId = uuid(id);
-        DocumentContent content = documents.content(documentId);
-        Response answer = ContentResponses.serve(content, ifNoneMatch, range, blobs).build();
-        if (ContentResponses.isDownload(request.getMethod(), answer)) {
+        DocumentId documentId = new DocumentId(uuid(id));
+        Content content = documents.content(documentId);
+        if (ContentResponses.isDownload(request.getMethod(), content, ifNoneMatch, range)) {
             documents.recordDownload(documentId);
         }
-        return answer;
+        return ContentResponses.serve(content, ifNoneMatch, range).build();
     }
 
     @POST

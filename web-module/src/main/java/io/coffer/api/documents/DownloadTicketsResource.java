@@ -2,7 +2,7 @@ package io.coffer.api.documents;
 
 import io.coffer.api.security.Public;
 import io.coffer.documents.Tickets;
-import io.coffer.storage.BlobStore;
+import io.coffer.api.content.ContentResponses;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,14 +25,11 @@ public class DownloadTicketsResource {
     @Inject
     Tickets tickets;
 
-    @Inject
-    BlobStore blobs;
-
     @GET
     @Path("/{ticket}")
     @Operation(summary = "Download once with a ticket (60 s)")
     public Response download(@PathParam("ticket") String ticket) {
-        return ContentResponses.serve(tickets.redeem(ticket), null, null, blobs)
+        return ContentResponses.serve(tickets.redeem(ticket), null, null)
                 .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store").build();
     }
 

@@ -1,11 +1,13 @@
 package io.coffer.api.visitor;
 
 import io.coffer.api.JsonConfig;
-import io.coffer.api.error.Problem;
-import io.coffer.api.error.ProblemType;
+import io.coffer.api.content.ContentResponses;
 import io.coffer.api.security.ClientAddresses;
 import io.coffer.api.security.Public;
+import io.coffer.documents.Content;
 import io.coffer.platform.CofferSettings;
+import io.coffer.shared.DocumentId;
+import io.coffer.shared.FolderId;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.shared.error.ValidationException;
 import io.coffer.sharelinks.VisitorViews;
@@ -33,14 +35,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -149,9 +146,8 @@ public class VisitorResource {
         } catch (NumberFormatException e) {
             throw new NotFoundException("no such page");
         }
-        java.nio.file.Path png = visitors.page(request(token, visitorToken), uuid(docId), page);
-        return Response.ok((StreamingOutput) out -> Files.copy(png, out)).type("image/png")
-                .header("X-Content-Type-Options", "nosniff").build();
+        return ContentResponses.page(visitors.page(request(token, visitorToken), new DocumentId(uuid(docId)), page))
+                .build();
     }
 
     @GET
@@ -159,8 +155,10 @@ public class VisitorResource {
     @Operation(summary = "Download (a watermarked PDF when the link watermarks); Range, HEAD; 403 when downloads are off")
     public Response content(@PathParam("token") String token, @PathParam("docId") String docId,
                             @HeaderParam(VISITOR_TOKEN) String visitorToken, @HeaderParam("Range") String range) {
-        boolean counts = range == null || range.replace(" ", "").startsWith("bytes=0-");
-        return serve(visitors.content(request(token, visitorToken), uuid(docId), counts), range);
+        String ifNoneMatch = http.getHeader(HttpHeaders.IF_NONE_MATCH);
+        Content content = visitors.content(request(token, visitorToken), new DocumentId(uuid(docId)),
+                served -> ContentResponses.isDownload(HttpMethod.GET, served, ifNoneMatch, range));
+        return ContentResponses.serve(content, ifNoneMatch, range).build();
     }
 
     @HEAD
@@ -168,7 +166,10 @@ public class VisitorResource {
     @Operation(summary = "The download's headers only")
     public Response contentHead(@PathParam("token") String token, @PathParam("docId") String docId,
                                 @HeaderParam(VISITOR_TOKEN) String visitorToken, @HeaderParam("Range") String range) {
-        return serve(visitors.content(request(token, visitorToken), uuid(docId), false), range);
+        String ifNoneMatch = http.getHeader(HttpHeaders.IF_NONE_MATCH);
+        Content content = visitors.content(request(token, visitorToken), new DocumentId(uuid(docId)),
+                served -> ContentResponses.isDownload(HttpMethod.HEAD, served, ifNoneMatch, range));
+        return ContentResponses.serve(content, ifNoneMatch, range).build();
     }
 
     @POST
@@ -187,7 +188,7 @@ public class VisitorResource {
     @Path("/link-tickets/{ticket}")
     @Operation(summary = "Download once with a visitor's ticket (60 s), checked by the link's rules at use")
     public Response redeem(@PathParam("ticket") String ticket) {
-        return serve(visitors.redeemTicket(ticket, clients.of(http)), null);
+        return ContentResponses.serve(visitors.redeemTicket(ticket, clients.of(http)), null, null).build();
     }
 
     /**
@@ -207,11 +208,8 @@ public class VisitorResource {
     @Operation(summary = "A streamed zip of the visible, downloadable documents (of one folder with ?folderId=)")
     public Response zip(@PathParam("token") String token, @QueryParam("folderId") String folderId,
                         @HeaderParam(VISITOR_TOKEN) String visitorToken) {
-        UUID folder = folderId == null || folderId.isBlank() ? null : uuid(folderId);
-        VisitorViews.Zip zip = visitors.zip(request(token, visitorToken), folder);
-        return Response.ok((StreamingOutput) zip::writeTo).type("application/zip")
-                .header("Content-Disposition", attachment(zip.fileName()))
-                .header("X-Content-Type-Options", "nosniff").build();
+        FolderId folder = folderId == null || folderId.isBlank() ? null : new FolderId(uuid(folderId));
+        return ContentResponses.zip(visitors.zip(request(token, visitorToken), folder)).build();
     }
 
     @POST
@@ -245,63 +243,6 @@ public class VisitorResource {
         }
         visitors.beacons(request(token, visitorToken), beacons);
         return Response.accepted().build();
-    }
-
-    /** The bytes, one Range (206/416) or all, as an attachment. */
-    private static Response serve(VisitorViews.File file, String range) {
-        Optional<long[]> part = Optional.empty();
-        if (range != null && range.startsWith("bytes=") && !range.contains(",")) {
-            String spec = range.substring(6).trim();
-            int dash = spec.indexOf('-');
-            try {
-                if (dash >= 0) {
-                    String first = spec.substring(0, dash).trim();
-                    String last = spec.substring(dash + 1).trim();
-                    long start;
-                    long end;
-                    if (first.isEmpty()) {
-                        long suffix = Long.parseLong(last);
-                        start = Math.max(0, file.size() - suffix);
-                        end = file.size() - 1;
-                    } else {
-                        start = Long.parseLong(first);
-                        end = last.isEmpty() ? file.size() - 1 : Math.min(Long.parseLong(last), file.size() - 1);
-                    }
-                    if (start >= file.size()) {
-                        return Problem.of(ProblemType.RANGE_NOT_SATISFIABLE)
-                                .header("Content-Range", "bytes */" + file.size()).build();
-                    }
-                    if (start >= 0 && end >= start) {
-                        part = Optional.of(new long[] {start, end});
-                    }
-                }
-            } catch (NumberFormatException ignored) {
-                // a malformed range: the whole body (RFC 9110 allows ignoring it)
-            }
-        }
-        long start = part.map(p -> p[0]).orElse(0L);
-        long length = part.map(p -> p[1] - p[0] + 1).orElse(file.size());
-        StreamingOutput body = out -> {
-            try (InputStream in = file.source().open(start, length)) {
-                in.transferTo(out);
-            }
-        };
-        Response.ResponseBuilder answer = part.isPresent()
-                ? Response.status(206).header("Content-Range", "bytes " + start + "-" + (start + length - 1) + "/"
-                + file.size()) : Response.ok();
-        return answer.entity(body).type(file.servedType()).header("Content-Length", length)
-                .header("ETag", file.etag()).header("Accept-Ranges", "bytes")
-                .header("Content-Disposition", attachment(file.fileName()))
-                .header("X-Content-Type-Options", "nosniff").build();
-    }
-
-    static String attachment(String fileName) {
-        StringBuilder ascii = new StringBuilder();
-        for (char c : fileName.toCharArray()) {
-            ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != ';' && c != '%' ? c : '_');
-        }
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String string(JsonObject o, String key) {

@@ -1,4 +1,4 @@
-package io.coffer.api.documents;
+package io.coffer.api.content;
 
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
-package io.coffer.sharelinks.internal;
+package io.coffer.documents.internal;
 
-import io.coffer.documents.DocumentContent;
-import io.coffer.sharelinks.VisitorViews;
+import io.coffer.documents.Zip;
+import io.coffer.shared.TenantId;
 import io.coffer.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,18 +17,19 @@ import java.util.zip.ZipOutputStream;
  * streams from storage; with a watermark, each PDF is stamped to a temporary file first and deleted after. Nothing is
  * held in memory beyond the copy buffers.
  */
-final class ZipFiles implements VisitorViews.Zip {
+final class ZipFiles implements Zip {
 
-    record Entry(String name, DocumentContent content) {
+    /** One entry: its name and the blob it holds. */
+    record Part(String name, TenantId tenant, String blobId, long size) {
     }
 
     private final String fileName;
-    private final List<Entry> entries;
+    private final List<Part> entries;
     private final String watermark;
     private final BlobStore blobs;
     private final Path workDir;
 
-    ZipFiles(String fileName, List<Entry> entries, String watermark, BlobStore blobs, Path workDir) {
+    ZipFiles(String fileName, List<Part> entries, String watermark, BlobStore blobs, Path workDir) {
         this.fileName = fileName;
         this.entries = List.copyOf(entries);
         this.watermark = watermark;
@@ -43,25 +44,24 @@ final class ZipFiles implements VisitorViews.Zip {
 
     @Override
     public List<String> entryNames() {
-        return entries.stream().map(Entry::name).toList();
+        return entries.stream().map(Part::name).toList();
     }
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
-        for (Entry e : entries) {
+        for (Part e : entries) {
             zip.putNextEntry(new ZipEntry(e.name()));
-            DocumentContent c = e.content();
             if (watermark == null) {
-                try (InputStream in = blobs.open(c.tenant(), c.blobId(), 0, c.size())) {
+                try (InputStream in = blobs.open(e.tenant(), e.blobId(), 0, e.size())) {
                     in.transferTo(zip);
                 }
             } else {
                 Files.createDirectories(workDir);
                 Path stamped = Files.createTempFile(workDir, "zip", ".pdf");
                 try {
-                    try (InputStream in = blobs.open(c.tenant(), c.blobId(), 0, c.size())) {
-                        Watermarks.stampPdf(in, stamped, watermark);
+                    try (InputStream in = blobs.open(e.tenant(), e.blobId(), 0, e.size())) {
+                        Watermarking.stampPdf(in, stamped, watermark);
                     }
                     Files.copy(stamped, zip);
                 } finally {

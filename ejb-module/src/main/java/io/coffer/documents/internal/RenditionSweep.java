@@ -1,6 +1,6 @@
-package io.coffer.sharelinks.internal;
+package io.coffer.documents.internal;
 
-import io.coffer.platform.CofferSettings;
+import io.coffer.documents.Audience;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,23 +18,24 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sweeps the per-visitor caches every {@code coffer.visitor-cache.sweep-interval} (a minute): a session's files go
- * once they are older than a visitor token lives (plus a margin), and the oldest sessions go until all visitor caches
- * together hold at most {@code coffer.visitor-cache.max-bytes} (1 GiB) (SL-23). Files only: no transaction.
+ * Sweeps the renditions kept per audience (visitor sessions) every {@code coffer.visitor-cache.sweep-interval} (a
+ * minute): an audience's files go once they are older than {@link Audience#RENDITIONS_KEPT}, and the oldest audiences
+ * go until all of them together hold at most {@code coffer.visitor-cache.max-bytes} (1 GiB) (SL-23). Files only: no
+ * transaction.
  */
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class VisitorCacheSweep {
+public class RenditionSweep {
 
-    static final Duration MAX_AGE = VisitorTokens.LIFETIME.plusMinutes(5);
-    private static final Logger LOG = Logger.getLogger(VisitorCacheSweep.class.getName());
+    static final Duration MAX_AGE = Audience.RENDITIONS_KEPT;
+    private static final Logger LOG = Logger.getLogger(RenditionSweep.class.getName());
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    CofferSettings settings;
+    Renditions renditions;
 
     @Inject
     Clock clock;
@@ -64,13 +65,13 @@ public class VisitorCacheSweep {
 
     private void sweepQuietly() {
         try {
-            VisitorCaches.Swept swept = VisitorCaches.sweep(settings.home(), clock.instant(), MAX_AGE, maxBytes);
+            Renditions.Swept swept = renditions.sweep(clock.instant(), MAX_AGE, maxBytes);
             if (swept.sessions() > 0) {
-                LOG.info("Visitor caches: " + swept.sessions() + " session(s) swept, " + swept.bytesLeft()
-                        + " bytes left");
+                LOG.info("Renditions kept per audience: " + swept.sessions() + " audience(s) swept, "
+                        + swept.bytesLeft() + " bytes left");
             }
         } catch (RuntimeException e) {
-            LOG.warning("The visitor cache sweep failed this round, will retry: " + e);
+            LOG.warning("The rendition sweep failed this round, will retry: " + e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.coffer.sharelinks.internal;
+package io.coffer.documents.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,7 +42,7 @@ class VisitorCachesTest {
         Path old = session("visitor-pages", "t1", Duration.ofMinutes(36), 100);
         Path oldDownload = session("visitor-downloads", "t2", Duration.ofHours(5), 100);
         Path fresh = session("visitor-pages", "t1", Duration.ofMinutes(3), 100);
-        VisitorCaches.Swept swept = VisitorCaches.sweep(home, NOW, VisitorCacheSweep.MAX_AGE, 1_000_000);
+        Renditions.Swept swept = Renditions.sweep(home, NOW, RenditionSweep.MAX_AGE, 1_000_000);
         assertEquals(2, swept.sessions());
         assertFalse(Files.exists(old));
         assertFalse(Files.exists(oldDownload));
@@ -58,7 +58,7 @@ class VisitorCachesTest {
                     Duration.ofSeconds(600 - i * 10L), 10_000);
         }
         assertEquals(300_000, total());
-        VisitorCaches.Swept swept = VisitorCaches.sweep(home, NOW, VisitorCacheSweep.MAX_AGE, 95_000);
+        Renditions.Swept swept = Renditions.sweep(home, NOW, RenditionSweep.MAX_AGE, 95_000);
         assertTrue(total() <= 95_000, "bound held: " + total());
         assertEquals(total(), swept.bytesLeft());
         assertEquals(21, swept.sessions(), "no more than needed is dropped");

@@ -1,4 +1,4 @@
-package io.coffer.api.documents;
+package io.coffer.api.content;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,113 @@
+package io.coffer.api.content;
+
+import io.coffer.api.error.Problem;
+import io.coffer.api.error.ProblemType;
+import io.coffer.documents.Content;
+import io.coffer.documents.PageImage;
+import io.coffer.documents.Zip;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * How bytes are answered, for members and visitors alike (FD-32): 304 for a matching ETag, one Range (206/416) or
+ * all, {@code Content-Disposition: attachment}, nosniff, streamed from {@link Content#open}. And the one rule of what
+ * counts as a download ({@link #isDownload}, FD-33). The visitor side's {@code Cache-Control: no-store} and
+ * {@code Referrer-Policy: no-referrer} are set over these answers by {@code api.visitor.VisitorHeaders}.
+ */
+public final class ContentResponses {
+    private ContentResponses() {
+    }
+
+    /** What a request for a content is answered with, decided before any byte is read. */
+    private sealed interface Answer {
+    }
+
+    private record NotModified() implements Answer {
+    }
+
+    private record Unsatisfiable() implements Answer {
+    }
+
+    private record Bytes(long start, long length, boolean partial) implements Answer {
+    }
+
+    private static Answer decide(Content content, String ifNoneMatch, String range) {
+        if (ifNoneMatch != null && (ifNoneMatch.contains(content.etag()) || ifNoneMatch.trim().equals("*"))) {
+            return new NotModified();
+        }
+        Optional<ByteRange> part;
+        try {
+            part = ByteRange.parse(range, content.size());
+        } catch (ByteRange.Unsatisfiable e) {
+            return new Unsatisfiable();
+        }
+        return part.<Answer>map(p -> new Bytes(p.start(), p.length(), true))
+                .orElseGet(() -> new Bytes(0, content.size(), false));
+    }
+
+    /**
+     * The one rule of what counts as a download, for members and visitors (FD-33): a GET whose answer carries the
+     * first byte — all the bytes (200) or a range from byte 0 (206), whatever the {@code Range} header looked like.
+     * A HEAD, a 304, a 416 and a range from a later byte (a resumed or seeking read) are not downloads.
+     */
+    public static boolean isDownload(String method, Content content, String ifNoneMatch, String range) {
+        return HttpMethod.GET.equals(method) && decide(content, ifNoneMatch, range) instanceof Bytes b
+                && b.start() == 0;
+    }
+
+    /** The answer to a GET or HEAD of {@code content} with these request headers (either may be null). */
+    public static Response.ResponseBuilder serve(Content content, String ifNoneMatch, String range) {
+        Answer answer = decide(content, ifNoneMatch, range);
+        if (answer instanceof NotModified) {
+            return Response.notModified().header(HttpHeaders.ETAG, content.etag());
+        }
+        if (answer instanceof Unsatisfiable) {
+            return Problem.of(ProblemType.RANGE_NOT_SATISFIABLE).header("Content-Range", "bytes */" + content.size());
+        }
+        Bytes bytes = (Bytes) answer;
+        long start = bytes.start();
+        long length = bytes.length();
+        StreamingOutput body = out -> {
+            try (InputStream in = content.open(start, length)) {
+                in.transferTo(out);
+            }
+        };
+        Response.ResponseBuilder builder = bytes.partial()
+                ? Response.status(206).header("Content-Range",
+                "bytes " + start + "-" + (start + length - 1) + "/" + content.size())
+                : Response.ok();
+        return builder.entity(body)
+                .type(content.mediaType())
+                .header(HttpHeaders.CONTENT_LENGTH, length)
+                .header(HttpHeaders.ETAG, content.etag())
+                .header("Accept-Ranges", "bytes")
+                .header("Content-Disposition", ContentDisposition.attachment(content.fileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-cache");
+    }
+
+    /** A page image as {@code image/png}, with its ETag; members' browsers may keep it five minutes. */
+    public static Response.ResponseBuilder page(PageImage image) {
+        StreamingOutput body = out -> {
+            try (InputStream in = image.open()) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body).type("image/png")
+                .header(HttpHeaders.CONTENT_LENGTH, image.size())
+                .header(HttpHeaders.ETAG, image.etag())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, max-age=300");
+    }
+
+    /** A zip streamed entry by entry as an attachment. */
+    public static Response.ResponseBuilder zip(Zip zip) {
+        return Response.ok((StreamingOutput) zip::writeTo).type("application/zip")
+                .header("Content-Disposition", ContentDisposition.attachment(zip.fileName()))
+                .header("X-Content-Type-Options", "nosniff");
+    }
+}
