@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class TreeStatementsIT {
     /** DR-4 / PERM-14: the statements one GET /tree may run, whatever the size of the room. */
-    static final long BOUND = 25;
+    static final long BOUND = 40;
     static final int FOLDERS = 1000;
 
     String s;
