@@ -369,6 +369,8 @@ class DocumentsIT {
         // 200 MB in the default suite; 1 GiB under -Pheavy, where the server runs with a 256 MB heap (ear/pom.xml)
         long size = (Boolean.getBoolean("coffer.heavy") ? 1024L : 200L) * 1024 * 1024;
         long rssBefore = ServerProcess.rssKiB();
+        ServerHeap heap = ServerHeap.connect();
+        long heapBefore = heap.resetPeak();
         MessageDigest sent = MessageDigest.getInstance("SHA-256");
         HttpRequest request = Http.request("/api/v1/datarooms/" + room + "/documents?name=big.bin")
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
@@ -403,11 +405,23 @@ class DocumentsIT {
         assertEquals(size, count);
         assertEquals(doc.getString("sha256"), HexFormat.of().formatHex(received.digest()));
         long rssAfter = ServerProcess.rssKiB();
+        long heapGrowth = heap.peak() - heapBefore;
+        String pools = heap.pools();
+        heap.close();
         ServerProcess.recordTransfer(size, upNanos, downNanos, rssBefore, rssAfter,
                 java.nio.file.Path.of(System.getProperty("it.coffer.home")).resolve("blobs")
                         .resolve(owner.tenant().toString()).resolve(doc.getString("sha256").substring(0, 2))
                         .resolve(doc.getString("sha256")));
+        System.out.println("DOC-8 old-generation peak grew by " + heapGrowth / 1048576 + " MiB " + pools);
+        // A server that holds the body (or a copy) in memory raises the old generation's peak by about the file's
+        // size (a 200 MB array is a humongous object in G1): the bound is a small fraction of the file.
+        assertTrue(heapGrowth < HEAP_GROWTH_BOUND, "the round trip of " + size / 1048576 + " MiB grew the server's"
+                + " old-generation heap " + pools + " by " + heapGrowth / 1048576 + " MiB (bound "
+                + HEAP_GROWTH_BOUND / 1048576 + " MiB)");
     }
+
+    /** DOC-8: how much the server's old-generation heap may grow during the large round trip, whatever the size. */
+    static final long HEAP_GROWTH_BOUND = 48L * 1024 * 1024;
 
     /** A deterministic stream of {@code size} bytes that never sits in memory. */
     static final class PatternStream extends InputStream {

@@ -36,6 +36,28 @@ public final class ItDatabase {
         }
     }
 
+    /**
+     * Every statement the server's query role has run so far, by its text as pg_stat_statements normalises it, with
+     * its number of calls: the IT server's embedded database loads the extension (it.xml,
+     * {@code coffer.test.statement-statistics}). Two snapshots around a request count the statements it ran.
+     */
+    public static java.util.Map<String, Long> statements() {
+        java.util.Map<String, Long> calls = new java.util.HashMap<>();
+        try (Connection c = owner().getConnection();
+             PreparedStatement p = c.prepareStatement("select s.query, sum(s.calls)"
+                     + " from coffer_test_stats.pg_stat_statements s join pg_roles r on r.oid = s.userid"
+                     + " join pg_database d on d.oid = s.dbid where r.rolname = 'coffer_app' and d.datname = 'coffer'"
+                     + " group by s.query");
+             ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                calls.put(r.getString(1), r.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return calls;
+    }
+
     public static PGSimpleDataSource owner() {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL("jdbc:postgresql://127.0.0.1:" + PORT + "/coffer");

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DOC-9 for real: the server is killed with SIGKILL while an upload is streaming into storage, then started again. The
- * document must not exist in any form (no row, no entry in the tree, no blob), and the server must serve as before.
+ * document must not exist in any form (no row, no entry in the tree, no blob), and the server must serve as before;
+ * FD-9: what was committed before the kill (a folder, a document: rows, blob, quota) is all there, byte for byte.
  * The partial bytes are only a temporary file, which the sweeper removes once it is a day old.
  */
 @Tag("kills-server") // runs after every other IT (ear/pom.xml): the restarted server is new to Arquillian
@@ -30,12 +31,17 @@ class KillDuringUploadIT {
     static final Path HOME = Path.of(System.getProperty("it.coffer.home"));
 
     @Test
-    void doc9_aServerKilledMidUploadLeavesNoPartialDocument() throws Exception {
+    void doc9_fd9_aServerKilledMidUploadLeavesNoPartialDocumentAndKeepsWhatWasCommitted() throws Exception {
         UUID tenant = ItDatabase.tenant("kill");
         ItDatabase.User owner = ItDatabase.user(tenant, "owner-" + UUID.randomUUID().toString().substring(0, 6)
                 + "@k.test", "OWNER");
         String token = Tokens.login(owner);
         String room = DataRoomsIT.createRoom(token, "Killed").getString("id");
+        // FD-9: committed before the crash, and must be there after it, row and blob
+        String keptFolder = Api.folder(token, room, "Kept before the crash", null);
+        byte[] keptBytes = DocumentsIT.pdf(2, 612, 792);
+        String kept = Api.document(token, room, keptFolder, "kept.pdf", keptBytes);
+        String keptSha = DocumentsIT.sha256(keptBytes);
         List<Path> before = temporaryFiles();
 
         long declared = 200L * 1024 * 1024;
@@ -63,17 +69,26 @@ class KillDuringUploadIT {
         }
 
         startServer();
-        assertEquals(0, ItDatabase.number(tenant, "select count(*) from items where kind = 'DOCUMENT'"),
-                "no document entry");
-        assertEquals(0, ItDatabase.number(tenant, "select count(*) from document_versions"), "no version");
+        assertEquals(1, ItDatabase.number(tenant, "select count(*) from items where kind = 'DOCUMENT'"),
+                "no document entry but the one committed before the crash");
+        assertEquals(1, ItDatabase.number(tenant, "select count(*) from document_versions"), "no version");
         String tree = Http.get("/api/v1/datarooms/" + room + "/tree", Tokens.login(owner)).body();
         assertTrue(!tree.contains("half.bin"), tree);
+        assertTrue(tree.contains(kept) && tree.contains("kept.pdf") && tree.contains(keptFolder), tree);
         Path blobs = HOME.resolve("blobs").resolve(tenant.toString());
         try (Stream<Path> files = Files.exists(blobs) ? Files.walk(blobs) : Stream.empty()) {
-            assertEquals(0, files.filter(Files::isRegularFile).count(), "no blob, whole or partial");
+            List<Path> left = files.filter(Files::isRegularFile).toList();
+            assertEquals(List.of(blobs.resolve(keptSha.substring(0, 2)).resolve(keptSha)), left,
+                    "no blob, whole or partial, but the one committed before the crash");
+            assertEquals(keptSha, DocumentsIT.sha256(Files.readAllBytes(left.get(0))), "the kept blob is intact");
         }
-        assertEquals(0, ItDatabase.number(tenant, "select coalesce(sum(used_bytes), 0) from storage_usage"),
-                "nothing charged to the quota");
+        assertEquals(keptBytes.length, ItDatabase.number(tenant,
+                "select coalesce(sum(used_bytes), 0) from storage_usage"), "nothing charged to the quota but it");
+        var keptContent = Http.CLIENT.send(Http.request("/api/v1/documents/" + kept + "/content")
+                .header("Authorization", "Bearer " + Tokens.login(owner)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, keptContent.statusCode());
+        assertEquals(keptSha, DocumentsIT.sha256(keptContent.body()), "served byte for byte after the restart");
 
         // and the restarted server takes the same upload whole
         byte[] small = "after the crash".getBytes(StandardCharsets.UTF_8);

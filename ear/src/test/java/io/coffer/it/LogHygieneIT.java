@@ -37,7 +37,7 @@ class LogHygieneIT {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Test
-    void fd22_refusedTokensLinksAndPasswordsLeaveNoSecretNoErrorAndNoIncidentInTheLogs() throws Exception {
+    void fd22_sl30_refusedTokensLinksAndPasswordsLeaveNoSecretNoErrorAndNoIncidentInTheLogs() throws Exception {
         UUID tenant = ItDatabase.tenant("logs");
         ItDatabase.User user = ItDatabase.user(tenant, "l-" + UUID.randomUUID().toString().substring(0, 6)
                 + "@logs.test", "OWNER");

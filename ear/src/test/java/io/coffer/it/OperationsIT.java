@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** Operations: health (FD-11), OpenAPI from the DTO records, /metrics closed to the public. */
+/** Operations: health (FD-9, FD-11: the watchdog, not the test, brings a killed database back with its data), OpenAPI from the DTO records, /metrics closed to the public. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperationsIT {
 
@@ -53,18 +53,41 @@ class OperationsIT {
 
     @Test
     @Order(4)
-    void fd11_readinessIsDownWhileTheDatabaseIsGoneAndUpAgainByItself() throws Exception {
+    void fd9_fd11_readinessIsDownWhileTheDatabaseIsGoneAndUpAgainByItself() throws Exception {
+        // written before the crash: a room, a folder and a document (row and blob)
+        ItDatabase.User before = ItDatabase.user(ItDatabase.tenant("before-crash"), "x@before.test", "OWNER");
+        String token = Tokens.accessToken(before);
+        String room = Api.room(token, "Before the crash");
+        String folder = Api.folder(token, room, "Kept", null);
+        byte[] bytes = DocumentsIT.pdf(1, 612, 792);
+        String document = Api.document(token, room, folder, "kept.pdf", bytes);
+
         Path pidFile = Path.of(System.getProperty("it.coffer.home"), "db", "pgdata", "postmaster.pid");
         long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
         new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
 
+        // the test does nothing more to the database: the server's watchdog must bring it back
         boolean sawDown = waitFor(Duration.ofSeconds(20), () -> Http.get("/health/ready").statusCode() == 503);
         assertTrue(sawDown, "ready went DOWN while the database was gone");
         boolean backUp = waitFor(Duration.ofSeconds(90), () -> Http.get("/health/ready").statusCode() == 200);
         assertTrue(backUp, "ready came back UP by itself");
+        long revived = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        assertTrue(revived != pid && ProcessHandle.of(revived).map(ProcessHandle::isAlive).orElse(false),
+                "a new postmaster (" + revived + ", killed " + pid + ") serves the data directory");
         ItDatabase.User user = ItDatabase.user(ItDatabase.tenant("after-crash"), "x@after.test", "MEMBER");
         assertEquals(200, Http.get("/api/v1/me", Tokens.accessToken(user)).statusCode(),
                 "requests work again after the database came back");
+
+        // and what was committed before the crash is all there: rows through the API, the blob by its content
+        String tree = Http.get("/api/v1/datarooms/" + room + "/tree", token).body();
+        assertTrue(tree.contains(folder) && tree.contains("Kept") && tree.contains(document), tree);
+        java.net.http.HttpResponse<byte[]> content = Http.CLIENT.send(
+                Http.request("/api/v1/documents/" + document + "/content").header("Authorization", "Bearer " + token)
+                        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, content.statusCode());
+        assertEquals(DocumentsIT.sha256(bytes), DocumentsIT.sha256(content.body()), "the same bytes come back");
+        assertEquals(DocumentsIT.sha256(bytes), Http.json(Http.get("/api/v1/documents/" + document, token))
+                .getString("sha256"));
     }
 
     private static boolean waitFor(Duration limit, java.util.function.BooleanSupplier condition)

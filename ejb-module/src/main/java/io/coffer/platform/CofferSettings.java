@@ -229,6 +229,15 @@ public class CofferSettings {
         throw new StartupFailure("COFFER_TENANT_QUOTA_BYTES must be 0 (no limit) or a positive number of bytes");
     }
 
+    /**
+     * Test-only ({@code coffer.test.statement-statistics}: the integration-test server's config dropin sets it, an
+     * operator never would): the embedded database loads {@code pg_stat_statements}, so that a test can count the
+     * statements a request runs (PERM-14, DR-4).
+     */
+    public boolean embeddedStatementStatistics() {
+        return value("coffer.test.statement-statistics").map(Boolean::parseBoolean).orElse(false);
+    }
+
     /** {@code COFFER_MAX_UPLOAD_BYTES}: the largest accepted document (a long; default 2^31). */
     public long maxUploadBytes() {
         try {

@@ -90,7 +90,8 @@ public class DatabaseStartup {
     private void startEmbedded() {
         String owner = CofferSettings.checkedRoleName(settings.databaseOwnerUser(), "COFFER_DB_OWNER_USER");
         String app = CofferSettings.checkedRoleName(settings.databaseUser(), "COFFER_DB_USER");
-        embedded = new EmbeddedPostgresServer(settings.home(), settings.embeddedDatabasePort());
+        embedded = new EmbeddedPostgresServer(settings.home(), settings.embeddedDatabasePort(),
+                settings.embeddedStatementStatistics());
         embedded.start();
         String appPassword = settings.databasePassword().orElseGet(() -> embedded.roleSecret(app));
         givePasswordToTheDataSource(app, appPassword);
@@ -132,13 +133,11 @@ public class DatabaseStartup {
     /** The embedded database comes back by itself if its postmaster dies (crash, OOM killer, kill -9). */
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void watchEmbedded() {
-        if (embedded == null || stopping || embedded.alive()) {
+        if (embedded == null || stopping) {
             return;
         }
-        LOG.warning("The embedded PostgreSQL is not answering: restarting it");
         try {
-            embedded.restart();
-            LOG.info("The embedded PostgreSQL is back");
+            embedded.reviveIfGone();
         } catch (RuntimeException e) {
             LOG.severe("The embedded PostgreSQL could not be restarted: " + e.getMessage());
         }

@@ -42,10 +42,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final int port;
     private EmbeddedPostgres postgres;
     private String superuserPassword;
+    private final boolean statementStatistics;
 
     public EmbeddedPostgresServer(Path home, int port) {
+        this(home, port, false);
+    }
+
+    /**
+     * @param statementStatistics test-only: preload {@code pg_stat_statements} and create it (schema
+     *     {@code coffer_test_stats}, readable by the owner role) so that tests can count statements
+     */
+    public EmbeddedPostgresServer(Path home, int port, boolean statementStatistics) {
         this.dbDir = home.resolve("db");
         this.port = port;
+        this.statementStatistics = statementStatistics;
     }
 
     public Path dataDirectory() {
@@ -83,6 +93,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setConnectConfig("password", superuserPassword)
                     .setConnectConfig("connectTimeout", "5");
+            if (statementStatistics) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
             if (!Files.exists(dataDirectory().resolve("postgresql.conf"))) {
                 pwfile = Files.createTempFile(dbDir, "pw", ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -117,8 +130,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** Starts the postmaster again after it died (crash, OOM killer, kill -9). */
-    public synchronized void restart() {
+    /**
+     * The watchdog's round ({@link DatabaseStartup} runs it every 5 seconds): when the postmaster no longer answers
+     * (crash, OOM killer, kill -9), it is started again on the same data directory. Answers whether it was.
+     */
+    public synchronized boolean reviveIfGone() {
+        if (alive()) {
+            return false;
+        }
+        LOG.warning("The embedded PostgreSQL is not answering: restarting it");
+        restart();
+        LOG.info("The embedded PostgreSQL is back");
+        return true;
+    }
+
+    /** Starts the postmaster again after it died (crash, OOM killer, kill -9): only the watchdog's round does. */
+    private synchronized void restart() {
         closeQuietly();
         postgres = null;
         start();
@@ -152,6 +179,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             s.execute("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
             s.execute("GRANT CONNECT ON DATABASE " + database + " TO " + app);
             s.execute("GRANT USAGE ON SCHEMA public TO " + app);
+            if (statementStatistics) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS coffer_test_stats");
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements SCHEMA coffer_test_stats");
+                s.execute("GRANT USAGE ON SCHEMA coffer_test_stats TO " + owner);
+                s.execute("GRANT pg_read_all_stats TO " + owner);
+            }
         } catch (SQLException e) {
             throw new StartupFailure("could not prepare the embedded database's schema (" + rootMessage(e) + ")");
         }
