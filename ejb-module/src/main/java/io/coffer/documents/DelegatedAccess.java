@@ -5,6 +5,7 @@ import io.coffer.datarooms.RoomDocuments;
 import io.coffer.shared.DocumentId;
 import io.coffer.datarooms.DocumentEntry;
 import io.coffer.datarooms.Permission;
+import io.coffer.documents.internal.Versions;
 import io.coffer.documents.internal.DocumentVersionEntity;
 import io.coffer.documents.internal.Renditions;
 import io.coffer.shared.DocumentId;
@@ -14,8 +15,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -42,8 +41,14 @@ public class DelegatedAccess {
     @Inject
     Renditions renditions;
 
-    @PersistenceContext(unitName = "coffer")
-    EntityManager em;
+    @Inject
+    Versions versions;
+
+    @Inject
+    jakarta.enterprise.event.Event<DocumentEvent> events;
+
+    @Inject
+    java.time.Clock clock;
 
     /** The newest version of a document, when {@code user} holds {@code needed} on it now. */
     public Optional<Delegated> document(UserId user, DocumentId document, Permission needed) {
@@ -97,10 +102,23 @@ public class DelegatedAccess {
         renditions.forget(tenancy.require(), audiences);
     }
 
+    /**
+     * Records that a share link's visitor downloaded the newest version ({@code document.downloaded}, the members'
+     * record, FD-33), when {@code user} — on whose behalf the link serves — still holds DOWNLOAD on it.
+     */
+    public void recordDownload(UserId user, DocumentId document, DocumentEvents.Reader reader, DocumentEvents.Via via,
+                               boolean watermarked, String clientAddress) {
+        Optional<DocumentEntry> entry = entries.onBehalfOf(Holder.of(user), document, Permission.DOWNLOAD);
+        Optional<DocumentVersionEntity> newest = newest(document);
+        if (entry.isPresent() && newest.isPresent()) {
+            events.fire(new DocumentEvents.Downloaded(tenancy.require(), entry.get().roomId(), document,
+                    newest.get().version(), newest.get().sha256(), reader, via, watermarked, clientAddress,
+                    clock.instant()));
+        }
+    }
+
     private Optional<DocumentVersionEntity> newest(DocumentId document) {
-        return em.createQuery("select v from DocumentVersionEntity v where v.documentId = :doc"
-                        + " order by v.version desc", DocumentVersionEntity.class)
-                .setParameter("doc", document.value()).setMaxResults(1).getResultStream().findFirst();
+        return versions.newest(document.value());
     }
 
     /**

@@ -8,6 +8,7 @@ import io.coffer.shared.FolderId;
 import io.coffer.shared.RoomId;
 import io.coffer.datarooms.DocumentEntry;
 import io.coffer.datarooms.Permission;
+import io.coffer.documents.internal.Versions;
 import io.coffer.documents.internal.DocumentVersionEntity;
 import io.coffer.documents.internal.Renditions;
 import io.coffer.identity.CallerCheck;
@@ -20,8 +21,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -43,8 +42,8 @@ public class Documents {
     @EJB
     CallerCheck callers;
 
-    @PersistenceContext(unitName = "coffer")
-    EntityManager em;
+    @Inject
+    Versions versions;
 
     @Inject
     Clock clock;
@@ -53,7 +52,7 @@ public class Documents {
     Tickets tickets;
 
     @Inject
-    Event<Object> events;
+    Event<DocumentEvent> events;
 
     @Inject
     io.coffer.documents.internal.Quota quota;
@@ -84,20 +83,19 @@ public class Documents {
         UUID id = entries.add(new RoomId(roomId), folderId == null ? null : new FolderId(folderId), name).value();
         CurrentCaller caller = callers.current();
         quota.charge(caller.tenant(), blob.size()); // locks the tenant's usage row until commit
-        em.persist(version(id, 1, blob, detectedType, preview, caller));
-        em.flush();
-        events.fire(new DocumentUploaded(caller.tenant(), roomId, id, 1, blob.size(), caller.user(),
-                clock.instant()));
+        versions.add(version(id, 1, blob, detectedType, preview, caller));
+        events.fire(new DocumentEvents.Uploaded(caller.tenant(), new RoomId(roomId), new DocumentId(id), 1,
+                blob.size(), caller.user(), clock.instant()));
         return get(id);
     }
 
     public DocumentView get(UUID id) {
         DocumentEntry entry = entries.entry(new DocumentId(id), Permission.VIEW);
-        List<DocumentVersionEntity> versions = versions(id);
-        DocumentVersionEntity newest = versions.get(0);
+        List<DocumentVersionEntity> all = versions.of(id);
+        DocumentVersionEntity newest = all.get(0);
         return new DocumentView(id, entry.roomId().value(), entry.folderId() == null ? null : entry.folderId().value(),
                 entry.name(), newest.size(), newest.sha256(),
-                newest.contentType(), newest.pageCount(), newest.version(), versions.stream()
+                newest.contentType(), newest.pageCount(), newest.version(), all.stream()
                 .map(v -> new DocumentView.Version(v.version(), v.size(), v.sha256(), v.contentType(), v.createdAt()))
                 .toList());
     }
@@ -105,7 +103,7 @@ public class Documents {
     /** The newest version's bytes as served; the caller must hold DOWNLOAD. */
     public Content content(DocumentId document) {
         DocumentEntry entry = entries.entry(document, Permission.DOWNLOAD);
-        DocumentVersionEntity newest = versions(document.value()).get(0);
+        DocumentVersionEntity newest = versions.of(document.value()).get(0);
         return renditions.stored(callers.current().tenant(), newest, entry.name());
     }
 
@@ -114,11 +112,12 @@ public class Documents {
      * when its answer to {@link #content} was a download by its one rule (a GET answered from the first byte).
      */
     public void recordDownload(DocumentId document) {
-        entries.entry(document, Permission.DOWNLOAD);
-        DocumentVersionEntity newest = versions(document.value()).get(0);
+        DocumentEntry entry = entries.entry(document, Permission.DOWNLOAD);
+        DocumentVersionEntity newest = versions.of(document.value()).get(0);
         CurrentCaller caller = callers.current();
-        events.fire(new DocumentEvents.Downloaded(caller.tenant(), document.value(), newest.version(),
-                newest.sha256(), caller.user(), "API", clock.instant()));
+        events.fire(new DocumentEvents.Downloaded(caller.tenant(), entry.roomId(), document, newest.version(),
+                newest.sha256(), DocumentEvents.Reader.member(caller.user()), DocumentEvents.Via.API, false, null,
+                clock.instant()));
     }
 
     /** Before any byte of a new version is read: may the caller upload to this document, can it fit the quota? */
@@ -135,14 +134,13 @@ public class Documents {
         entries.entry(new DocumentId(documentId), Permission.UPLOAD);
         CurrentCaller caller = callers.current();
         quota.charge(caller.tenant(), blob.size());
-        int next = versions(documentId).get(0).version() + 1;
-        em.persist(version(documentId, next, blob, detectedType, preview, caller));
+        int next = versions.of(documentId).get(0).version() + 1;
         try {
-            em.flush();
+            versions.add(version(documentId, next, blob, detectedType, preview, caller));
         } catch (jakarta.persistence.PersistenceException raced) {
             throw new io.coffer.shared.error.ConflictException("Another version was added at the same time; retry.");
         }
-        events.fire(new DocumentEvents.VersionAdded(caller.tenant(), documentId, next, blob.size(), caller.user(),
+        events.fire(new DocumentEvents.VersionAdded(caller.tenant(), new DocumentId(documentId), next, blob.size(), caller.user(),
                 clock.instant()));
         return get(documentId);
     }
@@ -165,7 +163,7 @@ public class Documents {
     public void trash(UUID documentId) {
         entries.trash(new DocumentId(documentId));
         CurrentCaller caller = callers.current();
-        events.fire(new DocumentEvents.Deleted(caller.tenant(), documentId, caller.user(), clock.instant()));
+        events.fire(new DocumentEvents.Deleted(caller.tenant(), new DocumentId(documentId), caller.user(), clock.instant()));
     }
 
     /**
@@ -174,7 +172,7 @@ public class Documents {
      */
     public PageImage page(DocumentId document, int page) {
         entries.entry(document, Permission.VIEW);
-        DocumentVersionEntity newest = versions(document.value()).get(0);
+        DocumentVersionEntity newest = versions.of(document.value()).get(0);
         return renditions.page(callers.current().tenant(), document, newest, page, java.util.Optional.empty(), null)
                 .orElseThrow(() -> new io.coffer.shared.error.NotFoundException("no such page"));
     }
@@ -195,57 +193,5 @@ public class Documents {
         entries.entry(documentId, Permission.DOWNLOAD);
         CurrentCaller caller = callers.current();
         return tickets.issueForMember(documentId, caller.user(), caller.role());
-    }
-
-    /** Whether any version of the tenant still uses a blob (blobs are shared by identical bytes). */
-    public boolean blobInUse(String blobId) {
-        return em.createQuery("select count(v) from DocumentVersionEntity v where v.blobId = :blob"
-                        + " or v.renditionBlobId = :blob", Long.class).setParameter("blob", blobId).getSingleResult() > 0;
-    }
-
-    /**
-     * Purges up to {@code limit} documents whose 30 days in the trash are over (background job, in its tenant's
-     * transaction): versions go, {@code document.purged} lets upper modules drop what refers to them (synchronously,
-     * in this transaction), the items go and their tickets with them (ON DELETE CASCADE, DOC-20), the quota gets the
-     * bytes back. The bytes themselves are
-     * collected afterwards by {@link #unusedBlobs} (other versions may share them). Answers how many were purged.
-     */
-    public int purgeExpiredTrash(int limit) {
-        TenantId tenant = tenancy.require();
-        List<UUID> due = expired.lock(limit).stream().map(DocumentId::value).toList();
-        if (due.isEmpty()) {
-            expired.deletePurged(List.of()); // folders whose time is over, with nothing left below
-            return 0;
-        }
-        java.time.Instant now = clock.instant();
-        long freed = 0;
-        for (UUID document : due) {
-            long bytes = versions(document).stream().mapToLong(DocumentVersionEntity::size).sum();
-            freed += bytes;
-            events.fire(new DocumentEvents.Purged(tenant, document, bytes, now));
-        }
-        em.createQuery("delete from DocumentVersionEntity v where v.documentId in :ids").setParameter("ids", due)
-                .executeUpdate();
-        expired.deletePurged(due.stream().map(DocumentId::new).toList());
-        quota.release(tenant, freed);
-        return due.size();
-    }
-
-    /** Of {@code blobIds}, those no version of the job's tenant uses any more. */
-    public java.util.Set<String> unusedBlobs(java.util.Collection<String> blobIds) {
-        if (blobIds.isEmpty()) {
-            return java.util.Set.of();
-        }
-        java.util.Set<String> unused = new java.util.HashSet<>(blobIds);
-        unused.removeAll(em.createQuery("select distinct v.blobId from DocumentVersionEntity v"
-                + " where v.blobId in :ids", String.class).setParameter("ids", blobIds).getResultList());
-        unused.removeAll(em.createQuery("select distinct v.renditionBlobId from DocumentVersionEntity v"
-                + " where v.renditionBlobId in :ids", String.class).setParameter("ids", blobIds).getResultList());
-        return unused;
-    }
-
-    private List<DocumentVersionEntity> versions(UUID id) {
-        return em.createQuery("select v from DocumentVersionEntity v where v.documentId = :doc"
-                + " order by v.version desc", DocumentVersionEntity.class).setParameter("doc", id).getResultList();
     }
 }

@@ -4,9 +4,11 @@ import io.coffer.datarooms.RoomDocuments;
 import io.coffer.datarooms.DocumentEntry;
 import io.coffer.datarooms.Holder;
 import io.coffer.datarooms.Permission;
+import io.coffer.documents.internal.Versions;
 import io.coffer.documents.internal.Renditions;
 import io.coffer.documents.internal.DocumentVersionEntity;
 import io.coffer.documents.internal.TicketEntity;
+import io.coffer.documents.internal.TicketRows;
 import io.coffer.identity.Role;
 import io.coffer.shared.DocumentId;
 import io.coffer.shared.LinkId;
@@ -20,8 +22,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +46,11 @@ public class Tickets {
     public record VisitorTicket(TenantId tenant, LinkId link, UUID visitorSession, DocumentId document) {
     }
 
-    @PersistenceContext(unitName = "coffer")
-    EntityManager em;
+    @Inject
+    TicketRows rows;
+
+    @Inject
+    Versions versions;
 
     @Inject
     OneTimeSecrets secrets;
@@ -56,7 +59,7 @@ public class Tickets {
     Clock clock;
 
     @Inject
-    Event<Object> events;
+    Event<DocumentEvent> events;
 
     @EJB
     RoomDocuments entries;
@@ -71,8 +74,7 @@ public class Tickets {
     public String issueForMember(DocumentId document, UserId creator, Role actedAs) {
         Instant now = clock.instant();
         OneTimeSecrets.Issued issued = secrets.issue(SecretKind.DOWNLOAD_TICKET, now.plus(LIFETIME));
-        em.persist(TicketEntity.member(document, issued.hash(), creator, actedAs, now, now.plus(LIFETIME)));
-        em.flush();
+        rows.add(TicketEntity.member(document, issued.hash(), creator, actedAs, now, now.plus(LIFETIME)));
         return issued.secret();
     }
 
@@ -83,8 +85,7 @@ public class Tickets {
     public String issueForVisitor(LinkId link, UUID visitorSession, DocumentId document) {
         Instant now = clock.instant();
         OneTimeSecrets.Issued issued = secrets.issue(SecretKind.LINK_TICKET, now.plus(LIFETIME));
-        em.persist(TicketEntity.visitor(document, issued.hash(), link, visitorSession, now, now.plus(LIFETIME)));
-        em.flush();
+        rows.add(TicketEntity.visitor(document, issued.hash(), link, visitorSession, now, now.plus(LIFETIME)));
         return issued.secret();
     }
 
@@ -96,12 +97,10 @@ public class Tickets {
             DocumentId document = found.documentId();
             DocumentEntry entry = entries.onBehalfOf(holder, document, Permission.DOWNLOAD)
                     .orElseThrow(Tickets::refused);
-            DocumentVersionEntity newest = em.createQuery("select v from DocumentVersionEntity v"
-                            + " where v.documentId = :doc order by v.version desc", DocumentVersionEntity.class)
-                    .setParameter("doc", document.value()).setMaxResults(1).getResultStream().findFirst()
-                    .orElseThrow(Tickets::refused);
-            events.fire(new DocumentEvents.Downloaded(tenant, document.value(), newest.version(), newest.sha256(),
-                    holder.user(), "TICKET", clock.instant()));
+            DocumentVersionEntity newest = versions.newest(document.value()).orElseThrow(Tickets::refused);
+            events.fire(new DocumentEvents.Downloaded(tenant, entry.roomId(), document, newest.version(),
+                    newest.sha256(), DocumentEvents.Reader.member(holder.user()), DocumentEvents.Via.TICKET, false,
+                    null, clock.instant()));
             return renditions.stored(tenant, newest, entry.name());
         });
     }
@@ -119,9 +118,7 @@ public class Tickets {
     }
 
     private TicketEntity row(String ticket) {
-        return em.createQuery("select t from TicketEntity t where t.tokenHash = :hash", TicketEntity.class)
-                .setParameter("hash", Secrets.hash(ticket)).getResultStream().findFirst()
-                .orElseThrow(Tickets::refused);
+        return rows.byHash(Secrets.hash(ticket)).orElseThrow(Tickets::refused);
     }
 
     private static NotFoundException refused() {

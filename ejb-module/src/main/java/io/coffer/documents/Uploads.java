@@ -45,6 +45,12 @@ public class Uploads {
     io.coffer.documents.internal.PdfPages pdfPages;
 
     @Inject
+    io.coffer.documents.internal.Versions versions;
+
+    @jakarta.ejb.EJB
+    io.coffer.tenancy.TenantScope tenancy;
+
+    @Inject
     io.coffer.documents.internal.OfficeConversion office;
 
     /**
@@ -185,7 +191,7 @@ public class Uploads {
             return;
         }
         try {
-            if (!documents.blobInUse(blob.id())) {
+            if (!tenancy.call(tenant, () -> versions.blobInUse(blob.id()))) {
                 blobs.delete(tenant, blob.id());
             }
         } catch (IOException | RuntimeException ignored) {

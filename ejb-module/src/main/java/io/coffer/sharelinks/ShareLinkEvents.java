@@ -79,17 +79,6 @@ public final class ShareLinkEvents {
         }
     }
 
-    public record DocumentDownloaded(TenantId tenant, UUID link, UUID room, UUID session, String email,
-                                     UUID document, boolean watermarked, String clientAddress, Instant at)
-            implements ShareLinkEvent {
-        public static final String TYPE = "document.downloaded";
-
-        @Override
-        public String type() {
-            return TYPE;
-        }
-    }
-
     public record NdaAccepted(TenantId tenant, UUID link, UUID room, UUID session, int ndaVersion, String ndaSha256,
                               String email, String clientAddress, Instant at) implements ShareLinkEvent {
         public static final String TYPE = "nda.accepted";

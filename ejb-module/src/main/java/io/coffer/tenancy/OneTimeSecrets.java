@@ -3,12 +3,11 @@ package io.coffer.tenancy;
 import io.coffer.shared.Secrets;
 import io.coffer.shared.TenantId;
 import io.coffer.tenancy.internal.TenantBinding;
+import io.coffer.tenancy.internal.TokenIndex;
 import io.coffer.tenancy.internal.TokenIndexEntity;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -21,8 +20,8 @@ import java.util.function.Supplier;
  * The one service for secrets that flows start with (mailed links, refresh cookies, API keys, download tickets, share
  * links, email codes): it issues them (256 random bits; only the SHA-256 is kept), registers each in the global
  * {@code token_index} with its tenant, {@link SecretKind} and expiry, finds the tenant of a presented one, and redeems a
- * single-use one exactly once: one conditional update of {@code token_index.used_at}, which only one of concurrent
- * redemptions wins (FD-30; this is the only class that writes that table, FD-31). The domain tables keep what is
+ * single-use one exactly once: one conditional update of {@code token_index.used_at} (in {@code internal.TokenIndex}), which only one of
+ * concurrent redemptions wins (FD-30; only tenancy writes that table, FD-31). The domain tables keep what is
  * theirs (an invitation's email and role, a refresh token's family and revocation, an email code's tries), keyed by
  * the same hash.
  */
@@ -48,8 +47,8 @@ public class OneTimeSecrets {
         INVALID
     }
 
-    @PersistenceContext(unitName = "coffer")
-    EntityManager em;
+    @Inject
+    TokenIndex index;
 
     @Inject
     Clock clock;
@@ -75,8 +74,7 @@ public class OneTimeSecrets {
      */
     public String register(SecretKind kind, String secret, Instant expiresAt) {
         String hash = Secrets.hash(secret);
-        em.persist(new TokenIndexEntity(hash, boundTenant().value(), kind, expiresAt));
-        em.flush();
+        index.add(new TokenIndexEntity(hash, boundTenant().value(), kind, expiresAt));
         return hash;
     }
 
@@ -85,11 +83,8 @@ public class OneTimeSecrets {
         if (!wellFormed(secret)) {
             return Optional.empty();
         }
-        TokenIndexEntity index = em.find(TokenIndexEntity.class, Secrets.hash(secret));
-        if (index == null || index.kind() != kind) {
-            return Optional.empty();
-        }
-        return Optional.of(new TenantId(index.tenantId()));
+        return index.find(Secrets.hash(secret)).filter(entry -> entry.kind() == kind)
+                .map(entry -> new TenantId(entry.tenantId()));
     }
 
     /**
@@ -133,21 +128,13 @@ public class OneTimeSecrets {
         String hash = Secrets.hash(secret);
         Instant now = clock.instant();
         TenantId tenant = boundTenant();
-        int won = em.createQuery("update TokenIndexEntity t set t.usedAt = :now where t.tokenHash = :hash"
-                        + " and t.kind = :kind and t.tenantId = :tenant and t.usedAt is null"
-                        + " and (t.expiresAt is null or t.expiresAt > :now)")
-                .setParameter("now", now).setParameter("hash", hash).setParameter("kind", kind)
-                .setParameter("tenant", tenant.value()).executeUpdate();
-        if (won == 1) {
+        if (index.useOnce(hash, kind, tenant.value(), now)) {
             return Redemption.REDEEMED;
         }
         // a projection, read from the database (not from this transaction's copy of the entity)
-        List<Object[]> state = em.createQuery("select t.usedAt, t.expiresAt from TokenIndexEntity t"
-                        + " where t.tokenHash = :hash and t.kind = :kind and t.tenantId = :tenant", Object[].class)
-                .setParameter("hash", hash).setParameter("kind", kind).setParameter("tenant", tenant.value())
-                .getResultList();
-        boolean usedUnexpired = !state.isEmpty() && state.get(0)[0] != null
-                && (state.get(0)[1] == null || now.isBefore((Instant) state.get(0)[1]));
+        boolean usedUnexpired = index.state(hash, kind, tenant.value())
+                .filter(s -> s.usedAt() != null && (s.expiresAt() == null || now.isBefore(s.expiresAt())))
+                .isPresent();
         return usedUnexpired ? Redemption.ALREADY_USED : Redemption.INVALID;
     }
 
@@ -160,10 +147,7 @@ public class OneTimeSecrets {
             return;
         }
         Instant now = clock.instant();
-        em.createQuery("update TokenIndexEntity t set t.expiresAt = :now where t.tokenHash in :hashes"
-                        + " and t.tenantId = :tenant and (t.expiresAt is null or t.expiresAt > :now)")
-                .setParameter("now", now).setParameter("hashes", hashes).setParameter("tenant", boundTenant().value())
-                .executeUpdate();
+        index.expire(hashes, boundTenant().value(), now);
     }
 
     private TenantId boundTenant() {

@@ -102,6 +102,30 @@ class EjbModuleRulesTest {
                 .check(EJB_CLASSES);
     }
 
+    /** Issue 11: an EntityManager (and what it reaches) stays behind a module's face, in its internal package. */
+    @Test
+    void noEntityManagerInAPublicPackage() {
+        noClasses().that().resideOutsideOfPackage("..internal..")
+                .should().dependOnClassesThat().areAssignableTo(jakarta.persistence.EntityManager.class)
+                .because("a public face answers records and typed ids; persistence is its module's business")
+                .check(EJB_CLASSES);
+    }
+
+    /** Issue 11: publishers inject Event of their own sealed event type, never Event of Object. */
+    @Test
+    void publishersInjectTheirOwnEventType() {
+        java.util.List<String> untyped = new java.util.ArrayList<>();
+        for (com.tngtech.archunit.core.domain.JavaClass c : EJB_CLASSES) {
+            for (com.tngtech.archunit.core.domain.JavaField f : c.getFields()) {
+                if (f.getRawType().isEquivalentTo(jakarta.enterprise.event.Event.class)
+                        && f.reflect().getGenericType().getTypeName().endsWith("<java.lang.Object>")) {
+                    untyped.add(f.getFullName());
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), untyped, "fields of type Event<Object>");
+    }
+
     private static java.util.Set<String> callersOf(Class<?> owner, String method) {
         java.util.Set<String> callers = new java.util.TreeSet<>();
         for (com.tngtech.archunit.core.domain.JavaClass c : EJB_CLASSES) {

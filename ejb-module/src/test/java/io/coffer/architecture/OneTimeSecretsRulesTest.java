@@ -63,7 +63,7 @@ class OneTimeSecretsRulesTest {
     void fd30_theSingleUseConditionalUpdateIsWrittenInExactlyOneClass() {
         assertTrue(Files.isDirectory(SOURCES), "run from ejb-module: " + SOURCES.toAbsolutePath());
         Map<String, List<String>> found = literalsMatching(USED_ONCE);
-        assertEquals(List.of("io/coffer/tenancy/OneTimeSecrets.java"), List.copyOf(found.keySet()),
+        assertEquals(List.of("io/coffer/tenancy/internal/TokenIndex.java"), List.copyOf(found.keySet()),
                 "the 'used_at is null' redemption of a secret lives in one class: " + found);
         assertEquals(1, found.values().iterator().next().size(), "and once in it: " + found);
     }

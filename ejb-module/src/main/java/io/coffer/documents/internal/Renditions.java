@@ -153,7 +153,7 @@ public class Renditions {
     }
 
     void onPurged(@Observes DocumentEvents.Purged purged) {
-        String prefix = prefix(new DocumentId(purged.document()));
+        String prefix = prefix(purged.document());
         for (String kind : AUDIENCE_KINDS) {
             for (Path audience : list(settings.home().resolve(kind).resolve(purged.tenant().toString()))) {
                 for (Path file : list(audience)) {

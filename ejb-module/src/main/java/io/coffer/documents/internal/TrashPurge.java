@@ -1,6 +1,10 @@
 package io.coffer.documents.internal;
 
-import io.coffer.documents.Documents;
+import io.coffer.datarooms.ExpiredTrash;
+import io.coffer.documents.DocumentEvent;
+import io.coffer.documents.DocumentEvents;
+import io.coffer.shared.DocumentId;
+import jakarta.enterprise.event.Event;
 import io.coffer.platform.PlatformState;
 import io.coffer.shared.TenantId;
 import io.coffer.storage.BlobStore;
@@ -57,7 +61,16 @@ public class TrashPurge {
     TenantScope tenancy;
 
     @EJB
-    Documents documents;
+    ExpiredTrash expired;
+
+    @Inject
+    Versions versions;
+
+    @Inject
+    Quota quota;
+
+    @Inject
+    Event<DocumentEvent> events;
 
     @Inject
     BlobStore blobs;
@@ -131,7 +144,7 @@ public class TrashPurge {
         int purged = 0;
         int batch;
         do {
-            batch = tenancy.call(tenant, () -> documents.purgeExpiredTrash(BATCH));
+            batch = tenancy.call(tenant, () -> purgeBatch(tenant));
             purged += batch;
         } while (batch == BATCH);
         int collected = collectBlobs(tenant);
@@ -139,6 +152,31 @@ public class TrashPurge {
             LOG.info("Trash purge: " + purged + " document(s) past 30 days, " + collected
                     + " unused blob(s) removed in tenant " + tenant);
         }
+    }
+
+    /**
+     * Purges up to {@link #BATCH} documents whose 30 days in the trash are over, in the tenant's transaction: versions
+     * go, {@code document.purged} lets upper modules drop what refers to them (synchronously, in this transaction),
+     * the items go and their tickets with them (ON DELETE CASCADE, DOC-20), the quota gets the bytes back. The bytes
+     * themselves are collected afterwards ({@link #collectBlobs}: other versions may share them).
+     */
+    private int purgeBatch(TenantId tenant) {
+        List<DocumentId> due = expired.lock(BATCH);
+        if (due.isEmpty()) {
+            expired.deletePurged(List.of()); // folders whose time is over, with nothing left below
+            return 0;
+        }
+        java.time.Instant now = clock.instant();
+        long freed = 0;
+        for (DocumentId document : due) {
+            long bytes = versions.of(document.value()).stream().mapToLong(DocumentVersionEntity::size).sum();
+            freed += bytes;
+            events.fire(new DocumentEvents.Purged(tenant, document, bytes, now));
+        }
+        versions.deleteOf(due.stream().map(DocumentId::value).toList());
+        expired.deletePurged(due);
+        quota.release(tenant, freed);
+        return due.size();
     }
 
     private int collectBlobs(TenantId tenant) {
@@ -151,7 +189,7 @@ public class TrashPurge {
                 while (ids.hasNext() && chunk.size() < BATCH) {
                     chunk.add(ids.next());
                 }
-                Set<String> unused = tenancy.call(tenant, () -> documents.unusedBlobs(chunk));
+                Set<String> unused = tenancy.call(tenant, () -> versions.unusedBlobs(chunk));
                 for (String blob : unused) {
                     if (blobs.deleteIfWrittenBefore(tenant, blob, before)) { // not re-uploaded meanwhile
                         renditions.forgetBlob(tenant, blob);

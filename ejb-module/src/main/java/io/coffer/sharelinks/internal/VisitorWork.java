@@ -2,7 +2,9 @@ package io.coffer.sharelinks.internal;
 
 import io.coffer.datarooms.Permission;
 import io.coffer.documents.DelegatedAccess;
+import io.coffer.documents.DocumentEvents;
 import io.coffer.documents.Tickets;
+import io.coffer.sharelinks.ShareLinkEvent;
 import io.coffer.documents.Audience;
 import io.coffer.documents.Content;
 import io.coffer.documents.PageImage;
@@ -74,7 +76,7 @@ public class VisitorWork {
     @Inject
     Tickets tickets;
     @Inject
-    Event<Object> events;
+    Event<ShareLinkEvent> events;
     @Inject
     TenantDirectory tenants;
 
@@ -243,16 +245,11 @@ public class VisitorWork {
                            Predicate<Content> counts) {
         Loaded l = load(r.linkToken());
         Visit visit = visit(tenant, l, r.visitorToken());
-        return download(tenant, l, visit, documentId.value(), r.clientAddress(), counts);
+        return download(tenant, l, visit, documentId.value(), r.clientAddress(), counts, DocumentEvents.Via.LINK);
     }
 
     private Content download(TenantId tenant, Loaded l, Visit visit, UUID documentId, String client,
-                             boolean counts) {
-        return download(tenant, l, visit, documentId, client, content -> counts);
-    }
-
-    private Content download(TenantId tenant, Loaded l, Visit visit, UUID documentId, String client,
-                             Predicate<Content> counts) {
+                             Predicate<Content> counts, DocumentEvents.Via via) {
         DocumentId document = new DocumentId(documentId);
         UserId creator = new UserId(l.rules().createdBy());
         Optional<LinkScope.Entry> item = l.scope().entry(documentId).filter(LinkScope.Entry::isDocument);
@@ -265,9 +262,8 @@ public class VisitorWork {
                 new Audience(session.sessionId())).orElseThrow(() -> new ForbiddenException(
                 "Downloads are not allowed here."));
         if (counts.test(content)) {
-            events.fire(new ShareLinkEvents.DocumentDownloaded(tenant, l.rules().id(), l.rules().roomId(),
-                    session.sessionId(), session.email(), documentId, l.rules().watermark(), client,
-                    clock.instant()));
+            documents.recordDownload(creator, document, DocumentEvents.Reader.visitor(new LinkId(l.rules().id()),
+                    session.sessionId(), session.email()), via, l.rules().watermark(), client);
         }
         return content;
     }
@@ -308,7 +304,8 @@ public class VisitorWork {
         Visit visit = new Visit(rules, now, l.scope().onTarget(), null, null, null, false,
                 Optional.of(new VisitorClaims(session.id, session.linkId, session.securityVersion, session.email,
                         session.createdAt, session.expiresAt)), null, false);
-        return download(tenant, l, visit, found.document().value(), client, true);
+        return download(tenant, l, visit, found.document().value(), client, content -> true,
+                DocumentEvents.Via.LINK_TICKET);
     }
 
     /** The zip plan of a folder (null: the whole link): every visible document this visitor may download. */
@@ -336,8 +333,9 @@ public class VisitorWork {
             String name = e.path().startsWith(prefix) ? e.path().substring(prefix.length()) : e.name();
             entries.add(new Zip.Entry(name, new DocumentId(e.id())));
             VisitorClaims s = visit.session().orElseThrow();
-            events.fire(new ShareLinkEvents.DocumentDownloaded(tenant, l.rules().id(), l.rules().roomId(),
-                    s.sessionId(), s.email(), e.id(), l.rules().watermark(), r.clientAddress(), clock.instant()));
+            documents.recordDownload(creator, new DocumentId(e.id()), DocumentEvents.Reader.visitor(
+                    new LinkId(l.rules().id()), s.sessionId(), s.email()), DocumentEvents.Via.LINK_ZIP,
+                    l.rules().watermark(), r.clientAddress());
         }
         if (entries.isEmpty()) {
             deny(tenant, l.rules(), Refusal.forbidden(Policies.DOWNLOAD_ALLOWED.name(),

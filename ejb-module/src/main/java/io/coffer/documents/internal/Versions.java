@@ -1,0 +1,62 @@
+package io.coffer.documents.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The rows of {@code document_versions} (in the caller's tenant transaction); what they mean is the faces' business. */
+@ApplicationScoped
+public class Versions {
+
+    @PersistenceContext(unitName = "coffer")
+    EntityManager em;
+
+    /** A document's versions, newest first. */
+    public List<DocumentVersionEntity> of(UUID document) {
+        return em.createQuery("select v from DocumentVersionEntity v where v.documentId = :doc"
+                + " order by v.version desc", DocumentVersionEntity.class).setParameter("doc", document)
+                .getResultList();
+    }
+
+    public Optional<DocumentVersionEntity> newest(UUID document) {
+        return em.createQuery("select v from DocumentVersionEntity v where v.documentId = :doc"
+                        + " order by v.version desc", DocumentVersionEntity.class).setParameter("doc", document)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Stores a version now; a {@code PersistenceException} when the same number was added meanwhile. */
+    public void add(DocumentVersionEntity version) {
+        em.persist(version);
+        em.flush();
+    }
+
+    public void deleteOf(Collection<UUID> documents) {
+        em.createQuery("delete from DocumentVersionEntity v where v.documentId in :ids").setParameter("ids", documents)
+                .executeUpdate();
+    }
+
+    /** Whether any version of the tenant still uses a blob (blobs are shared by identical bytes). */
+    public boolean blobInUse(String blobId) {
+        return em.createQuery("select count(v) from DocumentVersionEntity v where v.blobId = :blob"
+                + " or v.renditionBlobId = :blob", Long.class).setParameter("blob", blobId).getSingleResult() > 0;
+    }
+
+    /** Of {@code blobIds}, those no version of the tenant uses any more. */
+    public Set<String> unusedBlobs(Collection<String> blobIds) {
+        if (blobIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> unused = new HashSet<>(blobIds);
+        unused.removeAll(em.createQuery("select distinct v.blobId from DocumentVersionEntity v"
+                + " where v.blobId in :ids", String.class).setParameter("ids", blobIds).getResultList());
+        unused.removeAll(em.createQuery("select distinct v.renditionBlobId from DocumentVersionEntity v"
+                + " where v.renditionBlobId in :ids", String.class).setParameter("ids", blobIds).getResultList());
+        return unused;
+    }
+}
