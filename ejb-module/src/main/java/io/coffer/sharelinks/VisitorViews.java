@@ -9,7 +9,14 @@ public final class VisitorViews {
     }
 
     /** Who asks: the link token from the path, the visitor token from {@code X-Visitor-Token}, the client address. */
-    public record Request(String linkToken, String visitorToken, String clientAddress) {
+    public record Request(String linkToken, String visitorToken, String clientAddress)
+            implements io.coffer.tenancy.TenantOfSecret.Carrier {
+        /** The link token: the secret whose tenant the visitor's call runs in. */
+        @Override
+        public String secret() {
+            return linkToken;
+        }
+
         @Override
         public String toString() {
             return "VisitorRequest[" + clientAddress + "]"; // never a token

@@ -1,102 +1,273 @@
 package io.coffer.sharelinks;
 
+import io.coffer.datarooms.Permission;
+import io.coffer.documents.Audience;
 import io.coffer.documents.Content;
+import io.coffer.documents.DelegatedAccess;
+import io.coffer.documents.DocumentEvents;
 import io.coffer.documents.PageImage;
+import io.coffer.documents.Tickets;
+import io.coffer.documents.Watermark;
 import io.coffer.documents.Zip;
 import io.coffer.shared.DocumentId;
 import io.coffer.shared.FolderId;
+import io.coffer.shared.LinkId;
 import io.coffer.shared.TenantId;
+import io.coffer.shared.UserId;
+import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.NotFoundException;
-import io.coffer.sharelinks.internal.VisitorWork;
-import io.coffer.tenancy.TenantScope;
-import io.coffer.documents.Tickets;
-import io.coffer.tenancy.OneTimeSecrets;
+import io.coffer.shared.error.ValidationException;
+import io.coffer.sharelinks.internal.LinkGate;
+import io.coffer.sharelinks.internal.LinkRules;
+import io.coffer.sharelinks.internal.LinkScope;
+import io.coffer.sharelinks.internal.LinkStore;
+import io.coffer.sharelinks.internal.Policies;
+import io.coffer.sharelinks.internal.Refusal;
+import io.coffer.sharelinks.internal.SessionRows;
+import io.coffer.sharelinks.internal.ShareLinkEntity;
+import io.coffer.sharelinks.internal.Visit;
+import io.coffer.sharelinks.internal.VisitorClaims;
+import io.coffer.sharelinks.internal.VisitorGate;
+import io.coffer.sharelinks.internal.Watermarks;
 import io.coffer.tenancy.SecretKind;
+import io.coffer.tenancy.TenantOfSecret;
+import io.coffer.tenancy.TenantScope;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The visitor side of share links (contract "Share links", visitor table): no bearer token; the link token is the
- * capability. Each call finds the link's tenant by the token's hash ({@link OneTimeSecrets}), then does its work in a
- * transaction bound to that tenant, where every request passes the same composed policies (LinkGate). Unknown and
- * revoked links are one {@link NotFoundException}.
+ * What a visitor with a session sees of a share link (contract "Share links", visitor table): the tree, page images
+ * (watermarked into the pixels when the link says so), downloads, tickets, zips and page-time beacons. No bearer token:
+ * the link token is the capability, and tenancy binds its tenant before a method runs ({@link TenantOfSecret}); a
+ * ticket's tenant is its own ({@link Tickets#redeemForVisitor}). Every method loads the link, builds the visit and asks
+ * the link's gate before it does anything else; what the link serves it asks of documents on the creator's behalf
+ * ({@link DelegatedAccess}), from the scope the link reaches now.
  */
-// Not an EJB: it has no transaction of its own (each step runs in TenantScope's), and a refusal (an application
-// exception with rollback) thrown out of an EJB method without a transaction marks Liberty's local transaction,
-// which logs an ERROR (WLTC0017E) for every wrong password or unknown token (FD-22).
-@ApplicationScoped
+@Stateless
+@PermitAll
 public class Visitors {
-
-    @Inject
-    OneTimeSecrets secrets;
-
-    @Inject
-    Tickets tickets;
 
     @EJB
     TenantScope tenancy;
-
+    @Inject
+    Clock clock;
+    @Inject
+    VisitorGate gate;
+    @Inject
+    LinkStore store;
+    @Inject
+    SessionRows sessions;
     @EJB
-    VisitorWork work;
-
-    private TenantId tenantOf(String linkToken) {
-        return secrets.tenantOf(linkToken, SecretKind.SHARE_LINK)
-                .orElseThrow(() -> new NotFoundException("no such link"));
-    }
-
-    public VisitorViews.Intro open(String linkToken, String client) {
-        TenantId t = tenantOf(linkToken);
-        return tenancy.call(t, () -> work.open(t, linkToken, client));
-    }
-
-    public VisitorViews.Session createSession(String linkToken, VisitorViews.Credentials given, String client) {
-        TenantId t = tenantOf(linkToken);
-        return tenancy.call(t, () -> work.createSession(t, linkToken, given, client));
-    }
-
-    public List<VisitorViews.Node> tree(VisitorViews.Request r) {
-        TenantId t = tenantOf(r.linkToken());
-        return tenancy.call(t, () -> work.tree(t, r));
-    }
-
-    public PageImage page(VisitorViews.Request r, DocumentId documentId, int page) {
-        TenantId t = tenantOf(r.linkToken());
-        return tenancy.call(t, () -> work.page(t, r, documentId, page));
-    }
-
-    /**
-     * What the visitor downloads. {@code counts} tells from the content whether the answer made of it is a download
-     * to record (the web layer's one rule: a GET answered from the first byte; never a HEAD, a 304 or a later range).
-     */
-    public Content content(VisitorViews.Request r, DocumentId documentId, Predicate<Content> counts) {
-        TenantId t = tenantOf(r.linkToken());
-        return tenancy.call(t, () -> work.content(t, r, documentId, counts));
-    }
-
-    public String ticket(VisitorViews.Request r, UUID documentId) {
-        TenantId t = tenantOf(r.linkToken());
-        return tenancy.call(t, () -> work.ticket(t, r, documentId));
-    }
+    DelegatedAccess documents;
+    @Inject
+    Tickets tickets;
+    @Inject
+    Event<ShareLinkEvent> events;
 
     /** Uses a visitor's download ticket up (documents' {@link Tickets}) and serves it through the link's gate. */
     public Content redeemTicket(String ticket, String client) {
-        return tickets.redeemForVisitor(ticket, found -> work.redeem(found, client));
+        return tickets.redeemForVisitor(ticket, found -> redeem(found, client));
     }
 
+    @TenantOfSecret(SecretKind.SHARE_LINK)
+    public List<VisitorViews.Node> tree(VisitorViews.Request r) {
+        TenantId tenant = tenancy.require();
+        VisitorGate.Loaded l = gate.load(r.linkToken());
+        Visit visit = gate.visit(tenant, l, r.visitorToken());
+        gate.enforce(tenant, LinkGate.VIEW, visit, r.clientAddress());
+        return nodes(tenant, l, visit, l.scope().top());
+    }
+
+    private List<VisitorViews.Node> nodes(TenantId tenant, VisitorGate.Loaded l, Visit visit, List<LinkScope.Entry> level) {
+        List<VisitorViews.Node> out = new ArrayList<>();
+        for (LinkScope.Entry e : level) {
+            if (e.isDocument()) {
+                boolean pdf = l.rules().watermark() && isPdf(l, e);
+                boolean download = LinkGate.decide(LinkGate.DOWNLOAD, visit.withItem(Optional.of(e), pdf)).isEmpty();
+                out.add(new VisitorViews.Node(e.id(), e.kind(), e.name(), e.index(), download, null));
+            } else {
+                out.add(new VisitorViews.Node(e.id(), e.kind(), e.name(), e.index(),
+                        LinkGate.decide(LinkGate.DOWNLOAD, visit.withItem(Optional.of(e), true)).isEmpty(),
+                        nodes(tenant, l, visit, l.scope().children(e))));
+            }
+        }
+        return out;
+    }
+
+    private boolean isPdf(VisitorGate.Loaded l, LinkScope.Entry e) {
+        return documents.document(new UserId(l.rules().createdBy()), new DocumentId(e.id()), Permission.VIEW)
+                .map(DelegatedAccess.Delegated::isPdf).orElse(false);
+    }
+
+
+    /** The page image a visitor sees: watermarked into the pixels when the link says so, kept for the session. */
+    @TenantOfSecret(SecretKind.SHARE_LINK)
+    public PageImage page(VisitorViews.Request r, DocumentId documentId, int page) {
+        TenantId tenant = tenancy.require();
+        VisitorGate.Loaded l = gate.load(r.linkToken());
+        Visit visit = gate.visit(tenant, l, r.visitorToken());
+        Optional<LinkScope.Entry> item = l.scope().entry(documentId.value()).filter(LinkScope.Entry::isDocument);
+        gate.enforce(tenant, LinkGate.VIEW, visit.withItem(item, false), r.clientAddress());
+        VisitorClaims session = visit.session().orElseThrow();
+        PageImage image = documents.page(new UserId(l.rules().createdBy()), documentId, page,
+                        watermark(l, session, r.clientAddress()), new Audience(session.sessionId()))
+                .orElseThrow(() -> new NotFoundException("no such page"));
+        events.fire(new ShareLinkEvents.DocumentViewed(tenant, l.rules().id(), l.rules().roomId(),
+                session.sessionId(), session.email(), documentId.value(), page, 0, r.clientAddress(),
+                clock.instant()));
+        return image;
+    }
+
+
+    /**
+     * What a visitor downloads: the bytes, or a PDF with the watermark stamped on every page. {@code counts} says,
+     * from the content, whether the answer the web layer makes of it is a download (recorded as
+     * {@code document.downloaded}).
+     */
+    @TenantOfSecret(SecretKind.SHARE_LINK)
+    public Content content(VisitorViews.Request r, DocumentId documentId,
+                           Predicate<Content> counts) {
+        TenantId tenant = tenancy.require();
+        VisitorGate.Loaded l = gate.load(r.linkToken());
+        Visit visit = gate.visit(tenant, l, r.visitorToken());
+        return download(tenant, l, visit, documentId.value(), r.clientAddress(), counts, DocumentEvents.Via.LINK);
+    }
+
+    private Content download(TenantId tenant, VisitorGate.Loaded l, Visit visit, UUID documentId, String client,
+                             Predicate<Content> counts, DocumentEvents.Via via) {
+        DocumentId document = new DocumentId(documentId);
+        UserId creator = new UserId(l.rules().createdBy());
+        Optional<LinkScope.Entry> item = l.scope().entry(documentId).filter(LinkScope.Entry::isDocument);
+        Optional<DelegatedAccess.Delegated> doc = item.isEmpty() ? Optional.empty()
+                : documents.document(creator, document, Permission.VIEW);
+        gate.enforce(tenant, LinkGate.DOWNLOAD, visit.withItem(item, doc.map(DelegatedAccess.Delegated::isPdf)
+                .orElse(false)), client);
+        VisitorClaims session = visit.session().orElseThrow();
+        Content content = documents.content(creator, document, watermark(l, session, client),
+                new Audience(session.sessionId())).orElseThrow(() -> new ForbiddenException(
+                "Downloads are not allowed here."));
+        if (counts.test(content)) {
+            documents.recordDownload(creator, document, DocumentEvents.Reader.visitor(new LinkId(l.rules().id()),
+                    session.sessionId(), session.email()), via, l.rules().watermark(), client);
+        }
+        return content;
+    }
+
+
+    /** The watermark this visitor's renditions carry, when the link has one (the wording is the link's, SL-14). */
+    private static Optional<Watermark> watermark(VisitorGate.Loaded l, VisitorClaims session, String client) {
+        return l.rules().watermark() ? Optional.of(new Watermark(Watermarks.text(l.rules().watermarkText(),
+                session.email(), session.issuedAt(), client, l.rules().name()))) : Optional.empty();
+    }
+
+
+    /** A single-use, 60 s download URL's secret for the visitor's session (checked like a download now and at use). */
+    @TenantOfSecret(SecretKind.SHARE_LINK)
+    public String ticket(VisitorViews.Request r, UUID documentId) {
+        TenantId tenant = tenancy.require();
+        VisitorGate.Loaded l = gate.load(r.linkToken());
+        Visit visit = gate.visit(tenant, l, r.visitorToken());
+        Optional<LinkScope.Entry> item = l.scope().entry(documentId).filter(LinkScope.Entry::isDocument);
+        boolean pdf = item.isPresent() && documents.document(new UserId(l.rules().createdBy()),
+                new DocumentId(documentId), Permission.VIEW).map(DelegatedAccess.Delegated::isPdf).orElse(false);
+        gate.enforce(tenant, LinkGate.DOWNLOAD, visit.withItem(item, pdf), r.clientAddress());
+        return tickets.issueForVisitor(new LinkId(l.rules().id()), visit.session().orElseThrow().sessionId(),
+                new DocumentId(documentId));
+    }
+
+
+    /**
+     * The download of a visitor ticket that documents' {@link Tickets} has just redeemed (in this transaction),
+     * checked by the same gate as the content endpoint, now, for the ticket's link and session (SL-40).
+     */
+    private Content redeem(Tickets.VisitorTicket found, String client) {
+        Instant now = clock.instant();
+        TenantId tenant = found.tenant();
+        ShareLinkEntity link = store.find(found.link().value())
+                .orElseThrow(() -> new NotFoundException("no such ticket"));
+        Optional<VisitorClaims> session = sessions.claims(found.visitorSession());
+        LinkRules rules = LinkRules.of(link);
+        if (rules.revoked() || session.isEmpty()) {
+            throw new NotFoundException("no such ticket");
+        }
+        VisitorGate.Loaded l = gate.loaded(link);
+        Visit visit = new Visit(rules, now, l.scope().onTarget(), null, null, null, false, session, null, false);
+        return download(tenant, l, visit, found.document().value(), client, content -> true,
+                DocumentEvents.Via.LINK_TICKET);
+    }
+
+
+    /** The zip plan of a folder (null: the whole link): every visible document this visitor may download. */
+    @TenantOfSecret(SecretKind.SHARE_LINK)
     public Zip zip(VisitorViews.Request r, FolderId folderId) {
-        TenantId t = tenantOf(r.linkToken());
-        return tenancy.call(t, () -> work.zip(t, r, folderId));
+        TenantId tenant = tenancy.require();
+        VisitorGate.Loaded l = gate.load(r.linkToken());
+        Visit visit = gate.visit(tenant, l, r.visitorToken());
+        Optional<LinkScope.Entry> folder = folderId == null ? null
+                : l.scope().entry(folderId.value()).filter(e -> !e.isDocument());
+        gate.enforce(tenant, LinkGate.VIEW, visit.withItem(folder, false), r.clientAddress());
+        UserId creator = new UserId(l.rules().createdBy());
+        List<Zip.Entry> entries = new ArrayList<>();
+        String prefix = folder == null || folder.isEmpty() ? "" : folder.get().path() + "/";
+        for (LinkScope.Entry e : l.scope().documentsBelow(folderId == null ? null : folderId.value())) {
+            Optional<DelegatedAccess.Delegated> doc = documents.document(creator, new DocumentId(e.id()),
+                    Permission.VIEW);
+            boolean pdf = doc.map(DelegatedAccess.Delegated::isPdf).orElse(false);
+            if (LinkGate.decide(LinkGate.DOWNLOAD, visit.withItem(Optional.of(e), pdf)).isPresent()) {
+                continue;
+            }
+            Optional<DelegatedAccess.Delegated> readable = documents.document(creator, new DocumentId(e.id()),
+                    Permission.DOWNLOAD);
+            if (readable.isEmpty()) {
+                continue;
+            }
+            String name = e.path().startsWith(prefix) ? e.path().substring(prefix.length()) : e.name();
+            entries.add(new Zip.Entry(name, new DocumentId(e.id())));
+            VisitorClaims s = visit.session().orElseThrow();
+            documents.recordDownload(creator, new DocumentId(e.id()), DocumentEvents.Reader.visitor(
+                    new LinkId(l.rules().id()), s.sessionId(), s.email()), DocumentEvents.Via.LINK_ZIP,
+                    l.rules().watermark(), r.clientAddress());
+        }
+        if (entries.isEmpty()) {
+            gate.deny(tenant, l.rules(), Refusal.forbidden(Policies.DOWNLOAD_ALLOWED.name(),
+                    "Nothing here may be downloaded."), List.of(), visit.visitorEmail(), r.clientAddress());
+        }
+        VisitorClaims s = visit.session().orElseThrow();
+        String zipName = (folder == null || folder.isEmpty()
+                ? (l.rules().name() == null ? "documents" : l.rules().name()) : folder.get().name()) + ".zip";
+        return documents.zip(creator, zipName, entries, watermark(l, s, r.clientAddress()),
+                new Audience(s.sessionId()));
     }
 
+
+    /** Page-time beacons of documents this visitor sees, fired as {@code document.viewed} events. */
+    @TenantOfSecret(SecretKind.SHARE_LINK)
     public void beacons(VisitorViews.Request r, List<VisitorViews.Beacon> beacons) {
-        TenantId t = tenantOf(r.linkToken());
-        tenancy.call(t, () -> {
-            work.beacons(t, r, beacons);
-            return null;
-        });
+        TenantId tenant = tenancy.require();
+        VisitorGate.Loaded l = gate.load(r.linkToken());
+        Visit visit = gate.visit(tenant, l, r.visitorToken());
+        gate.enforce(tenant, LinkGate.VIEW, visit, r.clientAddress());
+        VisitorClaims s = visit.session().orElseThrow();
+        for (VisitorViews.Beacon b : beacons) {
+            if (b == null || b.docId() == null || l.scope().entry(b.docId()).filter(LinkScope.Entry::isDocument)
+                    .isEmpty() || b.page() < 1 || b.seconds() < 0 || b.seconds() > 3600) {
+                throw ValidationException.of("events", "each needs a docId this link shows, page >= 1 and"
+                        + " seconds from 0 to 3600");
+            }
+        }
+        for (VisitorViews.Beacon b : beacons) {
+            events.fire(new ShareLinkEvents.DocumentViewed(tenant, l.rules().id(), l.rules().roomId(), s.sessionId(),
+                    s.email(), b.docId(), b.page(), b.seconds(), r.clientAddress(), clock.instant()));
+        }
     }
 }

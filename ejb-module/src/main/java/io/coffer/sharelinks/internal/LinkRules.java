@@ -13,7 +13,7 @@ public record LinkRules(UUID id, String name, String targetType, UUID targetId, 
                         String ndaText, int ndaVersion, boolean allowDownload, boolean watermark,
                         String watermarkText, List<ItemOverride> overrides, int securityVersion) {
 
-    static LinkRules of(ShareLinkEntity e) {
+    public static LinkRules of(ShareLinkEntity e) {
         return new LinkRules(e.id, e.name, e.targetType, e.targetId, e.roomId, e.createdBy, e.revokedAt != null,
                 e.expiresAt, e.maxViews, e.viewCount, e.passwordHash != null, e.passwordHash, e.requireEmail,
                 e.verifyEmail, new EmailRules(EmailRules.lines(e.allowEmails), EmailRules.lines(e.allowDomains),

@@ -7,19 +7,19 @@ package io.coffer.sharelinks.internal;
 public record Refusal(Kind kind, String policy, String requirement, String detail) {
     public enum Kind { NOT_FOUND, GONE, CREDENTIALS, FORBIDDEN }
 
-    static Refusal notFound(String policy) {
+    public static Refusal notFound(String policy) {
         return new Refusal(Kind.NOT_FOUND, policy, null, "no such link");
     }
 
-    static Refusal gone(String policy, String detail) {
+    public static Refusal gone(String policy, String detail) {
         return new Refusal(Kind.GONE, policy, null, detail);
     }
 
-    static Refusal credentials(String policy, String requirement) {
+    public static Refusal credentials(String policy, String requirement) {
         return new Refusal(Kind.CREDENTIALS, policy, requirement, null);
     }
 
-    static Refusal forbidden(String policy, String detail) {
+    public static Refusal forbidden(String policy, String detail) {
         return new Refusal(Kind.FORBIDDEN, policy, null, detail);
     }
 }

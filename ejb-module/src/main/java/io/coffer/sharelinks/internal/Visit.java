@@ -18,16 +18,16 @@ public record Visit(LinkRules link, Instant now, Permission creatorOnTarget, Str
                    Boolean codeOk, boolean ndaAccepted, Optional<VisitorClaims> session,
                    Optional<LinkScope.Entry> item, boolean pdf) {
 
-    static Visit open(LinkRules link, Instant now, Permission creatorOnTarget) {
+    public static Visit open(LinkRules link, Instant now, Permission creatorOnTarget) {
         return new Visit(link, now, creatorOnTarget, null, null, null, false, Optional.empty(), null, false);
     }
 
-    Visit withItem(Optional<LinkScope.Entry> item, boolean pdf) {
+    public Visit withItem(Optional<LinkScope.Entry> item, boolean pdf) {
         return new Visit(link, now, creatorOnTarget, email, passwordOk, codeOk, ndaAccepted, session, item, pdf);
     }
 
     /** The email the policies check: the session's proven one, else the one given now. */
-    String visitorEmail() {
+    public String visitorEmail() {
         return session.map(VisitorClaims::email).orElse(email);
     }
 }

@@ -1,7 +1,10 @@
 package io.coffer.tenancy.internal;
 
 import io.coffer.shared.TenantId;
+import io.coffer.shared.error.NotFoundException;
+import io.coffer.tenancy.OneTimeSecrets;
 import io.coffer.tenancy.TenantClaims;
+import io.coffer.tenancy.TenantOfSecret;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBContext;
 import jakarta.inject.Inject;
@@ -17,7 +20,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <ol>
  *   <li>the tenant claim of the caller's verified token, else</li>
  *   <li>the explicit tenant of an {@link ExplicitTenant} method ({@link io.coffer.tenancy.TenantScope#call}),
- *       which a token of another tenant may not use;</li>
+ *       or the tenant of the secret a {@link TenantOfSecret} method starts from, which a token of another tenant may
+ *       not use;</li>
  *   <li>no tenant: nothing is bound and tenant data stays out of reach (fails closed).</li>
  * </ol>
  */
@@ -26,13 +30,16 @@ public class TenantInterceptor {
     @Inject
     TenantBinding binding;
 
+    @Inject
+    OneTimeSecrets secrets;
+
     @Resource
     EJBContext context;
 
     @AroundInvoke
     public Object bindTenant(InvocationContext invocation) throws Exception {
         Optional<TenantId> fromToken = tokenTenant();
-        Optional<TenantId> explicit = explicitTenant(invocation);
+        Optional<TenantId> explicit = explicitTenant(invocation).or(() -> tenantOfSecret(invocation));
         if (explicit.isPresent() && fromToken.isPresent() && !explicit.equals(fromToken)) {
             throw new TenantBinding.TenantMismatchException();
         }
@@ -61,6 +68,21 @@ public class TenantInterceptor {
             }
         }
         return Optional.empty();
+    }
+
+    /** The tenant of a {@link TenantOfSecret} method's secret; an unknown secret is refused before the method runs. */
+    private Optional<TenantId> tenantOfSecret(InvocationContext invocation) {
+        TenantOfSecret marked = invocation.getMethod() == null ? null
+                : invocation.getMethod().getAnnotation(TenantOfSecret.class);
+        if (marked == null) {
+            return Optional.empty();
+        }
+        Object[] parameters = invocation.getParameters();
+        Object first = parameters.length == 0 ? null : parameters[0];
+        String secret = first instanceof TenantOfSecret.Carrier carrier ? carrier.secret()
+                : first instanceof String given ? given : null;
+        return Optional.of(secrets.tenantOf(secret, marked.value())
+                .orElseThrow(() -> new NotFoundException("no such " + marked.value().name().toLowerCase())));
     }
 
     private static Optional<TenantId> explicitTenant(InvocationContext invocation) {

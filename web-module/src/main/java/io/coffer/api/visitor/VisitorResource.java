@@ -11,9 +11,11 @@ import io.coffer.shared.FolderId;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.shared.error.ValidationException;
 import io.coffer.sharelinks.VisitorViews;
+import io.coffer.sharelinks.VisitorSessions;
 import io.coffer.sharelinks.Visitors;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -57,8 +59,11 @@ public class VisitorResource {
 
     static final String VISITOR_TOKEN = "X-Visitor-Token";
 
-    @Inject
+    @EJB
     Visitors visitors;
+
+    @EJB
+    VisitorSessions sessions;
 
     @Inject
     ClientAddresses clients;
@@ -78,7 +83,7 @@ public class VisitorResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open a link: its name, what it requires; unknown or revoked → 404, expired or used up → 410")
     public JsonObject open(@PathParam("token") String token) {
-        VisitorViews.Intro intro = visitors.open(token, clients.of(http));
+        VisitorViews.Intro intro = sessions.open(token, clients.of(http));
         JsonArrayBuilder requires = Json.createArrayBuilder();
         intro.requires().forEach(requires::add);
         JsonObjectBuilder branding = Json.createObjectBuilder();
@@ -105,7 +110,7 @@ public class VisitorResource {
         }
         VisitorViews.Credentials given = new VisitorViews.Credentials(string(o, "password"), string(o, "email"),
                 string(o, "emailCode"), o.containsKey("ndaAccepted") && o.get("ndaAccepted") == JsonValue.TRUE);
-        VisitorViews.Session s = visitors.createSession(token, given, clients.of(http));
+        VisitorViews.Session s = sessions.createSession(token, given, clients.of(http));
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
                 .entity(Json.createObjectBuilder().add("visitorToken", s.visitorToken())
                         .add("expiresIn", s.expiresIn()).build()).build();

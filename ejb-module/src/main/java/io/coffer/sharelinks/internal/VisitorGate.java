@@ -1,0 +1,85 @@
+package io.coffer.sharelinks.internal;
+
+import io.coffer.shared.Secrets;
+import io.coffer.shared.TenantId;
+import io.coffer.shared.error.CredentialsRequiredException;
+import io.coffer.shared.error.ForbiddenException;
+import io.coffer.shared.error.GoneException;
+import io.coffer.shared.error.NotFoundException;
+import io.coffer.sharelinks.ShareLinkEvent;
+import io.coffer.sharelinks.ShareLinkEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every visitor request does first: load the link by its token (unknown and revoked are one 404), build the
+ * {@link Visit}, and ask {@link LinkGate}; a refusal is published ({@code link.access-denied}, before the rollback:
+ * see {@link ShareLinkEvents.AccessDenied}) and thrown as the contract's answer for its kind.
+ */
+@ApplicationScoped
+public class VisitorGate {
+
+    @Inject
+    Clock clock;
+    @Inject
+    LinkStore store;
+    @Inject
+    VisitorTokens visitorTokens;
+    @Inject
+    Event<ShareLinkEvent> events;
+
+    /** A link with the scope it reaches now. */
+    public record Loaded(ShareLinkEntity entity, LinkRules rules, LinkScope scope) {
+    }
+
+    /** A link found otherwise (a ticket names it), with the scope it reaches now. */
+    public Loaded loaded(ShareLinkEntity link) {
+        return new Loaded(link, LinkRules.of(link), store.scope(link));
+    }
+
+    public Loaded load(String linkToken) {
+        ShareLinkEntity link = store.byTokenHash(Secrets.hash(linkToken))
+                .orElseThrow(() -> new NotFoundException("no such link"));
+        LinkRules rules = LinkRules.of(link);
+        if (rules.revoked()) {
+            throw new NotFoundException("no such link"); // before any other work: one answer for unknown and revoked
+        }
+        LinkScope scope = store.scope(link);
+        return new Loaded(link, rules, scope);
+    }
+
+    public Visit visit(TenantId tenant, Loaded l, String visitorToken) {
+        Instant now = clock.instant();
+        return new Visit(l.rules(), now, l.scope().onTarget(), null, null, null, false,
+                visitorTokens.verify(tenant, visitorToken, now), null, false);
+    }
+
+    public void enforce(TenantId tenant, List<LinkPolicy> policies, Visit visit, String client) {
+        Optional<Refusal> refusal = LinkGate.decide(policies, visit);
+        if (refusal.isPresent()) {
+            deny(tenant, visit.link(), refusal.get(), LinkGate.missing(policies, visit), visit.visitorEmail(),
+                    client);
+        }
+    }
+
+    public void deny(TenantId tenant, LinkRules rules, Refusal refusal, List<String> missing, String email,
+                      String client) {
+        events.fire(new ShareLinkEvents.AccessDenied(tenant, rules.id(), rules.roomId(), refusal.policy(), email,
+                client, clock.instant()));
+        switch (refusal.kind()) {
+            case NOT_FOUND:
+                throw new NotFoundException("no such link");
+            case GONE:
+                throw new GoneException(refusal.detail());
+            case FORBIDDEN:
+                throw new ForbiddenException(refusal.detail());
+            default:
+                throw new CredentialsRequiredException(missing);
+        }
+    }
+}
