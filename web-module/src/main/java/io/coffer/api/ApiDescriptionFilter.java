@@ -32,7 +32,10 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  */
 public class ApiDescriptionFilter implements OASFilter {
 
-    /** Statuses beyond the convention, by operationId: the contract's tables and the code they were read from. */
+    /**
+     * Statuses beyond the convention, by operationId: the contract's tables and the code they were read from (503:
+     * the visitor's watermarked renditions wait at most 30 s for a permit, sharelinks' Watermarks).
+     */
     static final Map<String, List<String>> EXTRA = Map.ofEntries(
             Map.entry("signup", List.of("409", "429")),
             Map.entry("verifyEmail", List.of("429")),
@@ -57,12 +60,12 @@ public class ApiDescriptionFilter implements OASFilter {
             Map.entry("openLink", List.of("410")),
             Map.entry("startVisitorSession", List.of("401", "403", "410", "429")),
             Map.entry("getLinkTree", List.of("410")),
-            Map.entry("getLinkPage", List.of("410")),
-            Map.entry("getLinkContent", List.of("403", "410", "416")),
-            Map.entry("headLinkContent", List.of("403", "410", "416")),
+            Map.entry("getLinkPage", List.of("410", "503")),
+            Map.entry("getLinkContent", List.of("403", "410", "416", "503")),
+            Map.entry("headLinkContent", List.of("403", "410", "416", "503")),
             Map.entry("createLinkDownloadTicket", List.of("403", "410")),
-            Map.entry("redeemLinkTicket", List.of("403", "410", "416")),
-            Map.entry("getLinkZip", List.of("403", "410")),
+            Map.entry("redeemLinkTicket", List.of("403", "410", "416", "503")),
+            Map.entry("getLinkZip", List.of("403", "410", "503")),
             Map.entry("sendPageBeacons", List.of("410")));
 
     /** Bearer reads that a caller may be refused by role (403), not only by visibility (404). */
@@ -94,11 +97,25 @@ public class ApiDescriptionFilter implements OASFilter {
             Map.entry("416", "RangeNotSatisfiable"), Map.entry("429", "RateLimited"), Map.entry("500", "Internal"),
             Map.entry("503", "Unavailable"));
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+            ApiDescriptionFilter.class.getName());
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
-            openAPI.getPaths().getPathItems().values().forEach(this::describe);
+        try {
+            complete(openAPI);
+        } catch (RuntimeException e) {
+            // Liberty reports only the exception's class (CWWKO1661E) and serves an empty document: log where it broke
+            LOG.log(java.util.logging.Level.SEVERE, "the API description could not be completed", e);
+            throw e;
         }
+    }
+
+    private void complete(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values().forEach(this::describe);
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().values().forEach(s -> limits(null, s));
             dropUnused(openAPI);
@@ -112,22 +129,20 @@ public class ApiDescriptionFilter implements OASFilter {
     private static void dropUnused(OpenAPI openAPI) {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         Set<String> used = new java.util.HashSet<>();
-        java.util.Deque<Schema> todo = new java.util.ArrayDeque<>();
+        java.util.Deque<Schema> todo = new java.util.LinkedList<>(); // takes the nulls of absent parts
         openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
             if (op.getParameters() != null) {
                 op.getParameters().forEach(p -> todo.add(p.getSchema()));
             }
-            if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
-                op.getRequestBody().getContent().getMediaTypes().values().forEach(m -> todo.add(m.getSchema()));
+            if (op.getRequestBody() != null) {
+                todo.addAll(schemas(op.getRequestBody().getContent()));
             }
             if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
-                op.getResponses().getAPIResponses().values().stream().filter(r -> r.getContent() != null)
-                        .forEach(r -> r.getContent().getMediaTypes().values().forEach(m -> todo.add(m.getSchema())));
+                op.getResponses().getAPIResponses().values().forEach(r -> todo.addAll(schemas(r.getContent())));
             }
         }));
         if (openAPI.getComponents().getResponses() != null) {
-            openAPI.getComponents().getResponses().values().stream().filter(r -> r.getContent() != null)
-                    .forEach(r -> r.getContent().getMediaTypes().values().forEach(m -> todo.add(m.getSchema())));
+            openAPI.getComponents().getResponses().values().forEach(r -> todo.addAll(schemas(r.getContent())));
         }
         while (!todo.isEmpty()) {
             Schema s = todo.poll();
@@ -171,15 +186,11 @@ public class ApiDescriptionFilter implements OASFilter {
                 params.addAll(op.getParameters());
             }
             params.forEach(p -> limits(p.getName(), p.getSchema()));
-            if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
-                op.getRequestBody().getContent().getMediaTypes().values()
-                        .forEach(m -> limits(null, m.getSchema()));
+            if (op.getRequestBody() != null) {
+                schemas(op.getRequestBody().getContent()).forEach(m -> limits(null, m));
             }
             if (responses.getAPIResponses() != null) {
-                responses.getAPIResponses().values().stream()
-                        .filter(r -> r.getContent() != null && r.getContent().getMediaTypes() != null)
-                        .flatMap(r -> r.getContent().getMediaTypes().values().stream())
-                        .forEach(m -> limits(null, m.getSchema()));
+                responses.getAPIResponses().values().forEach(r -> schemas(r.getContent()).forEach(m -> limits(null, m)));
             }
             boolean bearer = has(op, "bearer");
             boolean visitor = has(op, "visitorToken");
@@ -197,6 +208,7 @@ public class ApiDescriptionFilter implements OASFilter {
                 problem(responses, "404");
             }
             boolean json = op.getRequestBody() != null && op.getRequestBody().getContent() != null
+                    && op.getRequestBody().getContent().getMediaTypes() != null
                     && op.getRequestBody().getContent().hasMediaType("application/json");
             if (op.getRequestBody() != null || params.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY)) {
                 problem(responses, "400");
@@ -208,6 +220,15 @@ public class ApiDescriptionFilter implements OASFilter {
             problem(responses, "500");
             sort(responses);
         });
+    }
+
+    /** The schemas of a body or an answer, by media type; none when it has no content. */
+    private static List<Schema> schemas(org.eclipse.microprofile.openapi.models.media.Content content) {
+        if (content == null || content.getMediaTypes() == null) {
+            return List.of();
+        }
+        return content.getMediaTypes().values().stream().filter(m -> m != null && m.getSchema() != null)
+                .map(org.eclipse.microprofile.openapi.models.media.MediaType::getSchema).toList();
     }
 
     private static boolean has(Operation op, String scheme) {
@@ -224,6 +245,9 @@ public class ApiDescriptionFilter implements OASFilter {
 
     /** Answers in the order of their status, so that the served document's order does not depend on the scan. */
     private static void sort(APIResponses responses) {
+        if (responses.getAPIResponses() == null) {
+            return;
+        }
         var sorted = new TreeMap<>(responses.getAPIResponses());
         sorted.keySet().forEach(responses::removeAPIResponse);
         sorted.forEach(responses::addAPIResponse);

@@ -72,9 +72,13 @@ public class AuthResource {
     @POST
     @Path("/signup")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "signup", summary = "Create a tenant and its owner; mails a verification link. Always 202, 409 for a taken slug")
-    @APIResponse(responseCode = "202", description = "Always the empty object (no enumeration)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Accepted")))
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthRequests.Signup.class))})
+    @Operation(operationId = "signup",
+            summary = "Create a tenant and its owner; mails a verification link. Always 202, 409 for a taken slug")
+    @APIResponse(responseCode = "202", description = "Always the empty object (no enumeration)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Accepted")))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthRequests.Signup.class))})
     public Response signup(AuthRequests.Signup request) {
         require(request, "tenantSlug");
         signups.signup(request.tenantName(), request.tenantSlug(), request.email(), request.password(),
@@ -87,7 +91,9 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "verifyEmail", summary = "Confirm an email address with the mailed token")
     @APIResponse(responseCode = "204", description = "Verified")
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthRequests.VerifyEmail.class))})
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthRequests.VerifyEmail.class))})
     public Response verifyEmail(AuthRequests.VerifyEmail request) {
         require(request, "token");
         signups.verifyEmail(request.token(), clients.of(http));
@@ -97,9 +103,17 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "login", summary = "Log in to a tenant; any wrong part answers the same 401; sets the refresh cookie")
-    @APIResponse(responseCode = "200", description = "Logged in; the refresh cookie is set", headers = {@Header(name = "Set-Cookie", description = "The refresh cookie (HttpOnly, Secure, SameSite=Strict, Path=/api/v1/auth)", schema = @Schema(type = SchemaType.STRING, maxLength = 4096))}, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoginRequest.class))})
+    @Operation(operationId = "login",
+            summary = "Log in to a tenant; any wrong part answers the same 401; sets the refresh cookie")
+    @APIResponse(responseCode = "200", description = "Logged in; the refresh cookie is set",
+            headers = {@Header(name = "Set-Cookie",
+                    description = "The refresh cookie (HttpOnly, Secure, SameSite=Strict, Path=/api/v1/auth)",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 4096))},
+                                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = TokenResponse.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LoginRequest.class))})
     public Response login(LoginRequest request) {
         require(request, "tenant");
         Authentication.IssuedToken token = authentication.login(request.tenant(), request.email(),
@@ -109,8 +123,13 @@ public class AuthResource {
 
     @POST
     @Path("/refresh")
-    @Operation(operationId = "refreshToken", summary = "A new access token for the refresh cookie, which rotates; a reused cookie ends the session")
-    @APIResponse(responseCode = "200", description = "A new access token; the refresh cookie rotates", headers = {@Header(name = "Set-Cookie", description = "The rotated refresh cookie", schema = @Schema(type = SchemaType.STRING, maxLength = 4096))}, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @Operation(operationId = "refreshToken",
+            summary = "A new access token for the refresh cookie, which rotates; a reused cookie ends the session")
+    @APIResponse(responseCode = "200", description = "A new access token; the refresh cookie rotates",
+            headers = {@Header(name = "Set-Cookie", description = "The rotated refresh cookie",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 4096))},
+                            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(implementation = TokenResponse.class)))
     @SecurityRequirement(name = "refreshCookie")
     public Response refresh(@CookieParam(REFRESH_COOKIE) String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) {
@@ -122,9 +141,13 @@ public class AuthResource {
     @POST
     @Path("/password-reset")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "requestPasswordReset", summary = "Mail a password-reset link if the account exists. Always 202")
-    @APIResponse(responseCode = "202", description = "Always the empty object (no enumeration)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Accepted")))
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthRequests.PasswordReset.class))})
+    @Operation(operationId = "requestPasswordReset",
+            summary = "Mail a password-reset link if the account exists. Always 202")
+    @APIResponse(responseCode = "202", description = "Always the empty object (no enumeration)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Accepted")))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthRequests.PasswordReset.class))})
     public Response passwordReset(AuthRequests.PasswordReset request) {
         require(request, "tenant");
         resets.request(request.tenant(), request.email(), clients.of(http));
@@ -134,9 +157,12 @@ public class AuthResource {
     @POST
     @Path("/password-reset/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "confirmPasswordReset", summary = "Set a new password with the mailed token; ends every earlier session")
+    @Operation(operationId = "confirmPasswordReset",
+            summary = "Set a new password with the mailed token; ends every earlier session")
     @APIResponse(responseCode = "204", description = "The password is changed")
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthRequests.PasswordResetConfirm.class))})
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthRequests.PasswordResetConfirm.class))})
     public Response confirmPasswordReset(AuthRequests.PasswordResetConfirm request) {
         require(request, "token");
         resets.confirm(request.token(), request.newPassword(), clients.of(http));
@@ -147,8 +173,12 @@ public class AuthResource {
     @Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "exchangeApiKey", summary = "Exchange an API key for an access token")
-    @APIResponse(responseCode = "200", description = "An access token for the key", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthRequests.ApiKeyExchange.class))})
+    @APIResponse(responseCode = "200", description = "An access token for the key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenResponse.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthRequests.ApiKeyExchange.class))})
     public TokenResponse token(AuthRequests.ApiKeyExchange request) {
         require(request, "apiKey");
         Authentication.IssuedToken token = apiKeys.exchange(request.apiKey())
@@ -159,7 +189,8 @@ public class AuthResource {
     @GET
     @Path("/jwks")
     @Operation(operationId = "getJwks", summary = "The public keys that verify access tokens (JWKS)")
-    @APIResponse(responseCode = "200", description = "The JWKS", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Jwks")))
+    @APIResponse(responseCode = "200", description = "The JWKS",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Jwks")))
     public Response jwks() {
         return Response.ok(publicKeys.jwks()).build();
     }

@@ -64,8 +64,12 @@ public class DataRoomsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createDataRoom", summary = "Create a data room; the creator manages it")
-    @APIResponse(responseCode = "201", description = "The room; the creator manages it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomDtos.Room.class)))
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomDtos.RoomRequest.class))})
+    @APIResponse(responseCode = "201", description = "The room; the creator manages it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.Room.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.RoomRequest.class))})
     public Response create(RoomDtos.RoomRequest request) {
         if (request == null) {
             throw ValidationException.of("name", "is required");
@@ -91,8 +95,12 @@ public class DataRoomsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateDataRoom", summary = "Rename or describe a room")
-    @APIResponse(responseCode = "200", description = "The changed room", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomDtos.Room.class)))
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomDtos.RoomPatch.class))})
+    @APIResponse(responseCode = "200", description = "The changed room",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.Room.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.RoomPatch.class))})
     public RoomDtos.Room update(@PathParam("id") String id, String body) {
         UUID roomId = uuid(id);
         rooms.requireOnRoom(roomId, Permission.MANAGE); // authorization before validation
@@ -103,7 +111,8 @@ public class DataRoomsResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "archiveDataRoom", summary = "Archive a room: it and everything under it stop being served")
+    @Operation(operationId = "archiveDataRoom",
+            summary = "Archive a room: it and everything under it stop being served")
     @APIResponse(responseCode = "204", description = "Archived")
     public Response archive(@PathParam("id") String id) {
         rooms.archive(uuid(id));
@@ -114,8 +123,12 @@ public class DataRoomsResource {
     @Path("/{id}/folders")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createFolder", summary = "Create a folder; sibling names are unique (409)")
-    @APIResponse(responseCode = "201", description = "The folder", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomDtos.FolderView.class)))
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomDtos.FolderRequest.class))})
+    @APIResponse(responseCode = "201", description = "The folder",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.FolderView.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.FolderRequest.class))})
     public Response createFolder(@PathParam("id") String id, String body) {
         UUID roomId = uuid(id);
         rooms.require(roomId, Permission.MANAGE); // authorization before validation
@@ -129,10 +142,16 @@ public class DataRoomsResource {
     @Path("/{id}/documents")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "uploadDocument", summary = "Upload a document: the raw body, or the part 'file' of a multipart/form-data body (streamed,"
+    @Operation(operationId = "uploadDocument",
+            summary = "Upload a document: the raw body, or the part 'file' of a multipart/form-data body (streamed,"
             + " hashed, type detected from the bytes; the query's name wins over the part's file name)")
-    @APIResponse(responseCode = "201", description = "The stored document", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentResponse.class)))
-    @RequestBody(required = true, description = "The raw bytes (any Content-Type), or multipart/form-data with the part 'file'", content = {@Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)), @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = MultipartUpload.Form.class))})
+    @APIResponse(responseCode = "201", description = "The stored document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentResponse.class)))
+    @RequestBody(required = true,
+            description = "The raw bytes (any Content-Type), or multipart/form-data with the part 'file'",
+                    content = {@Content(mediaType = "application/octet-stream",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)), @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = MultipartUpload.Form.class))})
     public Response upload(@PathParam("id") String id, @QueryParam("folderId") String folderId,
                            @QueryParam("name") String name, @HeaderParam("Digest") String digest,
                            @Context HttpServletRequest http, InputStream body) {
@@ -157,7 +176,8 @@ public class DataRoomsResource {
 
     @GET
     @Path("/{id}/tree")
-    @Operation(operationId = "getRoomTree", summary = "Nested folders and documents the caller may see, each with myPermission")
+    @Operation(operationId = "getRoomTree",
+            summary = "Nested folders and documents the caller may see, each with myPermission")
     public RoomDtos.Node tree(@PathParam("id") String id) {
         UUID roomId = uuid(id);
         DataRoom room = rooms.get(roomId);
@@ -168,7 +188,10 @@ public class DataRoomsResource {
     @GET
     @Path("/{id}/grants")
     @Operation(operationId = "listRoomGrants", summary = "The room's grants as one bare array (MANAGE)")
-    @APIResponse(responseCode = "200", description = "The grants as one bare array", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = GrantDtos.GrantView.class, maxItems = GrantDtos.MAX_GRANTS)))
+    @APIResponse(responseCode = "200", description = "The grants as one bare array",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = GrantDtos.GrantView.class,
+                            maxItems = GrantDtos.MAX_GRANTS)))
     public java.util.List<GrantDtos.GrantView> grants(@PathParam("id") String id) {
         return rooms.grants(uuid(id)).stream().map(GrantDtos.GrantView::of).toList();
     }
@@ -176,10 +199,14 @@ public class DataRoomsResource {
     @PUT
     @Path("/{id}/grants")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceRoomGrants", summary = "Replace the room's grants atomically (MANAGE); any invalid entry → 400, nothing changes")
+    @Operation(operationId = "replaceRoomGrants",
+            summary = "Replace the room's grants atomically (MANAGE); any invalid entry → 400, nothing changes")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
             type = SchemaType.ARRAY, implementation = GrantDtos.GrantView.class, maxItems = GrantDtos.MAX_GRANTS)))
-    @APIResponse(responseCode = "200", description = "The new grants", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = GrantDtos.GrantView.class, maxItems = GrantDtos.MAX_GRANTS)))
+    @APIResponse(responseCode = "200", description = "The new grants",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = GrantDtos.GrantView.class,
+                            maxItems = GrantDtos.MAX_GRANTS)))
     public java.util.List<GrantDtos.GrantView> replaceGrants(@PathParam("id") String id, String body) {
         UUID roomId = uuid(id);
         rooms.requireOnRoom(roomId, Permission.MANAGE); // authorization before validation

@@ -50,8 +50,12 @@ public class FoldersResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateFolder", summary = "Rename and/or move a folder; under its own descendant → 409")
-    @APIResponse(responseCode = "200", description = "The changed folder", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomDtos.FolderView.class)))
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomDtos.FolderPatch.class))})
+    @APIResponse(responseCode = "200", description = "The changed folder",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.FolderView.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.FolderPatch.class))})
     public RoomDtos.FolderView update(@PathParam("id") String id, String body) {
         UUID folderId = DataRoomsResource.uuid(id);
         rooms.requireFolder(folderId, io.coffer.datarooms.Permission.MANAGE); // authorization before validation

@@ -70,7 +70,8 @@ public final class RoomDtos {
     public record Node(@Schema(required = true, format = "uuid") String id,
                        @Schema(required = true, enumeration = {"DATAROOM", "FOLDER", "DOCUMENT"}) String kind,
                        @Schema(required = true) String name,
-                       @Schema(required = true, pattern = "^[0-9.]*$", description = "1, 1.1, 1.2... by order; empty for the room")
+                       @Schema(required = true, pattern = "^[0-9.]*$",
+                               description = "1, 1.1, 1.2... by order; empty for the room")
                        String index,
                        @Schema(required = true, enumeration = {"NONE", "VIEW", "DOWNLOAD", "UPLOAD", "MANAGE"})
                        String myPermission,

@@ -37,7 +37,11 @@ public class DownloadTicketsResource {
     @GET
     @Path("/{ticket}")
     @Operation(operationId = "redeemDownloadTicket", summary = "Download once with a ticket (60 s)")
-    @APIResponse(responseCode = "200", description = "The bytes", headers = {@Header(name = "Content-Disposition", description = "attachment with an RFC 6266 filename", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))}, content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
+    @APIResponse(responseCode = "200", description = "The bytes",
+            headers = {@Header(name = "Content-Disposition", description = "attachment with an RFC 6266 filename",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024))},
+                            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "*/*",
+                                    schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
     @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     public Response download(@PathParam("ticket") String ticket) {
         return ContentResponses.serve(tickets.redeem(ticket), null, null, blobs)

@@ -57,7 +57,9 @@ public class GroupsResource {
     public record GroupView(@Schema(required = true, format = "uuid") String id,
                             @Schema(required = true) String name,
                             @Schema(required = true) Instant createdAt,
-                            @Schema(required = true, description = "user ids", type = SchemaType.ARRAY, implementation = UserId.class, maxItems = MAX_MEMBERS) List<String> members) {
+                            @Schema(required = true,
+                                    description = "user ids", type = SchemaType.ARRAY, implementation = UserId.class,
+                                            maxItems = MAX_MEMBERS) List<String> members) {
         static GroupView of(Group g) {
             return new GroupView(g.id().toString(), g.name(), g.createdAt(),
                     g.members().stream().map(UUID::toString).toList());
@@ -68,8 +70,12 @@ public class GroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @MinimumRole(Role.ADMIN)
     @Operation(operationId = "createGroup", summary = "Create a group (ADMIN+); names are unique in the tenant (409)")
-    @APIResponse(responseCode = "201", description = "The group", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.class)))
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupRequest.class))})
+    @APIResponse(responseCode = "201", description = "The group",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GroupView.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GroupRequest.class))})
     public Response create(GroupRequest request) {
         if (request == null) {
             throw ValidationException.of("name", "is required");
@@ -86,7 +92,9 @@ public class GroupsResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getGroup", summary = "One group with its members")
-    @APIResponse(responseCode = "200", description = "The group", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "200", description = "The group",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GroupView.class)))
     public GroupView get(@PathParam("id") String id) {
         return GroupView.of(groups.get(uuid(id)));
     }
@@ -103,9 +111,14 @@ public class GroupsResource {
     @PUT
     @Path("/{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceGroupMembers", summary = "Replace the group's members with a bare array of user ids (ADMIN+)")
-    @APIResponse(responseCode = "200", description = "The new members (user ids)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UserId.class, maxItems = MAX_MEMBERS)))
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UserId.class, maxItems = MAX_MEMBERS)))
+    @Operation(operationId = "replaceGroupMembers",
+            summary = "Replace the group's members with a bare array of user ids (ADMIN+)")
+    @APIResponse(responseCode = "200", description = "The new members (user ids)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = UserId.class, maxItems = MAX_MEMBERS)))
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = UserId.class, maxItems = MAX_MEMBERS)))
     public List<String> replaceMembers(@PathParam("id") String id, String body) {
         UUID group = uuid(id);
         groups.requireManage(group); // authorization before validation
@@ -115,7 +128,9 @@ public class GroupsResource {
     @GET
     @Path("/{id}/members")
     @Operation(operationId = "listGroupMembers", summary = "The group's members (user ids)")
-    @APIResponse(responseCode = "200", description = "The members (user ids)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = UserId.class, maxItems = MAX_MEMBERS)))
+    @APIResponse(responseCode = "200", description = "The members (user ids)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = UserId.class, maxItems = MAX_MEMBERS)))
     public List<String> members(@PathParam("id") String id) {
         return groups.get(uuid(id)).members().stream().map(UUID::toString).toList();
     }

@@ -34,7 +34,9 @@ public class MeResource {
 
     @GET
     @Operation(operationId = "getMe", summary = "The caller's own account")
-    @APIResponse(responseCode = "200", description = "The caller", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeResponse.class)))
+    @APIResponse(responseCode = "200", description = "The caller",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MeResponse.class)))
     public MeResponse me() {
         return MeResponse.of(account.me());
     }
@@ -42,8 +44,12 @@ public class MeResource {
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateMe", summary = "Change the caller's display name")
-    @APIResponse(responseCode = "200", description = "The changed account", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeResponse.class)))
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeUpdate.class))})
+    @APIResponse(responseCode = "200", description = "The changed account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MeResponse.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MeUpdate.class))})
     public MeResponse update(MeUpdate change) {
         if (change == null) {
             throw ValidationException.of("displayName", "is required");

@@ -42,8 +42,12 @@ public class ApiKeysResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createApiKey", summary = "Create an API key; the key is in this answer only")
-    @APIResponse(responseCode = "201", description = "The key, with its secret shown once", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberDtos.ApiKey.class)))
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberDtos.ApiKeyRequest.class))})
+    @APIResponse(responseCode = "201", description = "The key, with its secret shown once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberDtos.ApiKey.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberDtos.ApiKeyRequest.class))})
     public Response create(MemberDtos.ApiKeyRequest request) {
         if (request == null) {
             throw ValidationException.of("name", "is required");

@@ -33,9 +33,14 @@ public class InvitationAcceptResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "acceptInvitation", summary = "Accept an invitation: creates the user in the inviting tenant")
-    @APIResponse(responseCode = "201", description = "The new account", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeResponse.class)))
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberDtos.InvitationAccept.class))})
+    @Operation(operationId = "acceptInvitation",
+            summary = "Accept an invitation: creates the user in the inviting tenant")
+    @APIResponse(responseCode = "201", description = "The new account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MeResponse.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberDtos.InvitationAccept.class))})
     public Response accept(MemberDtos.InvitationAccept request) {
         if (request == null) {
             throw ValidationException.of("token", "is required");

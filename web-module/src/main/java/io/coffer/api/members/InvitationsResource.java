@@ -44,8 +44,12 @@ public class InvitationsResource {
     @MinimumRole(Role.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "inviteMember", summary = "Invite someone by mail (single-use link, 7 days)")
-    @APIResponse(responseCode = "201", description = "The invitation; a mail goes to the address", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberDtos.Invitation.class)))
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberDtos.InvitationRequest.class))})
+    @APIResponse(responseCode = "201", description = "The invitation; a mail goes to the address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberDtos.Invitation.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberDtos.InvitationRequest.class))})
     public Response invite(MemberDtos.InvitationRequest request) {
         if (request == null) {
             throw ValidationException.of("email", "is required");
@@ -56,7 +60,8 @@ public class InvitationsResource {
 
     @GET
     @MinimumRole(Role.ADMIN)
-    @Operation(operationId = "listInvitations", summary = "The pending invitations (not accepted, expired or revoked), newest first")
+    @Operation(operationId = "listInvitations",
+            summary = "The pending invitations (not accepted, expired or revoked), newest first")
     public Page<MemberDtos.Invitation> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = limit == null ? 50 : Math.max(1, Math.min(200, limit));
         UUID after = cursor == null || cursor.isBlank() ? null : cursorId(cursor);
@@ -68,7 +73,8 @@ public class InvitationsResource {
     @DELETE
     @Path("/{id}")
     @MinimumRole(Role.ADMIN)
-    @Operation(operationId = "revokeInvitation", summary = "Revoke a pending invitation: its token is refused at accept from now on")
+    @Operation(operationId = "revokeInvitation",
+            summary = "Revoke a pending invitation: its token is refused at accept from now on")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") String id) {
         invitations.revoke(Ids.uuid(id));

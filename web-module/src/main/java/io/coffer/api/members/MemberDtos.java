@@ -79,7 +79,8 @@ public final class MemberDtos {
                          @Schema(required = true) Instant createdAt,
                          @Schema(nullable = true) Instant expiresAt,
                          @Schema(required = true) boolean revoked,
-                         @Schema(nullable = true, description = "Only in the answer that creates the key.", maxLength = 512)
+                         @Schema(nullable = true,
+                                 description = "Only in the answer that creates the key.", maxLength = 512)
                          String key) {
         static ApiKey of(ApiKeys.ApiKey k, String key) {
             return new ApiKey(k.id().toString(), k.name(), k.scopes(), k.createdAt(), k.expiresAt(), k.revoked(), key);

@@ -49,9 +49,14 @@ public class MembersResource {
     @PATCH
     @Path("/{userId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "changeMemberRole", summary = "Change a member's role; the last owner cannot be demoted (409)")
-    @APIResponse(responseCode = "200", description = "The member with the new role", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberDtos.Member.class)))
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberDtos.MemberUpdate.class))})
+    @Operation(operationId = "changeMemberRole",
+            summary = "Change a member's role; the last owner cannot be demoted (409)")
+    @APIResponse(responseCode = "200", description = "The member with the new role",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberDtos.Member.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberDtos.MemberUpdate.class))})
     public MemberDtos.Member changeRole(@PathParam("userId") String userId, MemberDtos.MemberUpdate update) {
         UserId id = new UserId(Ids.uuid(userId));
         if (update == null) {

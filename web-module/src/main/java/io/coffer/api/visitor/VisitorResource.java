@@ -86,8 +86,10 @@ public class VisitorResource {
     @GET
     @Path("/links/{token}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "openLink", summary = "Open a link: its name, what it requires; unknown or revoked → 404, expired or used up → 410")
-    @APIResponse(responseCode = "200", description = "What the link is and what it requires", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitorDtos.Intro.class)))
+    @Operation(operationId = "openLink",
+            summary = "Open a link: its name, what it requires; unknown or revoked → 404, expired or used up → 410")
+    @APIResponse(responseCode = "200", description = "What the link is and what it requires",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitorDtos.Intro.class)))
     public VisitorDtos.Intro open(@PathParam("token") String token) {
         return VisitorDtos.Intro.of(visitors.open(token, clients.of(http)));
     }
@@ -95,9 +97,12 @@ public class VisitorResource {
     @POST
     @Path("/links/{token}/sessions")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "startVisitorSession", summary = "Start a visitor session (one view) with what the link requires")
-    @APIResponse(responseCode = "201", description = "A visitor session (one view)", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitorDtos.Session.class)))
-    @RequestBody(required = false, content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitorDtos.Credentials.class))})
+    @Operation(operationId = "startVisitorSession",
+            summary = "Start a visitor session (one view) with what the link requires")
+    @APIResponse(responseCode = "201", description = "A visitor session (one view)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitorDtos.Session.class)))
+    @RequestBody(required = false,
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitorDtos.Credentials.class))})
     public Response session(@PathParam("token") String token, String body) {
         JsonObject o = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : JsonConfig.readObject(body);
         for (String key : o.keySet()) {
@@ -116,7 +121,8 @@ public class VisitorResource {
     @Path("/links/{token}/tree")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getLinkTree", summary = "What the link shows, with allowDownload per item")
-    @APIResponse(responseCode = "200", description = "What the link shows", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitorDtos.Tree.class)))
+    @APIResponse(responseCode = "200", description = "What the link shows",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitorDtos.Tree.class)))
     @SecurityRequirement(name = "visitorToken")
     public VisitorDtos.Tree tree(@PathParam("token") String token,
                                  @HeaderParam(VISITOR_TOKEN) String visitorToken) {
@@ -126,8 +132,11 @@ public class VisitorResource {
     @GET
     @Path("/links/{token}/documents/{docId}/pages/{n}")
     @Produces("image/png")
-    @Operation(operationId = "getLinkPage", summary = "A page as PNG, with the watermark drawn into the pixels when the link has one")
-    @APIResponse(responseCode = "200", description = "The page as PNG", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
+    @Operation(operationId = "getLinkPage",
+            summary = "A page as PNG, with the watermark drawn into the pixels when the link has one")
+    @APIResponse(responseCode = "200", description = "The page as PNG",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "image/png",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
     @SecurityRequirement(name = "visitorToken")
     public Response page(@PathParam("token") String token, @PathParam("docId") String docId,
                          @PathParam("n") String n, @HeaderParam(VISITOR_TOKEN) String visitorToken) {
@@ -144,9 +153,18 @@ public class VisitorResource {
 
     @GET
     @Path("/links/{token}/documents/{docId}/content")
-    @Operation(operationId = "getLinkContent", summary = "Download (a watermarked PDF when the link watermarks); Range, HEAD; 403 when downloads are off")
-    @APIResponse(responseCode = "200", description = "The bytes", headers = {@Header(name = "Content-Disposition", description = "attachment with an RFC 6266 filename", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))}, content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
-    @APIResponse(responseCode = "206", description = "One range of the bytes", headers = {@Header(name = "Content-Range", description = "bytes a-b/size", schema = @Schema(type = SchemaType.STRING, maxLength = 64))}, content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
+    @Operation(operationId = "getLinkContent",
+            summary = "Download (a watermarked PDF when the link watermarks); Range, HEAD; 403 when downloads are off")
+    @APIResponse(responseCode = "200", description = "The bytes",
+            headers = {@Header(name = "Content-Disposition", description = "attachment with an RFC 6266 filename",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024))},
+                            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "*/*",
+                                    schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
+    @APIResponse(responseCode = "206", description = "One range of the bytes",
+            headers = {@Header(name = "Content-Range", description = "bytes a-b/size",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 64))},
+                            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "*/*",
+                                    schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
     @SecurityRequirement(name = "visitorToken")
     public Response content(@PathParam("token") String token, @PathParam("docId") String docId,
                             @HeaderParam(VISITOR_TOKEN) String visitorToken, @HeaderParam("Range") String range) {
@@ -168,8 +186,10 @@ public class VisitorResource {
     @POST
     @Path("/links/{token}/documents/{docId}/download-ticket")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createLinkDownloadTicket", summary = "A single-use URL valid 60 s for a browser's native download; 403 when downloads are off")
-    @APIResponse(responseCode = "201", description = "A single-use URL valid 60 s", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = io.coffer.api.documents.TicketResponse.class)))
+    @Operation(operationId = "createLinkDownloadTicket",
+            summary = "A single-use URL valid 60 s for a browser's native download; 403 when downloads are off")
+    @APIResponse(responseCode = "201", description = "A single-use URL valid 60 s",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = io.coffer.api.documents.TicketResponse.class)))
     @SecurityRequirement(name = "visitorToken")
     public Response ticket(@PathParam("token") String token, @PathParam("docId") String docId,
                            @HeaderParam(VISITOR_TOKEN) String visitorToken) {
@@ -181,8 +201,13 @@ public class VisitorResource {
 
     @GET
     @Path("/link-tickets/{ticket}")
-    @Operation(operationId = "redeemLinkTicket", summary = "Download once with a visitor's ticket (60 s), checked by the link's rules at use")
-    @APIResponse(responseCode = "200", description = "The bytes", headers = {@Header(name = "Content-Disposition", description = "attachment with an RFC 6266 filename", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))}, content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
+    @Operation(operationId = "redeemLinkTicket",
+            summary = "Download once with a visitor's ticket (60 s), checked by the link's rules at use")
+    @APIResponse(responseCode = "200", description = "The bytes",
+            headers = {@Header(name = "Content-Disposition", description = "attachment with an RFC 6266 filename",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024))},
+                            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "*/*",
+                                    schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
     @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     public Response redeem(@PathParam("ticket") String ticket) {
         return serve(visitors.redeemTicket(ticket, clients.of(http)), null);
@@ -203,8 +228,12 @@ public class VisitorResource {
     @GET
     @Path("/links/{token}/zip")
     @Produces("application/zip")
-    @Operation(operationId = "getLinkZip", summary = "A streamed zip of the visible, downloadable documents (of one folder with ?folderId=)")
-    @APIResponse(responseCode = "200", description = "A zip of the downloadable documents", headers = {@Header(name = "Content-Disposition", description = "attachment with an RFC 6266 filename", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))}, content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
+    @Operation(operationId = "getLinkZip",
+            summary = "A streamed zip of the visible, downloadable documents (of one folder with ?folderId=)")
+    @APIResponse(responseCode = "200", description = "A zip of the downloadable documents",
+            headers = {@Header(name = "Content-Disposition", description = "attachment with an RFC 6266 filename",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024))},
+                            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
     @SecurityRequirement(name = "visitorToken")
     public Response zip(@PathParam("token") String token, @QueryParam("folderId") String folderId,
                         @HeaderParam(VISITOR_TOKEN) String visitorToken) {
@@ -219,7 +248,8 @@ public class VisitorResource {
     @Path("/links/{token}/events")
     @Operation(operationId = "sendPageBeacons", summary = "Page-time beacons [{docId, page, seconds}] → 202")
     @APIResponse(responseCode = "202", description = "Recorded")
-    @RequestBody(required = true, content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = VisitorDtos.Beacon.class, maxItems = 500))})
+    @RequestBody(required = true,
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = VisitorDtos.Beacon.class, maxItems = 500))})
     @SecurityRequirement(name = "visitorToken")
     public Response events(@PathParam("token") String token, @HeaderParam(VISITOR_TOKEN) String visitorToken,
                            String body) {
