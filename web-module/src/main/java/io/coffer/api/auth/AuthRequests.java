@@ -8,11 +8,11 @@ public final class AuthRequests {
     }
 
     @Schema(name = "SignupRequest")
-    public record Signup(@Schema(required = true) String tenantName,
-                         @Schema(required = true, pattern = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$") String tenantSlug,
+    public record Signup(@Schema(required = true, maxLength = 200) String tenantName,
+                         @Schema(required = true, pattern = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", maxLength = 63) String tenantSlug,
                          @Schema(required = true, format = "email") String email,
                          @Schema(required = true, format = "password", minLength = 12, maxLength = 256) String password,
-                         @Schema(required = true) String displayName) {
+                         @Schema(required = true, maxLength = 100) String displayName) {
         @Override
         public String toString() {
             return "Signup[" + tenantSlug + "]";
@@ -20,7 +20,7 @@ public final class AuthRequests {
     }
 
     @Schema(name = "VerifyEmailRequest")
-    public record VerifyEmail(@Schema(required = true) String token) {
+    public record VerifyEmail(@Schema(required = true, maxLength = 512, pattern = "^[A-Za-z0-9_-]+$") String token) {
         @Override
         public String toString() {
             return "VerifyEmail[]";
@@ -28,7 +28,7 @@ public final class AuthRequests {
     }
 
     @Schema(name = "PasswordResetRequest")
-    public record PasswordReset(@Schema(required = true, description = "The tenant's slug.") String tenant,
+    public record PasswordReset(@Schema(required = true, description = "The tenant's slug.", pattern = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", maxLength = 63) String tenant,
                                 @Schema(required = true, format = "email") String email) {
         @Override
         public String toString() {
@@ -37,7 +37,7 @@ public final class AuthRequests {
     }
 
     @Schema(name = "PasswordResetConfirmRequest")
-    public record PasswordResetConfirm(@Schema(required = true) String token,
+    public record PasswordResetConfirm(@Schema(required = true, maxLength = 512, pattern = "^[A-Za-z0-9_-]+$") String token,
                                        @Schema(required = true, format = "password", minLength = 12, maxLength = 256)
                                        String newPassword) {
         @Override
@@ -47,7 +47,7 @@ public final class AuthRequests {
     }
 
     @Schema(name = "ApiKeyExchangeRequest")
-    public record ApiKeyExchange(@Schema(required = true) String apiKey) {
+    public record ApiKeyExchange(@Schema(required = true, maxLength = 512, pattern = "^[A-Za-z0-9_.-]+$") String apiKey) {
         @Override
         public String toString() {
             return "ApiKeyExchange[]";

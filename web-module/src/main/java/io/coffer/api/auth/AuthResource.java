@@ -26,6 +26,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Token-less entry points of identity (contract: "Tenants, users, sessions"). */
 @Path("/auth")
@@ -33,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @PermitAll
 @Public
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "auth")
 public class AuthResource {
 
     /** The SPA's refresh cookie: HttpOnly, Secure, SameSite=Strict, sent only to /api/v1/auth. */
@@ -63,7 +72,13 @@ public class AuthResource {
     @POST
     @Path("/signup")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a tenant and its owner; mails a verification link. Always 202, 409 for a taken slug")
+    @Operation(operationId = "signup",
+            summary = "Create a tenant and its owner; mails a verification link. Always 202, 409 for a taken slug")
+    @APIResponse(responseCode = "202", description = "Always the empty object (no enumeration)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Accepted")))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthRequests.Signup.class))})
     public Response signup(AuthRequests.Signup request) {
         require(request, "tenantSlug");
         signups.signup(request.tenantName(), request.tenantSlug(), request.email(), request.password(),
@@ -74,7 +89,11 @@ public class AuthResource {
     @POST
     @Path("/verify-email")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Confirm an email address with the mailed token")
+    @Operation(operationId = "verifyEmail", summary = "Confirm an email address with the mailed token")
+    @APIResponse(responseCode = "204", description = "Verified")
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthRequests.VerifyEmail.class))})
     public Response verifyEmail(AuthRequests.VerifyEmail request) {
         require(request, "token");
         signups.verifyEmail(request.token(), clients.of(http));
@@ -84,7 +103,17 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in to a tenant; any wrong part answers the same 401; sets the refresh cookie")
+    @Operation(operationId = "login",
+            summary = "Log in to a tenant; any wrong part answers the same 401; sets the refresh cookie")
+    @APIResponse(responseCode = "200", description = "Logged in; the refresh cookie is set",
+            headers = {@Header(name = "Set-Cookie",
+                    description = "The refresh cookie (HttpOnly, Secure, SameSite=Strict, Path=/api/v1/auth)",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 4096))},
+                                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = TokenResponse.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LoginRequest.class))})
     public Response login(LoginRequest request) {
         require(request, "tenant");
         Authentication.IssuedToken token = authentication.login(request.tenant(), request.email(),
@@ -94,7 +123,14 @@ public class AuthResource {
 
     @POST
     @Path("/refresh")
-    @Operation(summary = "A new access token for the refresh cookie, which rotates; a reused cookie ends the session")
+    @Operation(operationId = "refreshToken",
+            summary = "A new access token for the refresh cookie, which rotates; a reused cookie ends the session")
+    @APIResponse(responseCode = "200", description = "A new access token; the refresh cookie rotates",
+            headers = {@Header(name = "Set-Cookie", description = "The rotated refresh cookie",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 4096))},
+                            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(implementation = TokenResponse.class)))
+    @SecurityRequirement(name = "refreshCookie")
     public Response refresh(@CookieParam(REFRESH_COOKIE) String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw new UnauthenticatedException("The session has ended: log in again.");
@@ -105,7 +141,13 @@ public class AuthResource {
     @POST
     @Path("/password-reset")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mail a password-reset link if the account exists. Always 202")
+    @Operation(operationId = "requestPasswordReset",
+            summary = "Mail a password-reset link if the account exists. Always 202")
+    @APIResponse(responseCode = "202", description = "Always the empty object (no enumeration)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Accepted")))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthRequests.PasswordReset.class))})
     public Response passwordReset(AuthRequests.PasswordReset request) {
         require(request, "tenant");
         resets.request(request.tenant(), request.email(), clients.of(http));
@@ -115,7 +157,12 @@ public class AuthResource {
     @POST
     @Path("/password-reset/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a new password with the mailed token; ends every earlier session")
+    @Operation(operationId = "confirmPasswordReset",
+            summary = "Set a new password with the mailed token; ends every earlier session")
+    @APIResponse(responseCode = "204", description = "The password is changed")
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthRequests.PasswordResetConfirm.class))})
     public Response confirmPasswordReset(AuthRequests.PasswordResetConfirm request) {
         require(request, "token");
         resets.confirm(request.token(), request.newPassword(), clients.of(http));
@@ -125,7 +172,13 @@ public class AuthResource {
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Exchange an API key for an access token")
+    @Operation(operationId = "exchangeApiKey", summary = "Exchange an API key for an access token")
+    @APIResponse(responseCode = "200", description = "An access token for the key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenResponse.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthRequests.ApiKeyExchange.class))})
     public TokenResponse token(AuthRequests.ApiKeyExchange request) {
         require(request, "apiKey");
         Authentication.IssuedToken token = apiKeys.exchange(request.apiKey())
@@ -135,7 +188,9 @@ public class AuthResource {
 
     @GET
     @Path("/jwks")
-    @Operation(summary = "The public keys that verify access tokens (JWKS)")
+    @Operation(operationId = "getJwks", summary = "The public keys that verify access tokens (JWKS)")
+    @APIResponse(responseCode = "200", description = "The JWKS",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Jwks")))
     public Response jwks() {
         return Response.ok(publicKeys.jwks()).build();
     }

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** {@code POST /auth/logout}: ends the refresh family of this browser and clears its cookie. */
@@ -19,13 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @PermitAll
 @Authenticated
 @SecurityRequirement(name = "bearer")
+@Tag(name = "auth")
 public class LogoutResource {
 
     @Inject
     Authentication authentication;
 
     @POST
-    @Operation(summary = "Log out: revokes the refresh family")
+    @Operation(operationId = "logout", summary = "Log out: revokes the refresh family")
+    @APIResponse(responseCode = "204", description = "Logged out; the refresh family is revoked")
     public Response logout(@CookieParam(AuthResource.REFRESH_COOKIE) String refreshToken) {
         if (refreshToken != null && !refreshToken.isBlank()) {
             authentication.logout(refreshToken);

@@ -44,6 +44,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/datarooms")
@@ -52,6 +59,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "datarooms")
 public class DataRoomsResource {
 
     @EJB
@@ -74,7 +82,13 @@ public class DataRoomsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a data room; the creator manages it")
+    @Operation(operationId = "createDataRoom", summary = "Create a data room; the creator manages it")
+    @APIResponse(responseCode = "201", description = "The room; the creator manages it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.Room.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.RoomRequest.class))})
     public Response create(RoomDtos.RoomRequest request) {
         if (request == null) {
             throw ValidationException.of("name", "is required");
@@ -84,13 +98,14 @@ public class DataRoomsResource {
     }
 
     @GET
-    @Operation(summary = "The rooms the caller can see")
+    @Operation(operationId = "listDataRooms", summary = "The rooms the caller can see")
     public Page<RoomDtos.Room> list() {
         return Page.of(rooms.list().stream().map(RoomDtos.Room::of).toList());
     }
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getDataRoom", summary = "A room the caller can see")
     public RoomDtos.Room get(@PathParam("id") String id) {
         return RoomDtos.Room.of(rooms.get(PathIds.room(id)));
     }
@@ -98,7 +113,13 @@ public class DataRoomsResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename or describe a room")
+    @Operation(operationId = "updateDataRoom", summary = "Rename or describe a room")
+    @APIResponse(responseCode = "200", description = "The changed room",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.Room.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.RoomPatch.class))})
     public RoomDtos.Room update(@PathParam("id") String id, String body) {
         RoomId roomId = PathIds.room(id);
         permissions.require(roomId, Permission.MANAGE); // authorization before validation
@@ -109,7 +130,9 @@ public class DataRoomsResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Archive a room: it and everything under it stop being served")
+    @Operation(operationId = "archiveDataRoom",
+            summary = "Archive a room: it and everything under it stop being served")
+    @APIResponse(responseCode = "204", description = "Archived")
     public Response archive(@PathParam("id") String id) {
         rooms.archive(PathIds.room(id));
         return Response.noContent().build();
@@ -118,7 +141,13 @@ public class DataRoomsResource {
     @POST
     @Path("/{id}/folders")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a folder; sibling names are unique (409)")
+    @Operation(operationId = "createFolder", summary = "Create a folder; sibling names are unique (409)")
+    @APIResponse(responseCode = "201", description = "The folder",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.FolderView.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.FolderRequest.class))})
     public Response createFolder(@PathParam("id") String id, String body) {
         RoomId roomId = PathIds.room(id);
         permissions.requireSomewhere(roomId, Permission.MANAGE); // authorization before validation
@@ -133,8 +162,16 @@ public class DataRoomsResource {
     @Path("/{id}/documents")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload a document: the raw body, or the part 'file' of a multipart/form-data body (streamed,"
+    @Operation(operationId = "uploadDocument",
+            summary = "Upload a document: the raw body, or the part 'file' of a multipart/form-data body (streamed,"
             + " hashed, type detected from the bytes; the query's name wins over the part's file name)")
+    @APIResponse(responseCode = "201", description = "The stored document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentResponse.class)))
+    @RequestBody(required = true,
+            description = "The raw bytes (any Content-Type), or multipart/form-data with the part 'file'",
+                    content = {@Content(mediaType = "application/octet-stream",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)), @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = MultipartUpload.Form.class))})
     public Response upload(@PathParam("id") String id, @QueryParam("folderId") String folderId,
                            @QueryParam("name") String name, @HeaderParam("Digest") String digest,
                            @Context HttpServletRequest http, InputStream body) {
@@ -151,7 +188,7 @@ public class DataRoomsResource {
 
     @GET
     @Path("/{id}/trash")
-    @Operation(summary = "Trashed documents that can still be restored (MANAGE)")
+    @Operation(operationId = "listRoomTrash", summary = "Trashed documents that can still be restored (MANAGE)")
     public Page<RoomDtos.TrashedDocument> trash(@PathParam("id") String id) {
         return Page.of(documents.trashed(PathIds.room(id)).stream().map(t -> new RoomDtos.TrashedDocument(t.id().toString(),
                 t.name(), t.deletedAt())).toList());
@@ -159,7 +196,8 @@ public class DataRoomsResource {
 
     @GET
     @Path("/{id}/tree")
-    @Operation(summary = "Nested folders and documents the caller may see, each with myPermission")
+    @Operation(operationId = "getRoomTree",
+            summary = "Nested folders and documents the caller may see, each with myPermission")
     public RoomDtos.Node tree(@PathParam("id") String id) {
         RoomId roomId = PathIds.room(id);
         DataRoom room = rooms.get(roomId);
@@ -169,7 +207,11 @@ public class DataRoomsResource {
 
     @GET
     @Path("/{id}/grants")
-    @Operation(summary = "The room's grants as one bare array (MANAGE)")
+    @Operation(operationId = "listRoomGrants", summary = "The room's grants as one bare array (MANAGE)")
+    @APIResponse(responseCode = "200", description = "The grants as one bare array",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = GrantDtos.GrantView.class,
+                            maxItems = GrantDtos.MAX_GRANTS)))
     public java.util.List<GrantDtos.GrantView> grants(@PathParam("id") String id) {
         return grants.of(PathIds.room(id)).stream().map(GrantDtos.GrantView::of).toList();
     }
@@ -177,11 +219,14 @@ public class DataRoomsResource {
     @PUT
     @Path("/{id}/grants")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the room's grants atomically (MANAGE); any invalid entry → 400, nothing changes")
-    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @org.eclipse.microprofile
-            .openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-            implementation = GrantDtos.GrantView.class)))
+    @Operation(operationId = "replaceRoomGrants",
+            summary = "Replace the room's grants atomically (MANAGE); any invalid entry → 400, nothing changes")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+            type = SchemaType.ARRAY, implementation = GrantDtos.GrantView.class, maxItems = GrantDtos.MAX_GRANTS)))
+    @APIResponse(responseCode = "200", description = "The new grants",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = GrantDtos.GrantView.class,
+                            maxItems = GrantDtos.MAX_GRANTS)))
     public java.util.List<GrantDtos.GrantView> replaceGrants(@PathParam("id") String id, String body) {
         RoomId roomId = PathIds.room(id);
         permissions.require(roomId, Permission.MANAGE); // authorization before validation

@@ -23,6 +23,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/folders")
@@ -31,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "datarooms")
 public class FoldersResource {
 
     @EJB
@@ -41,6 +47,7 @@ public class FoldersResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getFolder", summary = "A folder the caller may see")
     public RoomDtos.FolderView get(@PathParam("id") String id) {
         return RoomDtos.FolderView.of(folders.get(PathIds.folder(id)));
     }
@@ -48,7 +55,13 @@ public class FoldersResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename and/or move a folder; under its own descendant → 409")
+    @Operation(operationId = "updateFolder", summary = "Rename and/or move a folder; under its own descendant → 409")
+    @APIResponse(responseCode = "200", description = "The changed folder",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.FolderView.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomDtos.FolderPatch.class))})
     public RoomDtos.FolderView update(@PathParam("id") String id, String body) {
         FolderId folderId = PathIds.folder(id);
         permissions.require(folderId, io.coffer.datarooms.Permission.MANAGE); // authorization before validation
@@ -68,7 +81,8 @@ public class FoldersResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a folder and everything below it")
+    @Operation(operationId = "deleteFolder", summary = "Delete a folder and everything below it")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         folders.delete(PathIds.folder(id));
         return Response.noContent().build();

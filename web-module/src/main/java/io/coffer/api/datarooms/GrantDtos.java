@@ -38,6 +38,9 @@ public final class GrantDtos {
      * Reads the bare array after the room-level check; every entry is checked and every error named by its index
      * ({@code [2].permission}), so that one invalid entry refuses the whole list.
      */
+    /** The most grants one room may have (API-6: every array of a body has its limit in the description). */
+    static final int MAX_GRANTS = 1000;
+
     static List<Grant> parse(String body) {
         JsonArray array;
         try {
@@ -51,6 +54,9 @@ public final class GrantDtos {
             array = value.asJsonArray();
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw ValidationException.of("body", "must be an array of grants");
+        }
+        if (array.size() > MAX_GRANTS) {
+            throw ValidationException.of("body", "must hold at most " + MAX_GRANTS + " grants");
         }
         List<Grant> grants = new ArrayList<>();
         List<ValidationException.FieldError> errors = new ArrayList<>();

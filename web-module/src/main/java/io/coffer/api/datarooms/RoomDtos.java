@@ -20,13 +20,26 @@ public final class RoomDtos {
     @Schema(name = "DataRoom")
     public record Room(@Schema(required = true, format = "uuid") String id,
                        @Schema(required = true) String name,
-                       @Schema(nullable = true) String description,
+                       @Schema(nullable = true, maxLength = 2000) String description,
                        @Schema(required = true) Instant createdAt,
                        @Schema(required = true, enumeration = {"NONE", "VIEW", "DOWNLOAD", "UPLOAD", "MANAGE"})
                        String myPermission) {
         static Room of(DataRoom r) {
             return new Room(r.id().toString(), r.name(), r.description(), r.createdAt(), r.myPermission().name());
         }
+    }
+
+    /** A PATCH of a room: an absent field stays as it is. */
+    @Schema(name = "DataRoomPatch")
+    public record RoomPatch(@Schema(maxLength = 255) String name,
+                            @Schema(nullable = true, maxLength = 2000) String description) {
+    }
+
+    /** A PATCH of a folder: rename and/or move (an absent field stays as it is). */
+    @Schema(name = "FolderPatch")
+    public record FolderPatch(@Schema(maxLength = 255) String name,
+                              @Schema(nullable = true, format = "uuid", description = "null: to the room's top")
+                              String parentId) {
     }
 
     @Schema(name = "FolderRequest")
@@ -38,7 +51,8 @@ public final class RoomDtos {
     public record FolderView(@Schema(required = true, format = "uuid") String id,
                              @Schema(required = true) String name,
                              @Schema(nullable = true, format = "uuid") String parentId,
-                             @Schema(required = true, description = "Names from the room's top, e.g. /Finance/2026")
+                             @Schema(required = true, pattern = "^/.*$",
+                                     description = "Names from the room's top, e.g. /Finance/2026")
                              String path) {
         static FolderView of(Folder f) {
             return new FolderView(f.id().toString(), f.name(), f.parentId() == null ? null : f.parentId().toString(),
@@ -56,8 +70,11 @@ public final class RoomDtos {
     public record Node(@Schema(required = true, format = "uuid") String id,
                        @Schema(required = true, enumeration = {"DATAROOM", "FOLDER", "DOCUMENT"}) String kind,
                        @Schema(required = true) String name,
-                       @Schema(required = true, description = "1, 1.1, 1.2... by order; empty for the room") String index,
-                       @Schema(required = true) String myPermission,
+                       @Schema(required = true, pattern = "^[0-9.]*$",
+                               description = "1, 1.1, 1.2... by order; empty for the room")
+                       String index,
+                       @Schema(required = true, enumeration = {"NONE", "VIEW", "DOWNLOAD", "UPLOAD", "MANAGE"})
+                       String myPermission,
                        @Schema(nullable = true) List<Node> children) {
         static Node of(TreeNode n) {
             return new Node(n.id().toString(), n.kind(), n.name(), n.index(), n.myPermission().name(),

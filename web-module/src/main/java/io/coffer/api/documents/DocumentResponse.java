@@ -12,15 +12,26 @@ public record DocumentResponse(
         @Schema(required = true) String name,
         @Schema(nullable = true, format = "uuid") String folderId,
         @Schema(required = true) long size,
-        @Schema(required = true, description = "lowercase hex") String sha256,
-        @Schema(required = true, description = "detected from the bytes") String contentType,
+        @Schema(required = true,
+                description = "lowercase hex", pattern = "^[0-9a-f]{64}$", maxLength = 64) String sha256,
+        @Schema(required = true, description = "detected from the bytes", maxLength = 255,
+                pattern = "^[\\w.+-]+/[\\w.+-]+.*$") String contentType,
         @Schema(nullable = true) Integer pageCount,
         @Schema(required = true) int version,
         @Schema(required = true) List<VersionResponse> versions) {
 
+    /** A PATCH of a document: rename and/or move (an absent field stays as it is). */
+    @Schema(name = "DocumentPatch")
+    public record Patch(@Schema(maxLength = 255) String name,
+                        @Schema(nullable = true, format = "uuid", description = "null: to the room's top")
+                        String folderId) {
+    }
+
     @Schema(name = "DocumentVersion")
     public record VersionResponse(@Schema(required = true) int version, @Schema(required = true) long size,
-                                  @Schema(required = true) String sha256, @Schema(required = true) String contentType,
+                                  @Schema(required = true, pattern = "^[0-9a-f]{64}$", maxLength = 64) String sha256,
+                                  @Schema(required = true, maxLength = 255, pattern = "^[\\w.+-]+/[\\w.+-]+.*$")
+                                  String contentType,
                                   @Schema(required = true) Instant createdAt) {
     }
 

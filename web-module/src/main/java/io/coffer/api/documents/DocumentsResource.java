@@ -33,6 +33,12 @@ import java.io.InputStream;
 import io.coffer.shared.DocumentId;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/documents")
@@ -40,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @PermitAll
 @Authenticated
 @SecurityRequirement(name = "bearer")
+@Tag(name = "documents")
 public class DocumentsResource {
 
     @EJB
@@ -54,7 +61,9 @@ public class DocumentsResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A document's metadata and versions")
+    @Operation(operationId = "getDocument", summary = "A document's metadata and versions")
+    @APIResponse(responseCode = "200", description = "The document",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentResponse.class)))
     public DocumentResponse get(@PathParam("id") String id) {
         return DocumentResponse.of(documents.get(uuid(id)));
     }
@@ -63,8 +72,13 @@ public class DocumentsResource {
     @Path("/{id}/versions")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload a new version (raw body or multipart part 'file', same rules as an upload); the newest"
+    @Operation(operationId = "addDocumentVersion",
+            summary = "Upload a new version (raw body or multipart part 'file', same rules as an upload); the newest"
             + " version is what links serve")
+    @APIResponse(responseCode = "201", description = "The document with its new version",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentResponse.class)))
+    @RequestBody(required = true, description = "The new bytes, raw or as the multipart part 'file'",
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)), @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "multipart/form-data", schema = @Schema(implementation = MultipartUpload.Form.class))})
     public Response addVersion(@PathParam("id") String id, @HeaderParam("Digest") String digest,
                                @Context HttpServletRequest http, InputStream body) {
         UploadBody upload = MultipartUpload.isMultipart(http) ? new MultipartUpload(http)
@@ -77,7 +91,11 @@ public class DocumentsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename and/or move a document between folders of its room")
+    @Operation(operationId = "updateDocument", summary = "Rename and/or move a document between folders of its room")
+    @APIResponse(responseCode = "200", description = "The changed document",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentResponse.class)))
+    @RequestBody(required = true,
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentResponse.Patch.class))})
     public DocumentResponse update(@PathParam("id") String id, String body) {
         UUID documentId = uuid(id);
         documents.require(documentId, Permission.MANAGE); // authorization before validation
@@ -112,7 +130,11 @@ public class DocumentsResource {
     @GET
     @Path("/{id}/pages/{n}")
     @Produces("image/png")
-    @Operation(summary = "PNG of page n (1-based) of a PDF, 1200 px wide; needs VIEW; past the end → 404")
+    @Operation(operationId = "getDocumentPage",
+            summary = "PNG of page n (1-based) of a PDF, 1200 px wide; needs VIEW; past the end → 404")
+    @APIResponse(responseCode = "200", description = "The page as PNG",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "image/png",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
     public Response page(@PathParam("id") String id, @PathParam("n") String n) {
         int page;
         try {
@@ -126,14 +148,17 @@ public class DocumentsResource {
     @POST
     @Path("/{id}/restore")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Restore a document from the trash (within 30 days)")
+    @Operation(operationId = "restoreDocument", summary = "Restore a document from the trash (within 30 days)")
+    @APIResponse(responseCode = "200", description = "The restored document",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentResponse.class)))
     public DocumentResponse restore(@PathParam("id") String id) {
         return DocumentResponse.of(documents.restore(uuid(id)));
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Move a document to the trash")
+    @Operation(operationId = "trashDocument", summary = "Move a document to the trash")
+    @APIResponse(responseCode = "204", description = "Moved to the trash")
     public Response trash(@PathParam("id") String id) {
         documents.trash(uuid(id));
         return Response.noContent().build();
@@ -141,7 +166,21 @@ public class DocumentsResource {
 
     @GET
     @Path("/{id}/content")
-    @Operation(summary = "The newest version's bytes: Range (206/416), ETag/If-None-Match (304), HEAD; needs DOWNLOAD")
+    @Operation(operationId = "getDocumentContent",
+            summary = "The newest version's bytes: Range (206/416), ETag/If-None-Match (304), HEAD; needs DOWNLOAD")
+    @APIResponse(responseCode = "200", description = "The bytes",
+            headers = {@Header(name = "ETag", description = "The version's entity tag",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 200)), @Header(name = "Content-Disposition",
+                            description = "attachment with an RFC 6266 filename",
+                                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024))},
+                                            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
+    @APIResponse(responseCode = "206", description = "One range of the bytes",
+            headers = {@Header(name = "Content-Range", description = "bytes a-b/size",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 64)), @Header(name = "ETag",
+                            description = "The version's entity tag",
+                                    schema = @Schema(type = SchemaType.STRING, maxLength = 200))},
+                                            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     public Response content(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                             @HeaderParam("Range") String range, @Context jakarta.ws.rs.core.Request request) {
         DocumentId documentId = new DocumentId(uuid(id));
@@ -155,7 +194,10 @@ public class DocumentsResource {
     @POST
     @Path("/{id}/download-ticket")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A URL that downloads the content once within 60 s without a bearer header")
+    @Operation(operationId = "createDownloadTicket",
+            summary = "A URL that downloads the content once within 60 s without a bearer header")
+    @APIResponse(responseCode = "201", description = "A single-use URL valid 60 s",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketResponse.class)))
     public Response ticket(@PathParam("id") String id) {
         String ticket = documents.issueTicket(new io.coffer.shared.DocumentId(uuid(id)));
         return Response.status(Response.Status.CREATED).entity(new TicketResponse(

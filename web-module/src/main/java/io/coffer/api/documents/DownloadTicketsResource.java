@@ -14,12 +14,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /download-tickets/{ticket}}: the browser's native download; the ticket is the capability, used once. */
 @Path("/download-tickets")
 @RequestScoped
 @PermitAll
 @Public
+@Tag(name = "documents")
 public class DownloadTicketsResource {
 
     @Inject
@@ -27,7 +33,13 @@ public class DownloadTicketsResource {
 
     @GET
     @Path("/{ticket}")
-    @Operation(summary = "Download once with a ticket (60 s)")
+    @Operation(operationId = "redeemDownloadTicket", summary = "Download once with a ticket (60 s)")
+    @APIResponse(responseCode = "200", description = "The bytes",
+            headers = {@Header(name = "Content-Disposition", description = "attachment with an RFC 6266 filename",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024))},
+                            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "*/*",
+                                    schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
+    @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     public Response download(@PathParam("ticket") String ticket) {
         return ContentResponses.serve(tickets.redeem(ticket), null, null)
                 .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store").build();
@@ -39,7 +51,8 @@ public class DownloadTicketsResource {
      */
     @HEAD
     @Path("/{ticket}")
-    @Operation(summary = "Refused with 405: a HEAD never uses a ticket up")
+    @Operation(operationId = "headDownloadTicket", summary = "Refused with 405: a HEAD never uses a ticket up")
+    @APIResponse(responseCode = "405", ref = "#/components/responses/MethodNotAllowed")
     public Response head(@PathParam("ticket") String ticket) {
         throw new NotAllowedException(HttpMethod.GET);
     }

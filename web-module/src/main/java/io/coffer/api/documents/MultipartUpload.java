@@ -18,6 +18,14 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
  */
 public final class MultipartUpload implements UploadBody {
 
+    /** The multipart form as the API description shows it: the part {@code file}, other parts are skipped. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "UploadForm")
+    public record Form(@org.eclipse.microprofile.openapi.annotations.media.Schema(required = true,
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary",
+            maxLength = Integer.MAX_VALUE) byte[] file) {
+    }
+
+
     /** Room for the multipart framing (boundaries and part headers) in a declared {@code Content-Length}. */
     static final long FRAMING_ALLOWANCE = 64 * 1024;
 

@@ -28,6 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -38,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "groups")
 public class GroupsResource {
 
     @EJB
@@ -51,7 +57,9 @@ public class GroupsResource {
     public record GroupView(@Schema(required = true, format = "uuid") String id,
                             @Schema(required = true) String name,
                             @Schema(required = true) Instant createdAt,
-                            @Schema(required = true, description = "user ids") List<String> members) {
+                            @Schema(required = true,
+                                    description = "user ids", type = SchemaType.ARRAY, implementation = UserId.class,
+                                            maxItems = MAX_MEMBERS) List<String> members) {
         static GroupView of(Group g) {
             return new GroupView(g.id().toString(), g.name(), g.createdAt(),
                     g.members().stream().map(UUID::toString).toList());
@@ -61,7 +69,13 @@ public class GroupsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @MinimumRole(Role.ADMIN)
-    @Operation(summary = "Create a group (ADMIN+); names are unique in the tenant (409)")
+    @Operation(operationId = "createGroup", summary = "Create a group (ADMIN+); names are unique in the tenant (409)")
+    @APIResponse(responseCode = "201", description = "The group",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GroupView.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GroupRequest.class))})
     public Response create(GroupRequest request) {
         if (request == null) {
             throw ValidationException.of("name", "is required");
@@ -70,21 +84,25 @@ public class GroupsResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's groups")
+    @Operation(operationId = "listGroups", summary = "The tenant's groups")
     public Page<GroupView> list() {
         return Page.of(groups.list().stream().map(GroupView::of).toList());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One group with its members")
+    @Operation(operationId = "getGroup", summary = "One group with its members")
+    @APIResponse(responseCode = "200", description = "The group",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GroupView.class)))
     public GroupView get(@PathParam("id") String id) {
         return GroupView.of(groups.get(PathIds.group(id)));
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a group, its memberships and every grant to it (ADMIN+)")
+    @Operation(operationId = "deleteGroup", summary = "Delete a group, its memberships and every grant to it (ADMIN+)")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         groups.delete(PathIds.group(id));
         return Response.noContent().build();
@@ -93,7 +111,14 @@ public class GroupsResource {
     @PUT
     @Path("/{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the group's members with a bare array of user ids (ADMIN+)")
+    @Operation(operationId = "replaceGroupMembers",
+            summary = "Replace the group's members with a bare array of user ids (ADMIN+)")
+    @APIResponse(responseCode = "200", description = "The new members (user ids)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = UserId.class, maxItems = MAX_MEMBERS)))
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = UserId.class, maxItems = MAX_MEMBERS)))
     public List<String> replaceMembers(@PathParam("id") String id, String body) {
         io.coffer.shared.GroupId group = PathIds.group(id);
         groups.requireManage(group); // authorization before validation
@@ -102,10 +127,23 @@ public class GroupsResource {
 
     @GET
     @Path("/{id}/members")
-    @Operation(summary = "The group's members (user ids)")
+    @Operation(operationId = "listGroupMembers", summary = "The group's members (user ids)")
+    @APIResponse(responseCode = "200", description = "The members (user ids)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = UserId.class, maxItems = MAX_MEMBERS)))
     public List<String> members(@PathParam("id") String id) {
         return groups.get(PathIds.group(id)).members().stream().map(UUID::toString).toList();
     }
+
+    /** A member of a group as the API names it: the user's id. */
+    @Schema(name = "UserId", type = SchemaType.STRING, format = "uuid", maxLength = 36)
+    public static final class UserId {
+        private UserId() {
+        }
+    }
+
+    /** The most members one PUT may name (API-6: every array of a body has its limit in the description). */
+    static final int MAX_MEMBERS = 10_000;
 
     private static List<UUID> userIds(String body) {
         JsonArray array;
@@ -118,6 +156,9 @@ public class GroupsResource {
             array = value.asJsonArray();
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw ValidationException.of("body", "must be an array of user ids");
+        }
+        if (array.size() > MAX_MEMBERS) {
+            throw ValidationException.of("body", "must hold at most " + MAX_MEMBERS + " user ids");
         }
         List<UUID> ids = new ArrayList<>();
         List<ValidationException.FieldError> errors = new ArrayList<>();

@@ -11,9 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record MeResponse(
         @Schema(required = true, format = "uuid") String userId,
         @Schema(required = true, format = "uuid") String tenantId,
-        @Schema(required = true, description = "The tenant's public name.") String tenantSlug,
+        @Schema(required = true,
+                description = "The tenant's public name.", pattern = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", maxLength = 63) String tenantSlug,
         @Schema(required = true, format = "email") String email,
-        @Schema(required = true) String displayName,
+        @Schema(required = true, maxLength = 100) String displayName,
         @Schema(required = true, enumeration = {"OWNER", "ADMIN", "MEMBER"}) String role) {
 
     public static MeResponse of(UserProfile p) {

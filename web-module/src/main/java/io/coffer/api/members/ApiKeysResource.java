@@ -19,6 +19,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/api-keys")
@@ -28,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @MinimumRole(Role.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "members")
 public class ApiKeysResource {
 
     @EJB
@@ -35,7 +41,13 @@ public class ApiKeysResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an API key; the key is in this answer only")
+    @Operation(operationId = "createApiKey", summary = "Create an API key; the key is in this answer only")
+    @APIResponse(responseCode = "201", description = "The key, with its secret shown once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberDtos.ApiKey.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberDtos.ApiKeyRequest.class))})
     public Response create(MemberDtos.ApiKeyRequest request) {
         if (request == null) {
             throw ValidationException.of("name", "is required");
@@ -46,14 +58,15 @@ public class ApiKeysResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's API keys (never the keys themselves)")
+    @Operation(operationId = "listApiKeys", summary = "The tenant's API keys (never the keys themselves)")
     public Page<MemberDtos.ApiKey> list() {
         return Page.of(apiKeys.list().stream().map(k -> MemberDtos.ApiKey.of(k, null)).toList());
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke an API key at once")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key at once")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") String id) {
         apiKeys.revoke(Ids.uuid(id));
         return Response.noContent().build();

@@ -14,12 +14,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/invitations/accept")
 @RequestScoped
 @PermitAll
 @Public
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "members")
 public class InvitationAcceptResource {
 
     @EJB
@@ -27,7 +33,14 @@ public class InvitationAcceptResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Accept an invitation: creates the user in the inviting tenant")
+    @Operation(operationId = "acceptInvitation",
+            summary = "Accept an invitation: creates the user in the inviting tenant")
+    @APIResponse(responseCode = "201", description = "The new account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MeResponse.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberDtos.InvitationAccept.class))})
     public Response accept(MemberDtos.InvitationAccept request) {
         if (request == null) {
             throw ValidationException.of("token", "is required");

@@ -21,6 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/invitations")
@@ -29,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "members")
 public class InvitationsResource {
 
     @EJB
@@ -37,7 +43,13 @@ public class InvitationsResource {
     @POST
     @MinimumRole(Role.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Invite someone by mail (single-use link, 7 days)")
+    @Operation(operationId = "inviteMember", summary = "Invite someone by mail (single-use link, 7 days)")
+    @APIResponse(responseCode = "201", description = "The invitation; a mail goes to the address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberDtos.Invitation.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberDtos.InvitationRequest.class))})
     public Response invite(MemberDtos.InvitationRequest request) {
         if (request == null) {
             throw ValidationException.of("email", "is required");
@@ -48,7 +60,8 @@ public class InvitationsResource {
 
     @GET
     @MinimumRole(Role.ADMIN)
-    @Operation(summary = "The pending invitations (not accepted, expired or revoked), newest first")
+    @Operation(operationId = "listInvitations",
+            summary = "The pending invitations (not accepted, expired or revoked), newest first")
     public Page<MemberDtos.Invitation> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = limit == null ? 50 : Math.max(1, Math.min(200, limit));
         UUID after = cursor == null || cursor.isBlank() ? null : cursorId(cursor);
@@ -60,7 +73,9 @@ public class InvitationsResource {
     @DELETE
     @Path("/{id}")
     @MinimumRole(Role.ADMIN)
-    @Operation(summary = "Revoke a pending invitation: its token is refused at accept from now on")
+    @Operation(operationId = "revokeInvitation",
+            summary = "Revoke a pending invitation: its token is refused at accept from now on")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") String id) {
         invitations.revoke(Ids.uuid(id));
         return Response.noContent().build();

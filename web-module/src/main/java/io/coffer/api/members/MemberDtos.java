@@ -5,6 +5,7 @@ import io.coffer.identity.Invitations;
 import io.coffer.identity.UserProfile;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and answer bodies of members, invitations and API keys. */
@@ -15,7 +16,7 @@ public final class MemberDtos {
     @Schema(name = "Member")
     public record Member(@Schema(required = true, format = "uuid") String userId,
                          @Schema(required = true, format = "email") String email,
-                         @Schema(required = true) String displayName,
+                         @Schema(required = true, maxLength = 100) String displayName,
                          @Schema(required = true, enumeration = {"OWNER", "ADMIN", "MEMBER"}) String role) {
         static Member of(UserProfile p) {
             return new Member(p.userId().toString(), p.email(), p.displayName(), p.role().name());
@@ -46,30 +47,41 @@ public final class MemberDtos {
     }
 
     @Schema(name = "InvitationAcceptRequest")
-    public record InvitationAccept(@Schema(required = true) String token,
+    public record InvitationAccept(@Schema(required = true, maxLength = 512, pattern = "^[A-Za-z0-9_-]+$") String token,
                                    @Schema(required = true, format = "password", minLength = 12, maxLength = 256)
                                    String password,
-                                   @Schema(required = true) String displayName) {
+                                   @Schema(required = true, maxLength = 100) String displayName) {
         @Override
         public String toString() {
             return "InvitationAccept[]";
         }
     }
 
+    /** A scope of an API key. */
+    @Schema(name = "ApiKeyScope", type = SchemaType.STRING, enumeration = {"read", "write", "admin"})
+    public static final class Scope {
+        private Scope() {
+        }
+    }
+
     @Schema(name = "ApiKeyRequest")
-    public record ApiKeyRequest(@Schema(required = true) String name,
-                                @Schema(required = true, description = "read, write, admin") List<String> scopes,
+    public record ApiKeyRequest(@Schema(required = true, maxLength = 100) String name,
+                                @Schema(required = true, description = "read, write, admin", type = SchemaType.ARRAY,
+                                        implementation = Scope.class, maxItems = 3) List<String> scopes,
                                 @Schema(nullable = true) Instant expiresAt) {
     }
 
     @Schema(name = "ApiKey")
     public record ApiKey(@Schema(required = true, format = "uuid") String id,
                          @Schema(required = true) String name,
-                         @Schema(required = true) List<String> scopes,
+                         @Schema(required = true, type = SchemaType.ARRAY, implementation = Scope.class, maxItems = 3)
+                         List<String> scopes,
                          @Schema(required = true) Instant createdAt,
                          @Schema(nullable = true) Instant expiresAt,
                          @Schema(required = true) boolean revoked,
-                         @Schema(nullable = true, description = "Only in the answer that creates the key.") String key) {
+                         @Schema(nullable = true,
+                                 description = "Only in the answer that creates the key.", maxLength = 512)
+                         String key) {
         static ApiKey of(ApiKeys.ApiKey k, String key) {
             return new ApiKey(k.id().toString(), k.name(), k.scopes(), k.createdAt(), k.expiresAt(), k.revoked(), key);
         }

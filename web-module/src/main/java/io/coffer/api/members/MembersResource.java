@@ -20,6 +20,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/members")
@@ -29,13 +34,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @MinimumRole(Role.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "members")
 public class MembersResource {
 
     @EJB
     Members members;
 
     @GET
-    @Operation(summary = "The members of the caller's tenant")
+    @Operation(operationId = "listMembers", summary = "The members of the caller's tenant")
     public Page<MemberDtos.Member> list() {
         return Page.of(members.list().stream().map(MemberDtos.Member::of).toList());
     }
@@ -43,7 +49,14 @@ public class MembersResource {
     @PATCH
     @Path("/{userId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a member's role; the last owner cannot be demoted (409)")
+    @Operation(operationId = "changeMemberRole",
+            summary = "Change a member's role; the last owner cannot be demoted (409)")
+    @APIResponse(responseCode = "200", description = "The member with the new role",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberDtos.Member.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberDtos.MemberUpdate.class))})
     public MemberDtos.Member changeRole(@PathParam("userId") String userId, MemberDtos.MemberUpdate update) {
         UserId id = new UserId(Ids.uuid(userId));
         if (update == null) {
@@ -54,7 +67,8 @@ public class MembersResource {
 
     @DELETE
     @Path("/{userId}")
-    @Operation(summary = "Remove a member; their tokens stop working at once")
+    @Operation(operationId = "removeMember", summary = "Remove a member; their tokens stop working at once")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response remove(@PathParam("userId") String userId) {
         members.remove(new UserId(Ids.uuid(userId)));
         return Response.noContent().build();

@@ -3,11 +3,7 @@ package io.coffer.api.sharelinks;
 import io.coffer.shared.error.ValidationException;
 import io.coffer.sharelinks.ItemOverride;
 import io.coffer.sharelinks.LinkSettings;
-import io.coffer.sharelinks.ShareLink;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,7 +14,7 @@ import java.util.UUID;
 
 /**
  * The JSON of share links (contract "Share links"): a create or PATCH body read field by field (unknown fields → 400,
- * absent and null differ for PATCH), and the link as answered (never the password; the token only at creation).
+ * absent and null differ for PATCH). The link as answered is {@link ShareLinkDtos.View}.
  */
 final class LinkJson {
 
@@ -171,61 +167,5 @@ final class LinkJson {
                     bool(e, "allowDownload", "itemOverrides.allowDownload")));
         }
         return out;
-    }
-
-    static JsonObject write(ShareLink l) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", l.id().toString());
-        if (l.token() != null) {
-            b.add("token", l.token()).add("url", l.url());
-        }
-        b.add("target", Json.createObjectBuilder().add("type", l.targetType()).add("id", l.targetId().toString()));
-        nullable(b, "name", l.name());
-        b.add("hasPassword", l.hasPassword());
-        nullable(b, "expiresAt", l.expiresAt() == null ? null : l.expiresAt().toString());
-        b.add("requireEmail", l.requireEmail()).add("verifyEmail", l.verifyEmail())
-                .add("allowEmails", array(l.allowEmails())).add("allowDomains", array(l.allowDomains()))
-                .add("denyEmails", array(l.denyEmails())).add("denyDomains", array(l.denyDomains()))
-                .add("allowDownload", l.allowDownload());
-        JsonObjectBuilder w = Json.createObjectBuilder().add("enabled", l.watermarkEnabled());
-        nullable(w, "text", l.watermarkText());
-        b.add("watermark", w);
-        if (l.maxViews() == null) {
-            b.addNull("maxViews");
-        } else {
-            b.add("maxViews", l.maxViews());
-        }
-        b.add("views", l.views());
-        nullable(b, "ndaText", l.ndaText());
-        b.add("ndaVersion", l.ndaVersion());
-        JsonArrayBuilder overrides = Json.createArrayBuilder();
-        for (ItemOverride o : l.itemOverrides()) {
-            JsonObjectBuilder e = Json.createObjectBuilder().add("itemId", o.itemId().toString());
-            if (o.hidden() != null) {
-                e.add("hidden", o.hidden());
-            }
-            if (o.allowDownload() != null) {
-                e.add("allowDownload", o.allowDownload());
-            }
-            overrides.add(e);
-        }
-        b.add("itemOverrides", overrides).add("createdAt", l.createdAt().toString())
-                .add("updatedAt", l.updatedAt().toString());
-        nullable(b, "revokedAt", l.revokedAt() == null ? null : l.revokedAt().toString());
-        b.add("revoked", l.revokedAt() != null);
-        return b.build();
-    }
-
-    private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        values.forEach(a::add);
-        return a;
-    }
-
-    private static void nullable(JsonObjectBuilder b, String key, String value) {
-        if (value == null) {
-            b.addNull(key);
-        } else {
-            b.add(key, value);
-        }
     }
 }

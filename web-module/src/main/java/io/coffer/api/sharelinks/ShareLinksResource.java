@@ -9,8 +9,6 @@ import io.coffer.sharelinks.ShareLinks;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,7 +24,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The owner side of share links (contract "Share links"): needs MANAGE on the target. */
 @Path("/share-links")
@@ -34,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @PermitAll
 @Authenticated
 @SecurityRequirement(name = "bearer")
+@Tag(name = "share-links")
 public class ShareLinksResource {
 
     @EJB
@@ -42,56 +47,70 @@ public class ShareLinksResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a link to a document, folder or room (MANAGE on the target); the token is shown once")
+    @Operation(operationId = "createShareLink",
+            summary = "Create a link to a document, folder or room (MANAGE on the target); the token is shown once")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ShareLinkDtos.Request.class)))
+    @APIResponse(responseCode = "201", description = "The link, with its token and url (shown once)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ShareLinkDtos.View.class)))
     public Response create(String body) {
         LinkSettings settings = LinkJson.read(JsonConfig.readObject(body), false);
-        return Response.status(Response.Status.CREATED).entity(LinkJson.write(links.create(settings))).build();
+        return Response.status(Response.Status.CREATED).entity(ShareLinkDtos.View.of(links.create(settings))).build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The links the caller manages, optionally of one target")
-    public JsonObject list(@QueryParam("targetId") String targetId, @QueryParam("limit") Integer limit,
-                           @QueryParam("cursor") String cursor) {
+    @Operation(operationId = "listShareLinks", summary = "The links the caller manages, optionally of one target")
+    @APIResponse(responseCode = "200", description = "One page of links",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ShareLinkDtos.Page.class)))
+    public ShareLinkDtos.Page list(@QueryParam("targetId") String targetId,
+                                   @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50"),
+                                           description = "Larger is clamped to 200") @QueryParam("limit") Integer limit,
+                                   @QueryParam("cursor") String cursor) {
         int size = limit == null ? 50 : Math.max(1, Math.min(200, limit));
         UUID target = targetId == null || targetId.isBlank() ? null : LinkJson.uuid(targetId, "targetId");
         UUID after = cursor == null || cursor.isBlank() ? null : LinkJson.uuid(cursor, "cursor");
         List<ShareLink> page = links.list(target, size, after);
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        page.stream().limit(size).forEach(l -> items.add(LinkJson.write(l)));
-        var answer = Json.createObjectBuilder().add("items", items);
-        if (page.size() > size) {
-            answer.add("nextCursor", page.get(size - 1).id().toString());
-        } else {
-            answer.addNull("nextCursor");
-        }
-        return answer.build();
+        return new ShareLinkDtos.Page(page.stream().limit(size).map(ShareLinkDtos.View::of).toList(),
+                page.size() > size ? page.get(size - 1).id().toString() : null);
     }
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One link's settings (never its password or token)")
-    public JsonObject get(@PathParam("id") String id) {
-        return LinkJson.write(links.get(id(id)));
+    @Operation(operationId = "getShareLink", summary = "One link's settings (never its password or token)")
+    @APIResponse(responseCode = "200", description = "The link",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ShareLinkDtos.View.class)))
+    public ShareLinkDtos.View get(@PathParam("id") String id) {
+        return ShareLinkDtos.View.of(links.get(id(id)));
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change settings; a change of password, email rules or NDA ends every visitor session")
-    public JsonObject update(@PathParam("id") String id, String body) {
+    @Operation(operationId = "updateShareLink",
+            summary = "Change settings; a change of password, email rules or NDA ends every visitor session")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ShareLinkDtos.Request.class)))
+    @APIResponse(responseCode = "200", description = "The changed link",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ShareLinkDtos.View.class)))
+    public ShareLinkDtos.View update(@PathParam("id") String id, String body) {
         UUID linkId = id(id);
         links.requireManage(linkId); // authorization before validation
         JsonObject patch = JsonConfig.readObject(body);
         LinkSettings settings = LinkJson.read(patch, true);
-        return LinkJson.write(links.update(linkId, settings, patch.keySet()));
+        return ShareLinkDtos.View.of(links.update(linkId, settings, patch.keySet()));
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke at once (revoking again changes nothing)")
+    @Operation(operationId = "revokeShareLink", summary = "Revoke at once (revoking again changes nothing)")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") String id) {
         links.revoke(id(id));
         return Response.noContent().build();

@@ -2,6 +2,9 @@ package io.coffer.api.visitor;
 
 import io.coffer.api.JsonConfig;
 import io.coffer.api.content.ContentResponses;
+import io.coffer.api.documents.TicketResponse;
+import io.coffer.api.error.Problem;
+import io.coffer.api.error.ProblemType;
 import io.coffer.api.security.ClientAddresses;
 import io.coffer.api.security.Public;
 import io.coffer.documents.Content;
@@ -19,9 +22,7 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -43,6 +44,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The visitor side of share links (contract "Share links", visitor table). No bearer token: the link token in the
@@ -55,6 +63,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RequestScoped
 @PermitAll
 @Public
+@Tag(name = "visitor")
 public class VisitorResource {
 
     static final String VISITOR_TOKEN = "X-Visitor-Token";
@@ -81,26 +90,23 @@ public class VisitorResource {
     @GET
     @Path("/links/{token}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open a link: its name, what it requires; unknown or revoked → 404, expired or used up → 410")
-    public JsonObject open(@PathParam("token") String token) {
-        VisitorViews.Intro intro = sessions.open(token, clients.of(http));
-        JsonArrayBuilder requires = Json.createArrayBuilder();
-        intro.requires().forEach(requires::add);
-        JsonObjectBuilder branding = Json.createObjectBuilder();
-        nullable(branding, "name", intro.brandName());
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        nullable(b, "name", intro.name());
-        b.add("targetType", intro.targetType()).add("requires", requires);
-        if (intro.ndaText() != null) {
-            b.add("ndaText", intro.ndaText());
-        }
-        return b.add("branding", branding).build();
+    @Operation(operationId = "openLink",
+            summary = "Open a link: its name, what it requires; unknown or revoked → 404, expired or used up → 410")
+    @APIResponse(responseCode = "200", description = "What the link is and what it requires",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitorDtos.Intro.class)))
+    public VisitorDtos.Intro open(@PathParam("token") String token) {
+        return VisitorDtos.Intro.of(sessions.open(token, clients.of(http)));
     }
 
     @POST
     @Path("/links/{token}/sessions")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a visitor session (one view) with what the link requires")
+    @Operation(operationId = "startVisitorSession",
+            summary = "Start a visitor session (one view) with what the link requires")
+    @APIResponse(responseCode = "201", description = "A visitor session (one view)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitorDtos.Session.class)))
+    @RequestBody(required = false,
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitorDtos.Credentials.class))})
     public Response session(@PathParam("token") String token, String body) {
         JsonObject o = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : JsonConfig.readObject(body);
         for (String key : o.keySet()) {
@@ -112,37 +118,30 @@ public class VisitorResource {
                 string(o, "emailCode"), o.containsKey("ndaAccepted") && o.get("ndaAccepted") == JsonValue.TRUE);
         VisitorViews.Session s = sessions.createSession(token, given, clients.of(http));
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("visitorToken", s.visitorToken())
-                        .add("expiresIn", s.expiresIn()).build()).build();
+                .entity(VisitorDtos.Session.of(s)).build();
     }
 
     @GET
     @Path("/links/{token}/tree")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What the link shows, with allowDownload per item")
-    public JsonObject tree(@PathParam("token") String token, @HeaderParam(VISITOR_TOKEN) String visitorToken) {
-        return Json.createObjectBuilder().add("items", nodes(visitors.tree(request(token, visitorToken)))).build();
-    }
-
-    private static JsonArrayBuilder nodes(List<VisitorViews.Node> nodes) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        for (VisitorViews.Node n : nodes) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("id", n.id().toString()).add("kind", n.kind())
-                    .add("name", n.name()).add("index", n.index()).add("allowDownload", n.allowDownload());
-            if (n.children() == null) {
-                o.addNull("children");
-            } else {
-                o.add("children", nodes(n.children()));
-            }
-            a.add(o);
-        }
-        return a;
+    @Operation(operationId = "getLinkTree", summary = "What the link shows, with allowDownload per item")
+    @APIResponse(responseCode = "200", description = "What the link shows",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitorDtos.Tree.class)))
+    @SecurityRequirement(name = "visitorToken")
+    public VisitorDtos.Tree tree(@PathParam("token") String token,
+                                 @HeaderParam(VISITOR_TOKEN) String visitorToken) {
+        return new VisitorDtos.Tree(VisitorDtos.Node.of(visitors.tree(request(token, visitorToken))));
     }
 
     @GET
     @Path("/links/{token}/documents/{docId}/pages/{n}")
     @Produces("image/png")
-    @Operation(summary = "A page as PNG, with the watermark drawn into the pixels when the link has one")
+    @Operation(operationId = "getLinkPage",
+            summary = "A page as PNG, with the watermark drawn into the pixels when the link has one")
+    @APIResponse(responseCode = "200", description = "The page as PNG",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "image/png",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
+    @SecurityRequirement(name = "visitorToken")
     public Response page(@PathParam("token") String token, @PathParam("docId") String docId,
                          @PathParam("n") String n, @HeaderParam(VISITOR_TOKEN) String visitorToken) {
         int page;
@@ -157,7 +156,19 @@ public class VisitorResource {
 
     @GET
     @Path("/links/{token}/documents/{docId}/content")
-    @Operation(summary = "Download (a watermarked PDF when the link watermarks); Range, HEAD; 403 when downloads are off")
+    @Operation(operationId = "getLinkContent",
+            summary = "Download (a watermarked PDF when the link watermarks); Range, HEAD; 403 when downloads are off")
+    @APIResponse(responseCode = "200", description = "The bytes",
+            headers = {@Header(name = "Content-Disposition", description = "attachment with an RFC 6266 filename",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024))},
+                            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "*/*",
+                                    schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
+    @APIResponse(responseCode = "206", description = "One range of the bytes",
+            headers = {@Header(name = "Content-Range", description = "bytes a-b/size",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 64))},
+                            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "*/*",
+                                    schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
+    @SecurityRequirement(name = "visitorToken")
     public Response content(@PathParam("token") String token, @PathParam("docId") String docId,
                             @HeaderParam(VISITOR_TOKEN) String visitorToken, @HeaderParam("Range") String range) {
         String ifNoneMatch = http.getHeader(HttpHeaders.IF_NONE_MATCH);
@@ -168,7 +179,10 @@ public class VisitorResource {
 
     @HEAD
     @Path("/links/{token}/documents/{docId}/content")
-    @Operation(summary = "The download's headers only")
+    @Operation(operationId = "headLinkContent", summary = "The download's headers only")
+    @APIResponse(responseCode = "200", description = "The download's headers")
+    @APIResponse(responseCode = "206", description = "The headers of one range")
+    @SecurityRequirement(name = "visitorToken")
     public Response contentHead(@PathParam("token") String token, @PathParam("docId") String docId,
                                 @HeaderParam(VISITOR_TOKEN) String visitorToken, @HeaderParam("Range") String range) {
         String ifNoneMatch = http.getHeader(HttpHeaders.IF_NONE_MATCH);
@@ -180,18 +194,29 @@ public class VisitorResource {
     @POST
     @Path("/links/{token}/documents/{docId}/download-ticket")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A single-use URL valid 60 s for a browser's native download; 403 when downloads are off")
+    @Operation(operationId = "createLinkDownloadTicket",
+            summary = "A single-use URL valid 60 s for a browser's native download; 403 when downloads are off")
+    @APIResponse(responseCode = "201", description = "A single-use URL valid 60 s",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = io.coffer.api.documents.TicketResponse.class)))
+    @SecurityRequirement(name = "visitorToken")
     public Response ticket(@PathParam("token") String token, @PathParam("docId") String docId,
                            @HeaderParam(VISITOR_TOKEN) String visitorToken) {
         String ticket = visitors.ticket(request(token, visitorToken), uuid(docId));
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("url", settings.publicUrl() + "/api/v1/public/link-tickets/"
-                        + ticket).add("expiresIn", io.coffer.documents.Tickets.LIFETIME.toSeconds()).build()).build();
+                .entity(new TicketResponse(settings.publicUrl() + "/api/v1/public/link-tickets/" + ticket,
+                        io.coffer.documents.Tickets.LIFETIME.toSeconds())).build();
     }
 
     @GET
     @Path("/link-tickets/{ticket}")
-    @Operation(summary = "Download once with a visitor's ticket (60 s), checked by the link's rules at use")
+    @Operation(operationId = "redeemLinkTicket",
+            summary = "Download once with a visitor's ticket (60 s), checked by the link's rules at use")
+    @APIResponse(responseCode = "200", description = "The bytes",
+            headers = {@Header(name = "Content-Disposition", description = "attachment with an RFC 6266 filename",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024))},
+                            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "*/*",
+                                    schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
+    @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     public Response redeem(@PathParam("ticket") String ticket) {
         return ContentResponses.serve(visitors.redeemTicket(ticket, clients.of(http)), null, null).build();
     }
@@ -202,7 +227,8 @@ public class VisitorResource {
      */
     @HEAD
     @Path("/link-tickets/{ticket}")
-    @Operation(summary = "Refused with 405: a HEAD never uses a visitor's ticket up")
+    @Operation(operationId = "headLinkTicket", summary = "Refused with 405: a HEAD never uses a visitor's ticket up")
+    @APIResponse(responseCode = "405", ref = "#/components/responses/MethodNotAllowed")
     public Response headTicket(@PathParam("ticket") String ticket) {
         throw new NotAllowedException(HttpMethod.GET);
     }
@@ -210,7 +236,13 @@ public class VisitorResource {
     @GET
     @Path("/links/{token}/zip")
     @Produces("application/zip")
-    @Operation(summary = "A streamed zip of the visible, downloadable documents (of one folder with ?folderId=)")
+    @Operation(operationId = "getLinkZip",
+            summary = "A streamed zip of the visible, downloadable documents (of one folder with ?folderId=)")
+    @APIResponse(responseCode = "200", description = "A zip of the downloadable documents",
+            headers = {@Header(name = "Content-Disposition", description = "attachment with an RFC 6266 filename",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024))},
+                            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
+    @SecurityRequirement(name = "visitorToken")
     public Response zip(@PathParam("token") String token, @QueryParam("folderId") String folderId,
                         @HeaderParam(VISITOR_TOKEN) String visitorToken) {
         FolderId folder = folderId == null || folderId.isBlank() ? null : new FolderId(uuid(folderId));
@@ -219,7 +251,11 @@ public class VisitorResource {
 
     @POST
     @Path("/links/{token}/events")
-    @Operation(summary = "Page-time beacons [{docId, page, seconds}] → 202")
+    @Operation(operationId = "sendPageBeacons", summary = "Page-time beacons [{docId, page, seconds}] → 202")
+    @APIResponse(responseCode = "202", description = "Recorded")
+    @RequestBody(required = true,
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = VisitorDtos.Beacon.class, maxItems = 500))})
+    @SecurityRequirement(name = "visitorToken")
     public Response events(@PathParam("token") String token, @HeaderParam(VISITOR_TOKEN) String visitorToken,
                            String body) {
         JsonArray array;
@@ -258,14 +294,6 @@ public class VisitorResource {
             throw ValidationException.of(key, "must be a string");
         }
         return o.getString(key);
-    }
-
-    private static void nullable(JsonObjectBuilder b, String key, String value) {
-        if (value == null) {
-            b.addNull(key);
-        } else {
-            b.add(key, value);
-        }
     }
 
     static UUID uuid(String id) {
