@@ -88,9 +88,7 @@ public class Permissions {
     /** The caller's level on a live folder or document of a live room, refusing as {@link PermissionRules#require}. */
     public Permission require(ItemId itemId, Permission needed) {
         Who who = caller();
-        Optional<ItemEntity> item = rooms.item(itemId.value()).filter(i -> i.kind().equals(kindOf(itemId)));
-        Optional<DataRoomEntity> room = item.flatMap(i -> liveRoom(i.roomId()));
-        Permission held = room.map(r -> level(who, r, item.get().id())).orElse(Permission.NONE);
+        Permission held = live(itemId).map(l -> level(who, l.room(), l.item().id())).orElse(Permission.NONE);
         if (!held.atLeast(Permission.VIEW)) {
             throw denials.notFound(who.user(), itemId.value(), needed, "no such "
                     + (itemId instanceof FolderId ? "folder" : "document"));
@@ -154,9 +152,7 @@ public class Permissions {
 
     /** The same for a live folder or document: NONE when it is gone, of the other kind, or its room archived. */
     public Permission level(ItemId itemId) {
-        Optional<ItemEntity> item = rooms.item(itemId.value()).filter(i -> i.kind().equals(kindOf(itemId)));
-        return item.flatMap(i -> liveRoom(i.roomId())).map(r -> level(caller(), r, item.get().id()))
-                .orElse(Permission.NONE);
+        return live(itemId).map(l -> level(caller(), l.room(), l.item().id())).orElse(Permission.NONE);
     }
 
     public boolean can(RoomId roomId, Permission needed) {
@@ -268,12 +264,11 @@ public class Permissions {
      */
     public Permission onBehalfOf(Holder holder, ItemId itemId) {
         Optional<Who> who = behalf(holder);
-        Optional<ItemEntity> item = rooms.item(itemId.value()).filter(i -> i.kind().equals(kindOf(itemId)));
-        Optional<DataRoomEntity> room = item.flatMap(i -> liveRoom(i.roomId()));
-        if (who.isEmpty() || room.isEmpty()) {
+        Optional<LiveItem> live = live(itemId);
+        if (who.isEmpty() || live.isEmpty()) {
             return Permission.NONE;
         }
-        return level(who.get(), room.get(), item.get().id());
+        return level(who.get(), live.get().room(), live.get().item().id());
     }
 
     /**
@@ -282,20 +277,20 @@ public class Permissions {
      * node of kind DATAROOM whose every level, the room's included, is the lowest of theirs (PERM-20); nothing at or
      * below an item of {@code cut} (ids of folders or documents: a link's overrides name either) appears, by the room's real structure whatever any of them sees of it (PERM-21);
      * then placed as PERM-7 says. One grant query per holder for the whole room: the link's every later question in
-     * the request (may this document be shown, downloaded) is answered from this tree, not asked again. Empty when a
-     * holder is gone, the room archived, or they see nothing of it.
+     * the request (may this document be shown, downloaded) is answered from the {@link Delegation}, not asked again.
+     * Nothing (an empty tree, every level NONE) when a holder is gone or the room archived.
      */
-    public Optional<TreeNode> onBehalfOf(Collection<Holder> holders, RoomId roomId, Collection<UUID> cut) {
+    public Delegation onBehalfOf(Collection<Holder> holders, RoomId roomId, Collection<UUID> cut) {
         Optional<DataRoomEntity> room = liveRoom(roomId.value());
         if (holders.isEmpty() || room.isEmpty()) {
-            return Optional.empty();
+            return Delegation.none(roomId);
         }
         List<Map<UUID, Permission>> levels = new ArrayList<>();
         List<Permission> onRoom = new ArrayList<>();
         for (Holder holder : new java.util.LinkedHashSet<>(holders)) {
             Optional<Who> who = behalf(holder);
             if (who.isEmpty()) {
-                return Optional.empty();
+                return Delegation.none(roomId);
             }
             levels.add(effective(who.get(), roomId.value()));
             onRoom.add(level(who.get(), room.get(), null));
@@ -305,21 +300,33 @@ public class Permissions {
         items.forEach(i -> parentOf.put(i.id(), i.parentId()));
         java.util.Set<UUID> hidden = PermissionRules.atOrBelow(parentOf, cut);
         List<Placed> placed = new ArrayList<>();
+        Map<UUID, Permission> joint = new HashMap<>();
         for (Resolver.ItemLevels i : items) {
             Permission level = hidden.contains(i.id()) ? Permission.NONE : PermissionRules.lowestOverHolders(
                     levels.stream().map(m -> m.getOrDefault(i.id(), Permission.NONE)).toList());
             placed.add(new Placed(i.id(), i.parentId(), i.kind(), i.name(), i.position(), level));
+            joint.put(i.id(), level);
         }
         Map<UUID, UUID> placement = PermissionRules.treePlacement(placed);
         List<TreeNode> visible = nodes(PermissionRules.shownChildren(placed, placement), null, "");
         Permission rootLevel = PermissionRules.lowestOverHolders(onRoom);
         if (rootLevel == Permission.NONE && visible.isEmpty()) {
-            return Optional.empty();
+            return Delegation.none(roomId);
         }
-        return Optional.of(new TreeNode(roomId.value(), "DATAROOM", room.get().name(), "", rootLevel, visible));
+        return new Delegation(roomId, Optional.of(new TreeNode(roomId.value(), "DATAROOM", room.get().name(), "",
+                rootLevel, visible)), joint);
     }
 
     // ---- the rules, composed ---------------------------------------------------------------------------------------
+
+    /** A live item of the kind its id says, in a live room. */
+    private record LiveItem(ItemEntity item, DataRoomEntity room) {
+    }
+
+    private Optional<LiveItem> live(ItemId itemId) {
+        return rooms.item(itemId.value()).filter(i -> i.kind().equals(kindOf(itemId)))
+                .flatMap(i -> liveRoom(i.roomId()).map(r -> new LiveItem(i, r)));
+    }
 
     private static String kindOf(ItemId id) {
         return id instanceof FolderId ? ItemEntity.FOLDER : ItemEntity.DOCUMENT;

@@ -96,6 +96,18 @@ public class RoomDocuments {
         return rooms.item(id.value()).filter(i -> ItemEntity.DOCUMENT.equals(i.kind())).map(Items::entry);
     }
 
+    /**
+     * A live document's entry when the holders of {@code delegation} (a share link's creator and reach holder, asked
+     * once this request) jointly hold {@code needed} on it: no permission query of its own.
+     */
+    public Optional<DocumentEntry> onBehalfOf(Delegation delegation, DocumentId id, Permission needed) {
+        if (!delegation.level(id).atLeast(needed)) {
+            return Optional.empty();
+        }
+        return rooms.item(id.value()).filter(i -> ItemEntity.DOCUMENT.equals(i.kind())
+                && i.roomId().equals(delegation.room().value())).map(Items::entry);
+    }
+
     /** Renames and/or moves a document's entry (same rules as folders); needs MANAGE. */
     public DocumentEntry update(DocumentId id, String name, boolean move, FolderId newFolder) {
         ItemEntity document = items.document(id);

@@ -1,6 +1,6 @@
 package io.coffer.documents;
 
-import io.coffer.datarooms.Holder;
+import io.coffer.datarooms.Delegation;
 import io.coffer.datarooms.RoomDocuments;
 import io.coffer.shared.DocumentId;
 import io.coffer.datarooms.DocumentEntry;
@@ -9,7 +9,6 @@ import io.coffer.documents.internal.Versions;
 import io.coffer.documents.internal.DocumentVersionEntity;
 import io.coffer.documents.internal.Renditions;
 import io.coffer.shared.DocumentId;
-import io.coffer.shared.UserId;
 import io.coffer.tenancy.TenantScope;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -21,12 +20,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Documents read on someone's behalf (a share link acts with its creator's rights at the moment of use, never more):
- * every call asks {@link RoomDocuments#onBehalfOf} (hence {@code Permissions.onBehalfOf}) first and answers empty
- * when that user does not hold the permission now, when the document is trashed or its room archived. Runs in the
- * caller's tenant transaction (a token-less flow binds it with {@code TenantScope.call}). What it hands out is a
- * {@link Content}, a {@link PageImage} or a {@link Zip}, watermarked when asked, made for an {@link Audience} (whose
- * renditions are kept apart and dropped with {@link #forget}).
+ * Documents read on someone's behalf (a share link acts with its creator's and reach holder's rights at the moment of
+ * use, never more): every call reads the {@link Delegation} that {@code Permissions.onBehalfOf} computed once for
+ * the request (through {@link RoomDocuments#onBehalfOf(Delegation, io.coffer.shared.DocumentId, Permission)}, no
+ * permission query of its own) and answers empty when the holders do not hold the permission now, when the document
+ * is trashed or its room archived. Runs in the caller's tenant transaction. What it hands out is a {@link Content}, a
+ * {@link PageImage} or a {@link Zip}, watermarked when asked, made for an {@link Audience} (whose renditions are kept
+ * apart and dropped with {@link #forget}).
  */
 @Stateless
 @PermitAll
@@ -50,32 +50,32 @@ public class DelegatedAccess {
     @Inject
     java.time.Clock clock;
 
-    /** The newest version of a document, when {@code user} holds {@code needed} on it now. */
-    public Optional<Delegated> document(UserId user, DocumentId document, Permission needed) {
-        return entries.onBehalfOf(Holder.of(user), document, needed).flatMap(entry -> newest(document)
+    /** The newest version of a document, when the delegation holds {@code needed} on it now. */
+    public Optional<Delegated> document(Delegation delegation, DocumentId document, Permission needed) {
+        return entries.onBehalfOf(delegation, document, needed).flatMap(entry -> newest(document)
                 .map(v -> new Delegated(entry, v.contentType(), v.pageCount())));
     }
 
     /**
-     * What a download of the newest version serves, when {@code user} holds DOWNLOAD now: the stored bytes, or with
+     * What a download of the newest version serves, when the delegation holds DOWNLOAD now: the stored bytes, or with
      * a watermark a PDF stamped on every page (made once for the audience and text).
      */
-    public Optional<Content> content(UserId user, DocumentId document, Optional<Watermark> watermark,
+    public Optional<Content> content(Delegation delegation, DocumentId document, Optional<Watermark> watermark,
                                      Audience audience) {
-        return entries.onBehalfOf(Holder.of(user), document, Permission.DOWNLOAD).flatMap(entry -> newest(document)
+        return entries.onBehalfOf(delegation, document, Permission.DOWNLOAD).flatMap(entry -> newest(document)
                 .map(v -> watermark.isEmpty() ? renditions.stored(tenancy.require(), v, entry.name())
                         : renditions.stamped(tenancy.require(), document, v, entry.name(), watermark.get(),
                         audience)));
     }
 
     /**
-     * The PNG of page {@code page} (1-based), watermarked into the pixels when asked, when {@code user} holds VIEW
+     * The PNG of page {@code page} (1-based), watermarked into the pixels when asked, when the delegation holds VIEW
      * now; empty past the end, for a document without pages or one that cannot be rendered. An office file's pages
      * come from the PDF LibreOffice made of it (DOC-19).
      */
-    public Optional<PageImage> page(UserId user, DocumentId document, int page, Optional<Watermark> watermark,
+    public Optional<PageImage> page(Delegation delegation, DocumentId document, int page, Optional<Watermark> watermark,
                                     Audience audience) {
-        if (entries.onBehalfOf(Holder.of(user), document, Permission.VIEW).isEmpty()) {
+        if (entries.onBehalfOf(delegation, document, Permission.VIEW).isEmpty()) {
             return Optional.empty();
         }
         return newest(document).flatMap(v -> renditions.page(tenancy.require(), document, v, page, watermark,
@@ -83,14 +83,14 @@ public class DelegatedAccess {
     }
 
     /**
-     * A zip named {@code fileName} of the newest versions of {@code wanted} that {@code user} may download now (the
+     * A zip named {@code fileName} of the newest versions of {@code wanted} that the delegation may download now (the
      * others are left out), stamped entry by entry while it is written when a watermark is given.
      */
-    public Zip zip(UserId user, String fileName, List<Zip.Entry> wanted, Optional<Watermark> watermark,
+    public Zip zip(Delegation delegation, String fileName, List<Zip.Entry> wanted, Optional<Watermark> watermark,
                    Audience audience) {
         List<Renditions.ZipPart> parts = new ArrayList<>();
         for (Zip.Entry e : wanted) {
-            if (entries.onBehalfOf(Holder.of(user), e.document(), Permission.DOWNLOAD).isPresent()) {
+            if (entries.onBehalfOf(delegation, e.document(), Permission.DOWNLOAD).isPresent()) {
                 newest(e.document()).ifPresent(v -> parts.add(new Renditions.ZipPart(e.name(), v)));
             }
         }
@@ -104,11 +104,11 @@ public class DelegatedAccess {
 
     /**
      * Records that a share link's visitor downloaded the newest version ({@code document.downloaded}, the members'
-     * record, FD-33), when {@code user} — on whose behalf the link serves — still holds DOWNLOAD on it.
+     * record, FD-33), when the delegation — on whose behalf the link serves — still holds DOWNLOAD on it.
      */
-    public void recordDownload(UserId user, DocumentId document, DocumentEvents.Reader reader, DocumentEvents.Via via,
+    public void recordDownload(Delegation delegation, DocumentId document, DocumentEvents.Reader reader, DocumentEvents.Via via,
                                boolean watermarked, String clientAddress) {
-        Optional<DocumentEntry> entry = entries.onBehalfOf(Holder.of(user), document, Permission.DOWNLOAD);
+        Optional<DocumentEntry> entry = entries.onBehalfOf(delegation, document, Permission.DOWNLOAD);
         Optional<DocumentVersionEntity> newest = newest(document);
         if (entry.isPresent() && newest.isPresent()) {
             events.fire(new DocumentEvents.Downloaded(tenancy.require(), entry.get().roomId(), document,

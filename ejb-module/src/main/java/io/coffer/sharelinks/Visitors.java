@@ -1,5 +1,6 @@
 package io.coffer.sharelinks;
 
+import io.coffer.datarooms.Delegation;
 import io.coffer.datarooms.Permission;
 import io.coffer.documents.Audience;
 import io.coffer.documents.Content;
@@ -13,7 +14,6 @@ import io.coffer.shared.DocumentId;
 import io.coffer.shared.FolderId;
 import io.coffer.shared.LinkId;
 import io.coffer.shared.TenantId;
-import io.coffer.shared.UserId;
 import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.shared.error.ValidationException;
@@ -50,8 +50,8 @@ import java.util.function.Predicate;
  * (watermarked into the pixels when the link says so), downloads, tickets, zips and page-time beacons. No bearer token:
  * the link token is the capability, and tenancy binds its tenant before a method runs ({@link TenantOfSecret}); a
  * ticket's tenant is its own ({@link Tickets#redeemForVisitor}). Every method loads the link, builds the visit and asks
- * the link's gate before it does anything else; what the link serves it asks of documents on the creator's behalf
- * ({@link DelegatedAccess}), from the scope the link reaches now.
+ * the link's gate before it does anything else; what the link serves it asks of documents with the link's {@link Delegation}, computed
+ * once per request with the scope the link reaches now ({@link DelegatedAccess}).
  */
 @Stateless
 @PermitAll
@@ -81,11 +81,8 @@ public class Visitors {
 
     @TenantOfSecret(SecretKind.SHARE_LINK)
     public List<VisitorViews.Node> tree(VisitorViews.Request r) {
-        TenantId tenant = tenancy.require();
-        VisitorGate.Loaded l = gate.load(r.linkToken());
-        Visit visit = gate.visit(tenant, l, r.visitorToken());
-        gate.enforce(tenant, LinkGate.VIEW, visit, r.clientAddress());
-        return nodes(tenant, l, visit, l.scope().top());
+        VisitorGate.Visiting v = gate.viewing(tenancy.require(), r);
+        return nodes(v.tenant(), v.link(), v.visit(), v.link().scope().top());
     }
 
     private List<VisitorViews.Node> nodes(TenantId tenant, VisitorGate.Loaded l, Visit visit, List<LinkScope.Entry> level) {
@@ -105,7 +102,7 @@ public class Visitors {
     }
 
     private boolean isPdf(VisitorGate.Loaded l, LinkScope.Entry e) {
-        return documents.document(new UserId(l.rules().createdBy()), new DocumentId(e.id()), Permission.VIEW)
+        return documents.document(l.scope().delegation(), new DocumentId(e.id()), Permission.VIEW)
                 .map(DelegatedAccess.Delegated::isPdf).orElse(false);
     }
 
@@ -113,16 +110,14 @@ public class Visitors {
     /** The page image a visitor sees: watermarked into the pixels when the link says so, kept for the session. */
     @TenantOfSecret(SecretKind.SHARE_LINK)
     public PageImage page(VisitorViews.Request r, DocumentId documentId, int page) {
-        TenantId tenant = tenancy.require();
-        VisitorGate.Loaded l = gate.load(r.linkToken());
-        Visit visit = gate.visit(tenant, l, r.visitorToken());
-        Optional<LinkScope.Entry> item = l.scope().entry(documentId.value()).filter(LinkScope.Entry::isDocument);
-        gate.enforce(tenant, LinkGate.VIEW, visit.withItem(item, false), r.clientAddress());
-        VisitorClaims session = visit.session().orElseThrow();
-        PageImage image = documents.page(new UserId(l.rules().createdBy()), documentId, page,
-                        watermark(l, session, r.clientAddress()), new Audience(session.sessionId()))
+        VisitorGate.Visiting v = gate.visiting(tenancy.require(), r.linkToken(), r.visitorToken());
+        Optional<LinkScope.Entry> item = v.document(documentId.value());
+        gate.enforce(v.tenant(), LinkGate.VIEW, v.visit().withItem(item, false), r.clientAddress());
+        VisitorClaims session = v.visit().session().orElseThrow();
+        PageImage image = documents.page(v.link().scope().delegation(), documentId, page,
+                        watermark(v.link(), session, r.clientAddress()), new Audience(session.sessionId()))
                 .orElseThrow(() -> new NotFoundException("no such page"));
-        events.fire(new ShareLinkEvents.DocumentViewed(tenant, l.rules().id(), l.rules().roomId(),
+        events.fire(new ShareLinkEvents.DocumentViewed(v.tenant(), v.link().rules().id(), v.link().rules().roomId(),
                 session.sessionId(), session.email(), documentId.value(), page, 0, r.clientAddress(),
                 clock.instant()));
         return image;
@@ -137,27 +132,26 @@ public class Visitors {
     @TenantOfSecret(SecretKind.SHARE_LINK)
     public Content content(VisitorViews.Request r, DocumentId documentId,
                            Predicate<Content> counts) {
-        TenantId tenant = tenancy.require();
-        VisitorGate.Loaded l = gate.load(r.linkToken());
-        Visit visit = gate.visit(tenant, l, r.visitorToken());
-        return download(tenant, l, visit, documentId.value(), r.clientAddress(), counts, DocumentEvents.Via.LINK);
+        VisitorGate.Visiting v = gate.visiting(tenancy.require(), r.linkToken(), r.visitorToken());
+        return download(v.tenant(), v.link(), v.visit(), documentId.value(), r.clientAddress(), counts,
+                DocumentEvents.Via.LINK);
     }
 
     private Content download(TenantId tenant, VisitorGate.Loaded l, Visit visit, UUID documentId, String client,
                              Predicate<Content> counts, DocumentEvents.Via via) {
         DocumentId document = new DocumentId(documentId);
-        UserId creator = new UserId(l.rules().createdBy());
+        Delegation delegation = l.scope().delegation();
         Optional<LinkScope.Entry> item = l.scope().entry(documentId).filter(LinkScope.Entry::isDocument);
         Optional<DelegatedAccess.Delegated> doc = item.isEmpty() ? Optional.empty()
-                : documents.document(creator, document, Permission.VIEW);
+                : documents.document(delegation, document, Permission.VIEW);
         gate.enforce(tenant, LinkGate.DOWNLOAD, visit.withItem(item, doc.map(DelegatedAccess.Delegated::isPdf)
                 .orElse(false)), client);
         VisitorClaims session = visit.session().orElseThrow();
-        Content content = documents.content(creator, document, watermark(l, session, client),
+        Content content = documents.content(delegation, document, watermark(l, session, client),
                 new Audience(session.sessionId())).orElseThrow(() -> new ForbiddenException(
                 "Downloads are not allowed here."));
         if (counts.test(content)) {
-            documents.recordDownload(creator, document, DocumentEvents.Reader.visitor(new LinkId(l.rules().id()),
+            documents.recordDownload(delegation, document, DocumentEvents.Reader.visitor(new LinkId(l.rules().id()),
                     session.sessionId(), session.email()), via, l.rules().watermark(), client);
         }
         return content;
@@ -174,14 +168,12 @@ public class Visitors {
     /** A single-use, 60 s download URL's secret for the visitor's session (checked like a download now and at use). */
     @TenantOfSecret(SecretKind.SHARE_LINK)
     public String ticket(VisitorViews.Request r, UUID documentId) {
-        TenantId tenant = tenancy.require();
-        VisitorGate.Loaded l = gate.load(r.linkToken());
-        Visit visit = gate.visit(tenant, l, r.visitorToken());
-        Optional<LinkScope.Entry> item = l.scope().entry(documentId).filter(LinkScope.Entry::isDocument);
-        boolean pdf = item.isPresent() && documents.document(new UserId(l.rules().createdBy()),
+        VisitorGate.Visiting v = gate.visiting(tenancy.require(), r.linkToken(), r.visitorToken());
+        Optional<LinkScope.Entry> item = v.document(documentId);
+        boolean pdf = item.isPresent() && documents.document(v.link().scope().delegation(),
                 new DocumentId(documentId), Permission.VIEW).map(DelegatedAccess.Delegated::isPdf).orElse(false);
-        gate.enforce(tenant, LinkGate.DOWNLOAD, visit.withItem(item, pdf), r.clientAddress());
-        return tickets.issueForVisitor(new LinkId(l.rules().id()), visit.session().orElseThrow().sessionId(),
+        gate.enforce(v.tenant(), LinkGate.DOWNLOAD, v.visit().withItem(item, pdf), r.clientAddress());
+        return tickets.issueForVisitor(new LinkId(v.link().rules().id()), v.visit().session().orElseThrow().sessionId(),
                 new DocumentId(documentId));
     }
 
@@ -210,42 +202,40 @@ public class Visitors {
     /** The zip plan of a folder (null: the whole link): every visible document this visitor may download. */
     @TenantOfSecret(SecretKind.SHARE_LINK)
     public Zip zip(VisitorViews.Request r, FolderId folderId) {
-        TenantId tenant = tenancy.require();
-        VisitorGate.Loaded l = gate.load(r.linkToken());
-        Visit visit = gate.visit(tenant, l, r.visitorToken());
+        VisitorGate.Visiting v = gate.visiting(tenancy.require(), r.linkToken(), r.visitorToken());
         Optional<LinkScope.Entry> folder = folderId == null ? null
-                : l.scope().entry(folderId.value()).filter(e -> !e.isDocument());
-        gate.enforce(tenant, LinkGate.VIEW, visit.withItem(folder, false), r.clientAddress());
-        UserId creator = new UserId(l.rules().createdBy());
+                : v.link().scope().entry(folderId.value()).filter(e -> !e.isDocument());
+        gate.enforce(v.tenant(), LinkGate.VIEW, v.visit().withItem(folder, false), r.clientAddress());
+        Delegation delegation = v.link().scope().delegation();
         List<Zip.Entry> entries = new ArrayList<>();
         String prefix = folder == null || folder.isEmpty() ? "" : folder.get().path() + "/";
-        for (LinkScope.Entry e : l.scope().documentsBelow(folderId == null ? null : folderId.value())) {
-            Optional<DelegatedAccess.Delegated> doc = documents.document(creator, new DocumentId(e.id()),
+        for (LinkScope.Entry e : v.link().scope().documentsBelow(folderId == null ? null : folderId.value())) {
+            Optional<DelegatedAccess.Delegated> doc = documents.document(delegation, new DocumentId(e.id()),
                     Permission.VIEW);
             boolean pdf = doc.map(DelegatedAccess.Delegated::isPdf).orElse(false);
-            if (LinkGate.decide(LinkGate.DOWNLOAD, visit.withItem(Optional.of(e), pdf)).isPresent()) {
+            if (LinkGate.decide(LinkGate.DOWNLOAD, v.visit().withItem(Optional.of(e), pdf)).isPresent()) {
                 continue;
             }
-            Optional<DelegatedAccess.Delegated> readable = documents.document(creator, new DocumentId(e.id()),
+            Optional<DelegatedAccess.Delegated> readable = documents.document(delegation, new DocumentId(e.id()),
                     Permission.DOWNLOAD);
             if (readable.isEmpty()) {
                 continue;
             }
             String name = e.path().startsWith(prefix) ? e.path().substring(prefix.length()) : e.name();
             entries.add(new Zip.Entry(name, new DocumentId(e.id())));
-            VisitorClaims s = visit.session().orElseThrow();
-            documents.recordDownload(creator, new DocumentId(e.id()), DocumentEvents.Reader.visitor(
-                    new LinkId(l.rules().id()), s.sessionId(), s.email()), DocumentEvents.Via.LINK_ZIP,
-                    l.rules().watermark(), r.clientAddress());
+            VisitorClaims s = v.visit().session().orElseThrow();
+            documents.recordDownload(delegation, new DocumentId(e.id()), DocumentEvents.Reader.visitor(
+                    new LinkId(v.link().rules().id()), s.sessionId(), s.email()), DocumentEvents.Via.LINK_ZIP,
+                    v.link().rules().watermark(), r.clientAddress());
         }
         if (entries.isEmpty()) {
-            gate.deny(tenant, l.rules(), Refusal.forbidden(Policies.DOWNLOAD_ALLOWED.name(),
-                    "Nothing here may be downloaded."), List.of(), visit.visitorEmail(), r.clientAddress());
+            gate.deny(v.tenant(), v.link().rules(), Refusal.forbidden(Policies.DOWNLOAD_ALLOWED.name(),
+                    "Nothing here may be downloaded."), List.of(), v.visit().visitorEmail(), r.clientAddress());
         }
-        VisitorClaims s = visit.session().orElseThrow();
+        VisitorClaims s = v.visit().session().orElseThrow();
         String zipName = (folder == null || folder.isEmpty()
-                ? (l.rules().name() == null ? "documents" : l.rules().name()) : folder.get().name()) + ".zip";
-        return documents.zip(creator, zipName, entries, watermark(l, s, r.clientAddress()),
+                ? (v.link().rules().name() == null ? "documents" : v.link().rules().name()) : folder.get().name()) + ".zip";
+        return documents.zip(delegation, zipName, entries, watermark(v.link(), s, r.clientAddress()),
                 new Audience(s.sessionId()));
     }
 
@@ -253,20 +243,17 @@ public class Visitors {
     /** Page-time beacons of documents this visitor sees, fired as {@code document.viewed} events. */
     @TenantOfSecret(SecretKind.SHARE_LINK)
     public void beacons(VisitorViews.Request r, List<VisitorViews.Beacon> beacons) {
-        TenantId tenant = tenancy.require();
-        VisitorGate.Loaded l = gate.load(r.linkToken());
-        Visit visit = gate.visit(tenant, l, r.visitorToken());
-        gate.enforce(tenant, LinkGate.VIEW, visit, r.clientAddress());
-        VisitorClaims s = visit.session().orElseThrow();
+        VisitorGate.Visiting v = gate.viewing(tenancy.require(), r);
+        VisitorClaims s = v.visit().session().orElseThrow();
         for (VisitorViews.Beacon b : beacons) {
-            if (b == null || b.docId() == null || l.scope().entry(b.docId()).filter(LinkScope.Entry::isDocument)
+            if (b == null || b.docId() == null || v.link().scope().entry(b.docId()).filter(LinkScope.Entry::isDocument)
                     .isEmpty() || b.page() < 1 || b.seconds() < 0 || b.seconds() > 3600) {
                 throw ValidationException.of("events", "each needs a docId this link shows, page >= 1 and"
                         + " seconds from 0 to 3600");
             }
         }
         for (VisitorViews.Beacon b : beacons) {
-            events.fire(new ShareLinkEvents.DocumentViewed(tenant, l.rules().id(), l.rules().roomId(), s.sessionId(),
+            events.fire(new ShareLinkEvents.DocumentViewed(v.tenant(), v.link().rules().id(), v.link().rules().roomId(), s.sessionId(),
                     s.email(), b.docId(), b.page(), b.seconds(), r.clientAddress(), clock.instant()));
         }
     }

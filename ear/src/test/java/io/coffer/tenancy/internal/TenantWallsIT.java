@@ -33,7 +33,7 @@ class TenantWallsIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "tenancy-walls.war")
                 .addPackages(true, "io.coffer.tenancy", "io.coffer.shared")
-                .addClasses(UserEntity.class, Role.class, InstantConverter.class)
+                .addClasses(UserEntity.class, Role.class, InstantConverter.class, io.coffer.platform.Clocks.class)
                 .addAsResource("tenancy-walls/persistence.xml", "META-INF/persistence.xml")
                 .addAsWebInfResource("tenancy-walls/ejb-jar.xml", "ejb-jar.xml")
                 .addAsWebInfResource("tenancy-walls/beans.xml", "beans.xml");

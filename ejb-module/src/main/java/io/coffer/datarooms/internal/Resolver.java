@@ -164,10 +164,14 @@ public class Resolver {
                     levels.add(Permission.valueOf(level));
                 }
             }
-            items.add(new ItemLevels(uuid(r[0]), uuid(r[1]), (String) r[2], (String) r[3],
-                    ((Number) r[4]).intValue(), levels));
+            items.add(itemLevels(r, levels));
         }
         return items;
+    }
+
+    /** A row {@code id, parent_id, kind, name, position} with the levels read for it. */
+    private static ItemLevels itemLevels(Object[] r, List<Permission> levels) {
+        return new ItemLevels(uuid(r[0]), uuid(r[1]), (String) r[2], (String) r[3], ((Number) r[4]).intValue(), levels);
     }
 
     /** Every live item of a room, without levels (for those who manage everything). */
@@ -180,8 +184,7 @@ public class Resolver {
         List<ItemLevels> items = new ArrayList<>();
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
-            items.add(new ItemLevels(uuid(r[0]), uuid(r[1]), (String) r[2], (String) r[3],
-                    ((Number) r[4]).intValue(), List.of()));
+            items.add(itemLevels(r, List.of()));
         }
         return items;
     }

@@ -1,5 +1,6 @@
 package io.coffer.sharelinks.internal;
 
+import io.coffer.datarooms.Delegation;
 import io.coffer.datarooms.Permission;
 import io.coffer.datarooms.TreeNode;
 import io.coffer.sharelinks.ItemOverride;
@@ -30,11 +31,18 @@ public final class LinkScope {
     }
 
     private final Permission onTarget;
+    private final Delegation delegation;
     private final Map<UUID, Entry> entries = new LinkedHashMap<>();
     private final List<UUID> top = new ArrayList<>();
 
-    private LinkScope(Permission onTarget) {
+    private LinkScope(Permission onTarget, Delegation delegation) {
         this.onTarget = onTarget;
+        this.delegation = delegation;
+    }
+
+    /** What the link's holders may do in its room, asked once for this request: documents reads on it. */
+    public Delegation delegation() {
+        return delegation;
     }
 
     /**
@@ -47,17 +55,18 @@ public final class LinkScope {
     }
 
     /** Builds the scope from the room's tree on the creator's behalf (empty: the creator holds nothing there now). */
-    static LinkScope of(LinkRules link, Optional<TreeNode> roomTree) {
+    static LinkScope of(LinkRules link, Delegation delegation) {
+        Optional<TreeNode> roomTree = delegation.tree();
         if (roomTree.isEmpty()) {
-            return new LinkScope(Permission.NONE);
+            return new LinkScope(Permission.NONE, delegation);
         }
         Map<UUID, ItemOverride> overrides = new LinkedHashMap<>();
         link.overrides().forEach(o -> overrides.put(o.itemId(), o));
         TreeNode target = "DATAROOM".equals(link.targetType()) ? roomTree.get() : find(roomTree.get(), link.targetId());
         if (target == null || !target.kind().equals(link.targetType())) {
-            return new LinkScope(Permission.NONE);
+            return new LinkScope(Permission.NONE, delegation);
         }
-        LinkScope scope = new LinkScope(target.myPermission());
+        LinkScope scope = new LinkScope(target.myPermission(), delegation);
         if ("DOCUMENT".equals(link.targetType())) {
             scope.add(target, "", link.allowDownload(), overrides, scope.top);
         } else {

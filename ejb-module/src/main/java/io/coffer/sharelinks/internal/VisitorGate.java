@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What every visitor request does first: load the link by its token (unknown and revoked are one 404), build the
@@ -35,6 +36,27 @@ public class VisitorGate {
 
     /** A link with the scope it reaches now. */
     public record Loaded(ShareLinkEntity entity, LinkRules rules, LinkScope scope) {
+    }
+
+    /** A visitor's request, past its first step: the link as it is now and the visit its visitor token makes. */
+    public record Visiting(TenantId tenant, Loaded link, Visit visit) {
+        /** The document of the link's scope named {@code id} (empty: the link does not show it). */
+        public Optional<LinkScope.Entry> document(UUID id) {
+            return link.scope().entry(id).filter(LinkScope.Entry::isDocument);
+        }
+    }
+
+    /** Loads the link of {@code linkToken} and reads {@code visitorToken} into the visit (not checked yet). */
+    public Visiting visiting(TenantId tenant, String linkToken, String visitorToken) {
+        Loaded l = load(linkToken);
+        return new Visiting(tenant, l, visit(tenant, l, visitorToken));
+    }
+
+    /** {@link #visiting}, then the VIEW policies on the whole link (the tree, beacons). */
+    public Visiting viewing(TenantId tenant, io.coffer.sharelinks.VisitorViews.Request r) {
+        Visiting v = visiting(tenant, r.linkToken(), r.visitorToken());
+        enforce(tenant, LinkGate.VIEW, v.visit(), r.clientAddress());
+        return v;
     }
 
     /** A link found otherwise (a ticket names it), with the scope it reaches now. */
