@@ -4,6 +4,7 @@ import io.coffer.datarooms.Folders;
 import io.coffer.datarooms.RoomDocuments;
 import io.coffer.shared.DocumentId;
 import io.coffer.shared.FolderId;
+import io.coffer.shared.LinkId;
 import io.coffer.shared.RoomId;
 import io.coffer.datarooms.Permission;
 import io.coffer.datarooms.TreeNode;
@@ -99,13 +100,13 @@ public class ShareLinks {
     }
 
     /** The links the caller manages, optionally of one target, oldest first; keyset cursor = the last id. */
-    public List<ShareLink> list(UUID targetId, int limit, UUID after) {
+    public List<ShareLink> list(UUID targetId, int limit, LinkId after) {
         List<ShareLink> out = new ArrayList<>();
         java.util.Map<UUID, Boolean> manages = new java.util.HashMap<>(); // per target: one check each
         boolean passed = after == null;
         for (ShareLinkEntity link : store.list(targetId)) {
             if (!passed) {
-                passed = link.id().equals(after);
+                passed = link.id().equals(after.value());
                 continue;
             }
             boolean mine = manages.computeIfAbsent(store.targetId(link), t -> held(link).atLeast(Permission.MANAGE));
@@ -119,12 +120,12 @@ public class ShareLinks {
         return out;
     }
 
-    public ShareLink get(UUID id) {
+    public ShareLink get(LinkId id) {
         return store.view(managed(id));
     }
 
     /** Authorization before the body is read (the web layer asks first). */
-    public void requireManage(UUID id) {
+    public void requireManage(LinkId id) {
         managed(id);
     }
 
@@ -132,7 +133,7 @@ public class ShareLinks {
      * Changes the fields named in {@code present}; a change of password, email rules or NDA (and every revocation)
      * raises the link's security version, which ends every visitor session at once (SL-13).
      */
-    public ShareLink update(UUID id, LinkSettings s, Set<String> present) {
+    public ShareLink update(LinkId id, LinkSettings s, Set<String> present) {
         ShareLinkEntity link = managed(id);
         CurrentCaller caller = callers.current();
         Instant now = clock.instant();
@@ -154,7 +155,7 @@ public class ShareLinks {
                     + String.join(", ", changes.loosened().stream().sorted().toList())
                     + "). Setting its reach (itemOverrides or allowDownload) limits it to what you hold.");
         }
-        events.fire(new ShareLinkEvents.Updated(caller.tenant(), id, room, ended, caller.user(), now,
+        events.fire(new ShareLinkEvents.Updated(caller.tenant(), id.value(), room, ended, caller.user(), now,
                 changes.changedSorted(), store.reachBy(link)));
         return store.view(link);
     }
@@ -188,11 +189,11 @@ public class ShareLinks {
     }
 
     /** Revokes at once; revoking a revoked link changes nothing. */
-    public void revoke(UUID id) {
+    public void revoke(LinkId id) {
         ShareLinkEntity link = managed(id);
         CurrentCaller caller = callers.current();
         if (store.revoke(link, clock.instant())) {
-            events.fire(new ShareLinkEvents.Revoked(caller.tenant(), id, store.roomOf(link), caller.user(),
+            events.fire(new ShareLinkEvents.Revoked(caller.tenant(), id.value(), store.roomOf(link), caller.user(),
                     clock.instant()));
         }
     }
@@ -209,8 +210,8 @@ public class ShareLinks {
                 v.ndaText(), v.ndaVersion(), v.itemOverrides(), v.createdAt(), v.updatedAt(), v.revokedAt());
     }
 
-    private ShareLinkEntity managed(UUID id) {
-        ShareLinkEntity link = store.find(id).orElseThrow(() -> new NotFoundException("no such link"));
+    private ShareLinkEntity managed(LinkId id) {
+        ShareLinkEntity link = store.find(id.value()).orElseThrow(() -> new NotFoundException("no such link"));
         requireManageOf(link);
         return link;
     }

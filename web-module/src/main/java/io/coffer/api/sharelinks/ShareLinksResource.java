@@ -2,7 +2,6 @@ package io.coffer.api.sharelinks;
 
 import io.coffer.api.JsonConfig;
 import io.coffer.api.security.Authenticated;
-import io.coffer.shared.error.NotFoundException;
 import io.coffer.sharelinks.LinkSettings;
 import io.coffer.sharelinks.ShareLink;
 import io.coffer.sharelinks.ShareLinks;
@@ -71,7 +70,8 @@ public class ShareLinksResource {
                                    @QueryParam("cursor") String cursor) {
         int size = limit == null ? 50 : Math.max(1, Math.min(200, limit));
         UUID target = targetId == null || targetId.isBlank() ? null : LinkJson.uuid(targetId, "targetId");
-        UUID after = cursor == null || cursor.isBlank() ? null : LinkJson.uuid(cursor, "cursor");
+        io.coffer.shared.LinkId after = cursor == null || cursor.isBlank() ? null
+                : new io.coffer.shared.LinkId(LinkJson.uuid(cursor, "cursor"));
         List<ShareLink> page = links.list(target, size, after);
         return new ShareLinkDtos.Page(page.stream().limit(size).map(ShareLinkDtos.View::of).toList(),
                 page.size() > size ? page.get(size - 1).id().toString() : null);
@@ -85,7 +85,7 @@ public class ShareLinksResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ShareLinkDtos.View.class)))
     public ShareLinkDtos.View get(@PathParam("id") String id) {
-        return ShareLinkDtos.View.of(links.get(id(id)));
+        return ShareLinkDtos.View.of(links.get(io.coffer.api.PathIds.link(id)));
     }
 
     @PATCH
@@ -100,7 +100,7 @@ public class ShareLinksResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ShareLinkDtos.View.class)))
     public ShareLinkDtos.View update(@PathParam("id") String id, String body) {
-        UUID linkId = id(id);
+        io.coffer.shared.LinkId linkId = io.coffer.api.PathIds.link(id);
         links.requireManage(linkId); // authorization before validation
         JsonObject patch = JsonConfig.readObject(body);
         LinkSettings settings = LinkJson.read(patch, true);
@@ -112,16 +112,8 @@ public class ShareLinksResource {
     @Operation(operationId = "revokeShareLink", summary = "Revoke at once (revoking again changes nothing)")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") String id) {
-        links.revoke(id(id));
+        links.revoke(io.coffer.api.PathIds.link(id));
         return Response.noContent().build();
-    }
-
-    static UUID id(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("no such link");
-        }
     }
 
 }
