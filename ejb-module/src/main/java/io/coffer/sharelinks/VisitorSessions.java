@@ -5,7 +5,7 @@ import io.coffer.shared.TenantId;
 import io.coffer.shared.error.RateLimitedException;
 import io.coffer.sharelinks.internal.EmailCodes;
 import io.coffer.sharelinks.internal.EmailRules;
-import io.coffer.sharelinks.internal.LinkGate;
+
 import io.coffer.sharelinks.internal.LinkRules;
 import io.coffer.sharelinks.internal.Policies;
 import io.coffer.sharelinks.internal.Refusal;
@@ -36,7 +36,7 @@ import java.util.UUID;
  * A visitor's first steps on a share link (contract "Share links", visitor table): the open ({@code link.opened})
  * and the session (password, email and its code, NDA; each created session is one view). No bearer token: the link
  * token is the capability, and tenancy binds its tenant before a method runs ({@link TenantOfSecret}). Every request
- * passes the same composed policies ({@code LinkGate}); unknown and revoked links are one 404.
+ * passes the same composed policies ({@code Policies}); unknown and revoked links are one 404.
  */
 @Stateless
 @PermitAll
@@ -73,7 +73,7 @@ public class VisitorSessions {
         TenantId tenant = tenancy.require();
         VisitorGate.Loaded l = gate.load(linkToken);
         Visit visit = Visit.open(l.rules(), clock.instant(), l.scope().onTarget());
-        gate.enforce(tenant, LinkGate.OPEN, visit, client);
+        gate.enforce(tenant, Policies.OPEN, visit, client);
         events.fire(new ShareLinkEvents.Opened(tenant, l.rules().id(), l.rules().roomId(), client, clock.instant()));
         return new VisitorViews.Intro(l.rules().name(), l.rules().targetType(), l.rules().requires(),
                 l.rules().ndaText(), tenants.find(tenant).map(t -> t.name()).orElse(null));
@@ -86,7 +86,7 @@ public class VisitorSessions {
         VisitorGate.Loaded l = gate.load(linkToken);
         LinkRules rules = l.rules();
         Instant now = clock.instant();
-        gate.enforce(tenant, LinkGate.OPEN, Visit.open(rules, now, l.scope().onTarget()), client);
+        gate.enforce(tenant, Policies.OPEN, Visit.open(rules, now, l.scope().onTarget()), client);
         String email = EmailRules.normalEmail(given.email());
         String linkKey = Throttling.key("link-secret", rules.id().toString());
         String addressKey = Throttling.addressKey("link-secret", client);
@@ -117,9 +117,9 @@ public class VisitorSessions {
         }
         Visit visit = new Visit(rules, now, l.scope().onTarget(), email, passwordOk, codeOk,
                 Boolean.TRUE.equals(given.ndaAccepted()), Optional.empty(), null, false);
-        Optional<Refusal> refusal = LinkGate.decide(LinkGate.SESSION, visit);
+        Optional<Refusal> refusal = Policies.decide(Policies.SESSION, visit);
         if (refusal.isPresent()) {
-            List<String> missing = LinkGate.missing(LinkGate.SESSION, visit);
+            List<String> missing = Policies.missing(Policies.SESSION, visit);
             if (refusal.get().kind() == Refusal.Kind.CREDENTIALS && rules.verifyEmail() && email != null
                     && given.emailCode() == null && missing.contains("emailCode") && !missing.contains("password")
                     && !missing.contains("email") && rules.emailRules().allows(email)) {

@@ -17,7 +17,7 @@ import io.coffer.shared.TenantId;
 import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.shared.error.ValidationException;
-import io.coffer.sharelinks.internal.LinkGate;
+
 import io.coffer.sharelinks.internal.LinkRules;
 import io.coffer.sharelinks.internal.LinkScope;
 import io.coffer.sharelinks.internal.LinkStore;
@@ -90,11 +90,11 @@ public class Visitors {
         for (LinkScope.Entry e : level) {
             if (e.isDocument()) {
                 boolean pdf = l.rules().watermark() && isPdf(l, e);
-                boolean download = LinkGate.decide(LinkGate.DOWNLOAD, visit.withItem(Optional.of(e), pdf)).isEmpty();
+                boolean download = Policies.decide(Policies.DOWNLOAD, visit.withItem(Optional.of(e), pdf)).isEmpty();
                 out.add(new VisitorViews.Node(e.id(), e.kind(), e.name(), e.index(), download, null));
             } else {
                 out.add(new VisitorViews.Node(e.id(), e.kind(), e.name(), e.index(),
-                        LinkGate.decide(LinkGate.DOWNLOAD, visit.withItem(Optional.of(e), true)).isEmpty(),
+                        Policies.decide(Policies.DOWNLOAD, visit.withItem(Optional.of(e), true)).isEmpty(),
                         nodes(tenant, l, visit, l.scope().children(e))));
             }
         }
@@ -112,7 +112,7 @@ public class Visitors {
     public PageImage page(VisitorViews.Request r, DocumentId documentId, int page) {
         VisitorGate.Visiting v = gate.visiting(tenancy.require(), r.linkToken(), r.visitorToken());
         Optional<LinkScope.Entry> item = v.document(documentId.value());
-        gate.enforce(v.tenant(), LinkGate.VIEW, v.visit().withItem(item, false), r.clientAddress());
+        gate.enforce(v.tenant(), Policies.VIEW, v.visit().withItem(item, false), r.clientAddress());
         VisitorClaims session = v.visit().session().orElseThrow();
         PageImage image = documents.page(v.link().scope().delegation(), documentId, page,
                         watermark(v.link(), session, r.clientAddress()), new Audience(session.sessionId()))
@@ -144,7 +144,7 @@ public class Visitors {
         Optional<LinkScope.Entry> item = l.scope().entry(documentId).filter(LinkScope.Entry::isDocument);
         Optional<DelegatedAccess.Delegated> doc = item.isEmpty() ? Optional.empty()
                 : documents.document(delegation, document, Permission.VIEW);
-        gate.enforce(tenant, LinkGate.DOWNLOAD, visit.withItem(item, doc.map(DelegatedAccess.Delegated::isPdf)
+        gate.enforce(tenant, Policies.DOWNLOAD, visit.withItem(item, doc.map(DelegatedAccess.Delegated::isPdf)
                 .orElse(false)), client);
         VisitorClaims session = visit.session().orElseThrow();
         Content content = documents.content(delegation, document, watermark(l, session, client),
@@ -172,7 +172,7 @@ public class Visitors {
         Optional<LinkScope.Entry> item = v.document(documentId);
         boolean pdf = item.isPresent() && documents.document(v.link().scope().delegation(),
                 new DocumentId(documentId), Permission.VIEW).map(DelegatedAccess.Delegated::isPdf).orElse(false);
-        gate.enforce(v.tenant(), LinkGate.DOWNLOAD, v.visit().withItem(item, pdf), r.clientAddress());
+        gate.enforce(v.tenant(), Policies.DOWNLOAD, v.visit().withItem(item, pdf), r.clientAddress());
         return tickets.issueForVisitor(new LinkId(v.link().rules().id()), v.visit().session().orElseThrow().sessionId(),
                 new DocumentId(documentId));
     }
@@ -205,7 +205,7 @@ public class Visitors {
         VisitorGate.Visiting v = gate.visiting(tenancy.require(), r.linkToken(), r.visitorToken());
         Optional<LinkScope.Entry> folder = folderId == null ? null
                 : v.link().scope().entry(folderId.value()).filter(e -> !e.isDocument());
-        gate.enforce(v.tenant(), LinkGate.VIEW, v.visit().withItem(folder, false), r.clientAddress());
+        gate.enforce(v.tenant(), Policies.VIEW, v.visit().withItem(folder, false), r.clientAddress());
         Delegation delegation = v.link().scope().delegation();
         List<Zip.Entry> entries = new ArrayList<>();
         String prefix = folder == null || folder.isEmpty() ? "" : folder.get().path() + "/";
@@ -213,7 +213,7 @@ public class Visitors {
             Optional<DelegatedAccess.Delegated> doc = documents.document(delegation, new DocumentId(e.id()),
                     Permission.VIEW);
             boolean pdf = doc.map(DelegatedAccess.Delegated::isPdf).orElse(false);
-            if (LinkGate.decide(LinkGate.DOWNLOAD, v.visit().withItem(Optional.of(e), pdf)).isPresent()) {
+            if (Policies.decide(Policies.DOWNLOAD, v.visit().withItem(Optional.of(e), pdf)).isPresent()) {
                 continue;
             }
             Optional<DelegatedAccess.Delegated> readable = documents.document(delegation, new DocumentId(e.id()),

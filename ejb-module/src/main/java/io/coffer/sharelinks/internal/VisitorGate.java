@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /**
  * What every visitor request does first: load the link by its token (unknown and revoked are one 404), build the
- * {@link Visit}, and ask {@link LinkGate}; a refusal is published ({@code link.access-denied}, before the rollback:
+ * {@link Visit}, and ask {@link Policies}; a refusal is published ({@code link.access-denied}, before the rollback:
  * see {@link ShareLinkEvents.AccessDenied}) and thrown as the contract's answer for its kind.
  */
 @ApplicationScoped
@@ -55,7 +55,7 @@ public class VisitorGate {
     /** {@link #visiting}, then the VIEW policies on the whole link (the tree, beacons). */
     public Visiting viewing(TenantId tenant, io.coffer.sharelinks.VisitorViews.Request r) {
         Visiting v = visiting(tenant, r.linkToken(), r.visitorToken());
-        enforce(tenant, LinkGate.VIEW, v.visit(), r.clientAddress());
+        enforce(tenant, Policies.VIEW, v.visit(), r.clientAddress());
         return v;
     }
 
@@ -82,9 +82,9 @@ public class VisitorGate {
     }
 
     public void enforce(TenantId tenant, List<LinkPolicy> policies, Visit visit, String client) {
-        Optional<Refusal> refusal = LinkGate.decide(policies, visit);
+        Optional<Refusal> refusal = Policies.decide(policies, visit);
         if (refusal.isPresent()) {
-            deny(tenant, visit.link(), refusal.get(), LinkGate.missing(policies, visit), visit.visitorEmail(),
+            deny(tenant, visit.link(), refusal.get(), Policies.missing(policies, visit), visit.visitorEmail(),
                     client);
         }
     }

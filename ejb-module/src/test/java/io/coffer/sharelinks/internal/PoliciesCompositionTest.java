@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** One test per control (SL-2 to SL-13) against the composed gate, with real policies and no server. */
-class LinkGateTest {
+class PoliciesCompositionTest {
 
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     static final UUID LINK = UUID.randomUUID();
@@ -50,105 +50,105 @@ class LinkGateTest {
     }
 
     static Refusal.Kind kind(List<LinkPolicy> policies, Visit v) {
-        return LinkGate.decide(policies, v).map(Refusal::kind).orElse(null);
+        return Policies.decide(policies, v).map(Refusal::kind).orElse(null);
     }
 
     @Test
     void sl2_revokedIsNotFoundEverywhere() {
         LinkRules r = rules(true, null, null, 0, false, false, false, EmailRules.NONE, null, true, false);
-        assertEquals(Refusal.Kind.NOT_FOUND, kind(LinkGate.OPEN, open(r)));
-        assertEquals(Refusal.Kind.NOT_FOUND, kind(LinkGate.DOWNLOAD, visiting(r, claims(3, null),
+        assertEquals(Refusal.Kind.NOT_FOUND, kind(Policies.OPEN, open(r)));
+        assertEquals(Refusal.Kind.NOT_FOUND, kind(Policies.DOWNLOAD, visiting(r, claims(3, null),
                 Optional.of(doc(true, Permission.MANAGE)), true)));
     }
 
     @Test
     void sl3_expiredIsGone() {
         LinkRules r = rules(false, NOW, null, 0, false, false, false, EmailRules.NONE, null, true, false);
-        assertEquals(Refusal.Kind.GONE, kind(LinkGate.OPEN, open(r)));
-        assertEquals(Refusal.Kind.GONE, kind(LinkGate.VIEW, visiting(r, claims(3, null), null, false)));
+        assertEquals(Refusal.Kind.GONE, kind(Policies.OPEN, open(r)));
+        assertEquals(Refusal.Kind.GONE, kind(Policies.VIEW, visiting(r, claims(3, null), null, false)));
         LinkRules later = rules(false, NOW.plusSeconds(1), null, 0, false, false, false, EmailRules.NONE, null, true,
                 false);
-        assertEquals(null, kind(LinkGate.OPEN, open(later)));
+        assertEquals(null, kind(Policies.OPEN, open(later)));
     }
 
     @Test
     void sl4_theCreatorsRightsBoundTheLink() {
-        assertEquals(Refusal.Kind.NOT_FOUND, kind(LinkGate.OPEN, Visit.open(plain(), NOW, Permission.NONE)));
-        assertEquals(Refusal.Kind.FORBIDDEN, kind(LinkGate.DOWNLOAD, visiting(plain(), claims(3, null),
+        assertEquals(Refusal.Kind.NOT_FOUND, kind(Policies.OPEN, Visit.open(plain(), NOW, Permission.NONE)));
+        assertEquals(Refusal.Kind.FORBIDDEN, kind(Policies.DOWNLOAD, visiting(plain(), claims(3, null),
                 Optional.of(doc(true, Permission.VIEW)), true)), "the creator may only view it");
     }
 
     @Test
     void sl5_theViewLimitStopsNewSessionsOnly() {
         LinkRules r = rules(false, null, 2, 2, false, false, false, EmailRules.NONE, null, true, false);
-        assertEquals(Refusal.Kind.GONE, kind(LinkGate.SESSION, session(r, null, null, null, false)));
-        assertEquals(null, kind(LinkGate.VIEW, visiting(r, claims(3, null), null, false)));
+        assertEquals(Refusal.Kind.GONE, kind(Policies.SESSION, session(r, null, null, null, false)));
+        assertEquals(null, kind(Policies.VIEW, visiting(r, claims(3, null), null, false)));
     }
 
     @Test
     void sl6_sl7_sl8_sl12_credentialsAreListedTogether() {
         LinkRules r = rules(false, null, null, 0, true, true, true, EmailRules.NONE, "NDA", true, false);
         Visit nothing = session(r, null, null, null, false);
-        assertEquals(Refusal.Kind.CREDENTIALS, kind(LinkGate.SESSION, nothing));
-        assertEquals(List.of("password", "email", "emailCode", "nda"), LinkGate.missing(LinkGate.SESSION, nothing));
-        assertEquals(List.of("emailCode"), LinkGate.missing(LinkGate.SESSION, session(r, "a@b.co", true, false,
+        assertEquals(Refusal.Kind.CREDENTIALS, kind(Policies.SESSION, nothing));
+        assertEquals(List.of("password", "email", "emailCode", "nda"), Policies.missing(Policies.SESSION, nothing));
+        assertEquals(List.of("emailCode"), Policies.missing(Policies.SESSION, session(r, "a@b.co", true, false,
                 true)));
-        assertEquals(null, kind(LinkGate.SESSION, session(r, "a@b.co", true, true, true)));
+        assertEquals(null, kind(Policies.SESSION, session(r, "a@b.co", true, true, true)));
     }
 
     @Test
     void sl7_anEmailOutsideTheRulesIsForbiddenButNotBeforeThePassword() {
         EmailRules only = EmailRulesTest.rules(List.of(), List.of("example.com"), List.of(), List.of());
         LinkRules r = rules(false, null, null, 0, true, false, false, only, null, true, false);
-        assertEquals(Refusal.Kind.CREDENTIALS, kind(LinkGate.SESSION, session(r, "x@other.com", false, null, false)));
-        assertEquals(Refusal.Kind.FORBIDDEN, kind(LinkGate.SESSION, session(r, "x@other.com", true, null, false)));
-        assertEquals(List.of("email"), LinkGate.missing(LinkGate.SESSION, session(r, null, true, null, false)),
+        assertEquals(Refusal.Kind.CREDENTIALS, kind(Policies.SESSION, session(r, "x@other.com", false, null, false)));
+        assertEquals(Refusal.Kind.FORBIDDEN, kind(Policies.SESSION, session(r, "x@other.com", true, null, false)));
+        assertEquals(List.of("email"), Policies.missing(Policies.SESSION, session(r, null, true, null, false)),
                 "an email rule implies an email");
-        assertEquals(Refusal.Kind.FORBIDDEN, kind(LinkGate.VIEW, visiting(r, claims(3, "x@other.com"), null,
+        assertEquals(Refusal.Kind.FORBIDDEN, kind(Policies.VIEW, visiting(r, claims(3, "x@other.com"), null,
                 false)));
     }
 
     @Test
     void sl9_downloadsOffAndTheMostSpecificSettingWins() {
         LinkRules off = rules(false, null, null, 0, false, false, false, EmailRules.NONE, null, false, false);
-        assertEquals(Refusal.Kind.FORBIDDEN, kind(LinkGate.DOWNLOAD, visiting(off, claims(3, null), null, false)));
-        assertEquals(Refusal.Kind.FORBIDDEN, kind(LinkGate.DOWNLOAD, visiting(off, claims(3, null),
+        assertEquals(Refusal.Kind.FORBIDDEN, kind(Policies.DOWNLOAD, visiting(off, claims(3, null), null, false)));
+        assertEquals(Refusal.Kind.FORBIDDEN, kind(Policies.DOWNLOAD, visiting(off, claims(3, null),
                 Optional.of(doc(false, Permission.MANAGE)), true)));
-        assertEquals(null, kind(LinkGate.DOWNLOAD, visiting(off, claims(3, null),
+        assertEquals(null, kind(Policies.DOWNLOAD, visiting(off, claims(3, null),
                 Optional.of(doc(true, Permission.MANAGE)), true)), "an item override allows it");
     }
 
     @Test
     void sl10_aHiddenItemIsNotFound() {
-        assertEquals(Refusal.Kind.NOT_FOUND, kind(LinkGate.VIEW, visiting(plain(), claims(3, null), Optional.empty(),
+        assertEquals(Refusal.Kind.NOT_FOUND, kind(Policies.VIEW, visiting(plain(), claims(3, null), Optional.empty(),
                 false)));
     }
 
     @Test
     void sl13_onlyASessionOfThisLinkAndSecurityVersionPasses() {
-        assertEquals(Refusal.Kind.CREDENTIALS, kind(LinkGate.VIEW, visiting(plain(), null, null, false)));
-        assertEquals(Refusal.Kind.CREDENTIALS, kind(LinkGate.VIEW, visiting(plain(), claims(2, null), null, false)),
+        assertEquals(Refusal.Kind.CREDENTIALS, kind(Policies.VIEW, visiting(plain(), null, null, false)));
+        assertEquals(Refusal.Kind.CREDENTIALS, kind(Policies.VIEW, visiting(plain(), claims(2, null), null, false)),
                 "an older security version");
         VisitorClaims otherLink = new VisitorClaims(UUID.randomUUID(), UUID.randomUUID(), 3, null, NOW, NOW.plusSeconds(9));
-        assertEquals(Refusal.Kind.CREDENTIALS, kind(LinkGate.VIEW, visiting(plain(), otherLink, null, false)));
-        assertTrue(LinkGate.missing(LinkGate.VIEW, visiting(plain(), null, null, false)).isEmpty());
+        assertEquals(Refusal.Kind.CREDENTIALS, kind(Policies.VIEW, visiting(plain(), otherLink, null, false)));
+        assertTrue(Policies.missing(Policies.VIEW, visiting(plain(), null, null, false)).isEmpty());
     }
 
     @Test
     void sl14_aWatermarkedLinkDownloadsPdfsOnly() {
         LinkRules marked = rules(false, null, null, 0, false, false, false, EmailRules.NONE, null, true, true);
-        assertEquals(Refusal.Kind.FORBIDDEN, kind(LinkGate.DOWNLOAD, visiting(marked, claims(3, null),
+        assertEquals(Refusal.Kind.FORBIDDEN, kind(Policies.DOWNLOAD, visiting(marked, claims(3, null),
                 Optional.of(doc(true, Permission.MANAGE)), false)));
-        assertEquals(null, kind(LinkGate.DOWNLOAD, visiting(marked, claims(3, null),
+        assertEquals(null, kind(Policies.DOWNLOAD, visiting(marked, claims(3, null),
                 Optional.of(doc(true, Permission.MANAGE)), true)));
     }
 
     @Test
     void sl17_everyDerivedListStartsWithTheOpenRulesAndTheSession() {
-        for (List<LinkPolicy> derived : List.of(LinkGate.VIEW, LinkGate.DOWNLOAD)) {
+        for (List<LinkPolicy> derived : List.of(Policies.VIEW, Policies.DOWNLOAD)) {
             assertTrue(derived.containsAll(List.of(Policies.NOT_REVOKED, Policies.CREATOR_STILL_HOLDS_IT,
                     Policies.NOT_EXPIRED, Policies.VISITOR_SESSION, Policies.EMAIL_ALLOWED, Policies.ITEM_VISIBLE)));
         }
-        assertTrue(LinkGate.DOWNLOAD.containsAll(LinkGate.VIEW));
+        assertTrue(Policies.DOWNLOAD.containsAll(Policies.VIEW));
     }
 }
