@@ -39,29 +39,8 @@ public class Folders {
 
     /** A new folder at the room's top ({@code parentId} null) or in one of its folders; MANAGE there. */
     public Folder create(RoomId roomId, String name, FolderId parentId) {
-        if (parentId == null) {
-            permissions.require(roomId, Permission.MANAGE);
-        } else {
-            permissions.requireSomewhere(roomId, Permission.MANAGE);
-            ItemEntity parent = rooms.item(parentId.value()).filter(i -> i.roomId().equals(roomId.value())
-                    && ItemEntity.FOLDER.equals(i.kind())).orElseThrow(() -> ValidationException.of("parentId",
-                    "must be a folder of this room"));
-            permissions.require(new FolderId(parent.id()), Permission.MANAGE);
-        }
-        String clean = Names.clean(name, "name");
-        UUID parent = parentId == null ? null : parentId.value();
-        Rooms.Siblings siblings = rooms.siblings(roomId.value(), parent);
-        if (siblings.named(clean, null)) {
-            throw new ConflictException("An item with this name exists in this folder.");
-        }
-        ItemEntity folder = new ItemEntity(roomId.value(), parent, ItemEntity.FOLDER, clean, siblings.nextPosition(),
-                callers.current().user().value(), clock.instant());
-        try {
-            rooms.add(folder);
-        } catch (jakarta.persistence.PersistenceException raced) {
-            throw new ConflictException("An item with this name exists in this folder.");
-        }
-        return view(folder);
+        return view(items.add(roomId, parentId, ItemEntity.FOLDER, name, Permission.MANAGE,
+                () -> ValidationException.of("parentId", "must be a folder of this room")));
     }
 
     public Folder get(FolderId id) {

@@ -30,6 +30,12 @@ class Items {
     @Inject
     Permissions permissions;
 
+    @jakarta.ejb.EJB
+    io.coffer.identity.CallerCheck callers;
+
+    @Inject
+    java.time.Clock clock;
+
     ItemEntity folder(FolderId id) {
         return rooms.item(id.value()).filter(i -> ItemEntity.FOLDER.equals(i.kind()))
                 .orElseThrow(() -> new NotFoundException("no such folder"));
@@ -76,6 +82,37 @@ class Items {
         if (move && !Objects.equals(parent, item.parentId())) {
             item.moveTo(parent, siblings.nextPosition());
         }
+    }
+
+    /**
+     * A new item of {@code kind} at the room's top ({@code parent} null) or in one of its folders, when the caller
+     * holds {@code needed} there; a parent that is no folder of this room is {@code badParent}; a sibling of the same
+     * name is a conflict (DR-2), also one added at the same moment (the unique index).
+     */
+    ItemEntity add(RoomId roomId, FolderId parent, String kind, String name, Permission needed,
+                   java.util.function.Supplier<? extends RuntimeException> badParent) {
+        if (parent == null) {
+            permissions.require(roomId, needed);
+        } else {
+            permissions.requireSomewhere(roomId, needed);
+            rooms.item(parent.value()).filter(i -> i.roomId().equals(roomId.value())
+                    && ItemEntity.FOLDER.equals(i.kind())).orElseThrow(badParent);
+            permissions.require(parent, needed);
+        }
+        String clean = Names.clean(name, "name");
+        UUID parentId = parent == null ? null : parent.value();
+        Rooms.Siblings siblings = rooms.siblings(roomId.value(), parentId);
+        if (siblings.named(clean, null)) {
+            throw new ConflictException("An item with this name exists in this folder.");
+        }
+        ItemEntity item = new ItemEntity(roomId.value(), parentId, kind, clean, siblings.nextPosition(),
+                callers.current().user().value(), clock.instant());
+        try {
+            rooms.add(item);
+        } catch (jakarta.persistence.PersistenceException raced) {
+            throw new ConflictException("An item with this name exists in this folder.");
+        }
+        return item;
     }
 
     /** A live folder and every live item below it. */

@@ -56,26 +56,9 @@ public class RoomDocuments {
      * the room's.
      */
     public DocumentId add(RoomId roomId, FolderId folderId, String name) {
-        if (folderId == null) {
-            permissions.require(roomId, Permission.UPLOAD);
-        } else {
-            permissions.requireSomewhere(roomId, Permission.UPLOAD);
-            // the folder is named in the query, like a path id: one of another room is as missing as a random one
-            rooms.item(folderId.value()).filter(i -> i.roomId().equals(roomId.value())
-                            && ItemEntity.FOLDER.equals(i.kind()))
-                    .orElseThrow(() -> new NotFoundException("no such folder"));
-            permissions.require(folderId, Permission.UPLOAD);
-        }
-        String clean = Names.clean(name, "name");
-        UUID parent = folderId == null ? null : folderId.value();
-        Rooms.Siblings siblings = rooms.siblings(roomId.value(), parent);
-        if (siblings.named(clean, null)) {
-            throw new ConflictException("An item with this name exists in this folder.");
-        }
-        ItemEntity document = new ItemEntity(roomId.value(), parent, ItemEntity.DOCUMENT, clean,
-                siblings.nextPosition(), callers.current().user().value(), clock.instant());
-        rooms.add(document);
-        return new DocumentId(document.id());
+        // the folder is named in the query, like a path id: one of another room is as missing as a random one
+        return new DocumentId(items.add(roomId, folderId, ItemEntity.DOCUMENT, name, Permission.UPLOAD,
+                () -> new NotFoundException("no such folder")).id());
     }
 
     /** A document's entry after checking that the caller holds {@code needed} on it. */
