@@ -2,10 +2,8 @@ package io.coffer.datarooms;
 
 import io.coffer.datarooms.internal.ItemEntity;
 import io.coffer.datarooms.internal.Rooms;
-import io.coffer.identity.CallerCheck;
 import io.coffer.shared.FolderId;
 import io.coffer.shared.RoomId;
-import io.coffer.shared.error.ConflictException;
 import io.coffer.shared.error.ValidationException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -21,9 +19,6 @@ import java.util.UUID;
 @Stateless
 @PermitAll
 public class Folders {
-
-    @EJB
-    CallerCheck callers;
 
     @EJB
     Permissions permissions;

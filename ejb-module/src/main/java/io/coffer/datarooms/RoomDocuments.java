@@ -2,7 +2,6 @@ package io.coffer.datarooms;
 
 import io.coffer.datarooms.internal.ItemEntity;
 import io.coffer.datarooms.internal.Rooms;
-import io.coffer.identity.CallerCheck;
 import io.coffer.shared.DocumentId;
 import io.coffer.shared.FolderId;
 import io.coffer.shared.RoomId;
@@ -35,9 +34,6 @@ public class RoomDocuments {
     /** A document in the trash. */
     public record Trashed(DocumentId id, String name, Instant deletedAt) {
     }
-
-    @EJB
-    CallerCheck callers;
 
     @EJB
     Permissions permissions;

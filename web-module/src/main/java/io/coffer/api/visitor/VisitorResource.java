@@ -3,8 +3,6 @@ package io.coffer.api.visitor;
 import io.coffer.api.JsonConfig;
 import io.coffer.api.content.ContentResponses;
 import io.coffer.api.documents.TicketResponse;
-import io.coffer.api.error.Problem;
-import io.coffer.api.error.ProblemType;
 import io.coffer.api.security.ClientAddresses;
 import io.coffer.api.security.Public;
 import io.coffer.documents.Content;
