@@ -124,7 +124,7 @@ class AuditIT {
         String room = Api.room(ownerToken, "Shared");
         String doc = upload(ownerToken, room, "v.txt", "visible".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> l = Http.postJson("/api/v1/share-links", ownerToken, "{\"target\": {\"type\":"
-                + " \"DOCUMENT\", \"id\": \"" + doc + "\"}, \"password\": \"right one\"}");
+                + " \"DOCUMENT\", \"id\": \"" + doc + "\"}, \"password\": \"right one\", \"allowDownload\": true}");
         assertEquals(201, l.statusCode(), l.body());
         String link = Http.json(l).getString("id");
         String token = Http.json(l).getString("token");

@@ -2,7 +2,9 @@ package io.coffer.api.audit;
 
 import io.coffer.audit.AuditEntry;
 import io.coffer.audit.AuditLog;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Answer bodies of the audit log (contract: "Activity, automation, audit"). */
@@ -33,6 +35,13 @@ public final class AuditDtos {
                     e.actorId() == null ? null : e.actorId().toString(), null), e.action(), e.objectType(),
                     e.objectId() == null ? null : e.objectId().toString(), e.outcome(), e.clientAddress());
         }
+    }
+
+    @Schema(name = "AuditPage")
+    @JsonbPropertyOrder({"items", "nextCursor"})
+    public record Page(@Schema(required = true, maxItems = 200) List<Entry> items,
+                       @Schema(required = true, nullable = true, maxLength = 20,
+                               description = "Pass as ?cursor= for the next page.") String nextCursor) {
     }
 
     @Schema(name = "AuditVerification")

@@ -1,6 +1,5 @@
 package io.coffer.api.audit;
 
-import io.coffer.api.Page;
 import io.coffer.api.security.Authenticated;
 import io.coffer.api.security.MinimumRole;
 import io.coffer.audit.AuditEntry;
@@ -30,6 +29,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,14 +54,25 @@ public class AuditResource {
 
     @GET
     @Operation(operationId = "listAuditEntries", summary = "The tenant's audit entries, newest first")
-    public Page<AuditDtos.Entry> list(@QueryParam("from") String from, @QueryParam("to") String to,
-                                      @QueryParam("actor") String actor, @QueryParam("action") String action,
-                                      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    @APIResponse(responseCode = "200", description = "One page of entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuditDtos.Page.class)))
+    public AuditDtos.Page list(@Parameter(description = "From this time (inclusive)",
+                                       schema = @Schema(format = "date-time", maxLength = 40)) @QueryParam("from") String from,
+                               @Parameter(description = "Up to this time (exclusive)",
+                                       schema = @Schema(format = "date-time", maxLength = 40)) @QueryParam("to") String to,
+                               @Parameter(description = "A user id or a visitor session id",
+                                       schema = @Schema(format = "uuid", maxLength = 36)) @QueryParam("actor") String actor,
+                               @Parameter(description = "An event type, or access.denied",
+                                       schema = @Schema(maxLength = 100)) @QueryParam("action") String action,
+                               @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50"),
+                                       description = "Larger is clamped to 200") @QueryParam("limit") Integer limit,
+                               @QueryParam("cursor") String cursor) {
         int size = limit == null ? 50 : Math.max(1, Math.min(200, limit));
         List<AuditEntry> page = log.newestFirst(filter(from, to, actor, action), cursor(cursor), size + 1);
         boolean more = page.size() > size;
         List<AuditEntry> items = more ? page.subList(0, size) : page;
-        return new Page<>(items.stream().map(AuditDtos.Entry::of).toList(),
+        return new AuditDtos.Page(items.stream().map(AuditDtos.Entry::of).toList(),
                 more ? Long.toString(items.get(items.size() - 1).seq()) : null);
     }
 
@@ -82,8 +93,14 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "CSV (RFC 4180), control characters escaped",
             content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
                     .enums.SchemaType.STRING, maxLength = 2147483647)))
-    public Response export(@QueryParam("from") String from, @QueryParam("to") String to,
-                           @QueryParam("actor") String actor, @QueryParam("action") String action) {
+    public Response export(@Parameter(description = "From this time (inclusive)",
+                                   schema = @Schema(format = "date-time", maxLength = 40)) @QueryParam("from") String from,
+                           @Parameter(description = "Up to this time (exclusive)",
+                                   schema = @Schema(format = "date-time", maxLength = 40)) @QueryParam("to") String to,
+                           @Parameter(description = "A user id or a visitor session id",
+                                   schema = @Schema(format = "uuid", maxLength = 36)) @QueryParam("actor") String actor,
+                           @Parameter(description = "An event type, or access.denied",
+                                   schema = @Schema(maxLength = 100)) @QueryParam("action") String action) {
         AuditFilter filter = filter(from, to, actor, action);
         log.oldestFirst(filter, null, 1); // the role is checked before the answer starts, not half-way through it
         StreamingOutput body = out -> {
