@@ -169,8 +169,9 @@ class AuditIT {
                         c.commit();
                     }
                 }, role.getUser() + ": " + sql);
-                assertTrue(refused.getMessage().contains("permission denied")
-                        || refused.getMessage().contains("append-only"), refused.getMessage());
+                // Two walls: the query role lacks the privilege (SchemaMigrations), the trigger holds the owner.
+                String wall = role.getUser().equals("coffer_app") ? "permission denied" : "append-only";
+                assertTrue(refused.getMessage().contains(wall), role.getUser() + ": " + refused.getMessage());
             }
         }
         assertEquals(before, ItDatabase.number(tenant, "select count(*) from audit_entries"));
