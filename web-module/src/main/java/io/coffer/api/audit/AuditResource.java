@@ -45,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "audit")
 public class AuditResource {
 
-    /** Rows per query of the export: the memory it holds whatever the log's size (AUD-11). */
+    /** Rows per query of the export: the memory it holds whatever the size of the log. */
     static final int EXPORT_PAGE = 500;
     static final String CSV = "text/csv";
 
