@@ -73,7 +73,10 @@ public final class SchemaMigrations {
         }
     }
 
-    /** The query role may read and write rows, nothing more: no DDL, no ownership, no policy changes. */
+    /**
+     * The query role may read and write rows, nothing more: no DDL, no ownership, no policy changes; on the audit log
+     * only add and read.
+     */
     private static void grantDml(Connection connection, String role) throws SQLException {
         String quoted = quoteIdentifier(role);
         try (Statement s = connection.createStatement()) {
@@ -81,6 +84,8 @@ public final class SchemaMigrations {
             s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + quoted);
             s.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + quoted);
             s.execute("REVOKE ALL ON databasechangelog, databasechangeloglock FROM " + quoted);
+            // The audit log is append-only (AUD-4): the query role adds and reads entries, never changes one.
+            s.execute("REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries FROM " + quoted);
         }
     }
 

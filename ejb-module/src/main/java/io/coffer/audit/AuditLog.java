@@ -1,0 +1,57 @@
+package io.coffer.audit;
+
+import io.coffer.audit.internal.AuditStore;
+import io.coffer.identity.CallerCheck;
+import io.coffer.identity.CurrentCaller;
+import io.coffer.identity.Role;
+import io.coffer.shared.TenantId;
+import io.coffer.shared.error.ForbiddenException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The audit log of the caller's tenant, for its OWNERs and ADMINs only (AUD-8): row-level security holds every query
+ * to the tenant bound from the caller's token (AUD-9).
+ */
+@Stateless
+@PermitAll
+public class AuditLog {
+
+    /** What {@code GET /audit/verify} answers: whether the chain holds, how many entries, the first broken one. */
+    public record Verification(boolean ok, long entries, UUID firstBrokenId) {
+    }
+
+    @EJB
+    CallerCheck callers;
+
+    @Inject
+    AuditStore store;
+
+    /** Entries newest first; {@code beforeSeq} is the cursor (the seq of the last entry of the previous page). */
+    public List<AuditEntry> newestFirst(AuditFilter filter, Long beforeSeq, int limit) {
+        return store.page(requireAdmin(), filter, beforeSeq, limit, true);
+    }
+
+    /** Entries oldest first after {@code afterSeq}, for the export (which reads page after page: constant memory). */
+    public List<AuditEntry> oldestFirst(AuditFilter filter, Long afterSeq, int limit) {
+        return store.page(requireAdmin(), filter, afterSeq, limit, false);
+    }
+
+    /** Recomputes the tenant's chain in the database (AUD-5, AUD-6). */
+    public Verification verify() {
+        return store.verify(requireAdmin());
+    }
+
+    /** The caller's tenant, once they are an OWNER or ADMIN of it. */
+    private TenantId requireAdmin() {
+        CurrentCaller caller = callers.current();
+        if (!caller.role().atLeast(Role.ADMIN)) {
+            throw new ForbiddenException("The audit log is for the OWNER and ADMIN roles.");
+        }
+        return caller.tenant();
+    }
+}

@@ -1,0 +1,63 @@
+package io.coffer.audit.internal;
+
+import io.coffer.shared.CofferEvent;
+import io.coffer.shared.TenantId;
+import io.coffer.tenancy.TenantScope;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * Turns the modules' events into entries (docs/features/audit.md, "Flows").
+ * <ul>
+ *   <li>Actions {@code BEFORE_COMPLETION}: the entry is written in the action's own transaction and commits or rolls
+ *       back with it (AUD-1). When the event comes without a transaction bound to its tenant, the entry gets one of
+ *       its own.</li>
+ *   <li>Denials ({@link Drafts#isDenial}) {@code AFTER_COMPLETION}, in a transaction of their own: CDI delivers
+ *       AFTER_COMPLETION after a rollback (the usual fate of a refusal) and after a commit too (a refusal a caller
+ *       caught, a failed login answered from a committing transaction), so each refusal is written exactly once
+ *       whatever its transaction became (AUD-2). AFTER_FAILURE alone would lose the committed ones.</li>
+ * </ul>
+ * An event without a tenant (a login to an unknown tenant) has no chain to join and is not recorded.
+ */
+@ApplicationScoped
+public class AuditObservers {
+
+    @Inject
+    AuditStore store;
+
+    @EJB
+    TenantScope tenants;
+
+    void action(@Observes(during = TransactionPhase.BEFORE_COMPLETION) CofferEvent event) {
+        if (Drafts.isDenial(event) || event.tenant() == null) {
+            return;
+        }
+        Optional<Draft> draft = Drafts.of(event);
+        if (draft.isEmpty()) {
+            return;
+        }
+        if (tenants.current().filter(event.tenant()::equals).isPresent()) {
+            store.append(event.tenant(), draft.get());
+        } else {
+            inItsOwnTransaction(event.tenant(), draft.get());
+        }
+    }
+
+    void denial(@Observes(during = TransactionPhase.AFTER_COMPLETION) CofferEvent event) {
+        if (!Drafts.isDenial(event) || event.tenant() == null) {
+            return;
+        }
+        Drafts.of(event).ifPresent(d -> inItsOwnTransaction(event.tenant(), d));
+    }
+
+    private void inItsOwnTransaction(TenantId tenant, Draft draft) {
+        tenants.call(tenant, () -> {
+            store.append(tenant, draft);
+            return null;
+        });
+    }
+}
