@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * The refusals of {@link Permissions}: each one is published as {@link DataRoomEvents.AccessDenied} before it is
  * thrown. The refusal rolls the caller's transaction back, so an observer that keeps denials (audit) observes them
- * {@code during = AFTER_FAILURE} (or {@code AFTER_COMPLETION}) and writes in a transaction of its own
+ * {@code during = AFTER_COMPLETION} (once, after a rollback or a commit) and writes in a transaction of its own
  * (docs/strategy/architecture.md, "Events").
  */
 @ApplicationScoped

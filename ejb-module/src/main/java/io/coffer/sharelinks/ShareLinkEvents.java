@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * Events of share links and their visitors (contract event types in each record's {@code TYPE}). Fired inside the
  * request's transaction; {@link AccessDenied} is fired before the refusal rolls it back, so an observer that stores it
- * observes it {@code during = AFTER_FAILURE} (or {@code AFTER_COMPLETION}) and writes in a transaction of its own. Visitor events carry the session id and the proven email, never a token.
+ * observes it {@code during = AFTER_COMPLETION} (once, after a rollback or a commit) and writes in a transaction of
+ * its own (audit does, AUD-2). Visitor events carry the session id and the proven email, never a token.
  */
 public final class ShareLinkEvents {
     private ShareLinkEvents() {
