@@ -213,12 +213,10 @@ public class Visitors {
             Optional<DelegatedAccess.Delegated> doc = documents.document(delegation, new DocumentId(e.id()),
                     Permission.VIEW);
             boolean pdf = doc.map(DelegatedAccess.Delegated::isPdf).orElse(false);
-            if (Policies.decide(Policies.DOWNLOAD, v.visit().withItem(Optional.of(e), pdf)).isPresent()) {
-                continue;
-            }
-            Optional<DelegatedAccess.Delegated> readable = documents.document(delegation, new DocumentId(e.id()),
-                    Permission.DOWNLOAD);
-            if (readable.isEmpty()) {
+            // the DOWNLOAD policies read the holders' joint level from the scope (ITEM_DOWNLOADABLE): the same
+            // delegation documents reads again when it writes the entry, so nothing is asked a second time here
+            if (doc.isEmpty()
+                    || Policies.decide(Policies.DOWNLOAD, v.visit().withItem(Optional.of(e), pdf)).isPresent()) {
                 continue;
             }
             String name = e.path().startsWith(prefix) ? e.path().substring(prefix.length()) : e.name();
