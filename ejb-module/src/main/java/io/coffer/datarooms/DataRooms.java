@@ -63,7 +63,7 @@ public class DataRooms {
     /** The rooms the caller can see. */
     public List<DataRoom> list() {
         List<DataRoomEntity> active = rooms.activeRooms();
-        Map<RoomId, Permission> seen = permissions.visibleRooms();
+        Map<RoomId, Permission> seen = permissions.visibleRooms(active.stream().map(r -> new RoomId(r.id())).toList());
         return active.stream().filter(r -> seen.containsKey(new RoomId(r.id())))
                 .map(r -> view(r, seen.get(new RoomId(r.id())))).toList();
     }

@@ -174,22 +174,24 @@ public class Permissions {
         return tree(caller(), roomId.value());
     }
 
-    /** The live rooms the caller sees, with the caller's level on each room itself (PERM-6; NONE when only items show). */
-    public Map<RoomId, Permission> visibleRooms() {
+    /**
+     * Of {@code active} (live rooms, in their order), those the caller sees, with the caller's level on each room
+     * itself (PERM-6; NONE when only items show).
+     */
+    public Map<RoomId, Permission> visibleRooms(List<RoomId> active) {
         Who who = caller();
-        List<DataRoomEntity> active = rooms.activeRooms();
         Map<RoomId, Permission> visible = new java.util.LinkedHashMap<>();
         if (PermissionRules.tenantAdminsManageEverything(who.role()).isPresent()) {
-            active.forEach(r -> visible.put(new RoomId(r.id()), Permission.MANAGE));
+            active.forEach(r -> visible.put(r, Permission.MANAGE));
             return visible;
         }
         Map<UUID, List<PathGrant>> onRooms = resolver.roomGrants(who.tenant(), who.user());
         java.util.Set<UUID> withFolders = resolver.roomsWithVisibleFolders(who.tenant(), who.user());
-        for (DataRoomEntity room : active) {
+        for (RoomId room : active) {
             Permission held = PermissionRules.highestOverPrincipals(PermissionRules.nearestGrantPerPrincipal(
-                    onRooms.getOrDefault(room.id(), List.of())).values());
-            if (PermissionRules.roomVisible(held, withFolders.contains(room.id()))) {
-                visible.put(new RoomId(room.id()), held);
+                    onRooms.getOrDefault(room.value(), List.of())).values());
+            if (PermissionRules.roomVisible(held, withFolders.contains(room.value()))) {
+                visible.put(room, held);
             }
         }
         return visible;
