@@ -95,10 +95,18 @@ class EjbModuleRulesTest {
                 .because("documents is below sharelinks")
                 .check(EJB_CLASSES);
         noClasses().that().resideInAnyPackage("io.coffer.identity..", "io.coffer.tenancy..", "io.coffer.platform..",
-                        "io.coffer.shared..", "io.coffer.mail..", "io.coffer.storage..", "io.coffer.idempotency..")
+                        "io.coffer.shared..", "io.coffer.mail..", "io.coffer.storage..", "io.coffer.idempotency..",
+                        "io.coffer.outbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.coffer.datarooms..", "io.coffer.documents..",
                         "io.coffer.sharelinks..")
                 .because("the foundation knows nothing of the domain above it")
+                .check(EJB_CLASSES);
+        noClasses().that().resideInAnyPackage("io.coffer.identity..", "io.coffer.tenancy..", "io.coffer.platform..",
+                        "io.coffer.shared..", "io.coffer.mail..", "io.coffer.storage..", "io.coffer.idempotency..",
+                        "io.coffer.outbox..", "io.coffer.datarooms..", "io.coffer.documents..",
+                        "io.coffer.sharelinks..")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.events..")
+                .because("events reads the domain's records for the modules above it; the domain never reads it back")
                 .check(EJB_CLASSES);
     }
 
