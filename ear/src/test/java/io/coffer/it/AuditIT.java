@@ -100,6 +100,40 @@ class AuditIT {
     }
 
     @Test
+    void aud13_membersAreLabelledByTheirNameNowAndVisitorsNever() throws Exception {
+        String room = Api.room(ownerToken, "Labelled");
+        HttpResponse<String> up = Http.send(Http.request("/api/v1/datarooms/" + room + "/documents?name=l.pdf")
+                .header("Authorization", "Bearer " + ownerToken).header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(DocumentsIT.pdf(1, 612, 792))));
+        assertEquals(201, up.statusCode(), up.body());
+        String doc = Http.json(up).getString("id");
+        assertEquals(1, ItDatabase.execute(tenant, "update users set display_name = ? where id = cast(? as uuid)",
+                "Olive Owner\r\nforged", owner.id().toString()));
+        JsonObject actor = only(entries(adminToken, "?action=dataroom.created")).getJsonObject("actor");
+        assertEquals(owner.id().toString(), actor.getString("id"));
+        String label = actor.getString("label");
+        assertTrue(label.contains(owner.email()), label);
+        assertTrue(label.startsWith("Olive Owner"), label);
+        assertFalse(label.contains("\r") || label.contains("\n"), "the label is encoded like every value: " + label);
+        HttpResponse<String> l = Http.postJson("/api/v1/share-links", ownerToken, "{\"target\": {\"type\":"
+                + " \"DOCUMENT\", \"id\": \"" + doc + "\"}, \"requireEmail\": true}");
+        String token = Http.json(l).getString("token");
+        String email = "labelled-" + s + "@elsewhere.test";
+        String vt = ShareLinksIT.visitor(token, "{\"email\": \"" + email + "\"}");
+        assertEquals(200, ShareLinksIT.bytes("/api/v1/public/links/" + token + "/documents/" + doc + "/pages/1", vt)
+                .statusCode());
+        JsonObject viewed = only(entries(ownerToken, "?action=document.viewed")).getJsonObject("actor");
+        assertEquals("VISITOR", viewed.getString("type"));
+        assertFalse(viewed.containsKey("label") && !viewed.isNull("label"), "a visitor has no label: " + viewed);
+        HttpResponse<String> csv = Http.get("/api/v1/audit/export?action=dataroom.created", ownerToken);
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.body().startsWith("id,at,actorType,actorId,action,objectType,objectId,outcome,clientAddress,"
+                + "actorLabel\r\n"), csv.body());
+        assertTrue(csv.body().contains(owner.email()), csv.body());
+        assertFalse(csv.body().contains(email), "no visitor email in the export");
+    }
+
+    @Test
     void aud2_aMembersRefusalIsKeptAsDeniedAlthoughItsTransactionRolledBack() {
         String room = Api.room(ownerToken, "Closed");
         assertProblem(Http.get("/api/v1/datarooms/" + room, aliceToken), 404, "not-found");
@@ -283,7 +317,7 @@ class AuditIT {
             assertFalse(line.contains("\n") || line.contains("\r"), line);
         }
         String row = java.util.Arrays.stream(lines).filter(x -> x.contains("test.forged")).findFirst().orElseThrow();
-        assertTrue(row.endsWith(",\"192.0.2.1\\u000d\\u000a\"\"x\"\",\"\"forged line\"\"\\u001b[31m\""), row);
+        assertTrue(row.endsWith(",\"192.0.2.1\\u000d\\u000a\"\"x\"\",\"\"forged line\"\"\\u001b[31m\",\"\""), row);
         HttpResponse<String> filtered = Http.get("/api/v1/audit/export?action=dataroom.created", ownerToken);
         String[] only = filtered.body().split("\r\n");
         assertEquals(2, only.length, filtered.body());

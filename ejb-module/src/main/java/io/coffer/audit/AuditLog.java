@@ -3,14 +3,17 @@ package io.coffer.audit;
 import io.coffer.audit.internal.AuditStore;
 import io.coffer.identity.CallerCheck;
 import io.coffer.identity.CurrentCaller;
+import io.coffer.identity.Members;
 import io.coffer.identity.Role;
 import io.coffer.shared.TenantId;
+import io.coffer.shared.UserId;
 import io.coffer.shared.error.ForbiddenException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,14 +34,29 @@ public class AuditLog {
     @Inject
     AuditStore store;
 
+    @EJB
+    Members members;
+
     /** Entries newest first; {@code beforeSeq} is the cursor (the seq of the last entry of the previous page). */
     public List<AuditEntry> newestFirst(AuditFilter filter, Long beforeSeq, int limit) {
-        return store.page(requireAdmin(), filter, beforeSeq, limit, true);
+        return labelled(store.page(requireAdmin(), filter, beforeSeq, limit, true));
     }
 
     /** Entries oldest first after {@code afterSeq}, for the export (which reads page after page: constant memory). */
     public List<AuditEntry> oldestFirst(AuditFilter filter, Long afterSeq, int limit) {
-        return store.page(requireAdmin(), filter, afterSeq, limit, false);
+        return labelled(store.page(requireAdmin(), filter, afterSeq, limit, false));
+    }
+
+    /** Members' entries get their current name (one query per page); visitors and SYSTEM keep none. */
+    private List<AuditEntry> labelled(List<AuditEntry> page) {
+        List<UserId> users = page.stream().filter(e -> "USER".equals(e.actorType()) && e.actorId() != null)
+                .map(e -> new UserId(e.actorId())).distinct().toList();
+        if (users.isEmpty()) {
+            return page;
+        }
+        Map<UserId, String> labels = members.labels(users);
+        return page.stream().map(e -> e.actorId() != null && "USER".equals(e.actorType())
+                ? e.labelled(labels.get(new UserId(e.actorId()))) : e).toList();
     }
 
     /** Recomputes the tenant's chain in the database (AUD-5, AUD-6). */

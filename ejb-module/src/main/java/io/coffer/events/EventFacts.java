@@ -63,6 +63,7 @@ public record EventFacts(TenantId tenant, String type, Instant at, String actorT
             b.user(x.user()).object("user", x.user().value()).client(x.clientAddress());
         } else if (e instanceof IdentityEvents.LoginFailed x) {
             b.user(x.user()).client(x.clientAddress()).deny();
+            b.actorType = USER; // someone tried to sign in as a member, known or not
             if (x.user() != null) {
                 b.object("user", x.user().value());
             }

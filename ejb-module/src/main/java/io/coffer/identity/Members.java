@@ -53,6 +53,20 @@ public class Members {
         return users.members().stream().map(u -> profiles.of(u, caller.tenant())).toList();
     }
 
+    /**
+     * How the ADMIN's views (the audit log) name these users of the tenant: {@code Display Name <email>}, also for
+     * removed members; ids of no user of the tenant are absent.
+     */
+    public java.util.Map<UserId, String> labels(java.util.Collection<UserId> ids) {
+        requireAdmin();
+        java.util.Map<UserId, String> labels = new java.util.HashMap<>();
+        for (UserEntity u : users.byIds(ids.stream().map(UserId::value).distinct().toList())) {
+            labels.put(u.userId(), u.displayName() == null || u.displayName().isBlank() ? u.email()
+                    : u.displayName() + " <" + u.email() + ">");
+        }
+        return labels;
+    }
+
     public UserProfile changeRole(UserId member, Role role) {
         Caller.Actor actor = requireAdmin();
         if (role == null) {

@@ -105,7 +105,7 @@ public class AuditStore {
             Object[] c = (Object[]) row;
             entries.add(new AuditEntry(UUID.fromString((String) c[0]), ((Number) c[1]).longValue(),
                     Instant.parse((String) c[2]), (String) c[3], uuid(c[4]), (String) c[5], (String) c[6], uuid(c[7]),
-                    (String) c[8], (String) c[9]));
+                    (String) c[8], (String) c[9], null));
         }
         return entries;
     }

@@ -18,6 +18,15 @@ public class Users {
         return Optional.ofNullable(em.find(UserEntity.class, id.value())).filter(u -> !u.removed());
     }
 
+    /** Users of the tenant among {@code ids}, removed ones too (the audit names who acted, also after they left). */
+    public java.util.List<UserEntity> byIds(java.util.Collection<java.util.UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        return em.createQuery("select u from UserEntity u where u.id in :ids", UserEntity.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
     public java.util.List<UserEntity> members() {
         return em.createQuery("select u from UserEntity u where u.removedAt is null order by lower(u.email)",
                 UserEntity.class).getResultList();

@@ -32,7 +32,7 @@ public final class AuditDtos {
                         @Schema(required = true, nullable = true, maxLength = 200) String clientAddress) {
         static Entry of(AuditEntry e) {
             return new Entry(e.id().toString(), e.at(), new Actor(e.actorType(),
-                    e.actorId() == null ? null : e.actorId().toString(), null), e.action(), e.objectType(),
+                    e.actorId() == null ? null : e.actorId().toString(), e.actorLabel()), e.action(), e.objectType(),
                     e.objectId() == null ? null : e.objectId().toString(), e.outcome(), e.clientAddress());
         }
     }

@@ -105,7 +105,7 @@ public class AuditResource {
         log.oldestFirst(filter, null, 1); // the role is checked before the answer starts, not half-way through it
         StreamingOutput body = out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write("id,at,actorType,actorId,action,objectType,objectId,outcome,clientAddress\r\n");
+            w.write("id,at,actorType,actorId,action,objectType,objectId,outcome,clientAddress,actorLabel\r\n");
             Long after = null;
             while (true) {
                 List<AuditEntry> page = log.oldestFirst(filter, after, EXPORT_PAGE);
@@ -115,7 +115,8 @@ public class AuditResource {
                             AuditText.csvField(e.actorId() == null ? null : e.actorId().toString()),
                             AuditText.csvField(e.action()), AuditText.csvField(e.objectType()),
                             AuditText.csvField(e.objectId() == null ? null : e.objectId().toString()),
-                            AuditText.csvField(e.outcome()), AuditText.csvField(e.clientAddress())));
+                            AuditText.csvField(e.outcome()), AuditText.csvField(e.clientAddress()),
+                            AuditText.csvField(e.actorLabel())));
                     w.write("\r\n");
                 }
                 if (page.size() < EXPORT_PAGE) {
