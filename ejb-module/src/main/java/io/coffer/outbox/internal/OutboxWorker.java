@@ -1,0 +1,196 @@
+package io.coffer.outbox.internal;
+
+import io.coffer.outbox.OutboxHandler;
+import io.coffer.outbox.OutboxWork;
+import io.coffer.platform.PlatformState;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Works the outbox on every instance (OUT-4..9): every second, and at once when a transaction that enqueued work
+ * commits (OUT-10), it claims due rows in a short transaction ({@code FOR UPDATE SKIP LOCKED}, leased to this
+ * instance), runs their handlers outside any transaction, and marks each done, due again after the backoff, or dead.
+ * A retry is also woken at its due time, so that the gaps are the backoff's and not the tick's.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxWorker {
+
+    static final int BATCH = 8;
+    static final Duration CAP = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
+
+    /** This instance's name in {@code claimed_by}: new at every start, so a restarted server never owns old leases. */
+    private final String instance = UUID.randomUUID().toString();
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @EJB
+    OutboxStore store;
+
+    @Inject
+    @Any
+    Instance<OutboxHandler> handlers;
+
+    @Inject
+    PlatformState platform;
+
+    @Inject
+    @ConfigProperty(name = "coffer.outbox.lease", defaultValue = "PT60S")
+    String lease;
+
+    @Inject
+    @ConfigProperty(name = "coffer.outbox.retry-base", defaultValue = "PT10S")
+    String retryBase;
+
+    @Inject
+    @ConfigProperty(name = "coffer.outbox.keep-done", defaultValue = "P7D")
+    String keepDone;
+
+    private ScheduledFuture<?> tick;
+    private volatile boolean stopping;
+    private volatile Instant lastSweep = Instant.EPOCH;
+
+    @PostConstruct
+    void start() {
+        tick = scheduler.scheduleWithFixedDelay(this::wake, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        if (tick != null) {
+            tick.cancel(false);
+        }
+    }
+
+    /** This instance's lease holder name (for the logs and tests: {@code outbox.claimed_by}). */
+    public String instance() {
+        return instance;
+    }
+
+    /** Works the outbox now (one drain at a time per instance; a wake during a drain makes it go round again). */
+    public void wake() {
+        if (stopping) {
+            return;
+        }
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(this::drain);
+            } catch (RuntimeException rejected) {
+                running.set(false);
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            while (again.getAndSet(false) && !stopping && platform.isDatabaseReady()) {
+                List<OutboxWork> claimed;
+                do {
+                    claimed = store.claim(instance, Duration.parse(lease), BATCH);
+                    List<Future<?>> running = new ArrayList<>();
+                    for (OutboxWork work : claimed) {
+                        running.add(scheduler.submit(() -> work(work)));
+                    }
+                    for (Future<?> f : running) {
+                        f.get();
+                    }
+                } while (claimed.size() == BATCH && !stopping);
+                sweepNowAndThen();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warning("Outbox round failed, the next one retries: " + e);
+        } finally {
+            running.set(false);
+            if (again.get() && !stopping) {
+                wake();
+            }
+        }
+    }
+
+    private void work(OutboxWork work) {
+        OutboxHandler handler = handler(work.kind());
+        if (handler == null) {
+            LOG.warning("No outbox handler for kind " + work.kind() + "; work " + work.id() + " waits");
+            store.retry(work.id(), instance, CAP, "no handler for " + work.kind());
+            return;
+        }
+        try {
+            handler.handle(work);
+            store.done(work.id(), instance);
+        } catch (Exception e) {
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (work.attempt() >= handler.maxAttempts()) {
+                if (store.dead(work.id(), instance, error)) {
+                    LOG.warning("Outbox work " + work.id() + " (" + work.kind() + ") is dead after " + work.attempt()
+                            + " tries: " + error);
+                    try {
+                        handler.dead(work, error);
+                    } catch (RuntimeException told) {
+                        LOG.warning("Outbox handler " + work.kind() + " failed to take dead work " + work.id()
+                                + ": " + told);
+                    }
+                }
+            } else {
+                Duration wait = Backoff.after(work.attempt(), Duration.parse(retryBase), CAP, random);
+                if (store.retry(work.id(), instance, wait, error)) {
+                    scheduler.schedule(this::wake, wait.toMillis() + 20, TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+    }
+
+    private OutboxHandler handler(String kind) {
+        for (OutboxHandler h : handlers) {
+            if (h.kind().equals(kind)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    private void sweepNowAndThen() {
+        Instant now = Instant.now();
+        if (Duration.between(lastSweep, now).toMinutes() >= 10) {
+            lastSweep = now;
+            int swept = store.sweep(Duration.parse(keepDone));
+            if (swept > 0) {
+                LOG.fine(() -> "Outbox: swept " + swept + " finished rows");
+            }
+        }
+    }
+}
