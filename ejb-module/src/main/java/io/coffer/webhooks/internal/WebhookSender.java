@@ -107,16 +107,24 @@ public final class WebhookSender implements AutoCloseable {
         post.setHeader("X-Coffer-Signature", WebhookSignature.header(secret, timestamp, body));
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         try {
-            try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
-                int status = response.getCode();
+            ClassicHttpResponse response = client.executeOpen(null, post, null);
+            int status;
+            try {
+                status = response.getCode();
                 HttpEntity entity = response.getEntity();
                 if (entity != null) {
                     entity.getContent().readNBytes(BODY_CAP); // capped (WH-15)
                 }
+            } finally {
                 post.cancel(); // the rest is never read, and the connection never reused: each try resolves anew
-                return status >= 200 && status < 300 ? new Outcome(status, null)
-                        : new Outcome(status, "answered " + status);
+                try {
+                    response.close();
+                } catch (IOException closedByTheCancel) {
+                    // nothing more to read
+                }
             }
+            return status >= 200 && status < 300 ? new Outcome(status, null)
+                    : new Outcome(status, "answered " + status);
         } catch (RefusedHost refused) {
             return new Outcome(0, "refused: " + refused.getMessage());
         } catch (IOException e) {
