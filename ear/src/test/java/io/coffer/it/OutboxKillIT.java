@@ -26,7 +26,7 @@ class OutboxKillIT {
     static final int EVENTS = 16;
 
     @Test
-    void out5_out6_out7_out11_aServerKilledWhileHoldingOutboxWorkLosesNothingAndItsLeasesAreTakenOver()
+    void out1_out2_out4_out5_out6_out11_aServerKilledWhileHoldingOutboxWorkLosesNothingAndItsLeasesAreTakenOver()
             throws Exception {
         WebhooksIT.Admin a = WebhooksIT.admin("ADMIN");
         try (WebhookReceiver receiver = new WebhookReceiver()) {
@@ -45,6 +45,11 @@ class OutboxKillIT {
                     + " and lease_until > clock_timestamp()", a.tenant());
             List<String> oldOwner = ItDatabase.texts(a.tenant(), "select distinct claimed_by from outbox where"
                     + " tenant_id = ? and kind = 'webhook' and claimed_by is not null", a.tenant());
+            assertEquals(0, ItDatabase.number(a.tenant(), "select count(*) from outbox o join webhook_deliveries d"
+                    + " on o.payload is not null and position(convert_to(d.id::text, 'UTF8') in o.payload) > 0"),
+                    "OUT-2: pending payloads are sealed (the delivery id they carry is not readable)");
+            assertTrue(ItDatabase.number(a.tenant(), "select count(*) from outbox where tenant_id = ? and"
+                    + " state = 'PENDING' and payload is not null", a.tenant()) > 0, "some work still pending");
             KillDuringUploadIT.killServer();
             int arrivedBeforeKill = receiver.received.size();
             assertFalse(held.isEmpty(), "the server held outbox work when it was killed");
@@ -60,7 +65,7 @@ class OutboxKillIT {
                     .collect(Collectors.groupingBy(WebhookReceiver.Received::delivery, Collectors.counting()));
             assertEquals(enqueued, arrivals.keySet(), "nothing lost, nothing unknown");
             long duplicates = arrivals.values().stream().mapToLong(n -> n - 1).sum();
-            assertTrue(duplicates <= held.size(), "OUT-11: second arrivals only for work in flight at the kill ("
+            assertTrue(duplicates <= held.size(), "OUT-4, OUT-11: second arrivals only for work in flight at the kill ("
                     + held.size() + " held): " + duplicates);
             for (String id : held) {
                 assertEquals(0, ItDatabase.number(a.tenant(), "select count(*) from outbox where id = cast(? as uuid)"

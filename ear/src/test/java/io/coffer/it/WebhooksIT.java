@@ -63,7 +63,7 @@ class WebhooksIT {
     }
 
     @Test
-    void wh5_wh6_wh16_anEventReachesTheSubscribedWebhookSignedOverTimestampAndRawBody() throws Exception {
+    void wh5_wh6_wh16_wh17_anEventReachesTheSubscribedWebhookSignedOverTimestampAndRawBody() throws Exception {
         Admin a = admin("ADMIN");
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonObject hook = create(a, receiver.url(), "[\"dataroom.created\"]");
@@ -85,7 +85,7 @@ class WebhooksIT {
             assertNotNull(body.getString("at"));
             JsonObject d = delivery(a, hook.getString("id"));
             assertEquals(r.delivery(), d.getString("id"), "X-Coffer-Delivery is the delivery's id");
-            assertEquals("DELIVERED", d.getString("status"));
+            assertEquals("DELIVERED", d.getString("status"), "WH-17: the delivery's state is listed");
             assertEquals(1, d.getInt("attempts"));
             assertEquals(200, d.getInt("lastStatusCode"));
 
@@ -115,7 +115,7 @@ class WebhooksIT {
             }
             assertTrue(gaps[2] > gaps[0], "WH-18: the gaps grow: " + java.util.Arrays.toString(gaps));
             JsonObject dead = delivery(a, hook.getString("id"));
-            assertEquals("DEAD", dead.getString("status"), dead.toString());
+            assertEquals("DEAD", dead.getString("status"), "OUT-8, WH-19: dead after the last try " + dead);
             assertEquals(4, dead.getInt("attempts"));
             assertEquals(500, dead.getInt("lastStatusCode"));
             assertTrue(dead.getString("lastError").contains("500"), dead.toString());
@@ -133,7 +133,7 @@ class WebhooksIT {
     }
 
     @Test
-    void wh1_wh2_wh3_wh4_managementRulesAndTheSecretSealedAtRest() throws Exception {
+    void wh1_wh2_wh3_wh4_wh21_managementRulesAndTheSecretSealedAtRest() throws Exception {
         Admin a = admin("ADMIN");
         Admin member = new Admin(a.tenant(), Tokens.accessToken(ItDatabase.user(a.tenant(),
                 "member-" + UUID.randomUUID().toString().substring(0, 6) + "@wh.test", "MEMBER")));
@@ -164,10 +164,12 @@ class WebhooksIT {
         assertEquals(1, ItDatabase.number(a.tenant(), "select count(*) from webhooks"));
         assertEquals(0, ItDatabase.number(a.tenant(), "select count(*) from webhooks where position(convert_to(?,"
                 + " 'UTF8') in secret_sealed) > 0 or url like '%' || ? || '%'", secret, secret));
-        // tenant isolation: another tenant's admin sees nothing and deletes nothing
+        // WH-21: another tenant's admin sees nothing and deletes nothing
         Admin other = admin("ADMIN");
         Problems.assertProblem(Http.get("/api/v1/webhooks/" + hook.getString("id") + "/deliveries", other.token()),
                 404, "not-found");
+        assertFalse(Http.get("/api/v1/webhooks", other.token()).body().contains(hook.getString("id")),
+                "WH-21: not in another tenant's list");
         Problems.assertProblem(Http.send(Http.request("/api/v1/webhooks/" + hook.getString("id"))
                 .header("Authorization", "Bearer " + other.token()).DELETE()), 404, "not-found");
         assertEquals(204, Http.send(Http.request("/api/v1/webhooks/" + hook.getString("id"))

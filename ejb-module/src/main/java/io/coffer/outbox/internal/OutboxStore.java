@@ -54,18 +54,27 @@ public class OutboxStore {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<OutboxWork> claim(String instance, Duration lease, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        update outbox o set claimed_by = ?1, attempts = o.attempts + 1,
-                               lease_until = clock_timestamp() + cast(?2 as double precision) * interval '1 millisecond'
-                         where o.id in (select id from outbox
-                                         where state = 'PENDING' and due_at <= clock_timestamp()
-                                           and (lease_until is null or lease_until <= clock_timestamp())
-                                         order by due_at limit ?4
-                                           for update skip locked)
-                        returning o.id::text, o.tenant_id::text, o.kind, o.payload, o.attempts, o.enqueued_at""")
+        List<String> ids = em.createNativeQuery("""
+                        select id::text from outbox
+                         where state = 'PENDING' and due_at <= clock_timestamp()
+                           and (lease_until is null or lease_until <= clock_timestamp())
+                         order by due_at limit ?1
+                           for update skip locked""")
+                .setHint(NATIVE, true).setParameter(1, limit).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String array = "{" + String.join(",", ids) + "}";
+        em.createNativeQuery("update outbox set claimed_by = ?1, attempts = attempts + 1,"
+                        + " lease_until = clock_timestamp() + cast(?2 as double precision) * interval '1 millisecond'"
+                        + " where id = any(cast(?3 as uuid[]))")
                 .setHint(NATIVE, true)
-                .setParameter(1, instance).setParameter(2, lease.toMillis()).setParameter(4, limit)
-                .getResultList();
+                .setParameter(1, instance).setParameter(2, lease.toMillis()).setParameter(3, array)
+                .executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id::text, tenant_id::text, kind, payload, attempts,"
+                        + " enqueued_at from outbox where id = any(cast(?1 as uuid[])) order by due_at")
+                .setHint(NATIVE, true).setParameter(1, array).getResultList();
         List<OutboxWork> claimed = new ArrayList<>();
         for (Object[] r : rows) {
             String tenant = (String) r[1];

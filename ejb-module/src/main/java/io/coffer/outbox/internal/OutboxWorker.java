@@ -13,7 +13,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutors;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedTask;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -24,15 +26,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Works the outbox on every instance (OUT-4..9): every second, and at once when a transaction that enqueued work
- * commits (OUT-10), it claims due rows in a short transaction ({@code FOR UPDATE SKIP LOCKED}, leased to this
+ * commits (OUT-10; the commit releases a semaphore the loop waits on), it claims due rows in a short transaction ({@code FOR UPDATE SKIP LOCKED}, leased to this
  * instance), runs their handlers outside any transaction, and marks each done, due again after the backoff, or dead.
  * A retry is also woken at its due time, so that the gaps are the backoff's and not the tick's.
  */
@@ -49,8 +51,7 @@ public class OutboxWorker {
     /** This instance's name in {@code claimed_by}: new at every start, so a restarted server never owns old leases. */
     private final String instance = UUID.randomUUID().toString();
     private final SecureRandom random = new SecureRandom();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final Semaphore signal = new Semaphore(0);
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -77,20 +78,27 @@ public class OutboxWorker {
     @ConfigProperty(name = "coffer.outbox.keep-done", defaultValue = "P7D")
     String keepDone;
 
-    private ScheduledFuture<?> tick;
+    private Future<?> loop;
     private volatile boolean stopping;
     private volatile Instant lastSweep = Instant.EPOCH;
 
+    /**
+     * One long-running loop per instance, started here, so that it and every handler it starts run in the context
+     * of the application's start, never in that of the request whose commit woke it (whose caller would otherwise be
+     * the caller of other tenants' work).
+     */
     @PostConstruct
     void start() {
-        tick = scheduler.scheduleWithFixedDelay(this::wake, 1, 1, TimeUnit.SECONDS);
+        loop = scheduler.submit(ManagedExecutors.managedTask((Runnable) this::loop,
+                Map.of(ManagedTask.LONGRUNNING_HINT, "true", ManagedTask.IDENTITY_NAME, "coffer-outbox"), null));
     }
 
     @PreDestroy
     void stop() {
         stopping = true;
-        if (tick != null) {
-            tick.cancel(false);
+        signal.release();
+        if (loop != null) {
+            loop.cancel(true);
         }
     }
 
@@ -99,47 +107,41 @@ public class OutboxWorker {
         return instance;
     }
 
-    /** Works the outbox now (one drain at a time per instance; a wake during a drain makes it go round again). */
+    /** Works the outbox now (OUT-10); otherwise the loop looks every second. Never blocks the caller. */
     public void wake() {
-        if (stopping) {
-            return;
-        }
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
+        signal.release();
+    }
+
+    private void loop() {
+        while (!stopping) {
             try {
-                scheduler.execute(this::drain);
-            } catch (RuntimeException rejected) {
-                running.set(false);
+                signal.tryAcquire(1, TimeUnit.SECONDS);
+                signal.drainPermits();
+                if (!stopping && platform.isDatabaseReady()) {
+                    drain();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warning("Outbox round failed, the next one retries: " + e);
             }
         }
     }
 
-    private void drain() {
-        try {
-            while (again.getAndSet(false) && !stopping && platform.isDatabaseReady()) {
-                List<OutboxWork> claimed;
-                do {
-                    claimed = store.claim(instance, Duration.parse(lease), BATCH);
-                    List<Future<?>> running = new ArrayList<>();
-                    for (OutboxWork work : claimed) {
-                        running.add(scheduler.submit(() -> work(work)));
-                    }
-                    for (Future<?> f : running) {
-                        f.get();
-                    }
-                } while (claimed.size() == BATCH && !stopping);
-                sweepNowAndThen();
+    private void drain() throws Exception {
+        List<OutboxWork> claimed;
+        do {
+            claimed = store.claim(instance, Duration.parse(lease), BATCH);
+            List<Future<?>> handled = new ArrayList<>();
+            for (OutboxWork work : claimed) {
+                handled.add(scheduler.submit(() -> work(work)));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.warning("Outbox round failed, the next one retries: " + e);
-        } finally {
-            running.set(false);
-            if (again.get() && !stopping) {
-                wake();
+            for (Future<?> f : handled) {
+                f.get();
             }
-        }
+        } while (claimed.size() == BATCH && !stopping);
+        sweepNowAndThen();
     }
 
     private void work(OutboxWork work) {

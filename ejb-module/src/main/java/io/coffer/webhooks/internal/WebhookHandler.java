@@ -56,8 +56,12 @@ public class WebhookHandler implements OutboxHandler {
     }
 
     @PreDestroy
-    void close() throws IOException {
-        sender.close();
+    void close() {
+        try {
+            sender.close();
+        } catch (IOException e) {
+            // closing idle connections at shutdown: nothing to do about it
+        }
     }
 
     @Override
