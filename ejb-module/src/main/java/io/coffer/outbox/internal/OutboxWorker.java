@@ -145,7 +145,14 @@ public class OutboxWorker {
     }
 
     private void work(OutboxWork work) {
-        OutboxHandler handler = handler(work.kind());
+        OutboxHandler handler;
+        try {
+            handler = handler(work.kind());
+        } catch (RuntimeException broken) { // a handler that cannot be created fails its own work, not the round's
+            LOG.warning("Outbox handler for kind " + work.kind() + " unavailable: " + broken);
+            store.retry(work.id(), instance, Duration.parse(retryBase), "handler unavailable");
+            return;
+        }
         if (handler == null) {
             LOG.warning("No outbox handler for kind " + work.kind() + "; work " + work.id() + " waits");
             store.retry(work.id(), instance, CAP, "no handler for " + work.kind());
@@ -177,9 +184,15 @@ public class OutboxWorker {
     }
 
     private OutboxHandler handler(String kind) {
-        for (OutboxHandler h : handlers) {
-            if (h.kind().equals(kind)) {
-                return h;
+        for (Instance.Handle<OutboxHandler> h : handlers.handles()) {
+            try {
+                OutboxHandler candidate = h.get();
+                if (candidate.kind().equals(kind)) { // an application-scoped handler is created at its first call
+                    return candidate;
+                }
+            } catch (RuntimeException broken) {
+                LOG.warning("An outbox handler (" + h.getBean().getBeanClass().getName() + ") cannot be created: "
+                        + broken);
             }
         }
         return null;
