@@ -42,18 +42,23 @@ public class Outbox {
             worker.wake();
             return id;
         }
-        tsr.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    worker.wake(); // low latency: no wait for the next tick (OUT-10)
+        try {
+            tsr.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
                 }
-            }
-        });
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        worker.wake(); // low latency: no wait for the next tick (OUT-10)
+                    }
+                }
+            });
+        } catch (IllegalStateException completing) {
+            // enqueued while the transaction completes (a BEFORE_COMPLETION observer): the row commits with it and the
+            // next tick, within a second, takes it
+        }
         return id;
     }
 }
