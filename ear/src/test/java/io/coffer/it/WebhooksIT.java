@@ -95,6 +95,25 @@ class WebhooksIT {
     }
 
     @Test
+    void wh16_aRefusalIsDeliveredFromATransactionOfItsOwnWhateverBecameOfTheRefusedOne() throws Exception {
+        UUID tenant = ItDatabase.tenant("whd");
+        ItDatabase.User user = ItDatabase.user(tenant, "admin-" + UUID.randomUUID().toString().substring(0, 6)
+                + "@whd.test", "ADMIN");
+        Admin a = new Admin(tenant, Tokens.accessToken(user));
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            create(a, receiver.url(), "[\"auth.login.failed\"]");
+            var refused = Http.postJson("/api/v1/auth/login", null, "{\"tenant\": \"" + user.tenantSlug()
+                    + "\", \"email\": \"" + user.email() + "\", \"password\": \"not the password\"}");
+            assertEquals(401, refused.statusCode(), refused.body());
+            await(() -> receiver.received.size() == 1, Duration.ofSeconds(10), "WH-16: the refusal is delivered");
+            JsonObject body = Http.json(new FakeResponse(receiver.received.get(0).body()));
+            assertEquals("auth.login.failed", body.getString("type"));
+            assertEquals(user.id().toString(), body.getJsonObject("actor").getString("id"));
+            assertFalse(receiver.received.get(0).body().contains(user.email()), "no email in the body");
+        }
+    }
+
+    @Test
     void wh18_wh19_wh20_failedTriesComeBackWithGrowingGapsThenDeadThenAReplayDeliversAgain() throws Exception {
         Admin a = admin("OWNER");
         try (WebhookReceiver receiver = new WebhookReceiver()) {
@@ -133,7 +152,7 @@ class WebhooksIT {
     }
 
     @Test
-    void wh1_wh2_wh3_wh4_wh21_managementRulesAndTheSecretSealedAtRest() throws Exception {
+    void wh1_wh2_wh3_wh4_wh11_wh21_managementRulesAndTheSecretSealedAtRest() throws Exception {
         Admin a = admin("ADMIN");
         Admin member = new Admin(a.tenant(), Tokens.accessToken(ItDatabase.user(a.tenant(),
                 "member-" + UUID.randomUUID().toString().substring(0, 6) + "@wh.test", "MEMBER")));
@@ -143,6 +162,10 @@ class WebhooksIT {
         // WH-3: unknown event type, WH-2: not a URL, unknown field
         Problems.assertProblem(Http.postJson("/api/v1/webhooks", a.token(),
                 "{\"url\":\"https://example.com/h\",\"events\":[\"document.exploded\"]}"), 400, "validation");
+        // WH-11: a name that does not resolve (.invalid never does) is refused at creation
+        Problems.assertProblem(Http.postJson("/api/v1/webhooks", a.token(),
+                "{\"url\":\"https://hooks.does-not-exist.invalid/h\",\"events\":[\"document.uploaded\"]}"), 400,
+                "validation");
         Problems.assertProblem(Http.postJson("/api/v1/webhooks", a.token(),
                 "{\"url\":\"ftp://example.com/h\",\"events\":[\"document.uploaded\"]}"), 400, "validation");
         Problems.assertProblem(Http.postJson("/api/v1/webhooks", a.token(),
