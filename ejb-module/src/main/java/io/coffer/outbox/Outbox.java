@@ -1,80 +1,64 @@
 package io.coffer.outbox;
 
+import io.coffer.outbox.internal.OutboxStore;
+import io.coffer.outbox.internal.OutboxWorker;
 import io.coffer.shared.TenantId;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.time.Instant;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import jakarta.inject.Inject;
 
 /**
- * Records work to do after the caller's transaction commits. Interim form (issue 12 groundwork): the work runs once
- * after the commit on a managed thread and is not kept; the durable outbox (a PostgreSQL table worked with
- * {@code FOR UPDATE SKIP LOCKED} and a lease, payloads sealed) replaces this body behind the same face.
+ * Records work to do after the caller's transaction commits (docs/features/outbox.md): a row of the {@code outbox}
+ * table written in that transaction (OUT-1), payload sealed (OUT-2), done afterwards by the {@link OutboxHandler} of
+ * its kind on whichever instance claims it first (OUT-4), tried again with backoff, dead after the handler's last try.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
-
     @Resource
     TransactionSynchronizationRegistry tsr;
 
-    @Resource
-    ManagedExecutorService executor;
+    @EJB
+    OutboxStore store;
 
     @Inject
-    @Any
-    Instance<OutboxHandler> handlers;
+    OutboxWorker worker;
 
     /**
      * Records {@code payload} for the handler of {@code kind}, in the caller's transaction: done after it commits,
-     * never when it rolls back; outside a transaction, done at once (asynchronously).
+     * never when it rolls back (OUT-1); outside a transaction, recorded in one of its own and done at once. The id
+     * returned is the work's, which a handler passes to its receiver for deduplication (OUT-11).
      */
     public UUID enqueue(TenantId tenant, String kind, String payload) {
         UUID id = UUID.randomUUID();
-        OutboxWork work = new OutboxWork(id, tenant, kind, payload, 1, Instant.now());
-        if (tsr.getTransactionKey() == null) {
-            submit(work);
+        boolean inTransaction = tsr.getTransactionKey() != null && tsr.getTransactionStatus() == Status.STATUS_ACTIVE;
+        store.insert(id, tenant, kind, payload);
+        if (!inTransaction) {
+            worker.wake();
             return id;
         }
-        tsr.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    submit(work);
+        try {
+            tsr.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
                 }
-            }
-        });
-        return id;
-    }
 
-    private void submit(OutboxWork work) {
-        executor.submit(() -> {
-            for (OutboxHandler h : handlers) {
-                if (h.kind().equals(work.kind())) {
-                    try {
-                        h.handle(work);
-                    } catch (Exception e) {
-                        LOG.log(Level.WARNING, "Outbox work " + work.id() + " (" + work.kind() + ") failed: "
-                                + e.getMessage());
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        worker.wake(); // low latency: no wait for the next tick (OUT-10)
                     }
-                    return;
                 }
-            }
-            LOG.warning("No outbox handler for " + work.kind());
-        });
+            });
+        } catch (IllegalStateException completing) {
+            // enqueued while the transaction completes (a BEFORE_COMPLETION observer): the row commits with it and the
+            // next tick, within a second, takes it
+        }
+        return id;
     }
 }

@@ -251,6 +251,18 @@ public class CofferSettings {
         throw new StartupFailure("COFFER_MAX_UPLOAD_BYTES must be a positive number of bytes");
     }
 
+    /**
+     * {@code COFFER_WEBHOOK_ALLOW_PRIVATE}: allow webhook targets in loopback, private, link-local and the other
+     * reserved ranges (WH-10); {@code false} unless set to {@code true}. Anything but true or false stops start-up.
+     */
+    public boolean webhookAllowPrivate() {
+        String value = value("COFFER_WEBHOOK_ALLOW_PRIVATE").orElse("false");
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new StartupFailure("COFFER_WEBHOOK_ALLOW_PRIVATE must be true or false");
+    }
+
     public String publicUrl() {
         return value("COFFER_PUBLIC_URL").orElse("http://localhost:9080").replaceAll("/+$", "");
     }

@@ -110,6 +110,22 @@ class EjbModuleRulesTest {
                 .check(EJB_CLASSES);
     }
 
+    /** Issue 12: the outbox is foundation (tenancy, platform, shared only); webhooks are reached by automation only. */
+    @Test
+    void theOutboxIsFoundationAndWebhooksAreCalledByAutomationOnly() {
+        noClasses().that().resideInAPackage("io.coffer.outbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.coffer.identity..", "io.coffer.mail..",
+                        "io.coffer.storage..", "io.coffer.idempotency..", "io.coffer.webhooks..", "io.coffer.events..",
+                        "io.coffer.audit..", "io.coffer.activity..", "io.coffer.automation..")
+                .because("the outbox stands on tenancy, platform and shared only; the modules doing the work implement"
+                        + " its handlers")
+                .check(EJB_CLASSES);
+        noClasses().that().resideOutsideOfPackages("io.coffer.webhooks..", "io.coffer.automation..")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.webhooks..")
+                .because("webhooks sit above the domain: only automation calls them (and their own web face)")
+                .check(EJB_CLASSES);
+    }
+
     /** Issue 11: an EntityManager (and what it reaches) stays behind a module's face, in its internal package. */
     @Test
     void noEntityManagerInAPublicPackage() {

@@ -84,4 +84,14 @@ class CofferSettingsTest {
         assertTrue(role.getMessage().contains("COFFER_DB_USER"));
         assertEquals(0, role.getStackTrace().length, "start-up failures carry no stack trace");
     }
+
+    @Test
+    void wh10_webhookTargetsInPrivateRangesAreRefusedUnlessTheOperatorAllowsThem() {
+        assertFalse(settings(Map.of()).webhookAllowPrivate());
+        assertFalse(settings(Map.of("COFFER_WEBHOOK_ALLOW_PRIVATE", "false")).webhookAllowPrivate());
+        assertTrue(settings(Map.of("COFFER_WEBHOOK_ALLOW_PRIVATE", "TRUE")).webhookAllowPrivate());
+        StartupFailure bad = assertThrows(StartupFailure.class,
+                () -> settings(Map.of("COFFER_WEBHOOK_ALLOW_PRIVATE", "yes")).webhookAllowPrivate());
+        assertTrue(bad.getMessage().contains("COFFER_WEBHOOK_ALLOW_PRIVATE"), bad.getMessage());
+    }
 }

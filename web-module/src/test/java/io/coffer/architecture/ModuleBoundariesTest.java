@@ -78,6 +78,15 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void webhooksAreCalledByAutomationAndTheirOwnWebPackageOnly() {
+        noClasses().that().resideOutsideOfPackages("io.coffer.webhooks..", "io.coffer.automation..",
+                        "io.coffer.api.webhooks..")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.webhooks..")
+                .because("webhooks sit above the domain: automation and api.webhooks call them, nobody else")
+                .check(classes);
+    }
+
+    @Test
     void domainModulesKnowNothingOfTheWebLayer() {
         noClasses().that().resideOutsideOfPackages(WEB)
                 .should().dependOnClassesThat().resideInAnyPackage(WEB)

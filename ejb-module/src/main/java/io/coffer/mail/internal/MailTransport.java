@@ -100,8 +100,25 @@ public class MailTransport {
     }
 
     public void deliver(Mail outgoing) {
+        deliver(outgoing, null);
+    }
+
+    /**
+     * Sends {@code outgoing}; with a {@code deliveryId} (the outbox work's id) the mail carries it as its
+     * {@code Message-ID} and in {@code X-Coffer-Delivery}, so that a second delivery after a crash (OUT-11) is
+     * recognisable as the same mail.
+     */
+    public void deliver(Mail outgoing, String deliveryId) {
         try {
-            MimeMessage message = new MimeMessage(session);
+            MimeMessage message = deliveryId == null ? new MimeMessage(session) : new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", "<" + deliveryId + "@coffer>");
+                }
+            };
+            if (deliveryId != null) {
+                message.setHeader("X-Coffer-Delivery", deliveryId);
+            }
             message.setFrom(new InternetAddress(mail.from()));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(outgoing.to(), true));
             message.setSubject(outgoing.subject(), "UTF-8");

@@ -17,9 +17,12 @@ import javax.sql.DataSource;
  */
 public final class RowLevelSecurityGuard {
 
-    /** Global by design: the tenant directory, the token → tenant index, signing keys, throttle counters, Liquibase's. */
+    /**
+     * Global by design: the tenant directory, the token → tenant index, signing keys, throttle counters, the outbox
+     * (ids, kinds and sealed payloads only, worked across tenants by one claim query: OUT-3), Liquibase's.
+     */
     static final List<String> GLOBAL_TABLES = List.of("tenants", "token_index", "signing_keys", "auth_throttle",
-            "databasechangelog", "databasechangeloglock");
+            "outbox", "databasechangelog", "databasechangeloglock");
 
     private RowLevelSecurityGuard() {
     }

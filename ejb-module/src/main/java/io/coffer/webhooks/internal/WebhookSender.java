@@ -1,0 +1,139 @@
+package io.coffer.webhooks.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Sends one signed delivery (WH-6..9, WH-12..15) with Apache HttpClient 5: its {@link DnsResolver} hook is where the
+ * connection's addresses come from, so the SSRF check runs on the very addresses connected to (a name that resolves
+ * elsewhere since the webhook was created, DNS rebinding, is caught); the JDK's HttpClient resolves by itself and
+ * offers no such hook. No redirect is followed, nothing is retried by the client (the outbox retries), no proxy,
+ * no cookies; connect and read time out; at most {@link #BODY_CAP} bytes of the answer are read.
+ */
+public final class WebhookSender implements AutoCloseable {
+
+    public static final int BODY_CAP = 4096;
+
+    /** What one try came to: the answer's status (0 when none came) and, when it failed, why. */
+    public record Outcome(int status, String error) {
+        public boolean delivered() {
+            return error == null;
+        }
+    }
+
+    private final SsrfGuard guard;
+    private final CloseableHttpClient client;
+
+    public WebhookSender(SsrfGuard guard, Timeout connectTimeout, Timeout readTimeout) {
+        this.guard = guard;
+        DnsResolver checked = new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                try {
+                    return guard.resolve(host);
+                } catch (SsrfGuard.Refused refused) {
+                    throw new RefusedHost(refused.getMessage());
+                }
+            }
+
+            @Override
+            public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+                List<InetSocketAddress> out = new ArrayList<>();
+                for (InetAddress a : resolve(host)) {
+                    out.add(new InetSocketAddress(a, port));
+                }
+                return out;
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(checked)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connectTimeout).setSocketTimeout(readTimeout).build())
+                        .setMaxConnTotal(20).setMaxConnPerRoute(4)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(readTimeout)
+                        .setRedirectsEnabled(false).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .setUserAgent("Coffer-Webhooks/1")
+                .build();
+    }
+
+    /** The refusal, carried through the client's resolver signature. */
+    static final class RefusedHost extends UnknownHostException {
+        RefusedHost(String message) {
+            super(message);
+        }
+    }
+
+    /** POSTs {@code body} to {@code url}, signed with {@code secret} at {@code timestamp} (Unix seconds). */
+    public Outcome send(String url, UUID delivery, String secret, long timestamp, byte[] body) {
+        URI target;
+        try {
+            target = SsrfGuard.checkedUrl(url);
+        } catch (SsrfGuard.Refused e) {
+            return new Outcome(0, "refused: the URL " + e.getMessage());
+        }
+        HttpPost post = new HttpPost(target);
+        post.setHeader("X-Coffer-Delivery", delivery.toString());
+        post.setHeader("X-Coffer-Timestamp", Long.toString(timestamp));
+        post.setHeader("X-Coffer-Signature", WebhookSignature.header(secret, timestamp, body));
+        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        try {
+            ClassicHttpResponse response = client.executeOpen(null, post, null);
+            int status;
+            try {
+                status = response.getCode();
+                HttpEntity entity = response.getEntity();
+                if (entity != null) {
+                    entity.getContent().readNBytes(BODY_CAP); // capped (WH-15)
+                }
+            } finally {
+                post.cancel(); // the rest is never read, and the connection never reused: each try resolves anew
+                try {
+                    response.close();
+                } catch (IOException closedByTheCancel) {
+                    // nothing more to read
+                }
+            }
+            return status >= 200 && status < 300 ? new Outcome(status, null)
+                    : new Outcome(status, "answered " + status);
+        } catch (RefusedHost refused) {
+            return new Outcome(0, "refused: " + refused.getMessage());
+        } catch (IOException e) {
+            return new Outcome(0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+}
