@@ -84,4 +84,15 @@ class CofferSettingsTest {
         assertTrue(role.getMessage().contains("COFFER_DB_USER"));
         assertEquals(0, role.getStackTrace().length, "start-up failures carry no stack trace");
     }
+
+    @Test
+    void act11_activityRetentionIs730DaysUnlessSetAndMustBePositive() {
+        assertEquals(730, settings(Map.of()).activityRetentionDays());
+        assertEquals(30, settings(Map.of("COFFER_ACTIVITY_RETENTION_DAYS", " 30 ")).activityRetentionDays());
+        for (String bad : new String[] {"0", "-5", "a year"}) {
+            StartupFailure f = assertThrows(StartupFailure.class,
+                    () -> settings(Map.of("COFFER_ACTIVITY_RETENTION_DAYS", bad)).activityRetentionDays());
+            assertTrue(f.getMessage().contains("COFFER_ACTIVITY_RETENTION_DAYS"));
+        }
+    }
 }

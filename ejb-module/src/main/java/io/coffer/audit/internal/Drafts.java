@@ -92,6 +92,8 @@ final class Drafts {
         } else if (e instanceof ShareLinkEvents.NdaAccepted x) {
             return Optional.of(Draft.allowed(at, VISITOR, x.session(), type, "share-link", x.link(),
                     x.clientAddress()));
+        } else if (e instanceof io.coffer.events.ActivityEvents.PrivacyErased x) {
+            return Optional.of(byUser(at, x.actor(), type, "user", x.actor().value(), null)); // never the email
         }
         return Optional.of(Draft.allowed(at, SYSTEM, null, type, null, null, null));
     }
