@@ -19,12 +19,22 @@ public class RequestOrigin {
     private String clientAddress;
     private String userAgent;
     private UUID apiKey;
+    private UUID caller;
 
-    /** Sets the origin of this request (the web layer, once, before the resource). */
-    public void set(String clientAddress, String userAgent, UUID apiKey) {
+    /**
+     * Sets the origin of this request (the web layer, once, before the resource); {@code caller} is the subject of
+     * the verified token, if any (an API key stands for that user only).
+     */
+    public void set(String clientAddress, String userAgent, UUID apiKey, UUID caller) {
         this.clientAddress = clientAddress;
         this.userAgent = bounded(userAgent);
         this.apiKey = apiKey;
+        this.caller = caller;
+    }
+
+    /** The user the request's verified token names; null without one. */
+    public UUID caller() {
+        return caller;
     }
 
     public String clientAddress() {

@@ -36,16 +36,21 @@ public class RequestOriginFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         UUID apiKey = null;
+        UUID caller = null;
         if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token) {
+            caller = uuid(token.getSubject());
             Object claim = token.getClaim(TokenClaims.API_KEY);
-            if (claim != null) {
-                try {
-                    apiKey = UUID.fromString(claim.toString().replace("\"", ""));
-                } catch (IllegalArgumentException malformed) {
-                    apiKey = null; // Coffer signs only ids here; anything else names no key
-                }
-            }
+            apiKey = claim == null ? null : uuid(claim.toString().replace("\"", ""));
         }
-        origin.set(clients.of(http), request.getHeaderString(HttpHeaders.USER_AGENT), apiKey);
+        origin.set(clients.of(http), request.getHeaderString(HttpHeaders.USER_AGENT), apiKey, caller);
+    }
+
+    /** Coffer signs only ids in these claims; anything else names nobody. */
+    private static UUID uuid(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 }
