@@ -379,7 +379,7 @@ class ActivityIT {
     }
 
     @Test
-    void act9_theWholeStreamIsForAdminsAndARoomsForItsManagers() {
+    void act5_act9_theWholeStreamIsForAdminsAndARoomsForItsManagersAndARefusedActionLeavesNoRow() {
         String room = Api.room(ownerToken, "Managed " + s);
         String doc = uploadRaw(ownerToken, room, "m.txt", bytes("m"));
         String link = link(ownerToken, doc, null).getString("id");
@@ -393,6 +393,15 @@ class ActivityIT {
         assertEquals(200, Api.putGrants(ownerToken, room, List.of(Api.grant("USER", member.id().toString(), null,
                 "VIEW"))).statusCode());
         assertProblem(Http.get("/api/v1/activity?dataroomId=" + room, memberToken), 403, "forbidden");
+        // ACT-5: a refused upload rolls back: no document.uploaded row, but its denial is kept
+        HttpResponse<String> refused = Http.send(Http.request("/api/v1/datarooms/" + room + "/documents?name=x.txt")
+                .header("Authorization", "Bearer " + memberToken).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes("no"))));
+        assertProblem(refused, 403, "forbidden");
+        assertEquals(1, items(ownerToken, "?dataroomId=" + room + "&type=document.uploaded").size(),
+                "only the owner's upload");
+        JsonObject denied = newest(ownerToken, "access.denied");
+        assertEquals(member.id().toString(), denied.getJsonObject("actor").getString("id"));
         assertEquals(200, Api.putGrants(ownerToken, room, List.of(Api.grant("USER", member.id().toString(), null,
                 "MANAGE"))).statusCode());
         JsonArray managed = items(memberToken, "?dataroomId=" + room);

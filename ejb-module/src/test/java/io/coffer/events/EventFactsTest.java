@@ -78,7 +78,7 @@ class EventFactsTest {
     }
 
     @Test
-    void act1_documentEventsOfALiveDocumentNameTheirRoom() {
+    void act4_documentEventsOfALiveDocumentNameTheirRoom() {
         for (Class<?> type : DocumentEvent.class.getPermittedSubclasses()) {
             if (type == DocumentEvents.Purged.class) {
                 continue; // gone for good: its room is gone with it
