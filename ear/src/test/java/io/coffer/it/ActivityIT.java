@@ -94,7 +94,7 @@ class ActivityIT {
     }
 
     static String str(JsonObject o, String field) {
-        return o.isNull(field) ? null : o.containsKey(field) ? o.getString(field) : null;
+        return !o.containsKey(field) || o.isNull(field) ? null : o.getString(field);
     }
 
     /** The stored client address and user agent of one row (they are not in the API's item). */
@@ -456,14 +456,17 @@ class ActivityIT {
     void act11_act16_retentionDropsWhollyOldPartitionsAndOldRowsAndKeepsNewerOnes() throws Exception {
         String fresh = Api.room(ownerToken, "Fresh " + s);
         try (Connection c = ItDatabase.owner().getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false); // made and protected at once: the job running meanwhile waits for both
             st.execute("select activity_ensure_partitions(0)");
             st.execute("create table if not exists activity_events_2020_01 partition of activity_events"
                     + " for values from ('2020-01-01 00:00:00+00') to ('2020-02-01 00:00:00+00')");
             st.execute("select activity_protect_partition('activity_events_2020_01')");
+            c.commit();
         }
-        ItDatabase.execute(tenant, "insert into activity_events (id, tenant_id, at, type, actor_type, room_id)"
+        assertEquals(1, ItDatabase.execute(tenant, "insert into activity_events (id, tenant_id, at, type, actor_type,"
+                + " room_id)"
                 + " values (gen_random_uuid(), ?, '2020-01-15 12:00:00+00', 'dataroom.created', 'SYSTEM', ?)",
-                tenant, UUID.randomUUID());
+                tenant, UUID.randomUUID()), "a row of January 2020 (the job may already have dropped its partition)");
         // a row in the default partition (no partition holds 2019) and an old visitor session with an email
         ItDatabase.execute(tenant, "insert into activity_events (id, tenant_id, at, type, actor_type, actor_email)"
                 + " values (gen_random_uuid(), ?, '2019-06-01 00:00:00+00', 'link.opened', 'VISITOR', ?)",
@@ -475,8 +478,6 @@ class ActivityIT {
         ShareLinksIT.visitor(link, "{\"email\": \"aged-" + s + "@visitor.test\"}");
         ItDatabase.execute(tenant, "update visitor_sessions set created_at = '2019-06-01 00:00:00+00'"
                 + " where email = ?", "aged-" + s + "@visitor.test");
-        assertEquals(1, ItDatabase.number(tenant, "select count(*) from activity_events where at < '2021-01-01'"
-                + " and type = 'dataroom.created'"));
         long until = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < until && (tableExists("activity_events_2020_01")
                 || ItDatabase.number(tenant, "select count(*) from activity_events where at < '2021-01-01'") > 0

@@ -28,8 +28,8 @@ import java.time.Clock;
 @PermitAll
 public class Erasure {
 
-    /** The longest email (RFC 5321's path limit). */
-    static final int EMAIL_MAX = 320;
+    /** The longest email (the API's limit for every email field). */
+    static final int EMAIL_MAX = 254;
 
     @EJB
     CallerCheck callers;

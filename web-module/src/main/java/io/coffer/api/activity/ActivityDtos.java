@@ -24,7 +24,7 @@ public final class ActivityDtos {
                         @Schema(required = true, nullable = true, format = "uuid",
                                 description = "The user, the API key or the visitor session; null for SYSTEM and for a"
                                         + " visitor before a session.") String id,
-                        @Schema(maxLength = 320, description = "A visitor's email, when they gave one (absent once"
+                        @Schema(maxLength = 254, description = "A visitor's email, when they gave one (absent once"
                                 + " erased).") @JsonbNillable(false) String email) {
     }
 
@@ -49,12 +49,12 @@ public final class ActivityDtos {
     @Schema(name = "ActivityPage")
     @JsonbPropertyOrder({"items", "nextCursor"})
     public record Page(@Schema(required = true, maxItems = 200) List<Item> items,
-                       @Schema(required = true, nullable = true, maxLength = 200,
+                       @Schema(required = true, nullable = true, maxLength = 64,
                                description = "Pass as ?cursor= for the next page.") String nextCursor) {
     }
 
     @Schema(name = "ErasureRequest")
-    public record ErasureRequest(@Schema(required = true, maxLength = 320, format = "email",
+    public record ErasureRequest(@Schema(required = true, maxLength = 254, format = "email",
             description = "The visitor's email (any case)") String email) {
     }
 

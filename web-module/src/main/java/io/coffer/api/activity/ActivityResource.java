@@ -65,7 +65,7 @@ public class ActivityResource {
                                   @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50"),
                                           description = "Larger is clamped to 200") @QueryParam("limit") Integer limit,
                                   @Parameter(description = "The nextCursor of the previous page",
-                                          schema = @Schema(maxLength = 200)) @QueryParam("cursor") String cursor) {
+                                          schema = @Schema(maxLength = 64)) @QueryParam("cursor") String cursor) {
         ActivityFilter filter = new ActivityFilter(blank(dataroomId) ? null : PathIds.room(dataroomId),
                 blank(linkId) ? null : PathIds.link(linkId), blank(documentId) ? null : PathIds.document(documentId),
                 null, null, null);
