@@ -119,7 +119,7 @@ public record EventFacts(TenantId tenant, String type, Instant at, String actorT
             b.visitor(x.session(), x.email()).room(x.room()).link(x.link()).client(x.clientAddress())
                     .put("ndaVersion", x.ndaVersion()).put("ndaSha256", x.ndaSha256());
         } else if (e instanceof ActivityEvents.PrivacyErased x) {
-            b.user(x.actor()); // who asked; the erased email is never an event's field
+            b.user(x.actor()).object("user", x.actor().value()); // who asked; never the erased email
         }
         return b.build();
     }

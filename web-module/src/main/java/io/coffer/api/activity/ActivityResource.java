@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,26 +47,27 @@ public class ActivityResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActivityDtos.Page.class)))
     public ActivityDtos.Page list(@Parameter(description = "Events of this data room",
-                                          schema = @Schema(format = "uuid", maxLength = 36))
+                                          schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
                                   @QueryParam("dataroomId") String dataroomId,
                                   @Parameter(description = "Events of this share link",
-                                          schema = @Schema(format = "uuid", maxLength = 36))
+                                          schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
                                   @QueryParam("linkId") String linkId,
                                   @Parameter(description = "Events of this document",
-                                          schema = @Schema(format = "uuid", maxLength = 36))
+                                          schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
                                   @QueryParam("documentId") String documentId,
                                   @Parameter(description = "An event type", schema = @Schema(maxLength = 100))
                                   @QueryParam("type") String type,
                                   @Parameter(description = "From this time (inclusive)",
-                                          schema = @Schema(format = "date-time", maxLength = 40))
+                                          schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40))
                                   @QueryParam("from") String from,
                                   @Parameter(description = "Up to this time (exclusive)",
-                                          schema = @Schema(format = "date-time", maxLength = 40))
+                                          schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40))
                                   @QueryParam("to") String to,
                                   @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50"),
                                           description = "Larger is clamped to 200") @QueryParam("limit") Integer limit,
                                   @Parameter(description = "The nextCursor of the previous page",
-                                          schema = @Schema(maxLength = 64)) @QueryParam("cursor") String cursor) {
+                                          schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9_-]+$"))
+                                  @QueryParam("cursor") String cursor) {
         ActivityFilter filter = new ActivityFilter(blank(dataroomId) ? null : PathIds.room(dataroomId),
                 blank(linkId) ? null : PathIds.link(linkId), blank(documentId) ? null : PathIds.document(documentId),
                 null, null, null);
