@@ -96,10 +96,12 @@ public class RoomDocuments {
     }
 
     /** Moves a document to the trash (its name is free again); needs MANAGE. */
-    public void trash(DocumentId id) {
+    public DocumentEntry trash(DocumentId id) {
         ItemEntity document = items.document(id);
         permissions.require(id, Permission.MANAGE);
+        DocumentEntry entry = Items.entry(document);
         document.delete(clock.instant());
+        return entry;
     }
 
     /** The room's trashed documents that can still be restored and that the caller manages where they were (DR-9). */

@@ -24,7 +24,7 @@ public final class DocumentEvents {
     }
 
     /** {@code document.version-added}. */
-    public record VersionAdded(TenantId tenant, DocumentId document, int version, long size, UserId actor, Instant at)
+    public record VersionAdded(TenantId tenant, RoomId room, DocumentId document, int version, long size, UserId actor, Instant at)
             implements DocumentEvent {
         @Override
         public String type() {
@@ -77,7 +77,7 @@ public final class DocumentEvents {
     }
 
     /** {@code document.deleted} (moved to the trash). */
-    public record Deleted(TenantId tenant, DocumentId document, UserId actor, Instant at) implements DocumentEvent {
+    public record Deleted(TenantId tenant, RoomId room, DocumentId document, UserId actor, Instant at) implements DocumentEvent {
         @Override
         public String type() {
             return "document.deleted";

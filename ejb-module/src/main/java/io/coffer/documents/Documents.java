@@ -131,7 +131,7 @@ public class Documents {
     /** Records the next version of a document whose bytes are stored; the newest version is what links serve. */
     public DocumentView registerVersion(UUID documentId, StoredBlob blob, String detectedType,
                                         Uploads.Preview preview) {
-        entries.entry(new DocumentId(documentId), Permission.UPLOAD);
+        DocumentEntry entry = entries.entry(new DocumentId(documentId), Permission.UPLOAD);
         CurrentCaller caller = callers.current();
         quota.charge(caller.tenant(), blob.size());
         int next = versions.of(documentId).get(0).version() + 1;
@@ -140,8 +140,8 @@ public class Documents {
         } catch (jakarta.persistence.PersistenceException raced) {
             throw new io.coffer.shared.error.ConflictException("Another version was added at the same time; retry.");
         }
-        events.fire(new DocumentEvents.VersionAdded(caller.tenant(), new DocumentId(documentId), next, blob.size(), caller.user(),
-                clock.instant()));
+        events.fire(new DocumentEvents.VersionAdded(caller.tenant(), entry.roomId(), new DocumentId(documentId), next,
+                blob.size(), caller.user(), clock.instant()));
         return get(documentId);
     }
 
@@ -161,9 +161,10 @@ public class Documents {
 
     /** Moves a document to the trash (MANAGE): it is no longer listed, viewed or downloaded. */
     public void trash(UUID documentId) {
-        entries.trash(new DocumentId(documentId));
+        DocumentEntry entry = entries.trash(new DocumentId(documentId));
         CurrentCaller caller = callers.current();
-        events.fire(new DocumentEvents.Deleted(caller.tenant(), new DocumentId(documentId), caller.user(), clock.instant()));
+        events.fire(new DocumentEvents.Deleted(caller.tenant(), entry.roomId(), new DocumentId(documentId),
+                caller.user(), clock.instant()));
     }
 
     /**

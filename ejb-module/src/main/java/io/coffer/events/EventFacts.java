@@ -84,9 +84,9 @@ public record EventFacts(TenantId tenant, String type, Instant at, String actorT
             b.user(x.actor()).room(x.room().value()).document(x.document().value())
                     .put("version", x.version()).put("size", x.size());
         } else if (e instanceof DocumentEvents.VersionAdded x) {
-            b.user(x.actor()).document(x.document().value()).put("version", x.version()).put("size", x.size());
+            b.user(x.actor()).room(x.room().value()).document(x.document().value()).put("version", x.version()).put("size", x.size());
         } else if (e instanceof DocumentEvents.Deleted x) {
-            b.user(x.actor()).document(x.document().value());
+            b.user(x.actor()).room(x.room().value()).document(x.document().value());
         } else if (e instanceof DocumentEvents.Purged x) {
             b.document(x.document().value()).put("bytes", x.bytes());
         } else if (e instanceof DocumentEvents.Downloaded x) {
@@ -119,6 +119,8 @@ public record EventFacts(TenantId tenant, String type, Instant at, String actorT
         } else if (e instanceof ShareLinkEvents.NdaAccepted x) {
             b.visitor(x.session(), x.email()).room(x.room()).link(x.link()).client(x.clientAddress())
                     .put("ndaVersion", x.ndaVersion()).put("ndaSha256", x.ndaSha256());
+        } else if (e instanceof ActivityEvents.PrivacyErased x) {
+            b.user(x.actor()).object("user", x.actor().value()); // who asked; never the erased email
         }
         return b.build();
     }

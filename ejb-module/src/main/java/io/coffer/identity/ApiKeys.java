@@ -116,7 +116,8 @@ public class ApiKeys {
             }
             // MEMBER, or ADMIN with scope admin; AccessTokens caps it at the creator's role, Caller again per request
             Role role = io.coffer.identity.internal.ApiKeyScopes.highestRole(apiKey.scopes());
-            return new Authentication.IssuedToken(accessTokens.issue(creator, tenant, role, apiKey.scopes()),
+            return new Authentication.IssuedToken(accessTokens.issue(creator, tenant, role, apiKey.scopes(),
+                    apiKey.id()),
                     AccessTokens.LIFETIME.toSeconds(), null);
         });
     }

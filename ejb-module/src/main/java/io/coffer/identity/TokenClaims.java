@@ -4,6 +4,8 @@ package io.coffer.identity;
 public final class TokenClaims {
     /** The user's token version when the token was issued; a password reset or removal increments the user's. */
     public static final String VERSION = "ver";
+    /** An API-key token's key id (the activity store names the key as the actor: ACT-3). */
+    public static final String API_KEY = "akid";
 
     private TokenClaims() {
     }

@@ -263,6 +263,22 @@ public class CofferSettings {
         throw new StartupFailure("COFFER_WEBHOOK_ALLOW_PRIVATE must be true or false");
     }
 
+    /**
+     * {@code COFFER_ACTIVITY_RETENTION_DAYS}: activity events and visitors' personal data older than this many days
+     * are deleted (analytics' roll-up counts stay); default 730, at least 1.
+     */
+    public int activityRetentionDays() {
+        try {
+            int days = Integer.parseInt(value("COFFER_ACTIVITY_RETENTION_DAYS").orElse("730"));
+            if (days >= 1) {
+                return days;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new StartupFailure("COFFER_ACTIVITY_RETENTION_DAYS must be a positive number of days");
+    }
+
     public String publicUrl() {
         return value("COFFER_PUBLIC_URL").orElse("http://localhost:9080").replaceAll("/+$", "");
     }

@@ -126,6 +126,17 @@ class EjbModuleRulesTest {
                 .check(EJB_CLASSES);
     }
 
+    /** Issue 12: the share links' visitor data face checks no caller: erasure and retention (activity) only. */
+    @Test
+    void act12_onlyTheActivityModuleReachesTheVisitorsPersonalData() {
+        noClasses().that().resideOutsideOfPackages("io.coffer.activity..", "io.coffer.sharelinks..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.coffer.sharelinks.VisitorData")
+                .because("erasing or ageing visitors' data is the activity module's, after its role check (ACT-12)")
+                .check(EJB_CLASSES);
+        org.junit.jupiter.api.Assertions.assertFalse(EJB_CLASSES.get("io.coffer.sharelinks.VisitorData")
+                .getDirectDependenciesToSelf().isEmpty(), "nothing calls VisitorData: the rule above checks nothing");
+    }
+
     /** Issue 11: an EntityManager (and what it reaches) stays behind a module's face, in its internal package. */
     @Test
     void noEntityManagerInAPublicPackage() {

@@ -94,4 +94,15 @@ class CofferSettingsTest {
                 () -> settings(Map.of("COFFER_WEBHOOK_ALLOW_PRIVATE", "yes")).webhookAllowPrivate());
         assertTrue(bad.getMessage().contains("COFFER_WEBHOOK_ALLOW_PRIVATE"), bad.getMessage());
     }
+
+    @Test
+    void act11_activityRetentionIs730DaysUnlessSetAndMustBePositive() {
+        assertEquals(730, settings(Map.of()).activityRetentionDays());
+        assertEquals(30, settings(Map.of("COFFER_ACTIVITY_RETENTION_DAYS", " 30 ")).activityRetentionDays());
+        for (String bad : new String[] {"0", "-5", "a year"}) {
+            StartupFailure f = assertThrows(StartupFailure.class,
+                    () -> settings(Map.of("COFFER_ACTIVITY_RETENTION_DAYS", bad)).activityRetentionDays());
+            assertTrue(f.getMessage().contains("COFFER_ACTIVITY_RETENTION_DAYS"));
+        }
+    }
 }

@@ -31,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             @Tag(name = "documents", description = "Documents, versions, content, pages and download tickets"),
             @Tag(name = "groups", description = "Tenant-wide groups of users"),
             @Tag(name = "share-links", description = "The owner side of share links"),
-            @Tag(name = "visitor", description = "The visitor side of share links (no bearer token)")})
+            @Tag(name = "visitor", description = "The visitor side of share links (no bearer token)"),
+            @Tag(name = "activity", description = "The activity stream, analytics and visitors' personal data")})
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "An access token (RS256 JWT signed by the server, at most 15 minutes), verified as RFC8725 asks:"
                 + " the algorithm is fixed to RS256, issuer, audience and expiry are checked.")

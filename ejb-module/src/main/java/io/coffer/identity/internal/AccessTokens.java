@@ -48,6 +48,12 @@ public class AccessTokens {
      * their {@code scope}.
      */
     public String issue(UserEntity user, TenantId tenant, io.coffer.identity.Role role, List<String> scopes) {
+        return issue(user, tenant, role, scopes, null);
+    }
+
+    /** The same, naming the API key ({@link TokenClaims#API_KEY}) a token exchanged for a key was issued for. */
+    public String issue(UserEntity user, TenantId tenant, io.coffer.identity.Role role, List<String> scopes,
+                        UUID apiKey) {
         if (!user.role().atLeast(role)) {
             role = user.role();
         }
@@ -65,6 +71,7 @@ public class AccessTokens {
                 .claim(TenantClaims.TENANT, tenant.toString())
                 .claim(TokenClaims.VERSION, user.tokenVersion())
                 .claim("scope", scopes == null ? null : String.join(" ", scopes))
+                .claim(TokenClaims.API_KEY, apiKey == null ? null : apiKey.toString())
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
