@@ -89,6 +89,10 @@ final class Drafts {
             // A page served (seconds 0) is an access decision; a page-time beacon is analytics, not audit.
             return x.seconds() != 0 ? Optional.empty() : Optional.of(Draft.allowed(at, VISITOR, x.session(), type,
                     "document", x.document(), x.clientAddress()));
+        } else if (e instanceof ShareLinkEvents.SessionStarted x) {
+            // A visitor session created: the link let this visitor in (one view).
+            return Optional.of(Draft.allowed(at, VISITOR, x.session(), type, "share-link", x.link(),
+                    x.clientAddress()));
         } else if (e instanceof ShareLinkEvents.NdaAccepted x) {
             return Optional.of(Draft.allowed(at, VISITOR, x.session(), type, "share-link", x.link(),
                     x.clientAddress()));
