@@ -2,20 +2,14 @@ package io.coffer.activity;
 
 import io.coffer.activity.internal.AnalyticsRollups;
 import io.coffer.activity.internal.BeaconLimits;
-import io.coffer.platform.PlatformState;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.error.RateLimitedException;
 import io.coffer.shared.error.UnavailableException;
 import io.coffer.sharelinks.VisitorViews;
 import io.coffer.tenancy.TenantScope;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -36,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * "Beacons and analytics"). {@link #offer} only counts and enqueues: at most {@code coffer.activity.beacon-batches-per-second}
  * batches a second per visitor session (ACT-22, 429), at most {@code coffer.activity.beacon-queue-capacity} page
  * times waiting in this instance (ACT-23, a full queue sheds with 503 instead of growing). A flusher drains the queue
- * every {@code coffer.activity.beacon-flush-interval} (a second) and at stop, tenant by tenant, each tenant's rows in a
+ * every {@code coffer.activity.beacon-flush-interval} (a second) and at stop ({@code activity.internal.BeaconFlusher}),
+ * tenant by tenant, each tenant's rows in a
  * transaction bound to it: multi-row INSERTs of the raw {@code document.viewed} rows and the roll-ups (ACT-24).
  * A CDI bean, not an EJB: {@link #offer} runs in no transaction and touches no database.
  */
@@ -47,17 +40,11 @@ public class BeaconQueue {
     /** Failed flushes of one batch before it is given up (logged): the database refusing the rows for good. */
     static final int ATTEMPTS = 3;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     @EJB
     TenantScope tenancy;
 
     @Inject
     AnalyticsRollups rollups;
-
-    @Inject
-    PlatformState platform;
 
     @Inject
     @ConfigProperty(name = "coffer.activity.beacon-queue-capacity", defaultValue = "200000")
@@ -78,30 +65,18 @@ public class BeaconQueue {
     private final AtomicLong dropped = new AtomicLong();
     private final Object flushing = new Object();
     private BeaconLimits limits;
-    private ScheduledFuture<?> task;
 
     private record Pending(VisitorViews.BeaconBatch batch, String userAgent, int attempt) {
-    }
-
-    /** Made at start (not at the first beacon), so that the flusher runs from the beginning. */
-    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        waiting(); // touches the bean: its @PostConstruct schedules the flusher
     }
 
     @PostConstruct
     void start() {
         limits = new BeaconLimits(Math.max(1, batchesPerSecond));
-        long millis = Math.max(50, Duration.parse(flushInterval).toMillis());
-        task = scheduler.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** The rows still queued are written before the instance goes (ACT-24). */
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
-        flushQuietly();
+    /** How often the flusher ({@code activity.internal.BeaconFlusher}) drains the queue. */
+    public Duration flushInterval() {
+        return Duration.ofMillis(Math.max(50, Duration.parse(flushInterval).toMillis()));
     }
 
     /**
@@ -189,16 +164,6 @@ public class BeaconQueue {
             dropped.addAndGet(lost);
             LOG.log(lost > 0 ? Level.SEVERE : Level.WARNING, "Page-time beacons of tenant " + tenant
                     + " were not stored this round (" + rows.size() + " page times, " + lost + " given up): " + e);
-        }
-    }
-
-    private void flushQuietly() {
-        try {
-            if (platform.isDatabaseReady()) {
-                flush();
-            }
-        } catch (RuntimeException e) {
-            LOG.warning("Beacon flush failed this round, will retry: " + e);
         }
     }
 
