@@ -387,6 +387,14 @@ class AuthorizationMatrixIT {
                     "{\"target\": {\"type\": \"FOLDER\", \"id\": \"" + f.folder + "\"}}")),
             row("GET /api/v1/share-links", anyUser(200), false, f -> get("/api/v1/share-links?targetId=" + f.room)),
             row("GET /api/v1/share-links/{id}", onTarget(4, 200), false, f -> get("/api/v1/share-links/" + f.link)),
+            row("GET /api/v1/share-links/{id}/analytics", onTarget(4, 200), false,
+                    f -> get("/api/v1/share-links/" + f.link + "/analytics")),
+            row("GET /api/v1/share-links/{id}/visits", onTarget(4, 200), false,
+                    f -> get("/api/v1/share-links/" + f.link + "/visits?format=csv")),
+            row("GET /api/v1/documents/{id}/analytics", onTarget(4, 200), false,
+                    f -> get("/api/v1/documents/" + f.doc + "/analytics")),
+            row("GET /api/v1/datarooms/{id}/analytics", onTarget(4, 200), false,
+                    f -> get("/api/v1/datarooms/" + f.room + "/analytics")),
             row("PATCH /api/v1/share-links/{id}", onTarget(4, 200), false,
                     f -> json("PATCH", "/api/v1/share-links/" + f.link, "{\"name\": \"L" + unique() + "\"}")),
             row("DELETE /api/v1/share-links/{id}", onTarget(4, 204), true,
@@ -407,8 +415,11 @@ class AuthorizationMatrixIT {
             row("POST /api/v1/public/links/{token}/documents/{docId}/download-ticket", sameForEveryone(201), false,
                     f -> visitor("/api/v1/public/links/" + f.linkToken + "/documents/" + f.doc + "/download-ticket", f)
                             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody())),
+            // a visitor session of its own per call: one session may post only a few batches a second (ACT-22)
             row("POST /api/v1/public/links/{token}/events", sameForEveryone(202), false,
-                    f -> visitor("/api/v1/public/links/" + f.linkToken + "/events", f)
+                    f -> Http.request("/api/v1/public/links/" + f.linkToken + "/events").header("X-Visitor-Token",
+                            Http.json(Http.postJson("/api/v1/public/links/" + f.linkToken + "/sessions", null, "{}"))
+                                    .getString("visitorToken"))
                             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                                     "[{\"docId\": \"" + f.doc + "\", \"page\": 1, \"seconds\": 3}]"))),
             row("GET /api/v1/public/links/{token}/zip", sameForEveryone(200), false,

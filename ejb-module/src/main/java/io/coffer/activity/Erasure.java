@@ -42,6 +42,9 @@ public class Erasure {
     Event<ActivityEvent> events;
 
     @Inject
+    BeaconQueue beacons;
+
+    @Inject
     Clock clock;
 
     /** Authorization only: the web layer asks before it reads the body. */
@@ -55,6 +58,8 @@ public class Erasure {
         if (e.isEmpty() || e.length() > EMAIL_MAX || e.indexOf('@') < 1 || e.chars().anyMatch(Character::isISOControl)) {
             throw ValidationException.of("email", "is not an email address");
         }
+        // page times still queued (at most a second's worth) are written first, so none lands after the erasure
+        beacons.flush();
         for (PersonalData holder : holders) {
             holder.erase(caller.tenant(), e);
         }

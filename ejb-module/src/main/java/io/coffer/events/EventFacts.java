@@ -116,6 +116,8 @@ public record EventFacts(TenantId tenant, String type, Instant at, String actorT
                     .client(x.clientAddress());
             b.page = x.page();
             b.seconds = x.seconds();
+        } else if (e instanceof ShareLinkEvents.SessionStarted x) {
+            b.visitor(x.session(), x.email()).room(x.room()).link(x.link()).client(x.clientAddress());
         } else if (e instanceof ShareLinkEvents.NdaAccepted x) {
             b.visitor(x.session(), x.email()).room(x.room()).link(x.link()).client(x.clientAddress())
                     .put("ndaVersion", x.ndaVersion()).put("ndaSha256", x.ndaSha256());

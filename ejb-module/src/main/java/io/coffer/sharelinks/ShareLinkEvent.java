@@ -8,5 +8,5 @@ import io.coffer.shared.CofferEvent;
  */
 public sealed interface ShareLinkEvent extends CofferEvent permits ShareLinkEvents.Created, ShareLinkEvents.Updated,
         ShareLinkEvents.Revoked, ShareLinkEvents.Opened, ShareLinkEvents.AccessDenied, ShareLinkEvents.DocumentViewed,
-        ShareLinkEvents.NdaAccepted {
+        ShareLinkEvents.NdaAccepted, ShareLinkEvents.SessionStarted {
 }

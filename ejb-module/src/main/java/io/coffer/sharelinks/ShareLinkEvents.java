@@ -80,6 +80,20 @@ public final class ShareLinkEvents {
         }
     }
 
+    /**
+     * A visitor session was created: one view of the link (contract, {@code POST /public/links/{token}/sessions}).
+     * Analytics counts views and visitors from it (ACT-21); not one of the contract's event types.
+     */
+    public record SessionStarted(TenantId tenant, UUID link, UUID room, UUID session, String email,
+                                 String clientAddress, Instant at) implements ShareLinkEvent {
+        public static final String TYPE = "link.session-started";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
     public record NdaAccepted(TenantId tenant, UUID link, UUID room, UUID session, int ndaVersion, String ndaSha256,
                               String email, String clientAddress, Instant at) implements ShareLinkEvent {
         public static final String TYPE = "nda.accepted";

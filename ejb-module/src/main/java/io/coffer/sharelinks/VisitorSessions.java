@@ -137,6 +137,7 @@ public class VisitorSessions {
         Instant expires = now.plus(VisitorTokens.LIFETIME);
         UUID session = sessions.open(rules.id(), email, Boolean.TRUE.equals(codeOk), client, rules.securityVersion(),
                 now, expires);
+        events.fire(new ShareLinkEvents.SessionStarted(tenant, rules.id(), rules.roomId(), session, email, client, now));
         if (rules.hasNda()) {
             String sha = Secrets.hash(rules.ndaText());
             sessions.acceptNda(rules.id(), session, rules.ndaVersion(), sha, email, client, now);

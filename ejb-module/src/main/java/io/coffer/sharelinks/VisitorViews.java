@@ -50,4 +50,26 @@ public final class VisitorViews {
     /** A page-time beacon. */
     public record Beacon(UUID docId, int page, int seconds) {
     }
+
+    /**
+     * A batch of beacons checked by {@link Visitors#beacons}: every document is one the link shows now, every page
+     * within its page count, the seconds within {@link #MAX_SECONDS_PER_PAGE} each and {@link #MAX_SECONDS_PER_BATCH}
+     * together (ACT-20). Who sent it (session, proven email, client address) and when it was received.
+     */
+    public record BeaconBatch(io.coffer.shared.TenantId tenant, io.coffer.shared.LinkId link,
+                              io.coffer.shared.RoomId room, UUID session, String email, String clientAddress,
+                              java.time.Instant at, List<Beacon> entries) {
+        public static final int MAX_ENTRIES = 500;
+        public static final int MAX_SECONDS_PER_PAGE = 3600;
+        public static final int MAX_SECONDS_PER_BATCH = 3600;
+
+        public BeaconBatch {
+            entries = List.copyOf(entries);
+        }
+
+        @Override
+        public String toString() {
+            return "BeaconBatch[" + link + ", " + entries.size() + "]"; // never the email
+        }
+    }
 }

@@ -238,21 +238,44 @@ public class Visitors {
     }
 
 
-    /** Page-time beacons of documents this visitor sees, fired as {@code document.viewed} events. */
+    /**
+     * Checks page-time beacons of documents this visitor sees and answers them as one batch (ACT-20): each names a
+     * document the link shows now and a page within its page count, each reports 0 to
+     * {@link VisitorViews.BeaconBatch#MAX_SECONDS_PER_PAGE} seconds and the batch at most
+     * {@link VisitorViews.BeaconBatch#MAX_SECONDS_PER_BATCH} together. Nothing is recorded here: the batch goes to the
+     * activity module's queue (web {@code api.activity}), which stores it without holding up the visitor's pages.
+     */
     @TenantOfSecret(SecretKind.SHARE_LINK)
-    public void beacons(VisitorViews.Request r, List<VisitorViews.Beacon> beacons) {
+    public VisitorViews.BeaconBatch beacons(VisitorViews.Request r, List<VisitorViews.Beacon> beacons) {
         VisitorGate.Visiting v = gate.viewing(tenancy.require(), r);
         VisitorClaims s = v.visit().session().orElseThrow();
+        if (beacons.size() > VisitorViews.BeaconBatch.MAX_ENTRIES) {
+            throw ValidationException.of("body", "must hold at most " + VisitorViews.BeaconBatch.MAX_ENTRIES
+                    + " beacons");
+        }
+        java.util.Map<UUID, Integer> pages = new java.util.HashMap<>();
+        long total = 0;
         for (VisitorViews.Beacon b : beacons) {
-            if (b == null || b.docId() == null || v.link().scope().entry(b.docId()).filter(LinkScope.Entry::isDocument)
-                    .isEmpty() || b.page() < 1 || b.seconds() < 0 || b.seconds() > 3600) {
-                throw ValidationException.of("events", "each needs a docId this link shows, page >= 1 and"
-                        + " seconds from 0 to 3600");
+            if (b == null || b.docId() == null || v.document(b.docId()).isEmpty()) {
+                throw ValidationException.of("docId", "each beacon needs a document this link shows");
             }
+            Integer count = pages.computeIfAbsent(b.docId(), id -> documents.document(v.link().scope().delegation(),
+                    new DocumentId(id), Permission.VIEW).map(DelegatedAccess.Delegated::pageCount).orElse(0));
+            if (b.page() < 1 || count == null || b.page() > count) {
+                throw ValidationException.of("page", "must be a page of the document (1 to its page count)");
+            }
+            if (b.seconds() < 0 || b.seconds() > VisitorViews.BeaconBatch.MAX_SECONDS_PER_PAGE) {
+                throw ValidationException.of("seconds", "must be from 0 to "
+                        + VisitorViews.BeaconBatch.MAX_SECONDS_PER_PAGE);
+            }
+            total += b.seconds();
         }
-        for (VisitorViews.Beacon b : beacons) {
-            events.fire(new ShareLinkEvents.DocumentViewed(v.tenant(), v.link().rules().id(), v.link().rules().roomId(), s.sessionId(),
-                    s.email(), b.docId(), b.page(), b.seconds(), r.clientAddress(), clock.instant()));
+        if (total > VisitorViews.BeaconBatch.MAX_SECONDS_PER_BATCH) {
+            throw ValidationException.of("seconds", "must add up to at most "
+                    + VisitorViews.BeaconBatch.MAX_SECONDS_PER_BATCH + " per batch");
         }
+        return new VisitorViews.BeaconBatch(v.tenant(), new LinkId(v.link().rules().id()),
+                v.link().rules().roomId() == null ? null : new io.coffer.shared.RoomId(v.link().rules().roomId()),
+                s.sessionId(), s.email(), r.clientAddress(), clock.instant(), beacons);
     }
 }

@@ -162,7 +162,8 @@ class ModuleBoundariesTest {
     @Test
     void fd32_bytesReachHttpThroughOneContentResponses() {
         noClasses().that().resideInAnyPackage(WEB)
-                .and().resideOutsideOfPackages("io.coffer.api.content..", "io.coffer.api.audit..")
+                .and().resideOutsideOfPackages("io.coffer.api.content..", "io.coffer.api.audit..",
+                        "io.coffer.api.activity..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.ws.rs.core.StreamingOutput")
                 .orShould().dependOnClassesThat().resideInAPackage("java.nio.file..")
                 .because("Range, ETag, Content-Disposition and the download rule are written once (FD-32)")

@@ -88,6 +88,6 @@ public final class VisitorDtos {
     @Schema(name = "PageBeacon")
     public record Beacon(@Schema(required = true, format = "uuid") String docId,
                          @Schema(required = true, minimum = "1", maximum = "2147483647") int page,
-                         @Schema(required = true, minimum = "0", maximum = "2147483647") int seconds) {
+                         @Schema(required = true, minimum = "0", maximum = "3600") int seconds) {
     }
 }

@@ -18,8 +18,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,8 +35,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -245,43 +241,6 @@ public class VisitorResource {
                         @HeaderParam(VISITOR_TOKEN) String visitorToken) {
         FolderId folder = folderId == null || folderId.isBlank() ? null : new FolderId(uuid(folderId));
         return ContentResponses.zip(visitors.zip(request(token, visitorToken), folder)).build();
-    }
-
-    @POST
-    @Path("/links/{token}/events")
-    @Operation(operationId = "sendPageBeacons", summary = "Page-time beacons [{docId, page, seconds}] → 202")
-    @APIResponse(responseCode = "202", description = "Recorded")
-    @RequestBody(required = true,
-            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = VisitorDtos.Beacon.class, maxItems = 500))})
-    @SecurityRequirement(name = "visitorToken")
-    public Response events(@PathParam("token") String token, @HeaderParam(VISITOR_TOKEN) String visitorToken,
-                           String body) {
-        JsonArray array;
-        try (var reader = Json.createReader(new java.io.StringReader(body == null ? "" : body))) {
-            array = reader.readArray();
-        } catch (RuntimeException e) {
-            throw ValidationException.of("body", "must be a JSON array of {docId, page, seconds}");
-        }
-        if (array.size() > 500) {
-            throw ValidationException.of("body", "must hold at most 500 beacons");
-        }
-        List<VisitorViews.Beacon> beacons = new ArrayList<>();
-        for (JsonValue v : array) {
-            try {
-                JsonObject o = v.asJsonObject();
-                for (String key : o.keySet()) {
-                    if (!Set.of("docId", "page", "seconds").contains(key)) {
-                        throw ValidationException.of(key, "is not a field of this object");
-                    }
-                }
-                beacons.add(new VisitorViews.Beacon(UUID.fromString(o.getString("docId")), o.getInt("page"),
-                        o.getInt("seconds")));
-            } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
-                throw ValidationException.of("body", "must be a JSON array of {docId, page, seconds}");
-            }
-        }
-        visitors.beacons(request(token, visitorToken), beacons);
-        return Response.accepted().build();
     }
 
     private static String string(JsonObject o, String key) {
