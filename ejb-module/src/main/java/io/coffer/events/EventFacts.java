@@ -1,5 +1,6 @@
 package io.coffer.events;
 
+import io.coffer.automation.AutomationEvents;
 import io.coffer.datarooms.DataRoomEvents;
 import io.coffer.documents.DocumentEvents;
 import io.coffer.identity.IdentityEvents;
@@ -23,7 +24,7 @@ import java.util.UUID;
  * @param actorId     the user, or the visitor session (null before a visitor has one), or null for SYSTEM
  * @param visitorEmail the email a visitor proved or gave (personal data: erasable), null otherwise
  * @param objectType  what the event is about ({@code user}, {@code dataroom}, {@code document}, {@code share-link},
- *                    {@code item}, {@code group}, {@code invitation}), null when nothing
+ *                    {@code item}, {@code group}, {@code invitation}, {@code automation-rule}), null when nothing
  * @param denied      a refusal (access.denied, link.access-denied, auth.login.failed)
  */
 public record EventFacts(TenantId tenant, String type, Instant at, String actorType, UUID actorId,
@@ -118,6 +119,9 @@ public record EventFacts(TenantId tenant, String type, Instant at, String actorT
         } else if (e instanceof ShareLinkEvents.NdaAccepted x) {
             b.visitor(x.session(), x.email()).room(x.room()).link(x.link()).client(x.clientAddress())
                     .put("ndaVersion", x.ndaVersion()).put("ndaSha256", x.ndaSha256());
+        } else if (e instanceof AutomationEvents.Note x) {
+            b.room(x.room()).link(x.link()).document(x.document()).object("automation-rule", x.rule())
+                    .put("rule", x.ruleName()).put("text", x.text()).put("triggeredBy", x.triggeredBy());
         }
         return b.build();
     }
