@@ -267,6 +267,31 @@ class AutomationIT {
     }
 
     @Test
+    void auto10_theHotPathCostsOneIndexedQueryPerEvent() {
+        JsonObject link = link(null);
+        rule("{\"name\": \"Other type\", \"trigger\": \"document.downloaded\", \"action\": {\"type\": \"NOTE\","
+                + " \"text\": \"t\"}}");
+        sleep(1500); // outbox work of earlier tests done
+        java.util.Map<String, Long> before = ItDatabase.statements();
+        open(link.getString("token"), 3);
+        sleep(1500);
+        java.util.Map<String, Long> after = ItDatabase.statements();
+        java.util.Map<String, Long> ran = new java.util.TreeMap<>();
+        after.forEach((query, calls) -> {
+            long n = calls - before.getOrDefault(query, 0L);
+            if (n > 0 && query.contains("automation_")) {
+                ran.put(query, n);
+            }
+        });
+        assertEquals(1, ran.size(), "one automation statement, no evaluation without a rule of the type: " + ran);
+        String query = ran.keySet().iterator().next();
+        assertTrue(query.contains("from automation_rules") && query.contains("trigger") && query.contains("limit"),
+                query);
+        assertEquals(3L, ran.get(query), "once per event: " + ran);
+        assertEquals(0, ItDatabase.number(tenant, "select count(*) from automation_firings"));
+    }
+
+    @Test
     void auto12_aDisabledRuleDoesNothing() {
         JsonObject link = link(null);
         String to = address("disabled");

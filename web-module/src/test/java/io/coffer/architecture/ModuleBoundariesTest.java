@@ -79,7 +79,7 @@ class ModuleBoundariesTest {
 
     /** Issue 12 (AUTO-29): automation observes events; only its web face calls it, only events reads its records. */
     @Test
-    void nothingButItsWebFaceDependsOnAutomation() {
+    void auto29_nothingButItsWebFaceDependsOnAutomation() {
         noClasses().that().resideOutsideOfPackages("io.coffer.automation..", "io.coffer.api.automation..")
                 .and().doNotHaveFullyQualifiedName("io.coffer.events.EventFacts")
                 .should().dependOnClassesThat().resideInAPackage("io.coffer.automation..")

@@ -86,9 +86,12 @@ public class DigestJob {
     }
 
     private Void send(TenantId tenant, UUID user, LocalDate day, Instant now) {
-        MemberContacts.Contact contact = contacts.of(new UserId(user)).orElse(null);
-        if (contact == null || !store.claimDigest(tenant, user, day, now)) {
+        if (!store.claimDigest(tenant, user, day, now)) {
             return null;
+        }
+        MemberContacts.Contact contact = contacts.of(new UserId(user)).orElse(null);
+        if (contact == null) {
+            return null; // a removed member: the day is claimed, nothing is sent
         }
         List<LinkActions.LinkSummary> mine = links.createdBy(new UserId(user));
         List<long[]> counts = store.linkCounts(tenant, mine.stream().map(l -> l.id().value()).toList(),
