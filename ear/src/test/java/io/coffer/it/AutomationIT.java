@@ -247,6 +247,21 @@ class AutomationIT {
     }
 
     @Test
+    void auto27_noVisitorEmailLiesInAutomationsTablesInPlainText() {
+        JsonObject link = link("\"requireEmail\": true, \"ndaText\": \"Keep it secret.\"");
+        String to = address("plain");
+        mailRule("nda.accepted", "{\"count\": {\"atLeast\": 1, \"withinMinutes\": 60}}", to, null);
+        String email = "private-" + s + "@person.test";
+        ShareLinksIT.visitor(link.getString("token"), "{\"email\": \"" + email + "\", \"ndaAccepted\": true}");
+        assertTrue(body(exactly(to, 1, 10).get(0)).contains(email));
+        assertEquals(1, ItDatabase.number(tenant, "select count(*) from automation_counts"));
+        for (String table : List.of("automation_counts", "automation_debounce", "automation_firings")) {
+            assertEquals(0, ItDatabase.number(tenant, "select count(*) from " + table + " t where cast(row_to_json(t)"
+                    + " as text) ilike ?", "%" + email + "%"), table);
+        }
+    }
+
+    @Test
     void auto16_viewNotificationsAreDebouncedPerLinkAndVisitor() {
         JsonObject link = link(null);
         String to = address("debounce");

@@ -43,6 +43,20 @@ public class RuleStore {
         return q;
     }
 
+    /**
+     * The stored form of a count or debounce subject (link and visitor): a SHA-256 of it, so that no visitor email
+     * lies in automation's tables in plain text (erasure of a visitor finds none here; AUTO-27).
+     */
+    static String key(TenantId tenant, String subject) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((tenant + "|" + subject).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String at(Instant instant) {
         return MICROS.format(instant);
     }
@@ -136,14 +150,15 @@ public class RuleStore {
                             java.time.Duration window) {
         sql("insert into automation_counts (tenant_id, rule_id, subject, event_id, at) values (cast(?1 as uuid),"
                         + " cast(?2 as uuid), ?3, cast(?4 as uuid), cast(?5 as timestamptz)) on conflict do nothing",
-                tenant.toString(), rule.toString(), subject, event.toString(), at(at)).executeUpdate();
+                tenant.toString(), rule.toString(), key(tenant, subject), event.toString(), at(at)).executeUpdate();
         sql("delete from automation_counts where tenant_id = cast(?1 as uuid) and rule_id = cast(?2 as uuid)"
                         + " and subject = ?3 and at <= cast(?4 as timestamptz)",
-                tenant.toString(), rule.toString(), subject, at(at.minus(window))).executeUpdate();
+                tenant.toString(), rule.toString(), key(tenant, subject), at(at.minus(window))).executeUpdate();
         return ((Number) sql("select count(*) from automation_counts where tenant_id = cast(?1 as uuid)"
                         + " and rule_id = cast(?2 as uuid) and subject = ?3 and at > cast(?4 as timestamptz)"
                         + " and at <= cast(?5 as timestamptz)",
-                tenant.toString(), rule.toString(), subject, at(at.minus(window)), at(at)).getSingleResult())
+                tenant.toString(), rule.toString(), key(tenant, subject), at(at.minus(window)), at(at))
+                .getSingleResult())
                 .longValue();
     }
 
@@ -156,7 +171,8 @@ public class RuleStore {
                         + " (cast(?1 as uuid), cast(?2 as uuid), ?3, cast(?4 as timestamptz))"
                         + " on conflict (rule_id, subject) do update set sent_at = excluded.sent_at"
                         + " where d.sent_at <= cast(?5 as timestamptz)",
-                tenant.toString(), rule.toString(), subject, at(now), at(now.minus(window))).executeUpdate() == 1;
+                tenant.toString(), rule.toString(), key(tenant, subject), at(now), at(now.minus(window)))
+                .executeUpdate() == 1;
     }
 
     public void subscribe(TenantId tenant, UUID user, boolean enabled, Instant now) {

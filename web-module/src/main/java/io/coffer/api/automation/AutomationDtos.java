@@ -4,6 +4,7 @@ import io.coffer.automation.Rule;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Bodies of automation rules (contract: "Activity, automation, audit"). */
@@ -34,11 +35,20 @@ public final class AutomationDtos {
         }
     }
 
+    /** One recipient of an EMAIL action: an email address or a member id. */
+    @Schema(name = "AutomationRecipient", type = SchemaType.STRING, maxLength = 320,
+            description = "An email address or a member's user id")
+    public static final class Recipient {
+        private Recipient() {
+        }
+    }
+
     @Schema(name = "AutomationAction")
     public record Action(@Schema(required = true, enumeration = {"EMAIL", "WEBHOOK", "REVOKE_LINK", "NOTE"})
                          String type,
-                         @Schema(maxItems = 20, description = "EMAIL: email addresses or member ids",
-                                 nullable = true) List<String> to,
+                         @Schema(type = SchemaType.ARRAY, implementation = Recipient.class, maxItems = 20,
+                                 description = "EMAIL: email addresses or member ids", nullable = true)
+                         List<String> to,
                          @Schema(format = "uuid", nullable = true, description = "WEBHOOK: the webhook to call")
                          String webhookId,
                          @Schema(maxLength = 2000, nullable = true, description = "NOTE: the text noted") String text,
