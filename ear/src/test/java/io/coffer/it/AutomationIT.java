@@ -307,6 +307,35 @@ class AutomationIT {
     }
 
     @Test
+    void auto28_pageTimeBeaconsAreNoViews_andCostTheBeaconPathNoQuery() throws Exception {
+        String doc = AuditIT.upload(ownerToken, room, "deck.pdf", DocumentsIT.pdf(2, 612, 792));
+        HttpResponse<String> created = Http.postJson("/api/v1/share-links", ownerToken, "{\"target\": {\"type\":"
+                + " \"DOCUMENT\", \"id\": \"" + doc + "\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        String token = Http.json(created).getString("token");
+        String to = address("viewed");
+        mailRule("document.viewed", "{\"documentId\": \"" + doc + "\"}", to, "\"debounceMinutes\": 0");
+        String vt = ShareLinksIT.visitor(token, "{}");
+        HttpResponse<byte[]> page = ShareLinksIT.bytes("/api/v1/public/links/" + token + "/documents/" + doc
+                + "/pages/1", vt);
+        assertEquals(200, page.statusCode());
+        exactly(to, 1, 20);
+        java.util.Map<String, Long> before = ItDatabase.statements();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> beacon = ShareLinksIT.visitorPost("/api/v1/public/links/" + token + "/events", vt,
+                    "[{\"docId\": \"" + doc + "\", \"page\": 1, \"seconds\": 5}]");
+            assertEquals(202, beacon.statusCode(), beacon.body());
+        }
+        exactly(to, 1, 3);
+        java.util.Map<String, Long> after = ItDatabase.statements();
+        after.forEach((query, calls) -> {
+            if (query.contains("automation_")) {
+                assertEquals(before.getOrDefault(query, 0L), calls, "beacons ran " + query);
+            }
+        });
+    }
+
+    @Test
     void auto12_aDisabledRuleDoesNothing() {
         JsonObject link = link(null);
         String to = address("disabled");

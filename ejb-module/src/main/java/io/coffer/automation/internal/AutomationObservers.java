@@ -63,13 +63,25 @@ public class AutomationObservers {
         });
     }
 
+    /**
+     * A page-time beacon ({@code document.viewed} with seconds) is time on a page already viewed, not a view: no rule
+     * fires on it, and it costs the beacon path no query (AUTO-28).
+     */
+    static boolean isBeacon(EventFacts f) {
+        return "document.viewed".equals(f.type()) && f.seconds() != null && f.seconds() != 0;
+    }
+
     private void enqueueIfRuled(CofferEvent event) {
         TenantId tenant = event.tenant();
+        EventFacts facts = EventFacts.of(event);
+        if (isBeacon(facts)) {
+            return;
+        }
         if (event instanceof IdentityEvents.UserCreated) {
             store.ensureBuiltIns(tenant, clock.instant()); // the onboarding rule exists from the first user on
         }
         if (store.anyEnabled(tenant, event.type())) {
-            outbox.enqueue(tenant, KIND, FactsJson.write(UUID.randomUUID(), EventFacts.of(event)));
+            outbox.enqueue(tenant, KIND, FactsJson.write(UUID.randomUUID(), facts));
         }
     }
 }
