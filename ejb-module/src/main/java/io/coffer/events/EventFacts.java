@@ -23,7 +23,7 @@ import java.util.UUID;
  * @param actorId     the user, or the visitor session (null before a visitor has one), or null for SYSTEM
  * @param visitorEmail the email a visitor proved or gave (personal data: erasable), null otherwise
  * @param objectType  what the event is about ({@code user}, {@code dataroom}, {@code document}, {@code share-link},
- *                    {@code item}, {@code group}, {@code invitation}), null when nothing
+ *                    {@code item}, {@code group}, {@code invitation}, {@code automation-rule}), null when nothing
  * @param denied      a refusal (access.denied, link.access-denied, auth.login.failed)
  */
 public record EventFacts(TenantId tenant, String type, Instant at, String actorType, UUID actorId,
@@ -123,6 +123,9 @@ public record EventFacts(TenantId tenant, String type, Instant at, String actorT
                     .put("ndaVersion", x.ndaVersion()).put("ndaSha256", x.ndaSha256());
         } else if (e instanceof ActivityEvents.PrivacyErased x) {
             b.user(x.actor()).object("user", x.actor().value()); // who asked; never the erased email
+        } else if (e instanceof AutomationEvents.Note x) {
+            b.room(x.room()).link(x.link()).document(x.document()).object("automation-rule", x.rule())
+                    .put("rule", x.ruleName()).put("text", x.text()).put("triggeredBy", x.triggeredBy());
         }
         return b.build();
     }

@@ -108,6 +108,11 @@ class EjbModuleRulesTest {
                 .should().dependOnClassesThat().resideInAPackage("io.coffer.events..")
                 .because("events reads the domain's records for the modules above it; the domain never reads it back")
                 .check(EJB_CLASSES);
+        noClasses().that().resideInAPackage("io.coffer.events..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.coffer.activity..", "io.coffer.audit..",
+                        "io.coffer.automation..", "io.coffer.webhooks..")
+                .because("events is below the modules that read it: their own records live in events too")
+                .check(EJB_CLASSES);
     }
 
     /** Issue 12: the outbox is foundation (tenancy, platform, shared only); webhooks are reached by automation only. */

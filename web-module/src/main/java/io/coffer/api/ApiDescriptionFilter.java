@@ -67,13 +67,14 @@ public class ApiDescriptionFilter implements OASFilter {
             Map.entry("redeemLinkTicket", List.of("403", "410", "416", "503")),
             Map.entry("getLinkZip", List.of("403", "410", "503")),
             Map.entry("sendPageBeacons", List.of("410", "429", "503")),
-            Map.entry("listActivity", List.of("404")));
+            Map.entry("listActivity", List.of("404")),
+            Map.entry("deleteAutomationRule", List.of("409")));
 
     /** Bearer reads that a caller may be refused by role (403), not only by visibility (404). */
     static final Set<String> FORBIDDEN_READS = Set.of("listMembers", "listInvitations", "listApiKeys",
             "listRoomTrash", "listRoomGrants", "listShareLinks", "getShareLink", "getDocumentContent",
             "headDocumentContent", "listActivity", "getShareLinkAnalytics", "exportShareLinkVisits",
-            "getDocumentAnalytics", "getDataRoomAnalytics");
+            "getDocumentAnalytics", "getDataRoomAnalytics", "listAutomationRules", "getAutomationRule");
 
     /** A limit the server enforces on a parameter of this name (token and ticket lengths: tenancy's TokenDirectory). */
     record Limit(int maxLength, String pattern) {

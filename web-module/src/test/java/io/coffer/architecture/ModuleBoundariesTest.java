@@ -77,6 +77,16 @@ class ModuleBoundariesTest {
                 .check(classes);
     }
 
+    /** Issue 12 (AUTO-29): automation observes events; only its web face calls it, only events reads its records. */
+    @Test
+    void auto29_nothingButItsWebFaceDependsOnAutomation() {
+        noClasses().that().resideOutsideOfPackages("io.coffer.automation..", "io.coffer.api.automation..")
+                .and().doNotHaveFullyQualifiedName("io.coffer.events.EventFacts")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.automation..")
+                .because("automation only observes events; its face is for its own resource")
+                .check(classes);
+    }
+
     @Test
     void webhooksAreCalledByAutomationAndTheirOwnWebPackageOnly() {
         noClasses().that().resideOutsideOfPackages("io.coffer.webhooks..", "io.coffer.automation..",

@@ -108,6 +108,12 @@ public class LinkStore {
         return LinkRules.of(link);
     }
 
+    /** The links a user created, oldest first. */
+    public List<ShareLinkEntity> createdBy(UUID creator) {
+        return em.createQuery("select l from ShareLinkEntity l where l.createdBy = :creator order by l.id",
+                ShareLinkEntity.class).setParameter("creator", creator).getResultList();
+    }
+
     /** Revokes; false when it was revoked already. Raises the security version: every session ends. */
     public boolean revoke(ShareLinkEntity link, Instant now) {
         if (link.revokedAt != null) {

@@ -106,6 +106,10 @@ public class ShareLinkEntity extends TenantOwned {
         return id;
     }
 
+    public String name() {
+        return name;
+    }
+
     public String tokenHash() {
         return tokenHash;
     }
