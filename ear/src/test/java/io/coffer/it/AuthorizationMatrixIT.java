@@ -101,6 +101,11 @@ class AuthorizationMatrixIT {
         final String otherRoomFolder;
         final String foreignFolder;
         final String link;
+        /** A webhook of the tenant (subscribed to dataroom.created, aimed at a closed loopback port), one of its
+         * deliveries, and an automation rule (issue 12). */
+        final String webhook;
+        final String delivery;
+        final String rule;
         /** The token of {@link #link} (a room link with downloads on) and a visitor session of it. */
         final String linkToken;
         final String visitorToken;
@@ -132,8 +137,19 @@ class AuthorizationMatrixIT {
             ItDatabase.User foreign = ItDatabase.user(ItDatabase.tenant("matrix-b"), "f-" + s + "@m.test", "OWNER");
             tokens.put(Caller.FOREIGN_OWNER, Tokens.accessToken(foreign));
             String o = tokens.get(Caller.OWNER);
+            HttpResponse<String> hook = Http.postJson("/api/v1/webhooks", o, "{\"url\": \"http://127.0.0.1:9/m-" + s
+                    + "\", \"events\": [\"dataroom.created\"]}");
+            assertEquals(201, hook.statusCode(), hook.body());
+            webhook = Http.json(hook).getString("id");
             roomName = "Room " + s;
             room = Api.room(o, roomName);
+            HttpResponse<String> deliveries = Http.get("/api/v1/webhooks/" + webhook + "/deliveries", o);
+            assertEquals(200, deliveries.statusCode(), deliveries.body());
+            delivery = Http.json(deliveries).getJsonArray("items").getJsonObject(0).getString("id");
+            HttpResponse<String> automation = Http.postJson("/api/v1/automations", o, "{\"name\": \"Rule " + s
+                    + "\", \"trigger\": \"grant.changed\", \"action\": {\"type\": \"NOTE\", \"text\": \"n\"}}");
+            assertEquals(201, automation.statusCode(), automation.body());
+            rule = Http.json(automation).getString("id");
             folder = Api.folder(o, room, "Folder " + s, null);
             doc = Api.document(o, room, folder, "doc-" + s + ".pdf", PDF);
             trashed = Api.document(o, room, folder, "trashed-" + s + ".pdf", PDF);
@@ -177,6 +193,7 @@ class AuthorizationMatrixIT {
             secrets.addAll(List.of(room, folder, doc, trashed, group, spare, apiKey, link, roomName, "doc-" + s,
                     "Folder " + s, "Group " + s));
             secrets.add(invitation);
+            secrets.addAll(List.of(webhook, delivery, rule, "Rule " + s, "m-" + s));
             secrets.add(linkToken);
             secrets.addAll(List.of(otherRoom, "Other " + s, otherRoomFolder, "Elsewhere " + s, "Link " + s,
                     "owner-" + s + "@m.test", "admin-" + s + "@m.test", "spare-" + s + "@m.test",
@@ -317,6 +334,32 @@ class AuthorizationMatrixIT {
             row("GET /api/v1/audit", adminOnly(200, false), false, f -> get("/api/v1/audit")),
             row("GET /api/v1/audit/verify", adminOnly(200, false), false, f -> get("/api/v1/audit/verify")),
             row("GET /api/v1/audit/export", adminOnly(200, false), false, f -> get("/api/v1/audit/export")),
+            // issue 12: activity, erasure, webhooks, automation
+            row("GET /api/v1/activity", onTarget(4, 200), false, f -> get("/api/v1/activity?dataroomId=" + f.room)),
+            row("POST /api/v1/privacy/erasure", adminOnly(202, false), false,
+                    f -> json("POST", "/api/v1/privacy/erasure", "{\"email\": \"nobody-" + unique() + "@m.test\"}")),
+            row("POST /api/v1/webhooks", adminOnly(201, false), false, f -> json("POST", "/api/v1/webhooks",
+                    "{\"url\": \"http://127.0.0.1:9/" + unique() + "\", \"events\": [\"user.created\"]}")),
+            row("GET /api/v1/webhooks", adminOnly(200, false), false, f -> get("/api/v1/webhooks")),
+            row("DELETE /api/v1/webhooks/{id}", adminOnly(204, true), true,
+                    f -> delete("/api/v1/webhooks/" + f.webhook)),
+            row("GET /api/v1/webhooks/{id}/deliveries", adminOnly(200, true), false,
+                    f -> get("/api/v1/webhooks/" + f.webhook + "/deliveries")),
+            row("POST /api/v1/webhook-deliveries/{id}/replay", adminOnly(202, true), false,
+                    f -> json("POST", "/api/v1/webhook-deliveries/" + f.delivery + "/replay", "")),
+            row("POST /api/v1/automations", adminOnly(201, false), false, f -> json("POST", "/api/v1/automations",
+                    "{\"name\": \"r-" + unique() + "\", \"trigger\": \"dataroom.created\", \"action\": {\"type\":"
+                            + " \"NOTE\", \"text\": \"t\"}}")),
+            row("GET /api/v1/automations", adminOnly(200, false), false, f -> get("/api/v1/automations")),
+            row("GET /api/v1/automations/{id}", adminOnly(200, true), false,
+                    f -> get("/api/v1/automations/" + f.rule)),
+            row("PATCH /api/v1/automations/{id}", adminOnly(200, true), false,
+                    f -> json("PATCH", "/api/v1/automations/" + f.rule, "{\"enabled\": true}")),
+            row("DELETE /api/v1/automations/{id}", adminOnly(204, true), true,
+                    f -> delete("/api/v1/automations/" + f.rule)),
+            row("GET /api/v1/automations/digest", anyUser(200), false, f -> get("/api/v1/automations/digest")),
+            row("PUT /api/v1/automations/digest", anyUser(200), false,
+                    f -> json("PUT", "/api/v1/automations/digest", "{\"enabled\": false}")),
             row("PATCH /api/v1/members/{userId}", adminOnly(200, true), false,
                     f -> json("PATCH", "/api/v1/members/" + f.spare, "{\"role\": \"MEMBER\"}")),
             row("DELETE /api/v1/members/{userId}", adminOnly(204, true), true,
