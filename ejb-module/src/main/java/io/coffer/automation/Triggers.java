@@ -7,13 +7,7 @@ public final class Triggers {
     private Triggers() {
     }
 
-    public static final Set<String> ALL = Set.of("user.created", "user.invited", "auth.login.succeeded",
-            "auth.login.failed", "auth.password-reset.requested", "auth.password-reset.completed", "dataroom.created",
-            "document.uploaded", "document.version-added", "document.deleted", "grant.changed", "share-link.created",
-            "share-link.updated", "share-link.revoked", "link.opened", "link.access-denied", "document.viewed",
-            "document.downloaded", "nda.accepted", "file-request.uploaded", "document.quarantined", "question.asked",
-            "question.answered", "access.requested", "mfa.enabled", "mfa.disabled", "auth.sso.login",
-            "privacy.erased");
+    public static final Set<String> ALL = io.coffer.events.EventTypes.CONTRACT;
 
     /** The triggers whose mails are debounced per link and visitor (AUTO-16). */
     public static final Set<String> VIEWS = Set.of("document.viewed", "link.opened");

@@ -35,13 +35,7 @@ import java.util.UUID;
 public class Webhooks {
 
     /** The event types a webhook may subscribe to: the contract's list (WH-3). */
-    public static final Set<String> EVENT_TYPES = Set.of("user.created", "user.invited", "auth.login.succeeded",
-            "auth.login.failed", "auth.password-reset.requested", "auth.password-reset.completed", "dataroom.created",
-            "document.uploaded", "document.version-added", "document.deleted", "grant.changed", "share-link.created",
-            "share-link.updated", "share-link.revoked", "link.opened", "link.access-denied", "document.viewed",
-            "document.downloaded", "nda.accepted", "file-request.uploaded", "document.quarantined", "question.asked",
-            "question.answered", "access.requested", "mfa.enabled", "mfa.disabled", "auth.sso.login",
-            "privacy.erased");
+    public static final Set<String> EVENT_TYPES = io.coffer.events.EventTypes.CONTRACT;
     public static final int MAX_EVENTS = 50;
     public static final int MAX_URL = 2048;
 
