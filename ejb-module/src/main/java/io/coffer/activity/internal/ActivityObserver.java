@@ -45,11 +45,10 @@ public class ActivityObserver {
             return;
         }
         ActivityRow row = ActivityRow.of(EventFacts.of(event), origin());
-        if (tenants.current().filter(event.tenant()::equals).isPresent()) {
+        tenants.within(event.tenant(), () -> {
             store.insert(event.tenant(), row);
-        } else {
-            inItsOwnTransaction(event.tenant(), row);
-        }
+            return null;
+        });
     }
 
     void denial(@Observes(during = TransactionPhase.AFTER_COMPLETION) CofferEvent event) {

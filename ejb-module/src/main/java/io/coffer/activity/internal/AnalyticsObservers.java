@@ -36,14 +36,10 @@ public class AnalyticsObservers {
             return;
         }
         TenantId tenant = event.tenant();
-        if (tenants.current().filter(tenant::equals).isPresent()) {
+        tenants.within(tenant, () -> {
             apply(tenant, f);
-        } else {
-            tenants.call(tenant, () -> {
-                apply(tenant, f);
-                return null;
-            });
-        }
+            return null;
+        });
     }
 
     private static boolean counts(String type) {

@@ -40,11 +40,10 @@ public class AuditObservers {
         if (draft.isEmpty()) {
             return;
         }
-        if (tenants.current().filter(event.tenant()::equals).isPresent()) {
+        tenants.within(event.tenant(), () -> {
             store.append(event.tenant(), draft.get());
-        } else {
-            inItsOwnTransaction(event.tenant(), draft.get());
-        }
+            return null;
+        });
     }
 
     void denial(@Observes(during = TransactionPhase.AFTER_COMPLETION) CofferEvent event) {

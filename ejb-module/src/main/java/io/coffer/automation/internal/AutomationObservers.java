@@ -43,14 +43,10 @@ public class AutomationObservers {
         if (EventFacts.isDenial(event) || event.tenant() == null || event instanceof AutomationEvent) {
             return;
         }
-        if (tenants.current().filter(event.tenant()::equals).isPresent()) {
+        tenants.within(event.tenant(), () -> {
             enqueueIfRuled(event);
-        } else {
-            tenants.call(event.tenant(), () -> {
-                enqueueIfRuled(event);
-                return null;
-            });
-        }
+            return null;
+        });
     }
 
     void denial(@Observes(during = TransactionPhase.AFTER_COMPLETION) CofferEvent event) {

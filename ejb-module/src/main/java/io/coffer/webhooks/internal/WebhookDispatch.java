@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * The one way an event becomes deliveries (WH-16): a {@code webhook_deliveries} row (PENDING, body sealed) and an
@@ -35,7 +34,7 @@ public class WebhookDispatch {
 
     /** Every subscription of {@code tenant} to the event's type gets a delivery; the deliveries made. */
     public List<UUID> toSubscribers(TenantId tenant, EventFacts facts) {
-        return inTenant(tenant, () -> {
+        return tenants.within(tenant, () -> {
             UUID eventId = UUID.randomUUID();
             String body = WebhookBodies.body(eventId, facts);
             return store.all(tenant).stream()
@@ -47,7 +46,7 @@ public class WebhookDispatch {
 
     /** One webhook gets a delivery of the event whatever it subscribed to (an automation rule's WEBHOOK action). */
     public List<UUID> toWebhook(TenantId tenant, WebhookId webhook, EventFacts facts) {
-        return inTenant(tenant, () -> store.find(tenant, webhook)
+        return tenants.within(tenant, () -> store.find(tenant, webhook)
                 .map(t -> {
                     UUID eventId = UUID.randomUUID();
                     return List.of(enqueue(tenant, webhook, eventId, facts.type(), WebhookBodies.body(eventId, facts)));
@@ -69,12 +68,5 @@ public class WebhookDispatch {
         store.insertDelivery(tenant, delivery, webhook, eventId, type, body, clock.instant());
         outbox.enqueue(tenant, WebhookHandler.KIND, delivery.toString());
         return delivery;
-    }
-
-    private <T> T inTenant(TenantId tenant, Supplier<T> work) {
-        if (tenants.current().filter(tenant::equals).isPresent()) {
-            return work.get();
-        }
-        return tenants.call(tenant, work);
     }
 }
