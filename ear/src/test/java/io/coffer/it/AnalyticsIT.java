@@ -219,6 +219,92 @@ class AnalyticsIT {
         assertEquals(3, dave.getInt("seconds"));
     }
 
+    /**
+     * ACT-30: once a batch of the link was checked the full way, the requests that follow are checked from memory —
+     * and answer exactly as the full way does: every refusal of ACT-20, 401 without a session, 401 with another link's
+     * session, 404 for an unknown link token; and the accepted batches are stored.
+     */
+    @Test
+    void act30_fromMemoryTheAnswersAreThoseOfTheFullWay() throws Exception {
+        JsonObject l = link(docC);
+        String token = l.getString("token");
+        String v = session(token, "gina@an.test", "gina");
+        String other = session(link(docC).getString("token"), null, null);
+        accepted(beacons(token, v, null, docC, 1, 2)); // the full way: remembers the link
+        for (int round = 0; round < 2; round++) { // both rounds well within the facts' 2 s
+            assertProblem(400, beacons(token, v, null, docC, 4, 1), "page beyond the document's 3 pages");
+            assertProblem(400, beacons(token, v, null, docC, 0, 1), "page 0");
+            assertProblem(400, beacons(token, v, null, docB, 1, 1), "a document of another link");
+            assertProblem(400, beacons(token, v, null, docC, 1, 3601), "more than an hour on a page");
+            assertProblem(400, beacons(token, v, null, docC, 1, 2000, docC, 2, 2000), "more than an hour per batch");
+            HttpResponse<String> noToken = beacons(token, null, null, docC, 1, 1);
+            assertEquals(401, noToken.statusCode(), noToken.body());
+            HttpResponse<String> otherLink = beacons(token, other, null, docC, 1, 1);
+            assertEquals(401, otherLink.statusCode(), "a session of another link: " + otherLink.body());
+            HttpResponse<String> forged = beacons(token, v.substring(0, v.length() - 2) + "xx", null, docC, 1, 1);
+            assertEquals(401, forged.statusCode(), "a forged visitor token: " + forged.body());
+            HttpResponse<String> unknown = beacons(token + "x", v, null, docC, 1, 1);
+            assertEquals(404, unknown.statusCode(), unknown.body());
+            Thread.sleep(250); // the session's batches per second (ACT-22)
+            accepted(beacons(token, v, null, docC, 2, 3));
+        }
+        JsonObject a = until("/api/v1/share-links/" + l.getString("id") + "/analytics",
+                o -> o.getInt("totalSeconds") >= 8);
+        Thread.sleep(1200); // one more flush: nothing refused may follow
+        a = ok(Http.get("/api/v1/share-links/" + l.getString("id") + "/analytics", owner));
+        assertEquals(8, a.getInt("totalSeconds"), "the three accepted batches, nothing of the refused ones");
+        assertEquals(sorted(docC + "#1:0:2", docC + "#2:0:6"), pages(a.getJsonArray("pages")));
+    }
+
+    /**
+     * ACT-29, ACT-30, SL-45: a change of what access rests on (the link revoked; a new password, which ends every
+     * session) is refused at the very next beacon, memory or not; a new version with fewer pages (which the access
+     * generation does not cover) may still be answered 202 from memory, but the check before storing drops what the
+     * document no longer has, and the next request goes the full way and is refused.
+     */
+    @Test
+    void act29_act30_sl45_fd34_whatTheLinkRefusesNowIsNeitherAcceptedNorStored() throws Exception {
+        for (String change : List.of("revoke", "password")) {
+            JsonObject l = link(docC);
+            String id = l.getString("id");
+            String token = l.getString("token");
+            String v = session(token, change + "@an.test", null);
+            accepted(beacons(token, v, null, docC, 1, 5));
+            until("/api/v1/share-links/" + id + "/analytics", o -> o.getInt("totalSeconds") == 5);
+            accepted(beacons(token, v, null, docC, 2, 1)); // memory: the facts are fresh and the generation the same
+            HttpResponse<String> changed = change.equals("revoke")
+                    ? Http.send(Http.request("/api/v1/share-links/" + id).header("Authorization", "Bearer " + owner)
+                            .DELETE())
+                    : Http.patchJson("/api/v1/share-links/" + id, owner, "{\"password\": \"a new link password\"}");
+            assertTrue(changed.statusCode() == 204 || changed.statusCode() == 200, change + ": " + changed.body());
+            HttpResponse<String> after = beacons(token, v, null, docC, 3, 7);
+            assertEquals(change.equals("revoke") ? 404 : 401, after.statusCode(),
+                    change + ": refused at the next request: " + after.body());
+            Thread.sleep(2500); // two flushes
+            JsonObject a = ok(Http.get("/api/v1/share-links/" + id + "/analytics", owner));
+            assertFalse(pages(a.getJsonArray("pages")).contains(docC + "#3:0:7"), change + ": nothing refused stored");
+        }
+
+        String doc = upload(checksRoom, "shrinks.pdf", DocumentsIT.pdf(3, 300, 300));
+        JsonObject l = link(doc);
+        String token = l.getString("token");
+        String v = session(token, "shrink@an.test", null);
+        accepted(beacons(token, v, null, doc, 3, 5)); // the full way: remembers 3 pages
+        until("/api/v1/share-links/" + l.getString("id") + "/analytics", o -> o.getInt("totalSeconds") == 5);
+        HttpResponse<String> v2 = Http.send(Http.request("/api/v1/documents/" + doc + "/versions")
+                .header("Authorization", "Bearer " + owner).header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(DocumentsIT.pdf(1, 300, 300))));
+        assertEquals(201, v2.statusCode(), v2.body());
+        HttpResponse<String> stale = beacons(token, v, null, doc, 3, 4);
+        assertEquals(202, stale.statusCode(), "memory still knows 3 pages (a version does not raise the access"
+                + " generation): " + stale.body());
+        Thread.sleep(2500); // two flushes: the first checks page 3 against the new version's one page
+        JsonObject a = ok(Http.get("/api/v1/share-links/" + l.getString("id") + "/analytics", owner));
+        assertEquals(5, a.getInt("totalSeconds"), "page 3 of a one-page document is not stored");
+        assertProblem(400, beacons(token, v, null, doc, 3, 4), "once the facts know the new page count");
+        accepted(beacons(token, v, null, doc, 1, 2));
+    }
+
     @Test
     void act22_moreThanAFewBatchesASecondPerSessionAre429WithRetryAfter() throws Exception {
         JsonObject l = link(docC);

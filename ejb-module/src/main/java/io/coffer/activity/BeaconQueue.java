@@ -3,6 +3,7 @@ package io.coffer.activity;
 import io.coffer.activity.internal.AnalyticsRollups;
 import io.coffer.activity.internal.BeaconLimits;
 import io.coffer.shared.TenantId;
+import io.coffer.sharelinks.BeaconChecks;
 import io.coffer.shared.error.RateLimitedException;
 import io.coffer.shared.error.UnavailableException;
 import io.coffer.sharelinks.VisitorViews;
@@ -30,7 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * times waiting in this instance (ACT-23, a full queue sheds with 503 instead of growing). A flusher drains the queue
  * every {@code coffer.activity.beacon-flush-interval} (a second) and at stop ({@code activity.internal.BeaconFlusher}),
  * tenant by tenant, each tenant's rows in a
- * transaction bound to it: multi-row INSERTs of the raw {@code document.viewed} rows and the roll-ups (ACT-24).
+ * transaction bound to it: every batch checked again against its link as it is then ({@link BeaconChecks#confirm},
+ * ACT-29), then multi-row INSERTs of the raw {@code document.viewed} rows and the roll-ups (ACT-24).
  * A CDI bean, not an EJB: {@link #offer} runs in no transaction and touches no database.
  */
 @ApplicationScoped
@@ -45,6 +47,9 @@ public class BeaconQueue {
 
     @Inject
     AnalyticsRollups rollups;
+
+    @Inject
+    BeaconChecks checks;
 
     @Inject
     @ConfigProperty(name = "coffer.activity.beacon-queue-capacity", defaultValue = "200000")
@@ -63,6 +68,8 @@ public class BeaconQueue {
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    /** Page times the check before storing refused (ACT-29: the link changed since the request). */
+    private final AtomicLong refused = new AtomicLong();
     private final Object flushing = new Object();
     private BeaconLimits limits;
 
@@ -104,6 +111,11 @@ public class BeaconQueue {
         return stored.get();
     }
 
+    /** Page times not stored because the link had changed by the flush (ACT-29). */
+    public long refused() {
+        return refused.get();
+    }
+
     /** Page times waiting now. */
     public int waiting() {
         return waiting.get();
@@ -132,23 +144,31 @@ public class BeaconQueue {
     }
 
     private void write(TenantId tenant, List<Pending> pending) {
-        List<AnalyticsRollups.PageTime> rows = new ArrayList<>();
-        for (Pending p : pending) {
-            VisitorViews.BeaconBatch b = p.batch();
-            for (VisitorViews.Beacon beacon : b.entries()) {
-                rows.add(new AnalyticsRollups.PageTime(b.link().value(), b.room() == null ? null : b.room().value(),
-                        b.session(), b.email(), b.clientAddress(), p.userAgent(), beacon.docId(), beacon.page(), 0,
-                        beacon.seconds(), b.at()));
-            }
-        }
+        List<VisitorViews.BeaconBatch> batches = pending.stream().map(Pending::batch).toList();
         try {
-            tenancy.call(tenant, () -> {
-                rollups.events(tenant, rows);
-                rollups.pages(tenant, rows);
-                return null;
+            int written = tenancy.call(tenant, () -> {
+                List<VisitorViews.BeaconBatch> kept = checks.confirm(tenant, batches); // ACT-29: as the link is now
+                List<AnalyticsRollups.PageTime> rows = new ArrayList<>();
+                for (int i = 0; i < kept.size(); i++) {
+                    VisitorViews.BeaconBatch b = kept.get(i);
+                    String userAgent = pending.get(i).userAgent();
+                    for (VisitorViews.Beacon beacon : b.entries()) {
+                        rows.add(new AnalyticsRollups.PageTime(b.link().value(),
+                                b.room() == null ? null : b.room().value(), b.session(), b.email(),
+                                b.clientAddress(), userAgent, beacon.docId(), beacon.page(), 0, beacon.seconds(),
+                                b.at()));
+                    }
+                }
+                if (!rows.isEmpty()) {
+                    rollups.events(tenant, rows);
+                    rollups.pages(tenant, rows);
+                }
+                return rows.size();
             });
-            stored.addAndGet(rows.size());
-            waiting.addAndGet(-rows.size());
+            int queued = batches.stream().mapToInt(b -> b.entries().size()).sum();
+            stored.addAndGet(written);
+            refused.addAndGet(queued - written);
+            waiting.addAndGet(-queued);
         } catch (RuntimeException e) {
             List<Pending> again = new ArrayList<>();
             int lost = 0;
@@ -163,7 +183,8 @@ public class BeaconQueue {
             waiting.addAndGet(-lost);
             dropped.addAndGet(lost);
             LOG.log(lost > 0 ? Level.SEVERE : Level.WARNING, "Page-time beacons of tenant " + tenant
-                    + " were not stored this round (" + rows.size() + " page times, " + lost + " given up): " + e);
+                    + " were not stored this round (" + pending.size() + " batches, " + lost + " page times given up): "
+                    + e);
         }
     }
 

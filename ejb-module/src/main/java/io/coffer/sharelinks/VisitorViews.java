@@ -52,19 +52,28 @@ public final class VisitorViews {
     }
 
     /**
-     * A batch of beacons checked by {@link Visitors#beacons}: every document is one the link shows now, every page
-     * within its page count, the seconds within {@link #MAX_SECONDS_PER_PAGE} each and {@link #MAX_SECONDS_PER_BATCH}
-     * together (ACT-20). Who sent it (session, proven email, client address) and when it was received.
+     * A batch of beacons checked by {@link Visitors#beacons} or {@link BeaconChecks#inMemory}: every document is one
+     * the link shows, every page within its page count, the seconds within {@link #MAX_SECONDS_PER_PAGE} each and
+     * {@link #MAX_SECONDS_PER_BATCH} together (ACT-20). Who sent it (session, proven email, client address, and the
+     * session's security version, issue and expiry, which {@link BeaconChecks#confirm} checks again before it is
+     * stored) and when it was received.
      */
     public record BeaconBatch(io.coffer.shared.TenantId tenant, io.coffer.shared.LinkId link,
                               io.coffer.shared.RoomId room, UUID session, String email, String clientAddress,
-                              java.time.Instant at, List<Beacon> entries) {
+                              java.time.Instant at, List<Beacon> entries, int securityVersion,
+                              java.time.Instant sessionIssued, java.time.Instant sessionExpires) {
         public static final int MAX_ENTRIES = 500;
         public static final int MAX_SECONDS_PER_PAGE = 3600;
         public static final int MAX_SECONDS_PER_BATCH = 3600;
 
         public BeaconBatch {
             entries = List.copyOf(entries);
+        }
+
+        /** The same batch with only these of its entries. */
+        public BeaconBatch with(List<Beacon> kept) {
+            return new BeaconBatch(tenant, link, room, session, email, clientAddress, at, kept, securityVersion,
+                    sessionIssued, sessionExpires);
         }
 
         @Override

@@ -73,6 +73,8 @@ public class Visitors {
     Tickets tickets;
     @Inject
     Event<ShareLinkEvent> events;
+    @Inject
+    BeaconChecks beaconChecks;
 
     /** Uses a visitor's download ticket up (documents' {@link Tickets}) and serves it through the link's gate. */
     public Content redeemTicket(String ticket, String client) {
@@ -239,43 +241,23 @@ public class Visitors {
 
 
     /**
-     * Checks page-time beacons of documents this visitor sees and answers them as one batch (ACT-20): each names a
-     * document the link shows now and a page within its page count, each reports 0 to
-     * {@link VisitorViews.BeaconBatch#MAX_SECONDS_PER_PAGE} seconds and the batch at most
-     * {@link VisitorViews.BeaconBatch#MAX_SECONDS_PER_BATCH} together. Nothing is recorded here: the batch goes to the
-     * activity module's queue (web {@code api.activity}), which stores it without holding up the visitor's pages.
+     * Checks page-time beacons of documents this visitor sees, the full way: the link loaded, the visit's VIEW
+     * policies, the entries by {@link BeaconChecks#problem} (ACT-20), and answers them as one batch. Nothing is recorded
+     * here: the batch goes to the activity module's queue (web {@code api.activity}), which stores it without holding
+     * up the visitor's pages, after {@link BeaconChecks#confirm}. What this check found is remembered for the requests
+     * that follow ({@link BeaconChecks#inMemory}), so that most beacons do not come this way.
      */
     @TenantOfSecret(SecretKind.SHARE_LINK)
     public VisitorViews.BeaconBatch beacons(VisitorViews.Request r, List<VisitorViews.Beacon> beacons) {
+        long generation = beaconChecks.generation(tenancy.require()); // before what it guards (FD-34)
         VisitorGate.Visiting v = gate.viewing(tenancy.require(), r);
         VisitorClaims s = v.visit().session().orElseThrow();
-        if (beacons.size() > VisitorViews.BeaconBatch.MAX_ENTRIES) {
-            throw ValidationException.of("body", "must hold at most " + VisitorViews.BeaconBatch.MAX_ENTRIES
-                    + " beacons");
-        }
         java.util.Map<UUID, Integer> pages = new java.util.HashMap<>();
-        long total = 0;
-        for (VisitorViews.Beacon b : beacons) {
-            if (b == null || b.docId() == null || v.document(b.docId()).isEmpty()) {
-                throw ValidationException.of("docId", "each beacon needs a document this link shows");
-            }
-            Integer count = pages.computeIfAbsent(b.docId(), id -> documents.document(v.link().scope().delegation(),
-                    new DocumentId(id), Permission.VIEW).map(DelegatedAccess.Delegated::pageCount).orElse(0));
-            if (b.page() < 1 || count == null || b.page() > count) {
-                throw ValidationException.of("page", "must be a page of the document (1 to its page count)");
-            }
-            if (b.seconds() < 0 || b.seconds() > VisitorViews.BeaconBatch.MAX_SECONDS_PER_PAGE) {
-                throw ValidationException.of("seconds", "must be from 0 to "
-                        + VisitorViews.BeaconBatch.MAX_SECONDS_PER_PAGE);
-            }
-            total += b.seconds();
-        }
-        if (total > VisitorViews.BeaconBatch.MAX_SECONDS_PER_BATCH) {
-            throw ValidationException.of("seconds", "must add up to at most "
-                    + VisitorViews.BeaconBatch.MAX_SECONDS_PER_BATCH + " per batch");
-        }
-        return new VisitorViews.BeaconBatch(v.tenant(), new LinkId(v.link().rules().id()),
-                v.link().rules().roomId() == null ? null : new io.coffer.shared.RoomId(v.link().rules().roomId()),
-                s.sessionId(), s.email(), r.clientAddress(), clock.instant(), beacons);
+        BeaconChecks.problem(beacons, id -> v.document(id).isPresent(),
+                id -> pages.computeIfAbsent(id, d -> beaconChecks.pageCount(v.link().scope(), d))).ifPresent(e -> {
+                    throw e;
+                });
+        beaconChecks.remember(r.linkToken(), v.tenant(), generation, v.link().rules(), v.link().scope(), pages);
+        return BeaconChecks.batch(v.tenant(), v.link().rules(), s, r.clientAddress(), clock.instant(), beacons);
     }
 }

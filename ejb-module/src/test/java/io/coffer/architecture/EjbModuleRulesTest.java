@@ -142,6 +142,18 @@ class EjbModuleRulesTest {
                 .getDirectDependenciesToSelf().isEmpty(), "nothing calls VisitorData: the rule above checks nothing");
     }
 
+    /** Issue 12: the beacon facts (a link as last checked, per instance) serve beacons only, never content. */
+    @Test
+    void act31_onlyTheBeaconChecksReadTheLinksFactsFromMemory() {
+        noClasses().that().haveNameNotMatching("io\\.coffer\\.sharelinks\\.BeaconChecks(\\$.*)?")
+                .and().haveNameNotMatching("io\\.coffer\\.sharelinks\\.internal\\.BeaconFacts(\\$.*)?")
+                .should().dependOnClassesThat().haveNameMatching("io\\.coffer\\.sharelinks\\.internal\\.BeaconFacts.*")
+                .because("pages, trees, downloads and tickets check the link at each request (ACT-31, SL-4)")
+                .check(EJB_CLASSES);
+        org.junit.jupiter.api.Assertions.assertFalse(EJB_CLASSES.get("io.coffer.sharelinks.internal.BeaconFacts")
+                .getDirectDependenciesToSelf().isEmpty(), "nothing reads BeaconFacts: the rule above checks nothing");
+    }
+
     /** Issue 11: an EntityManager (and what it reaches) stays behind a module's face, in its internal package. */
     @Test
     void noEntityManagerInAPublicPackage() {

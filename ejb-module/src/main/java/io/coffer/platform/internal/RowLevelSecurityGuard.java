@@ -19,10 +19,11 @@ public final class RowLevelSecurityGuard {
 
     /**
      * Global by design: the tenant directory, the token → tenant index, signing keys, throttle counters, the outbox
-     * (ids, kinds and sealed payloads only, worked across tenants by one claim query: OUT-3), Liquibase's.
+     * (ids, kinds and sealed payloads only, worked across tenants by one claim query: OUT-3), the access generations
+     * (a counter per tenant id, FD-34), Liquibase's.
      */
     static final List<String> GLOBAL_TABLES = List.of("tenants", "token_index", "signing_keys", "auth_throttle",
-            "outbox", "databasechangelog", "databasechangeloglock");
+            "outbox", "access_generations", "databasechangelog", "databasechangeloglock");
 
     private RowLevelSecurityGuard() {
     }

@@ -91,6 +91,14 @@ public class VisitorTokens {
         }
     }
 
+    /**
+     * {@link #verify} without the database: empty when this tenant's key is not in memory yet (the caller then takes
+     * the way that may read it), else the verdict {@link #verify} would give.
+     */
+    public Optional<Optional<VisitorClaims>> verifyInMemory(TenantId tenant, String token, Instant now) {
+        return keys.containsKey(tenant.value()) ? Optional.of(verify(tenant, token, now)) : Optional.empty();
+    }
+
     /** Only keys read back from the database are cached (a key created in a transaction that rolls back is not). */
     private Optional<byte[]> keyForVerify(TenantId tenant) {
         byte[] cached = keys.get(tenant.value());

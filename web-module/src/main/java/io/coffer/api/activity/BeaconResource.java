@@ -5,6 +5,7 @@ import io.coffer.api.security.ClientAddresses;
 import io.coffer.api.security.Public;
 import io.coffer.api.visitor.VisitorDtos;
 import io.coffer.shared.error.ValidationException;
+import io.coffer.sharelinks.BeaconChecks;
 import io.coffer.sharelinks.VisitorViews;
 import io.coffer.sharelinks.Visitors;
 import jakarta.annotation.security.PermitAll;
@@ -39,7 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /public/links/{token}/events}: page-time beacons (contract "Share links", visitor table). The visitor
- * side checks the batch ({@link Visitors#beacons}: the link's documents, their pages, the seconds; ACT-20); the
+ * side checks the batch ({@link BeaconChecks#inMemory} against what the last full check of the link found, else
+ * {@link Visitors#beacons}: the link's documents, their pages, the seconds; ACT-20, ACT-30); the
  * activity module queues it ({@link BeaconQueue}: per-session rate, bounded queue; ACT-22, ACT-23) and answers 202
  * at once: the batch is stored by the flusher within a second or two. A root resource of its own, more specific than
  * the visitor resource's {@code /public}, so that only this package calls activity.
@@ -53,6 +55,9 @@ public class BeaconResource {
 
     @EJB
     Visitors visitors;
+
+    @Inject
+    BeaconChecks checks;
 
     @Inject
     BeaconQueue queue;
@@ -73,8 +78,9 @@ public class BeaconResource {
     public Response events(@PathParam("token") String token, @HeaderParam("X-Visitor-Token") String visitorToken,
                            String body) {
         List<VisitorViews.Beacon> beacons = read(body);
-        VisitorViews.BeaconBatch batch = visitors.beacons(
-                new VisitorViews.Request(token, visitorToken, clients.of(http)), beacons);
+        VisitorViews.Request request = new VisitorViews.Request(token, visitorToken, clients.of(http));
+        VisitorViews.BeaconBatch batch = checks.inMemory(request, beacons) // ACT-30: most come this way
+                .orElseGet(() -> visitors.beacons(request, beacons));
         queue.offer(batch, http.getHeader(HttpHeaders.USER_AGENT));
         return Response.accepted().build();
     }
