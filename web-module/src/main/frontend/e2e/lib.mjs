@@ -67,8 +67,9 @@ export class Watched {
  * A fresh browser context (own cookies) with its own client address: the server trusts the loopback proxy's
  * X-Forwarded-For (as in the other ITs), so per-address throttling of one test never slows another.
  */
-export async function open(browser, spec, { locale = 'en-US', width = 1280, height = 900 } = {}) {
+export async function open(browser, spec, { locale = 'en-US', width = 1280, height = 900, permissions = [] } = {}) {
   const context = await browser.newContext({
+    permissions,
     baseURL: config.baseUrl,
     locale,
     viewport: { width, height },
@@ -167,6 +168,25 @@ export async function logIn(w, user, { fails = false } = {}) {
   await page.getByLabel(/^Password/).fill(user.password);
   await page.getByRole('button', { name: 'Log in' }).click();
   if (!fails) await page.getByTestId('signed-in-as').waitFor();
+}
+
+/** A verified owner of a fresh tenant, logged in. */
+export async function ownerSession(browser, spec, options = {}) {
+  const w = await open(browser, spec, options);
+  const user = await signUpAndVerify(w);
+  await w.page.goto('/login');
+  await logIn(w, user);
+  return { w, user };
+}
+
+/** A call of the API from the test itself (setup and proofs, never the SPA's way). */
+export async function apiCall(method, path, body) {
+  const response = await fetch(config.baseUrl + path, {
+    method,
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `198.51.100.${randomInt(1, 255)}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.text() };
 }
 
 export function writeJson(name, value) {

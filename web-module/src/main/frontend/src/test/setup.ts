@@ -10,8 +10,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-// jsdom lacks these; Mantine reads them.
-if (!window.matchMedia) {
+// jsdom lacks these; Mantine reads them. (Tests in the node environment have no window.)
+if (typeof window !== 'undefined' && !window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({
       matches: false,
@@ -29,4 +29,4 @@ class NoopObserver {
   unobserve() {}
   disconnect() {}
 }
-window.ResizeObserver ??= NoopObserver as unknown as typeof ResizeObserver;
+if (typeof window !== 'undefined') window.ResizeObserver ??= NoopObserver as unknown as typeof ResizeObserver;
