@@ -46,6 +46,18 @@ public class SecurityHeadersFilter extends HttpFilter {
                     Problem.json(ProblemType.METHOD_NOT_ALLOWED, null, null).getBytes(StandardCharsets.UTF_8));
             return;
         }
+        if (!request.getRequestURI().startsWith("/api/") && isRead(request)) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String cacheControl = WebAppPaths.cacheControl(path);
+            if (cacheControl != null) {
+                response.setHeader("Cache-Control", cacheControl);
+            }
+            if (!isServedPath(request) && WebAppPaths.isAppRoute(path)) {
+                // A deep link of the SPA (/rooms/..., /l/<token>, /verify-email...): the app answers it.
+                request.getRequestDispatcher(WebAppPaths.INDEX).forward(request, response);
+                return;
+            }
+        }
         if (!request.getRequestURI().startsWith("/api/") && !isServedPath(request)) {
             // Answer here rather than through sendError: the container's error dispatch adds internal headers.
             ProblemType type = isRead(request) ? ProblemType.NOT_FOUND : ProblemType.METHOD_NOT_ALLOWED;
@@ -64,7 +76,10 @@ public class SecurityHeadersFilter extends HttpFilter {
         return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     }
 
-    /** Outside the API only the web app's own files are served, and only to GET and HEAD. */
+    /**
+     * Outside the API only the web app's own files are served, and only to GET and HEAD; the SPA's deep links are
+     * answered with its index.html (see {@link WebAppPaths}).
+     */
     private boolean isServedPath(HttpServletRequest request) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!isRead(request)) {
