@@ -3,7 +3,7 @@
  * answers the requests of the app's one API client (`src/api/client.ts`, which feature code imports) from a fake
  * server installed as the global `fetch`. The session (refresh + /me) is answered for the given role.
  */
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { RouterProvider, createMemoryRouter } from 'react-router-dom';
 import { vi } from 'vitest';
 import { apiClient } from '../../api/client';
@@ -13,6 +13,9 @@ import { routes } from '../../app/routes';
 import { json, pathOf, type Handler } from '../../test/render';
 
 export { json, pathOf };
+
+// The machine running the suite is shared and slow: wait up to 5 s for what the fake server's answers bring.
+configure({ asyncUtilTimeout: 5000 });
 
 export function me(role: 'OWNER' | 'ADMIN' | 'MEMBER') {
   return { userId: 'u-ann', tenantId: 't1', tenantSlug: 'acme', email: 'ann@acme.test', displayName: 'Ann', role };
