@@ -18,14 +18,16 @@ const names: NameLookup = {
   document: (id) => (id === DOC ? 'Q3.pdf' : undefined),
 };
 
-function item(partial: Partial<ActivityItem>): ActivityItem {
+// The schema types `data` as an object without declared fields; events carry their own.
+function item(partial: Partial<Omit<ActivityItem, 'data'>> & { data?: Record<string, unknown> }): ActivityItem {
+  const { data, ...rest } = partial;
   return {
     id: 'e1',
     type: 'document.uploaded',
     at: '2026-12-02T08:15:00Z',
     actor: { type: 'USER', id: ANN },
-    data: {},
-    ...partial,
+    data: (data ?? {}) as ActivityItem['data'],
+    ...rest,
   };
 }
 
