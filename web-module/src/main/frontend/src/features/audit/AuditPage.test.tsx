@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { json, pathOf, renderOps, requestsTo } from '../activity/testing';
+import { json, pathOf, renderOps, requestsTo, TOKEN } from '../activity/testing';
 
 const ANN = '0190a000-0000-7000-8000-00000000000a';
 const BROKEN = '0190a000-0000-7000-8000-0000000000b2';
@@ -86,7 +86,7 @@ describe('audit page', () => {
     expect(await screen.findByText(/Downloaded coffer-audit-\d{4}-\d\d-\d\d\.csv\./)).toBeInTheDocument();
     const exported = requestsTo(requests, '/api/v1/audit/export')[0]!;
     expect(new URL(exported.url).searchParams.get('action')).toBe('access.denied');
-    expect(exported.headers.get('Authorization')).toBe('Bearer tok.en.1');
+    expect(exported.headers.get('Authorization')).toBe(`Bearer ${TOKEN}`);
     expect(URL.createObjectURL).toHaveBeenCalledTimes(1);
   });
 
