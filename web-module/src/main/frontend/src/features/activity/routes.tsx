@@ -1,9 +1,9 @@
 import type { Area } from '../../app/areas';
-import { Placeholder } from '../../app/ui/Placeholder';
+import { ActivityPage } from './ActivityPage';
 
-/** The activity area: routes under the admin layout, and its line in the navigation. Owned by the activity helper. */
+/** The activity area: the stream under /activity (every role: a MEMBER sees the rooms they manage). */
 export const activityArea: Area = {
   id: 'activity',
   nav: { to: '/activity', labelKey: 'activity:nav' },
-  routes: [{ path: 'activity/*', element: <Placeholder ns="activity" /> }],
+  routes: [{ path: 'activity', element: <ActivityPage /> }],
 };

@@ -1,9 +1,9 @@
 import type { Area } from '../../app/areas';
-import { Placeholder } from '../../app/ui/Placeholder';
+import { AuditPage } from './AuditPage';
 
-/** The audit area: routes under the admin layout, and its line in the navigation. Owned by the audit helper. */
+/** The audit area (OWNER/ADMIN: the navigation line is hidden for others; the server refuses them with 403). */
 export const auditArea: Area = {
   id: 'audit',
   nav: { to: '/audit', labelKey: 'audit:nav', minRole: 'ADMIN' },
-  routes: [{ path: 'audit/*', element: <Placeholder ns="audit" /> }],
+  routes: [{ path: 'audit', element: <AuditPage /> }],
 };
