@@ -385,6 +385,8 @@ class AuthorizationMatrixIT {
             row("DELETE /api/v1/datarooms/{id}", onTarget(4, 204), true, f -> delete("/api/v1/datarooms/" + f.room)),
             row("POST /api/v1/datarooms/{id}/folders", onTarget(4, 201), false, f -> json("POST",
                     "/api/v1/datarooms/" + f.room + "/folders", "{\"name\": \"N" + unique() + "\"}")),
+            row("POST /api/v1/datarooms/{id}/paths", onTarget(4, 200), false, f -> json("POST",
+                    "/api/v1/datarooms/" + f.room + "/paths", "[\"P" + unique() + "/Q\", \"P/Q\"]")),
             row("POST /api/v1/datarooms/{id}/documents", onTarget(3, 201), false, f -> Http.request(
                     "/api/v1/datarooms/" + f.room + "/documents?folderId=" + f.folder + "&name=u" + unique() + ".pdf")
                     .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(PDF))),

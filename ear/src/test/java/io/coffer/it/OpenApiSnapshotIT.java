@@ -107,7 +107,8 @@ class OpenApiSnapshotIT {
                 }
                 if (entry.getKey().equals("post") && successes.contains("200")
                         && !Set.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/token",
-                        "/api/v1/documents/{id}/restore").contains(path.getKey())) {
+                        "/api/v1/documents/{id}/restore",
+                        "/api/v1/datarooms/{id}/paths").contains(path.getKey())) {
                     missing.add(where + ": a POST answering 200 (the contract: 201 for creation, 202, 204)");
                 }
                 if (entry.getKey().equals("delete") && !successes.equals(List.of("204"))) {

@@ -1,5 +1,6 @@
 package io.coffer.datarooms;
 
+import io.coffer.shared.FolderId;
 import io.coffer.shared.GroupId;
 import io.coffer.shared.RoomId;
 import io.coffer.shared.TenantId;
@@ -17,6 +18,19 @@ public final class DataRoomEvents {
         @Override
         public String type() {
             return "dataroom.created";
+        }
+    }
+
+    /**
+     * {@code folder.created} (beyond the contract's list: stored and audited, not offered as a trigger): one folder was
+     * made, by {@code POST /datarooms/{id}/folders} or as a missing segment of {@code POST /datarooms/{id}/paths}
+     * (DR-14); {@code parent} null: at the room's top.
+     */
+    public record FolderCreated(TenantId tenant, RoomId room, FolderId folder, FolderId parent, UserId actor,
+                                Instant at) implements DataRoomEvent {
+        @Override
+        public String type() {
+            return "folder.created";
         }
     }
 

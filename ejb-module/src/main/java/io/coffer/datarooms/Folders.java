@@ -4,18 +4,25 @@ import io.coffer.datarooms.internal.ItemEntity;
 import io.coffer.datarooms.internal.Rooms;
 import io.coffer.shared.FolderId;
 import io.coffer.shared.RoomId;
+import io.coffer.identity.CallerCheck;
+import io.coffer.identity.CurrentCaller;
+import io.coffer.shared.error.ConflictException;
 import io.coffer.shared.error.ValidationException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The folders of a room and its tree (DR-1..DR-8, PERM-7). */
+/** The folders of a room and its tree (DR-1..DR-8, DR-11..DR-15, PERM-7). */
 @Stateless
 @PermitAll
 public class Folders {
@@ -32,10 +39,114 @@ public class Folders {
     @Inject
     Clock clock;
 
-    /** A new folder at the room's top ({@code parentId} null) or in one of its folders; MANAGE there. */
+    @EJB
+    CallerCheck callers;
+
+    @Inject
+    Event<DataRoomEvent> events;
+
+    /**
+     * A new folder at the room's top ({@code parentId} null) or in one of its folders; MANAGE there. Publishes
+     * {@link DataRoomEvents.FolderCreated}.
+     */
     public Folder create(RoomId roomId, String name, FolderId parentId) {
-        return view(items.add(roomId, parentId, ItemEntity.FOLDER, name, Permission.MANAGE,
-                () -> ValidationException.of("parentId", "must be a folder of this room")));
+        rooms.lockFolderNames(roomId.value()); // DR-13: folders of a room are made one request after the other
+        ItemEntity folder = items.add(roomId, parentId, ItemEntity.FOLDER, name, Permission.MANAGE,
+                () -> ValidationException.of("parentId", "must be a folder of this room"));
+        created(folder);
+        return view(folder);
+    }
+
+    /** One answer of {@link #ensurePaths}: the path as requested and its deepest folder. */
+    public record PathFolder(String path, FolderId folderId) {
+    }
+
+    /**
+     * {@code POST /datarooms/{id}/paths} (DR-11..DR-15): the folder at the end of each path, made with every missing
+     * folder above it, in one transaction (one bad path, one refusal: nothing is made). A segment reuses the live
+     * folder of that name (case-insensitively, DR-2) under the same parent when the caller sees it (VIEW); a missing
+     * one is made when the caller may make a folder there (MANAGE on its parent, or on the room at the top, as
+     * {@link #create} asks), else 403. A name taken there by a document, or by a folder hidden from the caller, is 409
+     * (what {@link #create} answers for that name); a trashed folder is not reused (its name is free, as after any
+     * delete). One {@link DataRoomEvents.FolderCreated} per folder made, none for a folder reused. The answers are in
+     * request order, one per path (duplicates too).
+     */
+    public List<PathFolder> ensurePaths(RoomId roomId, List<String> paths) {
+        permissions.requireSomewhere(roomId, Permission.MANAGE);
+        List<FolderPaths.Requested> requested = FolderPaths.parse(paths);
+        if (requested.isEmpty()) {
+            return List.of();
+        }
+        rooms.lockFolderNames(roomId.value()); // DR-13: read the room's folders only once no other request makes any
+        Map<String, ItemEntity> byName = new HashMap<>();
+        Map<UUID, Integer> lastPosition = new HashMap<>();
+        for (ItemEntity item : rooms.items(roomId.value())) {
+            byName.put(key(item.parentId(), item.name()), item);
+            lastPosition.merge(parentKey(item.parentId()), item.position(), Math::max);
+        }
+        Map<UUID, Permission> levels = new HashMap<>(permissions.levels(roomId));
+        Permission onRoom = permissions.level(roomId);
+        CurrentCaller caller = callers.current();
+        List<PathFolder> answer = new ArrayList<>();
+        for (int p = 0; p < requested.size(); p++) {
+            FolderPaths.Requested path = requested.get(p);
+            UUID parent = null;
+            Permission here = onRoom;
+            for (String segment : path.segments()) {
+                ItemEntity existing = byName.get(key(parent, segment));
+                if (existing != null) {
+                    Permission level = levels.getOrDefault(existing.id(), Permission.NONE);
+                    if (!ItemEntity.FOLDER.equals(existing.kind()) || !level.atLeast(Permission.VIEW)) {
+                        throw new ConflictException("Path [" + p + "]: \"" + segment + "\" is taken in that place by"
+                                + " something that is not a folder you can use; no folder was created.");
+                    }
+                    parent = existing.id();
+                    here = level;
+                    continue;
+                }
+                if (!here.atLeast(Permission.MANAGE)) {
+                    // the 403 (and its audited denial) of creating a folder there, from the one permission service
+                    if (parent == null) {
+                        permissions.require(roomId, Permission.MANAGE);
+                    } else {
+                        permissions.require(new FolderId(parent), Permission.MANAGE);
+                    }
+                }
+                int position = lastPosition.merge(parentKey(parent), 1, Integer::sum);
+                ItemEntity folder = new ItemEntity(roomId.value(), parent, ItemEntity.FOLDER, segment, position,
+                        caller.user().value(), clock.instant());
+                try {
+                    rooms.add(folder);
+                } catch (jakarta.persistence.PersistenceException raced) {
+                    // a document or renamed item took the name at this moment, outside the room's folder lock
+                    throw new ConflictException("Path [" + p + "]: \"" + segment + "\" was taken in that place at"
+                            + " the same moment; no folder was created. Try again.");
+                }
+                created(folder);
+                byName.put(key(parent, segment), folder);
+                levels.put(folder.id(), here); // a new folder holds no grant: it inherits its parent's level
+                parent = folder.id();
+            }
+            answer.add(new PathFolder(path.path(), new FolderId(parent)));
+        }
+        return answer;
+    }
+
+    private static final UUID TOP = new UUID(0, 0);
+
+    private static UUID parentKey(UUID parent) {
+        return parent == null ? TOP : parent;
+    }
+
+    /** Sibling names are unique case-insensitively (DR-2; the index compares {@code lower(name)}). */
+    private static String key(UUID parent, String name) {
+        return parentKey(parent) + "/" + name.toLowerCase(Locale.ROOT);
+    }
+
+    private void created(ItemEntity folder) {
+        CurrentCaller caller = callers.current();
+        events.fire(new DataRoomEvents.FolderCreated(caller.tenant(), new RoomId(folder.roomId()),
+                new FolderId(folder.id()), Items.folderId(folder.parentId()), caller.user(), clock.instant()));
     }
 
     public Folder get(FolderId id) {

@@ -10,6 +10,7 @@
  * but may not act on at that level is {@link io.coffer.shared.error.ForbiddenException}. Archived rooms and everything
  * under them are not served. Sibling names are unique (case-insensitive); a folder never moves under itself.
  * The documents module depends on this one, never the reverse. Publishes {@link io.coffer.datarooms.DataRoomCreated},
+ * {@link io.coffer.datarooms.FolderCreated},
  * {@link io.coffer.datarooms.GrantChanged} and {@link io.coffer.datarooms.GroupMembersChanged}.
  */
 package io.coffer.datarooms;

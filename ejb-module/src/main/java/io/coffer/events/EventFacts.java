@@ -23,7 +23,7 @@ import java.util.UUID;
  * @param actorId     the user, or the visitor session (null before a visitor has one), or null for SYSTEM
  * @param visitorEmail the email a visitor proved or gave (personal data: erasable), null otherwise
  * @param objectType  what the event is about ({@code user}, {@code dataroom}, {@code document}, {@code share-link},
- *                    {@code item}, {@code group}, {@code invitation}, {@code automation-rule}), null when nothing
+ *                    {@code item}, {@code folder}, {@code group}, {@code invitation}, {@code automation-rule}), null when nothing
  * @param denied      a refusal (access.denied, link.access-denied, auth.login.failed)
  */
 public record EventFacts(TenantId tenant, String type, Instant at, String actorType, UUID actorId,
@@ -73,6 +73,9 @@ public record EventFacts(TenantId tenant, String type, Instant at, String actorT
             b.user(x.actor()).object("user", x.user().value());
         } else if (e instanceof DataRoomEvents.DataRoomCreated x) {
             b.user(x.actor()).room(x.room().value()).object("dataroom", x.room().value());
+        } else if (e instanceof DataRoomEvents.FolderCreated x) {
+            b.user(x.actor()).room(x.room().value()).object("folder", x.folder().value())
+                    .put("parentId", x.parent() == null ? null : x.parent().value().toString());
         } else if (e instanceof DataRoomEvents.GrantChanged x) {
             b.user(x.actor()).room(x.room().value()).object("dataroom", x.room().value()).put("grants", x.grants());
         } else if (e instanceof DataRoomEvents.GroupMembersChanged x) {

@@ -109,6 +109,8 @@ class EventFactsTest {
             return new TenantId(id);
         } else if (t == UserId.class) {
             return new UserId(id);
+        } else if (t == io.coffer.shared.FolderId.class) {
+            return new io.coffer.shared.FolderId(id);
         } else if (t == RoomId.class || t == DocumentId.class || t == LinkId.class || t == GroupId.class) {
             ids.computeIfAbsent(t, k -> new ArrayList<>()).add(id);
             try {

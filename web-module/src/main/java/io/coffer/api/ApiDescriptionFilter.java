@@ -49,6 +49,7 @@ public class ApiDescriptionFilter implements OASFilter {
             Map.entry("changeMemberRole", List.of("409")),
             Map.entry("removeMember", List.of("409")),
             Map.entry("createFolder", List.of("409")),
+            Map.entry("ensureFolderPaths", List.of("409")),
             Map.entry("updateFolder", List.of("409")),
             Map.entry("uploadDocument", List.of("409", "413")),
             Map.entry("addDocumentVersion", List.of("413")),

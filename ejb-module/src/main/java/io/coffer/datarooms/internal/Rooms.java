@@ -47,6 +47,17 @@ public class Rooms {
                 + " order by i.position, lower(i.name)", ItemEntity.class).setParameter("room", room).getResultList();
     }
 
+    /**
+     * Serialises the making of folders in one room until this transaction ends (DR-13): a transaction-scoped advisory
+     * lock keyed by the room, taken before the room's items are read, so that two requests making the same folders
+     * one after the other see each other's (READ COMMITTED: each later statement sees what the first committed).
+     * Key space {@code 0x436f} ("Co") and the room's hash; a hash collision only serialises two rooms.
+     */
+    public void lockFolderNames(UUID room) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, hashtext(?2))) l")
+                .setHint(NATIVE, true).setParameter(1, 0x436f).setParameter(2, room.toString()).getSingleResult();
+    }
+
     /** The live items directly under {@code parent} (null: the room's top), in one query. */
     public Siblings siblings(UUID room, UUID parent) {
         var query = parent == null

@@ -59,6 +59,8 @@ class DraftsTest {
             return new DocumentId(ID);
         } else if (type == GroupId.class) {
             return new GroupId(ID);
+        } else if (type == io.coffer.shared.FolderId.class) {
+            return new io.coffer.shared.FolderId(ID);
         } else if (type == UUID.class) {
             return ID;
         } else if (type == Instant.class) {

@@ -158,6 +158,26 @@ public class DataRoomsResource {
     }
 
     @POST
+    @Path("/{id}/paths")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "ensureFolderPaths",
+            summary = "Make the missing folders of each path (for folder uploads); idempotent, one transaction")
+    @APIResponse(responseCode = "200", description = "One entry per requested path, in request order: the path as"
+            + " sent and its deepest folder",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RoomDtos.PathFolder.class,
+                            maxItems = io.coffer.datarooms.FolderPaths.MAX_PATHS)))
+    @RequestBody(required = true, description = "Paths of '/'-separated folder names from the room's top, e.g."
+            + " \"Finance/2026/Q1\" (at most 1000 paths, 32 folders deep, each name a valid folder name)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = RoomDtos.FolderPathString.class, maxItems = io.coffer.datarooms.FolderPaths.MAX_PATHS)))
+    public java.util.List<RoomDtos.PathFolder> ensurePaths(@PathParam("id") String id, String body) {
+        RoomId roomId = PathIds.room(id);
+        permissions.requireSomewhere(roomId, Permission.MANAGE); // authorization before validation (DR-11)
+        return folders.ensurePaths(roomId, RoomDtos.paths(body)).stream().map(RoomDtos.PathFolder::of).toList();
+    }
+
+    @POST
     @Path("/{id}/documents")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
