@@ -57,8 +57,7 @@ export function NameDialog(props: {
               value={description}
               onChange={(e) => setDescription(e.currentTarget.value)}
               maxLength={2000}
-              autosize
-              minRows={2}
+              rows={3}
             />
           )}
           <ProblemAlert error={error} {...(props.overrides ? { overrides: props.overrides } : {})} />
