@@ -5,11 +5,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const committed = 'src/api/schema.d.ts';
+// The paths can be pointed elsewhere (src/api/staleness.test.ts proves the check fails on a changed snapshot).
+const committed = process.env.COFFER_SCHEMA ?? 'src/api/schema.d.ts';
+const snapshot = process.env.COFFER_OPENAPI ?? '../openapi/openapi.json';
 const dir = mkdtempSync(join(tmpdir(), 'coffer-api-'));
 const fresh = join(dir, 'schema.d.ts');
 try {
-  execFileSync(process.execPath, ['node_modules/openapi-typescript/bin/cli.js', '../openapi/openapi.json', '-o', fresh],
+  execFileSync(process.execPath, ['node_modules/openapi-typescript/bin/cli.js', snapshot, '-o', fresh],
     { stdio: ['ignore', 'ignore', 'inherit'] });
   const want = readFileSync(fresh, 'utf8');
   let have = '';

@@ -1,11 +1,17 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
 
-afterEach(() => cleanup());
+// A busy 2-core machine renders slowly: wait up to 5 s for what the user would see.
+configure({ asyncUtilTimeout: 5000 });
 
-// jsdom lacks these; Mantine reads them.
-if (!window.matchMedia) {
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+// jsdom lacks these; Mantine reads them. (Tests in the node environment have no window.)
+if (typeof window !== 'undefined' && !window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({
       matches: false,
@@ -23,4 +29,4 @@ class NoopObserver {
   unobserve() {}
   disconnect() {}
 }
-window.ResizeObserver ??= NoopObserver as unknown as typeof ResizeObserver;
+if (typeof window !== 'undefined') window.ResizeObserver ??= NoopObserver as unknown as typeof ResizeObserver;

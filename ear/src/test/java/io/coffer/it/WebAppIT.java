@@ -71,7 +71,8 @@ class WebAppIT {
             assertEquals(CSP, page.headers().firstValue("Content-Security-Policy").orElse(null), path);
             assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(null));
             String html = page.body();
-            assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(html).find(), "inline script: " + html);
+            assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(html).find(),
+                    "inline script: " + html);
             assertFalse(html.contains("<style"), "inline style element: " + html);
             assertFalse(Pattern.compile("\\sstyle=").matcher(html).find(), "style attribute: " + html);
             assertFalse(Pattern.compile("\\son[a-z]+=").matcher(html).find(), "inline handler: " + html);
