@@ -1,8 +1,8 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { json, pathOf, renderApp as renderWithClient } from '../../test/render';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { json, pathOf, renderApp, signedIn } from '../../test/render';
 
 // The machine is shared: give the screens time to load before a query gives up.
 configure({ asyncUtilTimeout: 5000 });
@@ -32,32 +32,15 @@ const notFound = () => json(404, { type: '/problems/not-found', title: 'Not foun
 type Routes = Record<string, (request: Request) => Response | Promise<Response>>;
 
 function server(routes: Routes) {
-  return async (request: Request) => {
-    const path = pathOf(request);
-    if (path === '/api/v1/auth/refresh') return json(200, { accessToken: 'tok', expiresIn: 900, tokenType: 'Bearer' });
-    if (path === '/api/v1/me') return json(200, ME);
-    const route = routes[`${request.method} ${path}`];
+  return signedIn(async (request) => {
+    const route = routes[`${request.method} ${pathOf(request)}`];
     return route ? route(request) : notFound();
-  };
-}
-
-/**
- * Feature code calls the app's one client (`api` of src/api/client.ts), which fetches through globalThis.fetch;
- * the test's client (auth) gets the same fake server.
- */
-function renderApp(path: string, handler: (request: Request) => Response | Promise<Response>) {
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) =>
-    handler(input instanceof Request ? input : new Request(input, init)),
-  );
-  return renderWithClient(path, handler);
+  }, ME);
 }
 
 describe('rooms area', () => {
   beforeEach(async () => {
     await i18n.changeLanguage('en');
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
   });
 
   it('the room list says when there are no rooms, and a new room opens at once', async () => {
