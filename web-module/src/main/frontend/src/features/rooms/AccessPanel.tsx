@@ -157,7 +157,7 @@ export function AccessPanel(props: { roomId: string; root: TreeNode; scope: stri
                   <Table.Tr key={principalKey(grant.principal)} data-testid="grant-row">
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
-                        <Badge variant="outline" size="sm">
+                        <Badge variant="light" color="gray" size="sm">
                           {t(grant.principal.type === 'USER' ? 'access.person' : 'access.group')}
                         </Badge>
                         <Text size="sm">{label}</Text>
@@ -247,7 +247,7 @@ export function AccessPanel(props: { roomId: string; root: TreeNode; scope: stri
       )}
       <Text size="sm" c="dimmed">
         {t('access.rules')}{' '}
-        <Anchor component={Link} to="/rooms/groups" size="sm">
+        <Anchor component={Link} to="/rooms/groups" size="sm" underline="always">
           {t('groups.manage')}
         </Anchor>
       </Text>

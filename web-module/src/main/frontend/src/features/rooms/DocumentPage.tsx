@@ -163,13 +163,16 @@ function Viewer(props: { id: string; version: number; pages: number; page: numbe
   const { t } = useTranslation(['rooms', 'common']);
   const queryClient = useQueryClient();
   const image = useQuery(pageQuery(props.id, props.version, props.page));
-  const [url, setUrl] = useState<string | null>(null);
+  // The object URL of the blob on screen; the <img> shows it only while it belongs to the current blob, so that a
+  // URL is revoked only after its image left the page.
+  const [shown, setShown] = useState<{ blob: Blob; url: string } | null>(null);
   const [jump, setJump] = useState<string | number>(props.page);
 
   useEffect(() => {
     if (!image.data) return;
-    const objectUrl = URL.createObjectURL(image.data);
-    setUrl(objectUrl);
+    const blob = image.data;
+    const objectUrl = URL.createObjectURL(blob);
+    setShown({ blob, url: objectUrl });
     return () => URL.revokeObjectURL(objectUrl);
   }, [image.data]);
 
@@ -228,9 +231,9 @@ function Viewer(props: { id: string; version: number; pages: number; page: numbe
       >
         {image.isError ? (
           <ProblemAlert error={image.error} />
-        ) : url && !image.isPending ? (
+        ) : shown && shown.blob === image.data ? (
           <img
-            src={url}
+            src={shown.url}
             className={classes.page}
             alt={t('document.pageAlt', { page: props.page, count: props.pages, name: props.name })}
             data-testid="page-image"

@@ -149,6 +149,7 @@ function MembersDialog(props: {
   }
   return (
     <Modal
+      lockScroll={false}
       opened={props.group !== null}
       onClose={props.onClose}
       title={t('groups.membersTitle', { name: props.group?.name ?? '' })}

@@ -44,6 +44,7 @@ export function MoveDialog(props: {
 
   return (
     <Modal
+      lockScroll={false}
       opened={props.node !== null}
       onClose={props.onClose}
       title={t('move.title', { name: props.node?.name ?? '' })}

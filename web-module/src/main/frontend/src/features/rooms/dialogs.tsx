@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ProblemOverrides } from '../../api/problem';
 import { ProblemAlert } from '../../app/ui/ProblemAlert';
 
+// Every Modal of this area has lockScroll={false}: Mantine's scroll lock (react-remove-scroll) injects a <style>
+// element, which the CSP (style-src 'self') refuses.
+
 /** A name (and optionally a description) asked in a dialog: create or rename a room or folder. */
 export function NameDialog(props: {
   opened: boolean;
@@ -47,7 +50,7 @@ export function NameDialog(props: {
   }
 
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} closeButtonProps={{ 'aria-label': t('dialog.close') }}>
+    <Modal lockScroll={false} opened={props.opened} onClose={props.onClose} title={props.title} closeButtonProps={{ 'aria-label': t('dialog.close') }}>
       <form onSubmit={(e) => void submit(e)}>
         <Stack>
           <TextInput label={props.label} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={255} data-autofocus />
@@ -106,7 +109,7 @@ export function ConfirmDialog(props: {
     }
   }
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} closeButtonProps={{ 'aria-label': t('dialog.close') }}>
+    <Modal lockScroll={false} opened={props.opened} onClose={props.onClose} title={props.title} closeButtonProps={{ 'aria-label': t('dialog.close') }}>
       <Stack>
         <Text>{props.body}</Text>
         <ProblemAlert error={error} {...(props.overrides ? { overrides: props.overrides } : {})} />
