@@ -108,11 +108,10 @@ export function FolderTree(props: FolderTreeProps) {
             )}
           </span>
           <span className={classes.rowIndex}>{node.index}</span>
-          <span aria-hidden="true">{isFolder ? '📁' : '📄'}</span>
           {isFolder ? (
             <button
               type="button"
-              className={classes.rowName}
+              className={`${classes.rowName} ${classes.folderName}`}
               onClick={() => props.onSelect(props.selected === node.id ? null : node.id)}
               aria-pressed={props.selected === node.id}
               title={t('tree.select')}
