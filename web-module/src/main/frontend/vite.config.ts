@@ -3,8 +3,9 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
-// The build writes into the web module's target/, from where Maven packs it into the WAR at "/".
-const outDir = fileURLToPath(new URL('../../../target/frontend-dist', import.meta.url));
+// The build writes into the web module's target/webapp (emptied first), where Maven adds src/main/webapp and which
+// it packs into the WAR at "/" (and which liberty:run serves as the loose application).
+const outDir = fileURLToPath(new URL('../../../target/webapp', import.meta.url));
 
 export default defineConfig({
   plugins: [react()],

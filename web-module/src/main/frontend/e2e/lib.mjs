@@ -82,7 +82,8 @@ export async function open(browser, spec, { locale = 'en-US', width = 1280, heig
     });
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: a busy 2-core machine (other servers, the build) answers the first requests slowly.
+  page.setDefaultTimeout(30_000);
   return new Watched(context, page, spec);
 }
 
