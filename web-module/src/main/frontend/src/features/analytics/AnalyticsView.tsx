@@ -118,7 +118,7 @@ export function AnalyticsView({ report, scope, names }: {
             total: number.format(series.data.days.reduce((s, d) => s + d.views, 0)), days: DAYS,
           })}
         >
-          <LineChart data={series.data.days} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
+          <LineChart accessibilityLayer={false} data={series.data.days} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="day" tickFormatter={(d: string) => dayFormat.format(new Date(`${d}T12:00:00`))} minTickGap={16} fontSize={12} />
             <YAxis allowDecimals={false} fontSize={12} />
@@ -141,7 +141,7 @@ export function AnalyticsView({ report, scope, names }: {
           <div role="img" className={classes.chartBox} data-testid="pages-chart"
             aria-label={t('analytics:charts.pagesSummary', { count: pages.length })}>
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={pages} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
+              <BarChart accessibilityLayer={false} data={pages} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="page" fontSize={12} />
                 <YAxis fontSize={12} />

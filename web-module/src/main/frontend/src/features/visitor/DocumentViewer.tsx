@@ -147,6 +147,7 @@ export function DocumentViewer({ token, visitorToken, document: doc, batcher, on
       </Group>
       <div
         className={classes.stage}
+        role="region"
         tabIndex={0}
         aria-label={t('visitor:viewer.stage')}
         onTouchStart={(e) => {

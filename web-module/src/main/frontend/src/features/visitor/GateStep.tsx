@@ -110,7 +110,7 @@ export function GateStep({ state, onGiven }: { state: Step; onGiven: (value: str
         )}
         {step === 'nda' && (
           <>
-            <ScrollArea.Autosize mah={260} type="auto" aria-labelledby={hintId} tabIndex={0}>
+            <ScrollArea.Autosize mah={260} type="auto" role="region" aria-label={t('visitor:step.nda.title')} tabIndex={0}>
               <Text id={hintId} size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="nda-text">
                 {state.intro.ndaText ?? ''}
               </Text>

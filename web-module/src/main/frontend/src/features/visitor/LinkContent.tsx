@@ -48,9 +48,9 @@ function useBeacons(token: string, visitorToken: string): BeaconBatcher {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', onHide);
-      // Leaving the viewer inside the app (e.g. the session ended): send what was counted.
+      // Leaving the viewer inside the app (e.g. the session ended): send what was counted. Not stopped for good:
+      // React's development mode runs effects twice.
       batcher.flushFinal();
-      batcher.stop();
     };
   }, [batcher]);
   return batcher;
