@@ -17,6 +17,15 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
   },
+  // `npm run preview` serves the built app with the server's CSP (keep equal to SecurityHeadersFilter), so a CSP
+  // problem shows without the Java server.
+  preview: {
+    headers: {
+      'Content-Security-Policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self';" +
+        " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    },
+  },
   server: {
     // `npm run dev` against a server started with `mvn -pl ear -am liberty:run` (port 9080).
     proxy: { '/api': 'http://localhost:9080' },

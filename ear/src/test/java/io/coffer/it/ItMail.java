@@ -28,6 +28,11 @@ public final class ItMail {
         }
     }
 
+    /** Every mail received so far, oldest first (WebAppE2EIT writes them out as .eml files for the browser suite). */
+    public static MimeMessage[] received() {
+        return server.getReceivedMessages();
+    }
+
     /** Every mail received so far for {@code to}. */
     public static List<MimeMessage> mailsTo(String to) {
         List<MimeMessage> found = new ArrayList<>();

@@ -40,7 +40,10 @@ describe('log in', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/members'));
     expect(await screen.findByTestId('signed-in-as')).toHaveTextContent('Signed in as Ann');
     expect(client.getAccessToken()).toBe('a.b.c');
-    expect(requests.map(pathOf)).toEqual(['/api/v1/auth/refresh', '/api/v1/auth/login', '/api/v1/me']);
+    expect(requests.map(pathOf).slice(0, 3)).toEqual(['/api/v1/auth/refresh', '/api/v1/auth/login', '/api/v1/me']);
+    // The page behind the deep link loads with the token from memory.
+    await waitFor(() => expect(requests.map(pathOf)).toContain('/api/v1/members'));
+    expect(requests.find((r) => pathOf(r) === '/api/v1/members')!.headers.get('Authorization')).toBe('Bearer a.b.c');
   });
 
   it('says in words that the email is not verified yet (403 after a correct password)', async () => {

@@ -1,9 +1,12 @@
 import type { Area } from '../../app/areas';
-import { Placeholder } from '../../app/ui/Placeholder';
+import { MembersPage } from './MembersPage';
 
-/** The members area: routes under the admin layout, and its line in the navigation. Owned by the members helper. */
+/** The members area: people, invitations, API keys (ADMIN and OWNER; the API refuses the others anyway). */
 export const membersArea: Area = {
   id: 'members',
   nav: { to: '/members', labelKey: 'members:nav', minRole: 'ADMIN' },
-  routes: [{ path: 'members/*', element: <Placeholder ns="members" /> }],
+  routes: [
+    { path: 'members', element: <MembersPage /> },
+    { path: 'members/:tab', element: <MembersPage /> },
+  ],
 };

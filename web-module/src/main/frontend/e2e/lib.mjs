@@ -1,0 +1,175 @@
+// The e2e harness: Debian's chromium driven by playwright-core, against the real server.
+// Every page is watched: a CSP violation, an uncaught error or a console error fails the test; `check()` runs axe
+// (no serious or critical violation) and saves a screenshot of the screen.
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes, randomInt } from 'node:crypto';
+
+export const config = {
+  baseUrl: (process.env.E2E_BASE_URL ?? 'http://localhost:9080').replace(/\/$/, ''),
+  mailDir: process.env.E2E_MAIL_DIR ?? 'coffer-data/mail',
+  outDir: process.env.E2E_OUT_DIR ?? '../../../target/e2e',
+  chromium: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+};
+
+/**
+ * Console errors the browser prints by itself for an API answer the screen handles (a 401 of the refresh on load
+ * when nobody is logged in, a 4xx the page turns into a sentence): these, and only these, are not failures.
+ */
+const TOLERATED = [/^Failed to load resource: the server responded with a status of 4\d\d/];
+
+export class Watched {
+  constructor(context, page, spec) {
+    this.context = context;
+    this.page = page;
+    this.spec = spec;
+    this.problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !TOLERATED.some((pattern) => pattern.test(message.text()))) {
+        this.problems.push(`console error: ${message.text()}`);
+      }
+      if (/Content Security Policy/i.test(message.text())) {
+        this.problems.push(`CSP: ${message.text()}`);
+      }
+    });
+    page.on('pageerror', (error) => this.problems.push(`uncaught: ${error.message}`));
+  }
+
+  /** Fails on anything the page reported so far, including CSP violations seen by the document. */
+  async assertClean() {
+    const csp = await this.page.evaluate(() => window.__cofferCsp ?? []).catch(() => []);
+    const all = [...this.problems, ...csp.map((v) => `CSP violation: ${v}`)];
+    this.problems = [];
+    if (all.length) throw new Error(`the page reported problems:\n  ${all.join('\n  ')}`);
+  }
+
+  /** axe (serious/critical fail), a screenshot under target/e2e, and no CSP/console problem. */
+  async check(name) {
+    await this.page.waitForLoadState('networkidle').catch(() => {});
+    mkdirSync(config.outDir, { recursive: true });
+    await this.page.screenshot({ path: join(config.outDir, `${this.spec}-${name}.png`), fullPage: true });
+    const results = await new AxeBuilder({ page: this.page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (bad.length) {
+      const text = bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+      throw new Error(`axe on ${name}:\n  ${text.join('\n  ')}`);
+    }
+    await this.assertClean();
+  }
+
+  async close() {
+    await this.context.close();
+  }
+}
+
+/**
+ * A fresh browser context (own cookies) with its own client address: the server trusts the loopback proxy's
+ * X-Forwarded-For (as in the other ITs), so per-address throttling of one test never slows another.
+ */
+export async function open(browser, spec, { locale = 'en-US', width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({
+    baseURL: config.baseUrl,
+    locale,
+    viewport: { width, height },
+    extraHTTPHeaders: { 'X-Forwarded-For': `198.51.100.${randomInt(1, 255)}, 203.0.113.${randomInt(1, 255)}` },
+  });
+  await context.addInitScript(() => {
+    window.__cofferCsp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cofferCsp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return new Watched(context, page, spec);
+}
+
+export function unique(prefix) {
+  return `${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(`assertion failed: ${message}`);
+}
+
+function decodeMail(raw) {
+  const split = raw.search(/\r?\n\r?\n/);
+  const head = raw.substring(0, split).replace(/\r?\n[ \t]+/g, ' ');
+  let body = raw.substring(split).trim();
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
+    body = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+  } else if (/content-transfer-encoding:\s*base64/i.test(head)) {
+    body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  }
+  const to = /^to:\s*(.*)$/im.exec(head)?.[1] ?? '';
+  const subject = /^subject:\s*(.*)$/im.exec(head)?.[1] ?? '';
+  return { to, subject, body };
+}
+
+/** The `.eml` mails for `to` in the mailbox directory, oldest first. */
+export function mailsTo(to) {
+  let files = [];
+  try {
+    files = readdirSync(config.mailDir).filter((f) => f.endsWith('.eml')).sort();
+  } catch {
+    return [];
+  }
+  return files
+    .map((f) => decodeMail(readFileSync(join(config.mailDir, f), 'utf8')))
+    .filter((m) => m.to.toLowerCase().includes(to.toLowerCase()));
+}
+
+/** Waits (15 s) for mail number `count` to `to` and answers the path + query of its link to `route`. */
+export async function awaitMailLink(to, route, count = 1) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const mails = mailsTo(to).filter((m) => m.body.includes(route));
+    if (mails.length >= count) {
+      const match = new RegExp(`https?://[^\\s/]+(${route.replace(/[/]/g, '\\/')}\\?token=[A-Za-z0-9_-]+)`).exec(mails[count - 1].body);
+      if (!match) throw new Error(`no ${route} link in the mail: ${mails[count - 1].body}`);
+      return match[1];
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no mail #${count} with ${route} for ${to} within 15 s in ${config.mailDir}`);
+}
+
+/** The user of a test, signed up and verified through the UI (the verification link read from the .eml mail). */
+export async function signUpAndVerify(w, who = {}) {
+  const { page } = w;
+  const slug = who.slug ?? unique('e2e');
+  const email = who.email ?? `${slug}@example.test`;
+  const password = who.password ?? `pw-${randomBytes(8).toString('hex')}`;
+  const name = who.name ?? 'Erika Example';
+  await page.goto('/signup');
+  await page.getByLabel('Organisation name').fill(`Org ${slug}`);
+  await page.getByLabel('Organisation address').fill(slug);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.getByRole('heading', { name: 'Check your mail' }).waitFor();
+  if (who.onSent) await who.onSent();
+  const link = await awaitMailLink(email, '/verify-email');
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Verify my email' }).click();
+  await page.getByText('Your email address is verified').waitFor();
+  return { slug, email, password, name };
+}
+
+/** Fills and sends the login form; waits for the admin layout unless `fails` (then the caller looks for the alert). */
+export async function logIn(w, user, { fails = false } = {}) {
+  const { page } = w;
+  if (!page.url().endsWith('/login')) await page.goto('/login');
+  await page.getByLabel('Organisation').first().fill(user.slug);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel(/^Password/).fill(user.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  if (!fails) await page.getByTestId('signed-in-as').waitFor();
+}
+
+export function writeJson(name, value) {
+  mkdirSync(config.outDir, { recursive: true });
+  writeFileSync(join(config.outDir, name), JSON.stringify(value, null, 2));
+}
