@@ -1,9 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiClient } from '../../api/client';
-import { json, pathOf, renderApp as renderWithAuth, type Handler } from '../../test/render';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { json, pathOf, renderApp as renderSignedIn, signedIn, type Handler } from '../../test/render';
 import { duration, perDay } from './series';
 
 const ME = { userId: 'u1', tenantId: 't1', tenantSlug: 'acme', email: 'ann@acme.test', displayName: 'Ann', role: 'OWNER' };
@@ -11,21 +10,8 @@ const LINK = '018f0000-0000-7000-8000-0000000000c1';
 const DOC = '018f0000-0000-7000-8000-0000000000d1';
 
 function renderApp(path: string, handler: Handler) {
-  const all: Handler = (request) => {
-    const p = pathOf(request);
-    if (p === '/api/v1/auth/refresh') return json(200, { accessToken: 'a.b.c', expiresIn: 900, tokenType: 'Bearer' });
-    if (p === '/api/v1/me') return json(200, ME);
-    return handler(request);
-  };
-  const view = renderWithAuth(path, all);
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
-    const request = input instanceof Request ? input : new Request(String(input));
-    view.requests.push(request.clone());
-    return all(request);
-  });
-  return view;
+  return renderSignedIn(path, signedIn(handler, ME));
 }
-afterEach(() => vi.restoreAllMocks());
 
 const shareLink = {
   id: LINK, target: { type: 'DOCUMENT', id: DOC }, name: 'Investors', hasPassword: true, expiresAt: null, requireEmail: true,
@@ -87,17 +73,15 @@ describe('link analytics', () => {
     expect(new URL(activity.url).searchParams.get('linkId')).toBe(LINK);
     expect(new URL(activity.url).searchParams.get('type')).toBe('link.session-started');
 
-    // The app's one client (the harness logs in on a client of its own): the CSV must carry its bearer.
-    apiClient.setAccessToken('a.b.c');
     URL.createObjectURL ??= () => 'blob:x';
     URL.revokeObjectURL ??= () => {};
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: 'Download visits (CSV)' }));
     await waitFor(() => expect(click).toHaveBeenCalled());
+    click.mockRestore();
     const csv = requests.find((r) => pathOf(r) === `/api/v1/share-links/${LINK}/visits`)!;
     expect(new URL(csv.url).searchParams.get('format')).toBe('csv');
-    expect(csv.headers.get('Authorization')).toBe('Bearer a.b.c');
-    apiClient.setAccessToken(null);
+    expect(csv.headers.get('Authorization')).toBe('Bearer h.p.s');
   });
 
   it('an unseen link says so, with empty tables', async () => {

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { json, pathOf, renderApp as renderWithAuth, type Handler } from '../../test/render';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { json, pathOf, renderApp as renderSignedIn, signedIn, type Handler } from '../../test/render';
 import { emptyForm, linkStatus, toRequest, validate, watermarkPreview } from './linkForm';
 
 const ME = { userId: 'u1', tenantId: 't1', tenantSlug: 'acme', email: 'ann@acme.test', displayName: 'Ann', role: 'OWNER' };
@@ -12,21 +12,8 @@ const DOC = '018f0000-0000-7000-8000-0000000000d1';
 const LINK = '018f0000-0000-7000-8000-0000000000c1';
 
 function renderApp(path: string, handler: Handler) {
-  const all: Handler = (request) => {
-    const p = pathOf(request);
-    if (p === '/api/v1/auth/refresh') return json(200, { accessToken: 'a.b.c', expiresIn: 900, tokenType: 'Bearer' });
-    if (p === '/api/v1/me') return json(200, ME);
-    return handler(request);
-  };
-  const view = renderWithAuth(path, all);
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
-    const request = input instanceof Request ? input : new Request(String(input));
-    view.requests.push(request.clone());
-    return all(request);
-  });
-  return view;
+  return renderSignedIn(path, signedIn(handler, ME));
 }
-afterEach(() => vi.restoreAllMocks());
 
 const link = (over: object = {}) => ({
   id: LINK, target: { type: 'DATAROOM', id: ROOM }, name: 'Investors', hasPassword: true, expiresAt: null,

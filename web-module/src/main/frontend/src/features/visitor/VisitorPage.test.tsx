@@ -1,20 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { json, pathOf, renderApp as renderWithAuth, type Handler } from '../../test/render';
-
-/** The app against a fake server: the auth client of the harness and the shared `api` client (global fetch). */
-function renderApp(path: string, handler: Handler) {
-  const view = renderWithAuth(path, handler);
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
-    const request = input instanceof Request ? input : new Request(String(input));
-    view.requests.push(request.clone());
-    return handler(request);
-  });
-  return view;
-}
-afterEach(() => vi.restoreAllMocks());
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { json, pathOf, renderApp } from '../../test/render';
 
 const DOC = '018f0000-0000-7000-8000-0000000000d1';
 const problem = (status: number, slug: string, extra: object = {}) =>
