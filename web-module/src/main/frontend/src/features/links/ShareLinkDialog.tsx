@@ -110,13 +110,12 @@ export function ShareLinkDialog({ opened, onClose, target, onCreated }: {
 
   const create = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/share-links', { body: toRequest(form, target) })),
-    onSuccess: (link) => {
-      void queryClient.invalidateQueries({ queryKey: ['share-links'] });
-      onCreated?.(link);
-    },
+    onSuccess: (link) => onCreated?.(link),
   });
 
   function close() {
+    // The lists behind the dialog are refreshed once it is closed.
+    if (create.data) void queryClient.invalidateQueries({ queryKey: ['share-links'] });
     setForm(emptyForm);
     setTried(false);
     create.reset();
@@ -133,8 +132,10 @@ export function ShareLinkDialog({ opened, onClose, target, onCreated }: {
   const title = target.name ? t('links:dialog.titleFor', { name: target.name }) : t('links:dialog.title');
   const created = create.data;
 
+  // lockScroll off: Mantine's scroll lock (react-remove-scroll) injects a <style> element, which the CSP refuses.
   return (
-    <Modal opened={opened} onClose={close} title={title} size="lg" fullScreen={!!narrow}>
+    <Modal opened={opened} onClose={close} title={title} size="lg" fullScreen={!!narrow}
+      closeButtonProps={{ 'aria-label': t('links:dialog.close') }} lockScroll={false}>
       {created ? (
         <Stack data-testid="link-created">
           <Alert color="green" variant="light">{t('links:dialog.created')}</Alert>

@@ -24,10 +24,11 @@ export function WatermarkPreview({ template, linkName }: { template: string; lin
         ))}
         <div className={classes.tiles}>
           {Array.from({ length: 6 }, (_, i) => (
-            <span key={i} className={classes.tile}>{text}</span>
+            // The text as generated content: a watermark is faint on purpose, and it is not content to read.
+            <span key={i} className={classes.tile} data-text={text} />
           ))}
         </div>
-        <div className={classes.band}>{text}</div>
+        <div className={classes.band} data-text={text} />
       </div>
       <figcaption className={classes.previewCaption} data-testid="watermark-line">
         {text}

@@ -83,7 +83,8 @@ export function hasEmailRules(form: LinkForm): boolean {
 }
 
 export function toRequest(form: LinkForm, target: { type: TargetType; id: string }): Schemas['ShareLinkRequest'] {
-  const request: Schemas['ShareLinkRequest'] = { target };
+  // Only the contract's two fields: the server refuses unknown ones (a caller's `roomId` or `name` stay out).
+  const request: Schemas['ShareLinkRequest'] = { target: { type: target.type, id: target.id } };
   if (form.name.trim()) request.name = form.name.trim();
   if (form.password) request.password = form.password;
   if (form.expiresAt) request.expiresAt = new Date(form.expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -29,7 +29,7 @@ describe('link form', () => {
       ...emptyForm, password: 'pw', verifyEmail: true, allowDomains: 'acme.test\n*.partner.test, acme.test',
       watermark: true, watermarkText: '  {email} {date}  ', maxViews: 5, nda: true, ndaText: 'Keep it secret',
       overrides: { [DOC]: { hidden: false, download: 'allow' }, [FOLDER]: { hidden: true, download: 'inherit' } },
-    }, { type: 'DATAROOM', id: ROOM });
+    }, { type: 'DATAROOM', id: ROOM, roomId: ROOM, name: 'Deal' } as never);
     expect(request).toEqual({
       target: { type: 'DATAROOM', id: ROOM }, password: 'pw', requireEmail: true, verifyEmail: true,
       allowEmails: [], allowDomains: ['acme.test', '*.partner.test'], denyEmails: [], denyDomains: [],
