@@ -98,7 +98,7 @@ describe('the links page', () => {
     await user.click(within(dialog).getByRole('switch', { name: /Verify the email with a code/ }));
     expect(within(dialog).getByRole('switch', { name: /Ask for the visitor’s email address/ })).toBeChecked();
     await user.click(within(dialog).getByRole('button', { name: 'Watermark' }));
-    await user.click(within(dialog).getByRole('switch', { name: /Watermark every page/ }));
+    await user.click(await within(dialog).findByRole('switch', { name: /Watermark every page/ }));
     expect(within(dialog).getByTestId('watermark-line')).toHaveTextContent(/^visitor@example\.com \| \d{4}-\d\d-\d\d \d\d:\d\d UTC \| 203\.0\.113\.7 \| Investors$/);
     await user.type(within(dialog).getByLabelText(/^Watermark text/), 'Confidential for {{email}');
     expect(within(dialog).getByTestId('watermark-line')).toHaveTextContent('Confidential for visitor@example.com');
