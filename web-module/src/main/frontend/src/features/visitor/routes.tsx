@@ -1,8 +1,8 @@
 import type { Area } from '../../app/areas';
-import { Placeholder } from '../../app/ui/Placeholder';
+import { VisitorPage } from './VisitorPage';
 
-/** The visitor side: routes under the visitor layout at /l (no admin navigation). Owned by the visitor helper. */
+/** The visitor side: routes under the visitor layout at /l (no admin navigation). */
 export const visitorArea: Area = {
   id: 'visitor',
-  routes: [{ path: ':token/*', element: <Placeholder ns="visitor" /> }],
+  routes: [{ path: ':token/*', element: <VisitorPage /> }],
 };
