@@ -63,7 +63,7 @@ public class BeaconChecks {
     LinkStore store;
     @EJB
     DelegatedAccess documents;
-    @EJB
+    @Inject
     AccessGenerations generations;
 
     /**

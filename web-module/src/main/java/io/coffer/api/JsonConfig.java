@@ -45,7 +45,7 @@ public class JsonConfig implements ContextResolver<Jsonb> {
         if (body == null || body.isBlank()) {
             throw io.coffer.shared.error.ValidationException.of("body", "is required");
         }
-        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+        try (jakarta.json.JsonReader reader = io.coffer.shared.JsonP.createReader(new java.io.StringReader(body))) {
             return reader.readObject();
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw new io.coffer.shared.error.ValidationException(

@@ -179,4 +179,15 @@ class ModuleBoundariesTest {
                 .because("Range, ETag, Content-Disposition and the download rule are written once (FD-32)")
                 .check(classes);
     }
+
+    @Test
+    void jsonPGoesThroughOneProvider() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.coffer.shared.JsonP")
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a static method of jakarta.json.Json",
+                        call -> call.getTargetOwner().isEquivalentTo(jakarta.json.Json.class)))
+                .because("Json's static methods look the JSON-P provider up on every call; io.coffer.shared.JsonP"
+                        + " looked it up once (a third of a beacon's server time, docs/benchmarks.md)")
+                .check(classes);
+    }
 }

@@ -2,7 +2,7 @@ package io.coffer.automation.internal;
 
 import io.coffer.events.EventFacts;
 import io.coffer.shared.TenantId;
-import jakarta.json.Json;
+import io.coffer.shared.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -25,7 +25,7 @@ final class FactsJson {
     }
 
     static String write(UUID eventId, EventFacts f) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("eventId", eventId.toString())
+        JsonObjectBuilder b = JsonP.createObjectBuilder().add("eventId", eventId.toString())
                 .add("tenant", f.tenant().toString()).add("type", f.type()).add("at", f.at().toString())
                 .add("actorType", f.actorType()).add("denied", f.denied());
         put(b, "actorId", f.actorId());
@@ -39,7 +39,7 @@ final class FactsJson {
         put(b, "clientAddress", f.clientAddress());
         put(b, "objectType", f.objectType());
         put(b, "objectId", f.objectId());
-        JsonObjectBuilder data = Json.createObjectBuilder();
+        JsonObjectBuilder data = JsonP.createObjectBuilder();
         f.data().forEach((k, v) -> {
             if (v instanceof String || v instanceof Number || v instanceof Boolean || v instanceof Enum<?>) {
                 data.add(k, v.toString());
@@ -50,7 +50,7 @@ final class FactsJson {
 
     static Work read(String payload) {
         JsonObject o;
-        try (JsonReader r = Json.createReader(new StringReader(payload))) {
+        try (JsonReader r = JsonP.createReader(new StringReader(payload))) {
             o = r.readObject();
         }
         Map<String, Object> data = new LinkedHashMap<>();

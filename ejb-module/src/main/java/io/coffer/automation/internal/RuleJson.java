@@ -1,7 +1,7 @@
 package io.coffer.automation.internal;
 
 import io.coffer.automation.Rule;
-import jakarta.json.Json;
+import io.coffer.shared.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,14 +18,14 @@ final class RuleJson {
     }
 
     static String conditions(Rule.Conditions c) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonP.createObjectBuilder();
         put(b, "dataroomId", c.dataroomId());
         put(b, "linkId", c.linkId());
         put(b, "documentId", c.documentId());
         put(b, "email", c.email());
         put(b, "emailDomain", c.emailDomain());
         if (c.count() != null) {
-            b.add("count", Json.createObjectBuilder().add("atLeast", c.count().atLeast())
+            b.add("count", JsonP.createObjectBuilder().add("atLeast", c.count().atLeast())
                     .add("withinMinutes", c.count().withinMinutes()));
         }
         return b.build().toString();
@@ -43,9 +43,9 @@ final class RuleJson {
     }
 
     static String action(Rule.Action a) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", a.type());
+        JsonObjectBuilder b = JsonP.createObjectBuilder().add("type", a.type());
         if (!a.to().isEmpty() || "EMAIL".equals(a.type())) {
-            JsonArrayBuilder to = Json.createArrayBuilder();
+            JsonArrayBuilder to = JsonP.createArrayBuilder();
             a.to().forEach(to::add);
             b.add("to", to);
         }
@@ -68,7 +68,7 @@ final class RuleJson {
     }
 
     private static JsonObject read(String json) {
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
+        try (JsonReader r = JsonP.createReader(new StringReader(json))) {
             return r.readObject();
         }
     }

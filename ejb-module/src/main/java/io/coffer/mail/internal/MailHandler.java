@@ -5,7 +5,7 @@ import io.coffer.outbox.OutboxHandler;
 import io.coffer.outbox.OutboxWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.coffer.shared.JsonP;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.logging.Logger;
@@ -25,12 +25,12 @@ public class MailHandler implements OutboxHandler {
 
     /** The outbox payload of a mail (sealed at rest by the outbox: it may carry a token). */
     public static String payload(Mail mail) {
-        return Json.createObjectBuilder().add("to", mail.to()).add("subject", mail.subject())
+        return JsonP.createObjectBuilder().add("to", mail.to()).add("subject", mail.subject())
                 .add("text", mail.text()).build().toString();
     }
 
     static Mail mail(String payload) {
-        try (var reader = Json.createReader(new StringReader(payload))) {
+        try (var reader = JsonP.createReader(new StringReader(payload))) {
             JsonObject o = reader.readObject();
             return new Mail(o.getString("to"), o.getString("subject"), o.getString("text"));
         }

@@ -42,6 +42,17 @@ public class VisitorTokens {
     static final JOSEObjectType TYPE = new JOSEObjectType("coffer-visitor+jwt");
     private final SecureRandom random = new SecureRandom();
     private final Map<UUID, byte[]> keys = new ConcurrentHashMap<>();
+    /**
+     * Tokens this instance verified, by their text: a visitor sends the same token with every page and beacon, and
+     * parsing it again (JSON, Base64, HMAC) was a fifth of a beacon's server time. The text is what was verified, so
+     * an entry answers only for exactly that text and tenant; expiry is checked at every use. Bounded: cleared when
+     * full (the next requests verify again).
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    static final int VERIFIED_CAPACITY = 10_000;
+
+    private record Verified(UUID tenant, VisitorClaims claims) {
+    }
 
     @PersistenceContext(unitName = "coffer")
     EntityManager em;
@@ -71,8 +82,13 @@ public class VisitorTokens {
         if (token == null || token.isBlank() || token.length() > 4096) {
             return Optional.empty();
         }
+        String text = token.strip();
+        Verified known = verified.get(text);
+        if (known != null && known.tenant().equals(tenant.value())) {
+            return now.isBefore(known.claims().expiresAt()) ? Optional.of(known.claims()) : Optional.empty();
+        }
         try {
-            SignedJWT jwt = SignedJWT.parse(token.strip());
+            SignedJWT jwt = SignedJWT.parse(text);
             Optional<byte[]> key = keyForVerify(tenant);
             if (key.isEmpty() || !JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
                     || !TYPE.equals(jwt.getHeader().getType()) || !jwt.verify(new MACVerifier(key.get()))) {
@@ -83,9 +99,14 @@ public class VisitorTokens {
                     || c.getExpirationTime() == null || !now.isBefore(c.getExpirationTime().toInstant())) {
                 return Optional.empty();
             }
-            return Optional.of(new VisitorClaims(UUID.fromString(c.getSubject()),
+            VisitorClaims claims = new VisitorClaims(UUID.fromString(c.getSubject()),
                     UUID.fromString(c.getStringClaim("lnk")), c.getIntegerClaim("sv"), c.getStringClaim("email"),
-                    c.getIssueTime().toInstant(), c.getExpirationTime().toInstant()));
+                    c.getIssueTime().toInstant(), c.getExpirationTime().toInstant());
+            if (verified.size() >= VERIFIED_CAPACITY) {
+                verified.clear();
+            }
+            verified.put(text, new Verified(tenant.value(), claims));
+            return Optional.of(claims);
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }

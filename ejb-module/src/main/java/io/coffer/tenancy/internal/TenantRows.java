@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The rows of the global {@code tenants} and {@code access_generations} tables (in the caller's transaction). */
+/** The rows of the global {@code tenants} table (in the caller's transaction). */
 @ApplicationScoped
 public class TenantRows {
 
@@ -32,14 +32,5 @@ public class TenantRows {
 
     public List<UUID> ids() {
         return em.createQuery("select t.id from TenantEntity t order by t.id", UUID.class).getResultList();
-    }
-
-    /** The tenant's access generation (global {@code access_generations}, FD-34); 0 before its first change. */
-    public long accessGeneration(UUID tenant) {
-        java.util.List<?> rows = em.createNativeQuery("select generation from access_generations where tenant_id = ?1")
-                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
-                .setParameter(1, tenant)
-                .getResultList();
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 }

@@ -1,7 +1,7 @@
 package io.coffer.webhooks.internal;
 
 import io.coffer.events.EventFacts;
-import jakarta.json.Json;
+import io.coffer.shared.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.format.DateTimeFormatter;
@@ -20,13 +20,13 @@ public final class WebhookBodies {
     }
 
     public static String body(UUID eventId, EventFacts f) {
-        JsonObjectBuilder actor = Json.createObjectBuilder().add("type", f.actorType());
+        JsonObjectBuilder actor = JsonP.createObjectBuilder().add("type", f.actorType());
         if (f.actorId() != null) {
             actor.add("id", f.actorId().toString());
         } else {
             actor.addNull("id");
         }
-        JsonObjectBuilder o = Json.createObjectBuilder()
+        JsonObjectBuilder o = JsonP.createObjectBuilder()
                 .add("id", eventId.toString())
                 .add("type", f.type())
                 .add("at", DateTimeFormatter.ISO_INSTANT.format(f.at().truncatedTo(ChronoUnit.MILLIS)))
@@ -40,7 +40,7 @@ public final class WebhookBodies {
         if (f.linkId() != null) {
             o.add("linkId", f.linkId().toString());
         }
-        JsonObjectBuilder data = Json.createObjectBuilder();
+        JsonObjectBuilder data = JsonP.createObjectBuilder();
         f.data().forEach((k, v) -> add(data, k, v));
         return o.add("data", data).build().toString();
     }
@@ -55,13 +55,13 @@ public final class WebhookBodies {
         } else if (v instanceof Number n) {
             o.add(key, n.doubleValue());
         } else if (v instanceof Map<?, ?> m) {
-            JsonObjectBuilder inner = Json.createObjectBuilder();
+            JsonObjectBuilder inner = JsonP.createObjectBuilder();
             m.forEach((k, x) -> add(inner, String.valueOf(k), x));
             o.add(key, inner);
         } else if (v instanceof Collection<?> c) {
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = JsonP.createArrayBuilder();
             for (Object x : c) {
-                JsonObjectBuilder holder = Json.createObjectBuilder();
+                JsonObjectBuilder holder = JsonP.createObjectBuilder();
                 add(holder, "v", x);
                 a.add(holder.build().get("v"));
             }

@@ -1,7 +1,7 @@
 package io.coffer.api.activity;
 
 import io.coffer.activity.ActivityItem;
-import jakarta.json.Json;
+import io.coffer.shared.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -66,7 +66,7 @@ public final class ActivityDtos {
         if (text == null || text.isBlank()) {
             return JsonObject.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader r = Json.createReader(new StringReader(text))) {
+        try (JsonReader r = JsonP.createReader(new StringReader(text))) {
             return r.readObject();
         }
     }

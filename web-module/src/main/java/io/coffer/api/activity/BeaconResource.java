@@ -12,7 +12,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.coffer.shared.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -87,7 +87,7 @@ public class BeaconResource {
 
     static List<VisitorViews.Beacon> read(String body) {
         JsonArray array;
-        try (var reader = Json.createReader(new java.io.StringReader(body == null ? "" : body))) {
+        try (var reader = JsonP.createReader(new java.io.StringReader(body == null ? "" : body))) {
             array = reader.readArray();
         } catch (RuntimeException e) {
             throw ValidationException.of("body", "must be a JSON array of {docId, page, seconds}");

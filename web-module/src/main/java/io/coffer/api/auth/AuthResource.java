@@ -13,7 +13,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.coffer.shared.JsonP;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -46,7 +46,7 @@ public class AuthResource {
 
     /** The SPA's refresh cookie: HttpOnly, Secure, SameSite=Strict, sent only to /api/v1/auth. */
     public static final String REFRESH_COOKIE = "coffer_refresh";
-    static final String ACCEPTED = Json.createObjectBuilder().build().toString();
+    static final String ACCEPTED = JsonP.createObjectBuilder().build().toString();
 
     @Inject
     Authentication authentication;

@@ -47,7 +47,7 @@ public final class GrantDtos {
             if (body == null || body.isBlank()) {
                 throw ValidationException.of("body", "must be an array of grants");
             }
-            JsonValue value = jakarta.json.Json.createReader(new java.io.StringReader(body)).readValue();
+            JsonValue value = io.coffer.shared.JsonP.createReader(new java.io.StringReader(body)).readValue();
             if (value.getValueType() != JsonValue.ValueType.ARRAY) {
                 throw ValidationException.of("body", "must be an array of grants");
             }

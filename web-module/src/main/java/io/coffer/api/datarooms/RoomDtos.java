@@ -93,7 +93,7 @@ public final class RoomDtos {
             if (body == null || body.isBlank()) {
                 throw io.coffer.shared.error.ValidationException.of("body", "must be an array of paths");
             }
-            value = jakarta.json.Json.createReader(new java.io.StringReader(body)).readValue();
+            value = io.coffer.shared.JsonP.createReader(new java.io.StringReader(body)).readValue();
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw io.coffer.shared.error.ValidationException.of("body", "must be an array of paths");
         }

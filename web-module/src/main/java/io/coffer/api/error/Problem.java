@@ -1,7 +1,7 @@
 package io.coffer.api.error;
 
 import io.coffer.shared.error.ValidationException.FieldError;
-import jakarta.json.Json;
+import io.coffer.shared.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -17,14 +17,14 @@ public final class Problem {
 
     /** The JSON body of a problem; {@code detail} must never hold internals. */
     public static String json(ProblemType type, String detail, List<FieldError> errors) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonP.createObjectBuilder()
                 .add("type", type.type())
                 .add("title", type.title())
                 .add("status", type.status())
                 .add("detail", detail == null ? type.defaultDetail() : detail);
         if (errors != null && !errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+            JsonArrayBuilder list = JsonP.createArrayBuilder();
+            errors.forEach(e -> list.add(JsonP.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             body.add("errors", list);
         }
         return body.build().toString();
@@ -42,9 +42,9 @@ public final class Problem {
 
     /** 401 {@code credentials-required} of a share link, with {@code requires}: what is still missing or wrong. */
     public static Response.ResponseBuilder credentialsRequired(String detail, List<String> requires) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonP.createArrayBuilder();
         requires.forEach(list::add);
-        String json = Json.createObjectBuilder()
+        String json = JsonP.createObjectBuilder()
                 .add("type", ProblemType.CREDENTIALS_REQUIRED.type())
                 .add("title", ProblemType.CREDENTIALS_REQUIRED.title())
                 .add("status", ProblemType.CREDENTIALS_REQUIRED.status())

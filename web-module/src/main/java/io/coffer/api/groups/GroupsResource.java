@@ -149,7 +149,7 @@ public class GroupsResource {
         JsonArray array;
         try {
             JsonValue value = body == null || body.isBlank() ? null
-                    : jakarta.json.Json.createReader(new java.io.StringReader(body)).readValue();
+                    : io.coffer.shared.JsonP.createReader(new java.io.StringReader(body)).readValue();
             if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
                 throw ValidationException.of("body", "must be an array of user ids");
             }
