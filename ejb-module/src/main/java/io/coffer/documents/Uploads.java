@@ -47,6 +47,9 @@ public class Uploads {
     @Inject
     io.coffer.documents.internal.Versions versions;
 
+    @Inject
+    io.coffer.documents.internal.Renditions renditions;
+
     @jakarta.ejb.EJB
     io.coffer.tenancy.TenantScope tenancy;
 
@@ -71,7 +74,9 @@ public class Uploads {
             String type = detect(tenant, blob);
             Preview preview = preview(tenant, blob, type, () -> finalName);
             try {
-                return documents.register(roomId, folderId, finalName, blob, type, preview);
+                DocumentView view = documents.register(roomId, folderId, finalName, blob, type, preview);
+                pagesAhead(tenant, blob, preview);
+                return view;
             } catch (RuntimeException e) {
                 forget(tenant, preview.rendition());
                 throw e;
@@ -90,7 +95,9 @@ public class Uploads {
             String type = detect(tenant, blob);
             Preview preview = preview(tenant, blob, type, () -> documents.get(documentId).name());
             try {
-                return documents.registerVersion(documentId, blob, type, preview);
+                DocumentView view = documents.registerVersion(documentId, blob, type, preview);
+                pagesAhead(tenant, blob, preview);
+                return view;
             } catch (RuntimeException e) {
                 forget(tenant, preview.rendition());
                 throw e;
@@ -99,6 +106,15 @@ public class Uploads {
             forget(tenant, blob);
             throw e;
         }
+    }
+
+    /** Once the version committed: its pages drawn into the shared cache in the background (DOC-50). */
+    private void pagesAhead(TenantId tenant, StoredBlob blob, Preview preview) {
+        if (preview.pageCount() == null || preview.pageCount() < 1) {
+            return;
+        }
+        StoredBlob pages = preview.rendition() != null ? preview.rendition() : blob;
+        renditions.renderAhead(tenant, pages.id(), pages.size(), preview.pageCount());
     }
 
     /** Browsers of old sent the client's whole path as the file name: only its last segment is a name. */

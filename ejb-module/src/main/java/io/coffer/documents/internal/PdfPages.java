@@ -12,14 +12,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
@@ -44,12 +46,23 @@ public class PdfPages {
     static final long MAX_PIXELS = 40_000_000L;
     static final long TIME_LIMIT_SECONDS = 30;
     static final String CHILD_HEAP = "-Xmx256m";
+    /**
+     * A render-ahead job draws at most this many pages (a visitor who reads on past them starts the next job), within
+     * {@link #TIME_LIMIT_SECONDS} plus {@link #AHEAD_SECONDS_PER_PAGE} per page: a hostile PDF holds the one
+     * render-ahead thread for minutes at most, never the pages asked for now (their own pool).
+     */
+    static final int AHEAD_PAGES = 60;
+    static final long AHEAD_SECONDS_PER_PAGE = 3;
     private static final Logger LOG = Logger.getLogger(PdfPages.class.getName());
 
     @Inject
     BlobStore blobs;
 
     private ExecutorService pool;
+    /** Renders whole documents ahead of their visitors, one at a time, below the on-demand pool's priority. */
+    private ExecutorService ahead;
+    /** The pages blobs whose pages are being rendered ahead (value: whether the job has started). */
+    private final Map<String, AtomicBoolean> aheadJobs = new ConcurrentHashMap<>();
     private Optional<String> childClasspath = Optional.empty();
 
     @PostConstruct
@@ -66,11 +79,18 @@ public class PdfPages {
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         });
+        ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "coffer-pdf-ahead");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
     }
 
     @PreDestroy
     void stop() {
         pool.shutdownNow();
+        ahead.shutdownNow();
     }
 
     /** How jobs run: "separate process" or "in-process (libraries not on disk)". */
@@ -131,10 +151,62 @@ public class PdfPages {
             BufferedImage image = new PDFRenderer(document).renderImage(page - 1, scale, ImageType.RGB);
             Files.createDirectories(cached.getParent());
             Path tmp = Files.createTempFile(cached.getParent(), "page", ".tmp");
-            ImageIO.write(image, "png", tmp.toFile());
+            Png.write(image, tmp.toFile());
             Files.move(tmp, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return cached;
         }), "render page " + page);
+    }
+
+    /**
+     * Renders the pages of a stored PDF that {@code dir} lacks, into {@code dir/<page><suffix>} (where:
+     * {@link Renditions}' decision), in the background: {@link #AHEAD_PAGES} pages from {@code first}, in one render
+     * process (a process per page cost more than the page). At most one job per blob is queued or running; a second
+     * request while one is queued or running is a no-op.
+     */
+    void renderAhead(TenantId tenant, String blobId, long size, int pageCount, int first, Path dir, String suffix) {
+        AtomicBoolean started = new AtomicBoolean();
+        if (aheadJobs.putIfAbsent(blobId, started) != null) {
+            return;
+        }
+        try {
+            ahead.submit(() -> {
+                started.set(true);
+                try {
+                    aheadNow(tenant, blobId, size, pageCount, first, dir, suffix);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warning("Could not render the pages of a PDF ahead: " + rootMessage(e));
+                } finally {
+                    aheadJobs.remove(blobId);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            aheadJobs.remove(blobId); // stopping
+        }
+    }
+
+    /** Whether the pages of this blob are being rendered ahead right now (not only queued). */
+    boolean renderingAhead(String blobId) {
+        AtomicBoolean started = aheadJobs.get(blobId);
+        return started != null && started.get();
+    }
+
+    private void aheadNow(TenantId tenant, String blobId, long size, int pageCount, int first, Path dir, String suffix)
+            throws IOException {
+        int count = Math.min(AHEAD_PAGES, pageCount - first + 1);
+        if (count < 1) {
+            return;
+        }
+        long seconds = TIME_LIMIT_SECONDS + AHEAD_SECONDS_PER_PAGE * count;
+        if (childClasspath.isPresent()) {
+            withCopy(tenant, blobId, size, copy -> RenderProcess.run(childClasspath.get(), CHILD_HEAP, seconds, "ahead",
+                    copy.toString(), String.valueOf(WIDTH), String.valueOf(MAX_PIXELS), String.valueOf(first),
+                    String.valueOf(count), dir.toString(), suffix));
+            return;
+        }
+        withDocument(tenant, blobId, size, document -> {
+            RenderMain.ahead(document, WIDTH, MAX_PIXELS, first, count, dir, suffix);
+            return null;
+        });
     }
 
     private interface DocumentWork<T> {

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
+import java.nio.file.StandardCopyOption;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
@@ -20,7 +20,10 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * which kills it when its time is up. A hostile PDF can exhaust only this process.
  *
  * <p>{@code count <pdf> <out>} writes the page count to {@code out}; {@code render <pdf> <page> <width> <maxPixels>
- * <out>} writes the page's PNG to {@code out}. Exit codes: 0 done, 2 no such page, 3 too many pixels, 1 anything else.
+ * <out>} writes the page's PNG to {@code out}; {@code ahead <pdf> <width> <maxPixels> <first> <count> <dir> <suffix>}
+ * writes the pages {@code first} to {@code first + count - 1} not in {@code dir} yet as {@code <dir>/<page><suffix>}
+ * (each atomically; a page with too many pixels is left out). Exit codes: 0 done, 2 no such page, 3 too many pixels,
+ * 1 anything else.
  */
 public final class RenderMain {
     private RenderMain() {
@@ -44,6 +47,11 @@ public final class RenderMain {
                 Files.writeString(Path.of(args[2]), String.valueOf(document.getNumberOfPages()), StandardCharsets.UTF_8);
                 return 0;
             }
+            if (args[0].equals("ahead")) {
+                ahead(document, Integer.parseInt(args[2]), Long.parseLong(args[3]), Integer.parseInt(args[4]),
+                        Integer.parseInt(args[5]), Path.of(args[6]), args[7]);
+                return 0;
+            }
             int page = Integer.parseInt(args[2]);
             int width = Integer.parseInt(args[3]);
             long maxPixels = Long.parseLong(args[4]);
@@ -57,8 +65,35 @@ public final class RenderMain {
                 return 3;
             }
             BufferedImage image = new PDFRenderer(document).renderImage(page - 1, scale, ImageType.RGB);
-            File out = new File(args[5]);
-            return ImageIO.write(image, "png", out) ? 0 : 1;
+            Png.write(image, new File(args[5]));
+            return 0;
+        }
+    }
+
+    /** The pages {@code first} to {@code first + count - 1} of {@code document} not in {@code dir} yet. */
+    static void ahead(PDDocument document, int width, long maxPixels, int first, int count, Path dir, String suffix)
+            throws IOException {
+        int last = Math.min(document.getNumberOfPages(), first + count - 1);
+        PDFRenderer renderer = new PDFRenderer(document);
+        Files.createDirectories(dir);
+        for (int page = Math.max(1, first); page <= last; page++) {
+            Path target = dir.resolve(page + suffix);
+            if (Files.exists(target)) {
+                continue;
+            }
+            PDRectangle box = document.getPage(page - 1).getCropBox();
+            float scale = width / Math.max(1f, box.getWidth());
+            long height = (long) Math.ceil(box.getHeight() * scale);
+            if (height <= 0 || (long) width * height > maxPixels) {
+                continue; // refused when asked for, as by "render"
+            }
+            Path tmp = Files.createTempFile(dir, "ahead", ".tmp");
+            try {
+                Png.write(renderer.renderImage(page - 1, scale, ImageType.RGB), tmp.toFile());
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 }

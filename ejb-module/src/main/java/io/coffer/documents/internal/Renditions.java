@@ -54,6 +54,10 @@ public class Renditions {
     static final String PAGES = "visitor-pages";
     static final String DOWNLOADS = "visitor-downloads";
     static final List<String> AUDIENCE_KINDS = List.of(PAGES, DOWNLOADS);
+    /** A cached page's file name after its number: the width it was rendered at. */
+    static final String PAGE_SUFFIX = "-" + PdfPages.WIDTH + ".png";
+    /** How long a request for a page waits for the render-ahead job that is drawing its document. */
+    static final long AHEAD_WAIT_MILLIS = 2_000;
     private static final Logger LOG = Logger.getLogger(Renditions.class.getName());
 
     @Inject
@@ -100,10 +104,9 @@ public class Renditions {
         if (v.pageCount() == null || page < 1 || page > v.pageCount()) {
             return Optional.empty();
         }
-        Path cached = settings.home().resolve(PREVIEWS).resolve(tenant.toString()).resolve(v.pagesBlobId())
-                .resolve(page + "-" + PdfPages.WIDTH + ".png");
+        Path cached = pagesDir(tenant, v.pagesBlobId()).resolve(page + PAGE_SUFFIX);
         Optional<Path> plain = Files.exists(cached) ? Optional.of(cached)
-                : pdf.render(tenant, v.pagesBlobId(), v.pagesBlobSize(), page, cached);
+                : missing(tenant, v.pagesBlobId(), v.pagesBlobSize(), v.pageCount(), page, cached);
         String tag = v.sha256().substring(0, 32) + "-" + page + "-" + PdfPages.WIDTH;
         try {
             if (plain.isEmpty()) {
@@ -122,6 +125,42 @@ public class Renditions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Renders every page of a version's pages blob into the shared page cache in the background (DOC-50): called when
+     * an upload or a new version committed, so that a visitor's first page is a file read, not a render.
+     */
+    public void renderAhead(TenantId tenant, String pagesBlobId, long size, int pageCount) {
+        pdf.renderAhead(tenant, pagesBlobId, size, pageCount, 1, pagesDir(tenant, pagesBlobId), PAGE_SUFFIX);
+    }
+
+    /**
+     * A page not in the cache: while the document's pages are being rendered ahead, wait for it (up to
+     * {@link #AHEAD_WAIT_MILLIS}); else render it now and the visitor's next pages ahead (DOC-51).
+     */
+    private Optional<Path> missing(TenantId tenant, String blob, long size, int pageCount, int page, Path cached) {
+        long deadline = System.nanoTime() + AHEAD_WAIT_MILLIS * 1_000_000L;
+        while (pdf.renderingAhead(blob) && !Files.exists(cached) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (Files.exists(cached)) {
+            return Optional.of(cached);
+        }
+        Optional<Path> rendered = pdf.render(tenant, blob, size, page, cached);
+        if (rendered.isPresent() && page < pageCount) {
+            pdf.renderAhead(tenant, blob, size, pageCount, page + 1, pagesDir(tenant, blob), PAGE_SUFFIX);
+        }
+        return rendered;
+    }
+
+    private Path pagesDir(TenantId tenant, String pagesBlobId) {
+        return settings.home().resolve(PREVIEWS).resolve(tenant.toString()).resolve(pagesBlobId);
     }
 
     /** One document of a zip: its path inside the zip and the version it holds. */

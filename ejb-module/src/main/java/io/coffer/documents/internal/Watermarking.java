@@ -122,7 +122,7 @@ public final class Watermarking {
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), "wm", ".tmp");
         try {
-            ImageIO.write(draw(page, text), "png", tmp.toFile());
+            Png.write(draw(page, text), tmp.toFile());
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);

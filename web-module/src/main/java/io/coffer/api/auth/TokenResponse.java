@@ -8,5 +8,6 @@ public record TokenResponse(
         @Schema(required = true, maxLength = 8192, pattern = "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$",
                 description = "A JWT") String accessToken,
         @Schema(required = true, description = "Seconds until the token expires.") long expiresIn,
-        @Schema(required = true, enumeration = "Bearer") String tokenType) {
+        @Schema(required = true, enumeration = "Bearer") String tokenType)
+        implements io.coffer.api.security.CarriesSecret {
 }

@@ -81,7 +81,8 @@ public final class MemberDtos {
                          @Schema(required = true) boolean revoked,
                          @Schema(nullable = true,
                                  description = "Only in the answer that creates the key.", maxLength = 512)
-                         String key) {
+                         String key)
+        implements io.coffer.api.security.CarriesSecret {
         static ApiKey of(ApiKeys.ApiKey k, String key) {
             return new ApiKey(k.id().toString(), k.name(), k.scopes(), k.createdAt(), k.expiresAt(), k.revoked(), key);
         }

@@ -93,7 +93,8 @@ public final class ShareLinkDtos {
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) Instant updatedAt,
             @Schema(required = true, nullable = true) Instant revokedAt,
-            @Schema(required = true) boolean revoked) {
+            @Schema(required = true) boolean revoked)
+        implements io.coffer.api.security.CarriesSecret {
 
         static View of(ShareLink l) {
             return new View(l.id().toString(), l.token(), l.token() == null ? null : l.url(),

@@ -53,7 +53,8 @@ public final class VisitorDtos {
     public record Session(@Schema(required = true, maxLength = 4096, description = "Send as X-Visitor-Token")
                           String visitorToken,
                           @Schema(required = true, minimum = "1", maximum = "86400", description = "seconds")
-                          long expiresIn) {
+                          long expiresIn)
+        implements io.coffer.api.security.CarriesSecret {
         static Session of(VisitorViews.Session s) {
             return new Session(s.visitorToken(), s.expiresIn());
         }

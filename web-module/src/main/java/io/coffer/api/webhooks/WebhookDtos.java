@@ -41,7 +41,8 @@ public final class WebhookDtos {
                                       maxItems = 50) List<String> events,
                               @Schema(nullable = true, maxLength = 200, description = "The signing secret: in the"
                                       + " creation's answer only") String secret,
-                              @Schema(required = true) Instant createdAt) {
+                              @Schema(required = true) Instant createdAt)
+        implements io.coffer.api.security.CarriesSecret {
         static WebhookView of(Webhook w, String secret) {
             return new WebhookView(w.id().toString(), w.url(), w.events(), secret, w.createdAt());
         }
