@@ -3,9 +3,13 @@
  * XMLHttpRequest helper here, beside the client, with the client's in-memory access token. A 401 refreshes once
  * (the client's shared refresh) and sends again; a failure is an ApiError with the problem body, as `unwrap` gives.
  *
+ * Resumable uploads (tus 1.0 through tus-js-client, `POST /api/v1/uploads`): the upload queue's path. A network
+ * error is retried with the delays below, and each retry asks the server for its offset (HEAD) and resumes there.
+ *
  * Also here: the native download of a download ticket's URL (the browser saves the file itself).
  */
-import { ApiError, apiClient, type ApiClient, type Problem, type Schemas } from './client';
+import { Upload, type DetailedError, type HttpStack, type UploadOptions as TusOptions } from 'tus-js-client';
+import { ApiError, apiClient, unwrap, type ApiClient, type Problem, type Schemas } from './client';
 import type { paths } from './schema';
 
 export type Document = Schemas['Document'];
@@ -100,6 +104,122 @@ function answer(raw: Raw): Document {
   const problem =
     typeof raw.body === 'object' && raw.body !== null && 'status' in raw.body ? (raw.body as Problem) : undefined;
   throw new ApiError(raw.status, problem);
+}
+
+const RESUMABLE_PATH = '/api/v1/uploads' satisfies keyof paths;
+
+/** Bytes per PATCH: a broken line re-sends at most this much (the server forces what it received to disk). */
+export const RESUMABLE_CHUNK_BYTES = 16 * 1024 * 1024;
+/** Waits before each retry after a network error or a 5xx/409/423 answer; then the upload fails. */
+export const RESUMABLE_RETRY_DELAYS = [0, 1000, 3000, 5000, 10000, 20000, 30000];
+
+/** Where a resumable upload goes: a new document in a room (and folder), or a new version of a document. */
+export type ResumableTarget =
+  | { roomId: string; folderId: string | null; name: string }
+  | { documentId: string };
+
+export interface ResumableOptions {
+  onProgress?: (loaded: number, total: number) => void;
+  signal?: AbortSignal;
+  client?: ApiClient;
+  baseUrl?: string;
+  /**
+   * For tests: tus-js-client's HTTP stack and file reader (Vitest resolves its Node build, which reads Buffers and
+   * streams, not Blobs), the chunk size and the retry delays.
+   */
+  httpStack?: HttpStack;
+  fileReader?: TusOptions['fileReader'];
+  chunkSize?: number;
+  retryDelays?: number[];
+}
+
+/**
+ * Uploads `file` by tus with the client's in-memory access token (a 401 refreshes once and retries); resumes after a
+ * network error where the server's offset stands; answers the document the final PATCH names
+ * (`Coffer-Document-Id`). Cancelling through the signal also terminates the upload on the server (DELETE).
+ */
+export function resumableUpload(target: ResumableTarget, file: Blob, options: ResumableOptions = {}): Promise<Document> {
+  const client = options.client ?? apiClient;
+  const base = options.baseUrl ?? (typeof window !== 'undefined' ? window.location.origin : '');
+  const metadata: Record<string, string> =
+    'documentId' in target
+      ? { documentId: target.documentId }
+      : { dataroomId: target.roomId, name: target.name, ...(target.folderId ? { folderId: target.folderId } : {}) };
+  return new Promise<Document>((resolve, reject) => {
+    const signal = options.signal;
+    if (signal?.aborted) {
+      reject(new DOMException('The upload was cancelled.', 'AbortError'));
+      return;
+    }
+    let refreshed: boolean | undefined; // once per upload: undefined until a 401 was met
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      outcome();
+    };
+    const tus: TusOptions = {
+      endpoint: base + RESUMABLE_PATH,
+      metadata,
+      chunkSize: options.chunkSize ?? RESUMABLE_CHUNK_BYTES,
+      retryDelays: options.retryDelays ?? RESUMABLE_RETRY_DELAYS,
+      storeFingerprintForResuming: false,
+      removeFingerprintOnSuccess: true,
+      onBeforeRequest(request) {
+        const token = client.getAccessToken();
+        if (token) request.setHeader('Authorization', `Bearer ${token}`);
+      },
+      async onAfterResponse(_request, response) {
+        if (response.getStatus() === 401 && refreshed === undefined) refreshed = await client.refresh();
+      },
+      onShouldRetry(error, attempt) {
+        const status = error.originalResponse?.getStatus() ?? 0;
+        if (status === 401) return refreshed === true && attempt === 0;
+        return status === 0 || status === 409 || status === 423 || status >= 500;
+      },
+      onProgress(sent, total) {
+        options.onProgress?.(sent, total);
+      },
+      onSuccess({ lastResponse }) {
+        const id = lastResponse.getHeader('Coffer-Document-Id');
+        if (!id) {
+          finish(() => reject(new ApiError(lastResponse.getStatus(), undefined)));
+          return;
+        }
+        unwrap(client.api.GET('/api/v1/documents/{id}', { params: { path: { id } } })).then(
+          (doc) => finish(() => resolve(doc)),
+          (error: unknown) => finish(() => reject(error)),
+        );
+      },
+      onError(error) {
+        finish(() => reject(toError(error)));
+      },
+    };
+    if (options.httpStack) tus.httpStack = options.httpStack;
+    if (options.fileReader) tus.fileReader = options.fileReader;
+    const upload = new Upload(file, tus);
+    const onAbort = () => {
+      void upload.abort(true).catch(() => undefined); // the partial bytes go on the server too
+      finish(() => reject(new DOMException('The upload was cancelled.', 'AbortError')));
+    };
+    signal?.addEventListener('abort', onAbort);
+    upload.start();
+  });
+}
+
+/** A tus failure as the rest of the app knows failures: an ApiError with the problem body, or a network TypeError. */
+function toError(error: Error | DetailedError): Error {
+  const response = (error as DetailedError).originalResponse;
+  if (!response) return new TypeError('The upload could not reach the server.');
+  let body: unknown;
+  try {
+    body = response.getBody() ? JSON.parse(response.getBody()) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const problem = typeof body === 'object' && body !== null && 'status' in body ? (body as Problem) : undefined;
+  return new ApiError(response.getStatus(), problem);
 }
 
 /**

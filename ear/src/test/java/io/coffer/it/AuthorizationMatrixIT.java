@@ -409,6 +409,18 @@ class AuthorizationMatrixIT {
             row("POST /api/v1/documents/{id}/versions", onTarget(3, 201), false, f -> Http.request(
                     "/api/v1/documents/" + f.doc + "/versions").header("Content-Type", "application/pdf")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(PDF))),
+            // DOC-62: a resumable upload is created under the plain upload's rule (UPLOAD on the target)
+            row("POST /api/v1/uploads", onTarget(3, 201), false, f -> Http.request("/api/v1/uploads")
+                    .header("Tus-Resumable", "1.0.0").header("Upload-Length", "10")
+                    .header("Upload-Metadata", ResumableUploadsIT.meta("dataroomId", f.room, "folderId", f.folder,
+                            "name", "t" + unique() + ".bin")).POST(HttpRequest.BodyPublishers.noBody())),
+            // DOC-61: an upload is its creator's only; the fixture's id is nobody's, so every caller meets 404
+            row("PATCH /api/v1/uploads/{id}", c -> c == Caller.ANONYMOUS ? 401 : 404, false, f -> Http.request(
+                    "/api/v1/uploads/" + UUID.randomUUID()).header("Tus-Resumable", "1.0.0")
+                    .header("Upload-Offset", "0").header("Content-Type", "application/offset+octet-stream")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(new byte[4]))),
+            row("DELETE /api/v1/uploads/{id}", c -> c == Caller.ANONYMOUS ? 401 : 404, false, f -> Http.request(
+                    "/api/v1/uploads/" + UUID.randomUUID()).header("Tus-Resumable", "1.0.0").DELETE()),
             row("GET /api/v1/documents/{id}/content", onTarget(2, 200), false,
                     f -> get("/api/v1/documents/" + f.doc + "/content")),
             row("POST /api/v1/documents/{id}/download-ticket", onTarget(2, 201), false,

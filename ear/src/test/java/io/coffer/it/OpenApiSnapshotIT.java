@@ -116,8 +116,9 @@ class OpenApiSnapshotIT {
                 }
                 for (String status : successes) {
                     JsonObject answer = responses.getJsonObject(status);
+                    boolean tusCreation = path.getKey().equals("/api/v1/uploads"); // tus: 201 answers in headers
                     if (!status.equals("204") && !entry.getKey().equals("head") && !status.equals("202")
-                            && !answer.containsKey("content")) {
+                            && !tusCreation && !answer.containsKey("content")) {
                         missing.add(where + " " + status + ": no response schema");
                     }
                 }

@@ -125,10 +125,7 @@ public class Uploads {
 
     private StoredBlob store(TenantId tenant, UploadBody body, String digestHeader) {
         Optional<byte[]> expected = expectedSha256(digestHeader);
-        long max = settings.maxUploadBytes();
-        if (body.declaredLength() - body.framingAllowance() > max) {
-            throw new PayloadTooLargeException(max);
-        }
+        long max = refuseOverLimit(body.declaredLength() - body.framingAllowance());
         StoredBlob blob;
         try (InputStream in = body.open()) {
             blob = blobs.put(tenant, in, max);
@@ -140,6 +137,18 @@ public class Uploads {
             throw ValidationException.of("Digest", "does not match the body: nothing was stored");
         }
         return blob;
+    }
+
+    /**
+     * The one size rule of every upload, plain or resumable (DOC-62): a declared length over
+     * {@code COFFER_MAX_UPLOAD_BYTES} is refused before a byte is read. Answers the limit.
+     */
+    long refuseOverLimit(long declaredBytes) {
+        long max = settings.maxUploadBytes();
+        if (declaredBytes > max) {
+            throw new PayloadTooLargeException(max);
+        }
+        return max;
     }
 
     /** How a version's pages are shown, and how many there are. */

@@ -1,10 +1,11 @@
 /**
  * One upload queue per room for the whole session (uploads go on while the user opens a document and comes back),
- * over the real transport: `api/upload.ts` for the bytes, `POST /datarooms/{id}/paths` for the folders.
+ * over the real transport: `api/upload.ts`'s resumable (tus) upload for the bytes, `POST /datarooms/{id}/paths` for
+ * the folders.
  */
 import { useSyncExternalStore } from 'react';
 import { api, unwrap } from '../../api/client';
-import { uploadDocument } from '../../api/upload';
+import { resumableUpload } from '../../api/upload';
 import { UploadQueue, type Snapshot, type Transport } from './uploadQueue';
 
 /** Parallel uploads per room: enough to fill the line with small files, few enough for 2-core servers. */
@@ -15,7 +16,7 @@ const queues = new Map<string, UploadQueue>();
 export function transportFor(roomId: string): Transport {
   return {
     async send(job, onProgress, signal) {
-      const doc = await uploadDocument(roomId, { folderId: job.folderId, name: job.name }, job.file, {
+      const doc = await resumableUpload({ roomId, folderId: job.folderId, name: job.name }, job.file, {
         onProgress: (loaded) => onProgress(loaded),
         signal,
       });

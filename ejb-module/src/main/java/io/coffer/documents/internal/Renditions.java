@@ -273,6 +273,11 @@ public class Renditions {
 
     // ---- layout helpers --------------------------------------------------------------------------------------------
 
+    /** Where a tenant's partial resumable uploads lie on this instance ({@link PartialFiles}, DOC-61). */
+    Path partialUploadsDir(TenantId tenant) {
+        return settings.home().resolve("uploads").resolve(tenant.toString());
+    }
+
     private Path audienceDir(String kind, TenantId tenant, Audience audience) {
         return settings.home().resolve(kind).resolve(tenant.toString()).resolve(audience.toString());
     }

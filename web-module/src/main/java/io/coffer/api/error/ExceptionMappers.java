@@ -99,6 +99,10 @@ public final class ExceptionMappers {
             if (status == 400 && e.getCause() != null) {
                 return malformed();
             }
+            if (e.getResponse().getMediaType() != null && Problem.MEDIA_TYPE.equals(
+                    e.getResponse().getMediaType().getType() + "/" + e.getResponse().getMediaType().getSubtype())) {
+                return e.getResponse(); // a problem the resource wrote itself (tus' 412 with Tus-Version)
+            }
             Response.ResponseBuilder answer = Problem.of(ProblemType.forStatus(status));
             if (e instanceof NotAllowedException && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
                 answer.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));

@@ -15,6 +15,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable", "No representation matches the Accept header."),
     CONFLICT("conflict", 409, "Conflict", "The request conflicts with the current state."),
     GONE("gone", 410, "Gone", "This resource is no longer available."),
+    PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed",
+            "A precondition of this request does not hold (tus: another Tus-Resumable version)."),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large", "The request body is too large."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type",
             "The request body's media type is not supported here."),
