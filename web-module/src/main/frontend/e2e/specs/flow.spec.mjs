@@ -2,7 +2,7 @@
 // room and upload a folder of PDFs with the progress shown → invite a colleague (who accepts through the mail) and
 // grant the room → a password + email-code link with a watermark through the dialog → a visitor in a fresh browser
 // context passes the gate (the code from the mail) and sees the watermarked page → the analytics chart shows the
-// visit; revoking the link → the visitor sees the revoked message. The API is only read, to prove what the screens
+// visit; the link's view limit edited in the list; revoking the link → the visitor sees the revoked message. The API is only read, to prove what the screens
 // claim. axe, CSP and console checks on every screen (lib.mjs); the screenshots feed docs/screenshots/.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -240,9 +240,18 @@ export const tests = [
         assert(report.views === 1 && report.uniqueVisitors === 1, `one view by one visitor: ${JSON.stringify(report)}`);
         await w.check('analytics');
 
-        // 7. Revoked: the visitor's next visit shows the revoked message.
+        // 7. The link edited in the list (a PATCH of the view limit), then revoked: the next visit shows the revoked message.
         await nav().getByRole('link', { name: 'Share links' }).click();
         const listed = page.getByTestId(`link-row-${linkId}`);
+        await listed.getByRole('button', { name: 'Edit Investors' }).click();
+        const editor = page.getByRole('dialog', { name: 'Edit “Investors”' });
+        await editor.getByLabel(/^View limit/).fill('5');
+        await w.check('link-edit');
+        await editor.getByRole('button', { name: 'Save changes' }).click();
+        await page.getByRole('status').getByText('The link “Investors” was saved.').waitFor();
+        await listed.getByText('1 of 5').waitFor();
+        const edited = await read(`/api/v1/share-links/${linkId}`, token);
+        assert(edited.maxViews === 5 && edited.hasPassword && edited.verifyEmail, `only the view limit changed: ${JSON.stringify(edited)}`);
         await listed.getByRole('button', { name: 'Revoke Investors' }).click();
         await page.getByRole('button', { name: 'Revoke link' }).click();
         await listed.getByText('Revoked').waitFor();
