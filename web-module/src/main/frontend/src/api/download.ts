@@ -48,10 +48,13 @@ export function saveBlob(blob: Blob, filename: string): void {
  * Downloads the answer of an API call made with `parseAs: 'blob'`, e.g.
  * `downloadFile(api.GET('/api/v1/audit/export', { params: { query }, parseAs: 'blob' }), 'audit.csv')`.
  * Throws an `ApiError` (with the problem, when the server sent one) like `unwrap()`; returns the file name used.
+ * The server's `Content-Disposition` name wins unless `ownName` is set: then `fallbackName` is always used (the audit
+ * export's dated name, which the server's fixed `audit.csv` would otherwise replace).
  */
 export async function downloadFile(
   call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
   fallbackName: string,
+  { ownName = false }: { ownName?: boolean } = {},
 ): Promise<string> {
   const { data, error, response } = await call;
   // Not `instanceof Blob`: in tests the fetch implementation's Blob class may differ from the DOM's.
@@ -59,7 +62,7 @@ export async function downloadFile(
     const problem = typeof error === 'object' && error !== null && 'status' in error ? (error as Problem) : undefined;
     throw new ApiError(response.ok ? 500 : response.status, problem);
   }
-  const filename = filenameFrom(response.headers.get('Content-Disposition'), fallbackName);
+  const filename = ownName ? fallbackName : filenameFrom(response.headers.get('Content-Disposition'), fallbackName);
   saveBlob(data as Blob, filename);
   return filename;
 }

@@ -63,7 +63,9 @@ export function AuditPage() {
   const verify = useMutation({ mutationFn: () => unwrap(api.GET('/api/v1/audit/verify')) });
   const exporter = useMutation({
     mutationFn: () =>
-      downloadFile(api.GET('/api/v1/audit/export', { params: { query }, parseAs: 'blob' }), exportFileName(new Date())),
+      downloadFile(api.GET('/api/v1/audit/export', { params: { query }, parseAs: 'blob' }), exportFileName(new Date()), {
+        ownName: true,
+      }),
   });
   const items = useMemo(() => entries.data?.pages.flatMap((p) => p.items) ?? [], [entries.data]);
   const brokenId = verify.data && !verify.data.ok ? verify.data.firstBrokenId ?? null : null;

@@ -54,6 +54,13 @@ describe('native download through the API client', () => {
     expect(created).toEqual([blob]);
     expect(clicked).toEqual(['coffer-audit-2026-12-02.csv blob:coffer/1']);
     expect(document.querySelector('a[download]')).toBeNull();
+    // The server names the file "audit.csv": its name wins by default, the page's dated name when asked to.
+    const named = () => Promise.resolve({
+      data: blob, response: new Response(null, { status: 200, headers: { 'Content-Disposition': 'attachment; filename="audit.csv"' } }),
+    });
+    expect(await downloadFile(named(), 'coffer-audit-2026-12-02.csv')).toBe('audit.csv');
+    expect(await downloadFile(named(), 'coffer-audit-2026-12-02.csv', { ownName: true })).toBe('coffer-audit-2026-12-02.csv');
+    expect(clicked.at(-1)).toBe('coffer-audit-2026-12-02.csv blob:coffer/1');
     await expect(
       downloadFile(
         Promise.resolve({

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { Loading } from '../../app/ui/Loading';
 import { ProblemAlert } from '../../app/ui/ProblemAlert';
+import { LinkEditDialog } from './LinkEditDialog';
 import { linkStatus } from './linkForm';
 import classes from './links.module.css';
 
@@ -27,6 +28,8 @@ export function LinkList({ targetId }: { targetId?: string }) {
   const { t } = useTranslation(['links', 'common']);
   const queryClient = useQueryClient();
   const [revoking, setRevoking] = useState<ShareLink | null>(null);
+  const [editing, setEditing] = useState<ShareLink | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const links = useInfiniteQuery({
     queryKey: ['share-links', targetId ?? 'all'],
     queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/share-links', {
@@ -52,6 +55,7 @@ export function LinkList({ targetId }: { targetId?: string }) {
 
   return (
     <Stack gap="sm">
+      {saved && <Alert color="green" variant="light" role="status">{t('links:edit.saved', { name: saved })}</Alert>}
       <div className={classes.tableWrap}>
         <Table striped highlightOnHover captionSide="top" data-testid="links-table">
           <Table.Caption>{t('links:list.caption', { count: items.length })}</Table.Caption>
@@ -93,6 +97,12 @@ export function LinkList({ targetId }: { targetId?: string }) {
                         {t('links:list.analytics')}
                       </Button>
                       {!link.revoked && (
+                        <Button size="xs" variant="default" onClick={() => { setSaved(null); setEditing(link); }}
+                          aria-label={t('links:list.editFor', { name })}>
+                          {t('links:list.edit')}
+                        </Button>
+                      )}
+                      {!link.revoked && (
                         <Button size="xs" color="red" variant="light" onClick={() => setRevoking(link)}
                           aria-label={t('links:list.revokeFor', { name })}>
                           {t('links:list.revoke')}
@@ -110,6 +120,12 @@ export function LinkList({ targetId }: { targetId?: string }) {
         <Button variant="default" onClick={() => void links.fetchNextPage()} loading={links.isFetchingNextPage}>
           {t('links:list.more')}
         </Button>
+      )}
+      {editing && (
+        <LinkEditDialog link={editing} onClose={() => setEditing(null)} onSaved={(n) => {
+          setEditing(null);
+          setSaved(n);
+        }} />
       )}
       <Modal opened={!!revoking} onClose={() => setRevoking(null)} title={t('links:revoke.title')}
         closeButtonProps={{ 'aria-label': t('links:dialog.close') }} lockScroll={false}>

@@ -1,0 +1,95 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import i18n from 'i18next';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { json, pathOf, renderApp as renderSignedIn, signedIn, type Handler } from '../../test/render';
+import { editOf, endsSessions, toPatch, validateEdit } from './linkEdit';
+
+const ME = { userId: 'u1', tenantId: 't1', tenantSlug: 'acme', email: 'ann@acme.test', displayName: 'Ann', role: 'OWNER' };
+const ROOM = '018f0000-0000-7000-8000-0000000000a1';
+const LINK = '018f0000-0000-7000-8000-0000000000c1';
+
+const link = (over: object = {}) => ({
+  id: LINK, target: { type: 'DATAROOM', id: ROOM }, name: 'Investors', hasPassword: true, expiresAt: null,
+  requireEmail: true, verifyEmail: true, allowEmails: [], allowDomains: [], denyEmails: [], denyDomains: [],
+  allowDownload: false, watermark: { enabled: true, text: 'Confidential {email}' }, maxViews: 10, views: 3, ndaText: null,
+  ndaVersion: 0, itemOverrides: [], createdAt: '2026-11-30T10:00:00Z', updatedAt: '2026-11-30T10:00:00Z', revokedAt: null,
+  revoked: false, ...over,
+});
+
+describe('link edit', () => {
+  it('an unchanged editor sends nothing; only what changed is sent, null clears', () => {
+    const l = link({ expiresAt: '2027-01-10T09:30:00Z' }) as never;
+    const start = editOf(l);
+    expect(toPatch(l, start)).toEqual({});
+    expect(toPatch(l, { ...start, maxViews: '', expiresAt: '', allowDownload: true })).toEqual({
+      maxViews: null, expiresAt: null, allowDownload: true,
+    });
+    // Switching the watermark keeps its text; the target is never part of a PATCH.
+    const off = toPatch(l, { ...start, watermark: false, name: ' Board ' });
+    expect(off).toEqual({ name: 'Board', watermark: { enabled: false, text: 'Confidential {email}' } });
+    expect('target' in off).toBe(false);
+  });
+
+  it('a password change is sent (new or removed) and announced as ending the visitor sessions', () => {
+    const l = link() as never;
+    const start = editOf(l);
+    expect(endsSessions(toPatch(l, start))).toBe(false);
+    expect(toPatch(l, { ...start, passwordMode: 'new', password: 'new secret' })).toEqual({ password: 'new secret' });
+    expect(toPatch(l, { ...start, passwordMode: 'remove' })).toEqual({ password: null });
+    expect(endsSessions(toPatch(l, { ...start, passwordMode: 'remove' }))).toBe(true);
+    // Removing a password the link does not have changes nothing.
+    expect(toPatch(link({ hasPassword: false }) as never, { ...start, passwordMode: 'remove' })).toEqual({});
+  });
+
+  it('refuses a past expiry, a view limit below 1 and an empty new password', () => {
+    const l = link() as never;
+    const errors = validateEdit({ ...editOf(l), expiresAt: '2020-01-01T10:00', maxViews: 0, passwordMode: 'new', password: '' }, l,
+      new Date('2026-12-01T00:00:00Z'));
+    expect(errors).toEqual({ expiresAt: 'dialog.errors.past', maxViews: 'dialog.errors.views', password: 'edit.errors.password' });
+  });
+});
+
+describe('the link list editor', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  it('edits a link in the list with a PATCH of the changed fields only, and shows the saved link', async () => {
+    const patches: Record<string, unknown>[] = [];
+    let current = link();
+    const handler: Handler = async (request) => {
+      const p = pathOf(request);
+      if (p === '/api/v1/datarooms') return json(200, { items: [], nextCursor: null });
+      if (p === '/api/v1/share-links' && request.method === 'GET') return json(200, { items: [current], nextCursor: null });
+      if (p === `/api/v1/share-links/${LINK}` && request.method === 'PATCH') {
+        const body = (await request.json()) as Record<string, unknown>;
+        patches.push(body);
+        current = link({ ...body, hasPassword: true });
+        return json(200, current);
+      }
+      return json(404, { type: '/problems/not-found', title: 'Not found', status: 404 });
+    };
+    renderSignedIn('/links', signedIn(handler, ME));
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Investors' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit “Investors”' });
+    // Saving an unchanged link sends nothing.
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    expect(await within(dialog).findByText('Nothing was changed.')).toBeInTheDocument();
+    const views = within(dialog).getByLabelText(/^View limit/);
+    await userEvent.clear(views);
+    await userEvent.type(views, '25');
+    await waitFor(() => expect(views).toHaveValue('25'));
+    await userEvent.click(within(dialog).getByRole('radio', { name: 'Set a new password' }));
+    expect(await within(dialog).findByText(/Changing the password ends every open visit/)).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    expect(await within(dialog).findByText('Enter the new password, or keep the old one.')).toBeInTheDocument();
+    expect(patches).toEqual([]);
+    await userEvent.type(await within(dialog).findByLabelText(/^New password/), 'fresh secret');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(patches).toEqual([{ maxViews: 25, password: 'fresh secret' }]));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await screen.findByText('The link “Investors” was saved.')).toBeInTheDocument();
+    expect(await screen.findByText('3 of 25')).toBeInTheDocument();
+  });
+});
