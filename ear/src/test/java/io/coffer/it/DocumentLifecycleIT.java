@@ -305,7 +305,6 @@ class DocumentLifecycleIT {
     }
 
     Path blob(String sha) {
-        return Path.of(System.getProperty("it.coffer.home")).resolve("blobs").resolve(tenant.toString())
-                .resolve(sha.substring(0, 2)).resolve(sha);
+        return ItBlobs.file(tenant, sha);
     }
 }

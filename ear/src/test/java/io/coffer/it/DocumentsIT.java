@@ -409,9 +409,7 @@ class DocumentsIT {
         String pools = heap.pools();
         heap.close();
         ServerProcess.recordTransfer(size, upNanos, downNanos, rssBefore, rssAfter,
-                java.nio.file.Path.of(System.getProperty("it.coffer.home")).resolve("blobs")
-                        .resolve(owner.tenant().toString()).resolve(doc.getString("sha256").substring(0, 2))
-                        .resolve(doc.getString("sha256")));
+                ItBlobs.file(owner.tenant(), doc.getString("sha256")));
         System.out.println("DOC-8 old-generation peak grew by " + heapGrowth / 1048576 + " MiB " + pools);
         // A server that holds the body (or a copy) in memory raises the old generation's peak by about the file's
         // size (a 200 MB array is a humongous object in G1): the bound is a small fraction of the file.

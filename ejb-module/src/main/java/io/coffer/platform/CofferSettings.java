@@ -279,6 +279,69 @@ public class CofferSettings {
         throw new StartupFailure("COFFER_ACTIVITY_RETENTION_DAYS must be a positive number of days");
     }
 
+    /** {@code COFFER_STORAGE}: where blobs live, {@code local} (the default) or {@code s3}. */
+    public Storage storage() {
+        String kind = value("COFFER_STORAGE").orElse("local");
+        return switch (kind) {
+            case "local" -> Storage.LOCAL;
+            case "s3" -> Storage.S3;
+            default -> throw new StartupFailure("COFFER_STORAGE must be local or s3, got '" + kind + "'");
+        };
+    }
+
+    /** The blob stores {@code COFFER_STORAGE} chooses between. */
+    public enum Storage { LOCAL, S3 }
+
+    /**
+     * The S3-compatible store of {@code COFFER_STORAGE=s3}: {@code COFFER_S3_BUCKET}, {@code COFFER_S3_ACCESS_KEY} and
+     * {@code COFFER_S3_SECRET_KEY} are required (a missing one stops start-up, naming all that are missing);
+     * {@code COFFER_S3_ENDPOINT} unset means AWS itself; {@code COFFER_S3_REGION} defaults to {@code us-east-1};
+     * {@code COFFER_S3_PATH_STYLE} ({@code true}/{@code false}) defaults to true with an endpoint (MinIO, S3Proxy,
+     * Ceph, Garage) and false without (AWS).
+     */
+    public S3Settings s3() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String name : java.util.List.of("COFFER_S3_BUCKET", "COFFER_S3_ACCESS_KEY", "COFFER_S3_SECRET_KEY")) {
+            if (value(name).isEmpty()) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StartupFailure("COFFER_STORAGE=s3 needs " + String.join(", ", missing) + " (see the operations"
+                    + " guide: COFFER_S3_ENDPOINT, COFFER_S3_REGION, COFFER_S3_BUCKET, COFFER_S3_ACCESS_KEY,"
+                    + " COFFER_S3_SECRET_KEY, COFFER_S3_PATH_STYLE)");
+        }
+        Optional<java.net.URI> endpoint = value("COFFER_S3_ENDPOINT").map(e -> {
+            try {
+                java.net.URI uri = new java.net.URI(e);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (java.net.URISyntaxException ignored) {
+                // reported below
+            }
+            throw new StartupFailure("COFFER_S3_ENDPOINT must be an http:// or https:// URL, e.g."
+                    + " http://127.0.0.1:9000");
+        });
+        String pathStyle = value("COFFER_S3_PATH_STYLE").orElse(String.valueOf(endpoint.isPresent()));
+        if (!pathStyle.equalsIgnoreCase("true") && !pathStyle.equalsIgnoreCase("false")) {
+            throw new StartupFailure("COFFER_S3_PATH_STYLE must be true or false");
+        }
+        return new S3Settings(endpoint, value("COFFER_S3_REGION").orElse("us-east-1"), value("COFFER_S3_BUCKET").get(),
+                value("COFFER_S3_ACCESS_KEY").get(), source.apply("COFFER_S3_SECRET_KEY").orElseThrow(),
+                Boolean.parseBoolean(pathStyle));
+    }
+
+    /** Where the S3 store is; {@code toString} never shows the secret key. */
+    public record S3Settings(Optional<java.net.URI> endpoint, String region, String bucket, String accessKey,
+                             String secretKey, boolean pathStyle) {
+        @Override
+        public String toString() {
+            return "S3Settings[" + endpoint.map(java.net.URI::toString).orElse("AWS") + ", " + region + ", bucket "
+                    + bucket + ", path-style " + pathStyle + "]";
+        }
+    }
+
     public String publicUrl() {
         return value("COFFER_PUBLIC_URL").orElse("http://localhost:9080").replaceAll("/+$", "");
     }

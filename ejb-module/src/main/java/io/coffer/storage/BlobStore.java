@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Where document bytes live. The local file system implementation is the default; an S3-compatible one can replace
- * it without any caller changing (CDI alternative).
+ * Where document bytes live: the local file system (the default) or an S3-compatible store, chosen at start from
+ * {@code COFFER_STORAGE}; no caller knows which.
  */
 public interface BlobStore {
 

@@ -1,13 +1,9 @@
 package io.coffer.storage.internal;
 
-import io.coffer.platform.CofferSettings;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.error.PayloadTooLargeException;
 import io.coffer.storage.BlobStore;
 import io.coffer.storage.StoredBlob;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,33 +32,18 @@ import org.apache.commons.io.input.BoundedInputStream;
  * {@code blobs/.tmp}, fsynced, renamed atomically into place, the directory fsynced. Temporary files older than a day
  * are swept at start (a crash mid-upload leaves only those).
  */
-@ApplicationScoped
 public class LocalBlobStore implements BlobStore {
 
     private static final Logger LOG = Logger.getLogger(LocalBlobStore.class.getName());
     private static final Pattern BLOB_ID = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER = 128 * 1024;
 
-    @Inject
-    CofferSettings settings;
+    private final Path root;
 
-    private Path root;
-
-    protected LocalBlobStore() {
-    }
-
-    /** For tests outside the container. */
+    /** Made by {@link BlobStores} (COFFER_STORAGE=local) under {@code COFFER_HOME/blobs}, or by a test. */
     public LocalBlobStore(Path root) {
         this.root = root;
         prepare();
-    }
-
-    @PostConstruct
-    void init() {
-        if (root == null) {
-            root = settings.home().resolve("blobs");
-            prepare();
-        }
     }
 
     private void prepare() {
@@ -70,7 +51,8 @@ public class LocalBlobStore implements BlobStore {
             Files.createDirectories(root.resolve(".tmp"));
             sweep(Duration.ofDays(1));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot prepare blob storage under " + root, e);
+            throw new io.coffer.platform.StartupFailure("cannot prepare blob storage under " + root + " ("
+                    + e.getMessage() + "): check COFFER_HOME and its permissions");
         }
     }
 
