@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * WEB-4, WEB-5 (the auth spec): the SPA's end-to-end suite ({@code web-module/src/main/frontend/e2e},
+ * WEB-4, WEB-5 (the auth spec), WEB-6 and WEB-7 (the flow spec: the whole flow, the link edited), WEB-8 (the ops spec:
+ * the dated audit export): the SPA's end-to-end suite ({@code web-module/src/main/frontend/e2e},
  * playwright-core driving Debian's chromium) passes against this server: every spec runs axe (no serious or
  * critical violation) and fails on any CSP violation or console error. The mails the server sends reach GreenMail;
  * this test writes each one as an {@code .eml} file (as the dev mailbox would) into the directory the suite reads.
@@ -36,7 +37,7 @@ class WebAppE2EIT {
     private static final Path CHROMIUM = Path.of(System.getProperty("it.chromium", "/usr/bin/chromium"));
 
     @Test
-    void web4_web5_theBrowserSuitePasses() throws Exception {
+    void web4_web5_web6_web7_web8_theBrowserSuitePasses() throws Exception {
         require(Files.isExecutable(CHROMIUM), "no chromium at " + CHROMIUM + " (apt-get install chromium)");
         require(onPath("node"), "no node on the PATH");
         assertTrue(Files.isDirectory(FRONTEND.resolve("node_modules/playwright-core")),
