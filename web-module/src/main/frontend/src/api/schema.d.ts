@@ -4579,7 +4579,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Tus-Resumable"?: string;
+                "Tus-Resumable"?: "1.0.0";
             };
             path: {
                 id: string;
@@ -4605,7 +4605,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Tus-Resumable"?: string;
+                "Tus-Resumable"?: "1.0.0";
             };
             path: {
                 id: string;
@@ -4633,7 +4633,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "Tus-Resumable"?: string;
+                "Tus-Resumable"?: "1.0.0";
                 "Upload-Offset": number;
             };
             path: {

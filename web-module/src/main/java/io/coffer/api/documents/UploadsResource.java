@@ -71,9 +71,10 @@ public class UploadsResource {
     @OPTIONS
     @Operation(operationId = "uploadOptions", summary = "The tus versions and extensions this server speaks")
     @APIResponse(responseCode = "204", description = "Tus-Version, Tus-Extension and Tus-Max-Size", headers = {
-            @Header(name = "Tus-Version", schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = "Tus-Extension", schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = "Tus-Max-Size", schema = @Schema(type = SchemaType.INTEGER))})
+            @Header(name = "Tus-Version", schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+            @Header(name = "Tus-Extension", schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
+            @Header(name = "Tus-Max-Size", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+                    minimum = "0", maximum = "9223372036854775807"))})
     public Response options() {
         return Response.noContent().header("Tus-Resumable", TUS_VERSION).header("Tus-Version", TUS_VERSION)
                 .header("Tus-Extension", EXTENSIONS).header("Tus-Max-Size", settings.maxUploadBytes()).build();
@@ -85,11 +86,13 @@ public class UploadsResource {
             + " carries dataroomId, folderId?, name (or documentId for a new version), base64 each; permission, size"
             + " and quota are checked here, before any byte")
     @Parameter(name = "Tus-Resumable", in = ParameterIn.HEADER, required = true, schema = @Schema(type = SchemaType.STRING, enumeration = TUS_VERSION))
-    @Parameter(name = "Upload-Length", in = ParameterIn.HEADER, required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-    @Parameter(name = "Upload-Metadata", in = ParameterIn.HEADER, required = true, schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "Upload-Length", in = ParameterIn.HEADER, required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "0", maximum = "9223372036854775807"))
+    @Parameter(name = "Upload-Metadata", in = ParameterIn.HEADER, required = true,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 4096))
     @APIResponse(responseCode = "201", description = "Created; Location is the upload's URL", headers = {
-            @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
-            @Header(name = "Upload-Expires", schema = @Schema(type = SchemaType.STRING))})
+            @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048)),
+            @Header(name = "Upload-Expires", schema = @Schema(type = SchemaType.STRING, maxLength = 64))})
     public Response create(@HeaderParam("Tus-Resumable") String tus, @HeaderParam("Upload-Length") String length,
                            @HeaderParam("Upload-Metadata") String metadata) {
         protocol(tus);
@@ -104,10 +107,13 @@ public class UploadsResource {
     @Operation(operationId = "getUploadOffset", summary = "The upload's offset: the bytes the server has durably"
             + " received (resume from here)")
     @APIResponse(responseCode = "200", description = "Upload-Offset and Upload-Length", headers = {
-            @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
-            @Header(name = "Upload-Length", schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
-            @Header(name = "Upload-Expires", schema = @Schema(type = SchemaType.STRING))})
-    public Response head(@PathParam("id") String id, @HeaderParam("Tus-Resumable") String tus) {
+            @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "0", maximum = "9223372036854775807")),
+            @Header(name = "Upload-Length", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "0", maximum = "9223372036854775807")),
+            @Header(name = "Upload-Expires", schema = @Schema(type = SchemaType.STRING, maxLength = 64))})
+    public Response head(@PathParam("id") String id, 
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = TUS_VERSION)) @HeaderParam("Tus-Resumable") String tus) {
         protocol(tus);
         ResumableUploads.State state = resumable.state(id(id));
         return Response.ok().header("Tus-Resumable", TUS_VERSION).header("Cache-Control", "no-store")
@@ -120,14 +126,18 @@ public class UploadsResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "appendUpload", summary = "Append bytes at Upload-Offset (which must be the server's);"
             + " the PATCH that brings the last byte records the document and answers Coffer-Document-Id")
-    @Parameter(name = "Upload-Offset", in = ParameterIn.HEADER, required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+    @Parameter(name = "Upload-Offset", in = ParameterIn.HEADER, required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "0", maximum = "9223372036854775807"))
     @RequestBody(required = true, content = @org.eclipse.microprofile.openapi.annotations.media.Content(
             mediaType = OFFSET_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647)))
     @APIResponse(responseCode = "204", description = "The new offset; Coffer-Document-Id once finished", headers = {
-            @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
-            @Header(name = "Upload-Expires", schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = "Coffer-Document-Id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))})
-    public Response append(@PathParam("id") String id, @HeaderParam("Tus-Resumable") String tus,
+            @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+            minimum = "0", maximum = "9223372036854775807")),
+            @Header(name = "Upload-Expires", schema = @Schema(type = SchemaType.STRING, maxLength = 64)),
+            @Header(name = "Coffer-Document-Id", schema = @Schema(type = SchemaType.STRING, format = "uuid",
+                    maxLength = 36))})
+    public Response append(@PathParam("id") String id, 
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = TUS_VERSION)) @HeaderParam("Tus-Resumable") String tus,
                            @HeaderParam("Upload-Offset") String offset, @Context HttpServletRequest http,
                            InputStream body) {
         protocol(tus);
@@ -149,7 +159,8 @@ public class UploadsResource {
     @Path("/{id}")
     @Operation(operationId = "deleteUpload", summary = "Terminate an upload: its partial bytes are removed")
     @APIResponse(responseCode = "204", description = "Removed")
-    public Response terminate(@PathParam("id") String id, @HeaderParam("Tus-Resumable") String tus) {
+    public Response terminate(@PathParam("id") String id, 
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = TUS_VERSION)) @HeaderParam("Tus-Resumable") String tus) {
         protocol(tus);
         resumable.terminate(id(id));
         return Response.noContent().header("Tus-Resumable", TUS_VERSION).build();
