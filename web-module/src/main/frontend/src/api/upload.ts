@@ -176,7 +176,13 @@ export function resumableUpload(target: ResumableTarget, file: Blob, options: Re
       onShouldRetry(error, attempt) {
         const status = error.originalResponse?.getStatus() ?? 0;
         if (status === 401) return refreshed === true && attempt === 0;
-        return status === 0 || status === 409 || status === 423 || status >= 500;
+        // A 409 with a problem body is the server's refusal (a name taken in the folder, found when the last PATCH
+        // records the document; the upload is gone then): final, said in words. A bare 409 is tus' offset mismatch.
+        if (status === 409) {
+          const refusal = toError(error);
+          return !(refusal instanceof ApiError && refusal.problem !== undefined);
+        }
+        return status === 0 || status === 423 || status >= 500;
       },
       onProgress(sent, total) {
         options.onProgress?.(sent, total);
