@@ -10,8 +10,9 @@ import jakarta.inject.Inject;
 /**
  * Is the bearer of this request's token still a valid caller? Signature, issuer, audience and expiry are
  * MicroProfile JWT's; this adds what only the database knows: the user still exists in the token's tenant and the
- * token's version is the user's current one. The web layer asks before it reads a request body, so a revoked token
- * gets 401 whatever else is wrong with the request; every module call checks again.
+ * token's version is the user's current one. The web layer checks before it reads a request body
+ * ({@link RequestCallers}), so a revoked token gets 401 whatever else is wrong with the request; a module call of the
+ * same request gets what that check found, any other call checks the full way (ID-38).
  */
 @Stateless
 @PermitAll
@@ -40,7 +41,6 @@ public class CallerCheck {
      * whether they may only read); 401 unless they are a current user.
      */
     public CurrentCaller current() {
-        io.coffer.identity.internal.Caller.Actor actor = caller.requireActor(context.getCallerPrincipal());
-        return new CurrentCaller(actor.user().userId(), caller.tenant(), actor.role(), actor.readOnly());
+        return caller.requireCurrent(context.getCallerPrincipal()); // this request's check when there was one (ID-38)
     }
 }

@@ -66,9 +66,14 @@ public final class Watermarking {
         T run() throws IOException;
     }
 
-    /** A copy of {@code page} with {@code text} drawn into its pixels: tiled diagonally, and once in a bottom band. */
+    /**
+     * A copy of {@code page} with {@code text} drawn into its pixels: tiled diagonally, and once in a bottom band.
+     * The copy has three bytes per pixel ({@code TYPE_3BYTE_BGR}, what ImageIO decodes an RGB PNG into): ImageIO's PNG
+     * writer reads such a raster by array, while an {@code int} raster goes through a per-sample virtual call that took
+     * half of a watermarked page's encoding time in the profile (docs/benchmarks.md, issue 14).
+     */
     public static BufferedImage draw(BufferedImage page, String text) {
-        BufferedImage out = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = out.createGraphics();
         try {
             g.drawImage(page, 0, 0, null);

@@ -1,15 +1,18 @@
 package io.coffer.identity.internal;
 
+import io.coffer.identity.CurrentCaller;
 import io.coffer.identity.Role;
 import io.coffer.identity.TokenClaims;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.UserId;
 import io.coffer.shared.error.UnauthenticatedException;
+import io.coffer.tenancy.TenantClaims;
 import io.coffer.tenancy.TenantScope;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.Principal;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -31,6 +34,15 @@ public class Caller {
     @Inject
     SigningKeys keys;
 
+    @Inject
+    CallerStatement statement;
+
+    @Inject
+    CheckedCallers checked;
+
+    @Inject
+    java.time.Clock clock;
+
     /**
      * The user row of {@code principal} (the EJB's caller principal), or {@link UnauthenticatedException} with one
      * message for every reason. Private: the caller's role is asked of {@link #requireActor} only, so that no module
@@ -40,13 +52,11 @@ public class Caller {
         if (!(principal instanceof JsonWebToken token)) {
             throw new UnauthenticatedException(REFUSED);
         }
-        UserId id;
-        try {
-            id = UserId.of(token.getSubject());
-        } catch (RuntimeException malformed) {
-            throw new UnauthenticatedException(REFUSED);
-        }
-        if (tenancy.current().isEmpty() || !keys.published(keyId(token))) {
+        UserId id = subject(token);
+        Optional<TenantId> bound = tenancy.current();
+        boolean checkedNow = bound.isPresent() && knownInThisRequest(token)
+                .filter(c -> c.tenant().equals(bound.get()) && c.user().equals(id)).isPresent();
+        if (bound.isEmpty() || !(checkedNow || keys.published(keyId(token)))) {
             throw new UnauthenticatedException(REFUSED); // a retired signing key verifies nothing (ID-35)
         }
         UserEntity user = users.find(id).orElseThrow(() -> new UnauthenticatedException(REFUSED));
@@ -65,17 +75,85 @@ public class Caller {
      */
     public Actor requireActor(Principal principal) {
         UserEntity user = requireUser(principal);
-        JsonWebToken token = (JsonWebToken) principal; // requireUser refused anything else
-        Role role = user.role();
+        Acting acting = acting(user.role(), (JsonWebToken) principal); // requireUser refused anything else
+        return new Actor(user, acting.role(), acting.readOnly());
+    }
+
+    /**
+     * ID-38: the check of an authenticated request at its start, before its body is read and outside any transaction:
+     * the same rules as {@link #requireActor} (signing key still published, a current user of the token's tenant,
+     * the token's version the user's current one, the role capped for an API key) in one statement
+     * ({@link CallerStatement}). The answer is kept for the rest of the request ({@link CheckedCallers}), where
+     * {@link #requireCurrent} gives it to the modules' calls instead of reading the database again.
+     */
+    public CurrentCaller checkRequest(JsonWebToken token) {
+        UserId id = subject(token);
+        TenantId tenant;
+        try {
+            tenant = TenantId.of(claim(token, TenantClaims.TENANT));
+        } catch (RuntimeException malformed) {
+            throw new UnauthenticatedException(REFUSED);
+        }
+        CallerStatement.Row row = statement.check(tenant, id, keyId(token), clock.instant())
+                .orElseThrow(() -> new UnauthenticatedException(REFUSED));
+        if (!row.keyPublished() || !String.valueOf(row.tokenVersion()).equals(claim(token, TokenClaims.VERSION))) {
+            throw new UnauthenticatedException(REFUSED); // a retired signing key verifies nothing (ID-35)
+        }
+        Acting acting = acting(row.role(), token);
+        CurrentCaller caller = new CurrentCaller(id, tenant, acting.role(), acting.readOnly());
+        checked.remember(token.getRawToken(), caller);
+        return caller;
+    }
+
+    /**
+     * The caller for a module's call (ID-25): what this request's check found ({@link #checkRequest}) when the call
+     * comes with the same token in the same tenant, else the full way ({@link #requireActor}).
+     */
+    public CurrentCaller requireCurrent(Principal principal) {
+        if (principal instanceof JsonWebToken token) {
+            Optional<CurrentCaller> known = knownInThisRequest(token);
+            if (known.isPresent() && tenancy.current().equals(Optional.of(known.get().tenant()))) {
+                return known.get();
+            }
+        }
+        Actor actor = requireActor(principal);
+        return new CurrentCaller(actor.user().userId(), tenant(), actor.role(), actor.readOnly());
+    }
+
+    private Optional<CurrentCaller> knownInThisRequest(JsonWebToken token) {
+        try {
+            return checked.of(token.getRawToken());
+        } catch (jakarta.enterprise.context.ContextNotActiveException noRequest) {
+            return Optional.empty(); // asynchronous work: the full way
+        }
+    }
+
+    /**
+     * How the bearer of {@code token} acts, given the user's role in the database: a session with that role; an
+     * API-key token (it carries {@code scope}) with the lowest of that role, the role the token names and what its
+     * scopes allow, and read-only unless a scope writes ({@link ApiKeyScopes}). The one place of this rule.
+     */
+    private static Acting acting(Role databaseRole, JsonWebToken token) {
         Object scope = token.getClaim("scope");
         if (scope == null) {
-            return new Actor(user, role, false);
+            return new Acting(databaseRole, false);
         }
         java.util.List<String> scopes = ApiKeyScopes.parse(scope.toString().replace("\"", ""));
         Role named = token.getGroups() == null ? Role.MEMBER : token.getGroups().stream().map(Caller::role)
                 .filter(java.util.Objects::nonNull).reduce(Caller::lower).orElse(Role.MEMBER);
-        role = lower(lower(role, named), ApiKeyScopes.highestRole(scopes));
-        return new Actor(user, role, !ApiKeyScopes.writes(scopes));
+        return new Acting(lower(lower(databaseRole, named), ApiKeyScopes.highestRole(scopes)),
+                !ApiKeyScopes.writes(scopes));
+    }
+
+    private record Acting(Role role, boolean readOnly) {
+    }
+
+    private static UserId subject(JsonWebToken token) {
+        try {
+            return UserId.of(token.getSubject());
+        } catch (RuntimeException malformed) {
+            throw new UnauthenticatedException(REFUSED);
+        }
     }
 
     private static Role lower(Role a, Role b) {

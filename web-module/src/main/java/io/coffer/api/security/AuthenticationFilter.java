@@ -5,10 +5,9 @@ import io.coffer.api.error.ProblemType;
 import io.coffer.identity.Role;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import io.coffer.identity.CallerCheck;
+import io.coffer.identity.RequestCallers;
 import io.coffer.identity.CurrentCaller;
 import io.coffer.shared.error.UnauthenticatedException;
-import jakarta.ejb.EJB;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -35,21 +34,21 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     /** What a {@code read} API key may use (contract "API-key scopes"). */
     static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD");
 
-    @EJB
-    CallerCheck callers;
+    @jakarta.inject.Inject
+    RequestCallers callers;
 
     @Context
     ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken)) {
+        if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
             refuse(request);
             return;
         }
         CurrentCaller caller;
         try {
-            caller = callers.current(); // revoked, removed or foreign: 401 before the body is read
+            caller = callers.check(token); // revoked, removed or foreign: 401 before the body is read (ID-38)
         } catch (UnauthenticatedException e) {
             refuse(request);
             return;
