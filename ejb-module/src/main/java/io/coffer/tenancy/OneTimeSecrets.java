@@ -77,14 +77,38 @@ public class OneTimeSecrets {
         return hash;
     }
 
-    /** The tenant of a presented secret of {@code kind}; empty for anything else. Called outside any tenant. */
+    /**
+     * The tenant of a presented secret of {@code kind}; empty for anything else. Called outside any tenant. The
+     * tenant of a share link's token is remembered once found (every visitor request starts here): a token's tenant and
+     * kind never change, and what else decides — revoked, expired, deleted — is the link's own row, read by every
+     * request after this. Only found tokens are remembered (unknown ones cannot fill memory); per instance, at most
+     * {@link #REMEMBERED_LINKS}, safe to lose.
+     */
     public Optional<TenantId> tenantOf(String secret, SecretKind kind) {
         if (!wellFormed(secret)) {
             return Optional.empty();
         }
-        return index.find(Secrets.hash(secret)).filter(entry -> entry.kind() == kind)
+        String hash = Secrets.hash(secret);
+        if (kind == SecretKind.SHARE_LINK) {
+            TenantId known = linkTenants.get(hash);
+            if (known != null) {
+                return Optional.of(known);
+            }
+        }
+        Optional<TenantId> found = index.find(hash).filter(entry -> entry.kind() == kind)
                 .map(entry -> new TenantId(entry.tenantId()));
+        if (kind == SecretKind.SHARE_LINK && found.isPresent()) {
+            if (linkTenants.size() >= REMEMBERED_LINKS) {
+                linkTenants.clear();
+            }
+            linkTenants.put(hash, found.get());
+        }
+        return found;
     }
+
+    /** Share-link tokens whose tenant is remembered at most (then all are forgotten and found again). */
+    static final int REMEMBERED_LINKS = 20_000;
+    private final java.util.Map<String, TenantId> linkTenants = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Finds the tenant of a single-use secret, and in one new transaction bound to it uses the secret up and runs

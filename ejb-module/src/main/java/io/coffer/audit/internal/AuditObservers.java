@@ -26,13 +26,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class AuditObservers {
 
+    /** An observer priority after the default ({@code Interceptor.Priority.APPLICATION + 500}) of every other one. */
+    static final int LAST = jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER + 1000;
+
     @Inject
     AuditStore store;
 
     @EJB
     TenantScope tenants;
 
-    void action(@Observes(during = TransactionPhase.BEFORE_COMPLETION) CofferEvent event) {
+    /**
+     * Runs after every other observer of the same phase ({@link #LAST}): the tenant's chain lock (AUD-5) is taken as
+     * late as the transaction allows, so it is held only over the entry's insert and the commit, not over the
+     * activity, analytics, automation and webhook work of the same transaction — every page view of a tenant waits
+     * for that lock (docs/benchmarks.md, issue 14).
+     */
+    void action(@Observes(during = TransactionPhase.BEFORE_COMPLETION) @jakarta.annotation.Priority(LAST)
+                CofferEvent event) {
         if (Drafts.isDenial(event) || event.tenant() == null) {
             return;
         }
