@@ -1159,4 +1159,28 @@ class ShareLinksIT {
         assertNotServed(token, vt, inB);
         assertEquals(404, bytes("/api/v1/public/links/" + token + "/zip?folderId=" + b, vt).statusCode());
     }
+
+    @Test
+    void sl46_aPageFromTheRememberedCheckStopsAtTheNextChange() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 2);
+        JsonObject created = link(ownerToken, "DOCUMENT", doc, "\"name\": \"remembered\"");
+        String token = created.getString("token");
+        String page = "/api/v1/public/links/" + token + "/documents/" + doc + "/pages/";
+        String vt = visitor(token, "{}");
+        for (int n : new int[]{1, 2, 1, 2}) { // the first page request checks the full way, the next ones from memory
+            HttpResponse<byte[]> r = bytes(page + n, vt);
+            assertEquals(200, r.statusCode());
+            assertEquals("image/png", r.headers().firstValue("Content-Type").orElse(""));
+        }
+        assertEquals(200, Http.patchJson("/api/v1/share-links/" + created.getString("id"), ownerToken,
+                "{\"password\": \"a new horse\"}").statusCode());
+        assertEquals(401, bytes(page + "1", vt).statusCode(), "the password change ended the remembered session");
+        String again = visitor(token, "{\"password\": \"a new horse\"}");
+        assertEquals(200, bytes(page + "1", again).statusCode());
+        assertEquals(200, bytes(page + "2", again).statusCode());
+        assertEquals(204, Http.send(Http.request("/api/v1/share-links/" + created.getString("id"))
+                .header("Authorization", "Bearer " + ownerToken).DELETE()).statusCode());
+        assertEquals(404, bytes(page + "1", again).statusCode(), "revoked: one 404, at once");
+        assertEquals(404, bytes(page + "2", again).statusCode());
+    }
 }

@@ -112,7 +112,7 @@ public class Visitors {
     /** The page image a visitor sees: watermarked into the pixels when the link says so, kept for the session. */
     @TenantOfSecret(SecretKind.SHARE_LINK)
     public PageImage page(VisitorViews.Request r, DocumentId documentId, int page) {
-        VisitorGate.Visiting v = gate.visiting(tenancy.require(), r.linkToken(), r.visitorToken());
+        VisitorGate.Visiting v = gate.visitingForPage(tenancy.require(), r.linkToken(), r.visitorToken()); // SL-46
         Optional<LinkScope.Entry> item = v.document(documentId.value());
         gate.enforce(v.tenant(), Policies.VIEW, v.visit().withItem(item, false), r.clientAddress());
         VisitorClaims session = v.visit().session().orElseThrow();

@@ -142,13 +142,25 @@ class EjbModuleRulesTest {
                 .getDirectDependenciesToSelf().isEmpty(), "nothing calls VisitorData: the rule above checks nothing");
     }
 
-    /** Issue 12: the beacon facts (a link as last checked, per instance) serve beacons only, never content. */
+    /**
+     * Issue 12: the beacon facts (a link as last checked, per instance) serve beacons (ACT-31) and, since issue 14,
+     * the page image path guarded by the same access generation (SL-46) — never trees, downloads or tickets.
+     */
     @Test
-    void act31_onlyTheBeaconChecksReadTheLinksFactsFromMemory() {
+    void act31_sl46_onlyBeaconsAndPageImagesReadTheLinksFactsFromMemory() {
         noClasses().that().haveNameNotMatching("io\\.coffer\\.sharelinks\\.BeaconChecks(\\$.*)?")
                 .and().haveNameNotMatching("io\\.coffer\\.sharelinks\\.internal\\.BeaconFacts(\\$.*)?")
+                .and().doNotHaveFullyQualifiedName("io.coffer.sharelinks.internal.VisitorGate")
                 .should().dependOnClassesThat().haveNameMatching("io\\.coffer\\.sharelinks\\.internal\\.BeaconFacts.*")
-                .because("pages, trees, downloads and tickets check the link at each request (ACT-31, SL-4)")
+                .because("trees, downloads and tickets check the link at each request (ACT-31, SL-4)")
+                .check(EJB_CLASSES);
+        noClasses().that().haveFullyQualifiedName("io.coffer.sharelinks.internal.VisitorGate")
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a method of BeaconFacts from anywhere but visitingForPage",
+                        (com.tngtech.archunit.core.domain.JavaMethodCall call) -> call.getTargetOwner().getName()
+                                .startsWith("io.coffer.sharelinks.internal.BeaconFacts")
+                                && !call.getOrigin().getName().equals("visitingForPage")))
+                .because("of the gate, only the page image path reads the facts (SL-46)")
                 .check(EJB_CLASSES);
         org.junit.jupiter.api.Assertions.assertFalse(EJB_CLASSES.get("io.coffer.sharelinks.internal.BeaconFacts")
                 .getDirectDependenciesToSelf().isEmpty(), "nothing reads BeaconFacts: the rule above checks nothing");

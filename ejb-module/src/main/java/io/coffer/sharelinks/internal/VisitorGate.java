@@ -33,6 +33,10 @@ public class VisitorGate {
     VisitorTokens visitorTokens;
     @Inject
     Event<ShareLinkEvent> events;
+    @Inject
+    BeaconFacts facts;
+    @Inject
+    io.coffer.tenancy.AccessGenerations generations;
 
     /** A link with the scope it reaches now. */
     public record Loaded(ShareLinkEntity entity, LinkRules rules, LinkScope scope) {
@@ -49,6 +53,33 @@ public class VisitorGate {
     /** Loads the link of {@code linkToken} and reads {@code visitorToken} into the visit (not checked yet). */
     public Visiting visiting(TenantId tenant, String linkToken, String visitorToken) {
         Loaded l = load(linkToken);
+        return new Visiting(tenant, l, visit(tenant, l, visitorToken));
+    }
+
+    /**
+     * {@link #visiting} for a page image (SL-46): the link's rules and scope as the last full check in this instance
+     * found them ({@link BeaconFacts}), while the tenant's access generation is still the one read before that check
+     * (FD-34, SL-45: nothing a link's decision rests on has changed since), else the full way, which then remembers
+     * what it found. The visitor token and the policies are checked at each request all the same, against the clock;
+     * what the generation does not cover — a new version, its page count — documents checks at each request. The
+     * visit's link entity is absent when remembered: the page path reads only its rules and scope.
+     */
+    public Visiting visitingForPage(TenantId tenant, String linkToken, String visitorToken) {
+        String hash = Secrets.hash(linkToken);
+        long generation = generations.current(tenant); // before what it guards
+        Optional<BeaconFacts.Facts> known = facts.fresh(hash, System.nanoTime())
+                .filter(f -> f.tenant().equals(tenant) && f.generation() == generation);
+        Loaded l;
+        if (known.isPresent()) {
+            if (known.get().rules().revoked()) {
+                throw new NotFoundException("no such link"); // as load answers it
+            }
+            l = new Loaded(null, known.get().rules(), known.get().scope());
+        } else {
+            l = load(linkToken);
+            facts.remember(hash, new BeaconFacts.Facts(tenant, generation, l.rules(), l.scope(), java.util.Map.of(),
+                    System.nanoTime()));
+        }
         return new Visiting(tenant, l, visit(tenant, l, visitorToken));
     }
 
