@@ -3,6 +3,7 @@
 // (no serious or critical violation) and saves a screenshot of the screen.
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomInt } from 'node:crypto';
 
@@ -193,4 +194,59 @@ export async function apiCall(method, path, body) {
 export function writeJson(name, value) {
   mkdirSync(config.outDir, { recursive: true });
   writeFileSync(join(config.outDir, name), JSON.stringify(value, null, 2));
+}
+
+// ---- set-up shared by the specs -------------------------------------------------------------------------------
+
+/** A valid PDF of `pages` pages with a line of text each, padded with a comment to `pad` bytes (byte offsets exact). */
+export function pdf(text, pages = 1, pad = 0) {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', null, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  const kids = [];
+  for (let i = 0; i < pages; i++) {
+    const content = `BT /F1 36 Tf 72 700 Td (${text} - page ${i + 1}) Tj ET`;
+    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length} 0 R >>`);
+    kids.push(`${objects.length} 0 R`);
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  if (pad > out.length) out += `%${'x'.repeat(78)}\n`.repeat(Math.ceil((pad - out.length) / 80));
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/**
+ * A folder `top` of PDFs under a fresh temporary directory, for the folder picker: `files` are
+ * `[dir below top ('' for top), file name, pages, padded size]`. Answers `{ root, top }` (remove `root` afterwards).
+ */
+export function folderOfPdfs(prefix, topName, files) {
+  const root = join(tmpdir(), unique(prefix));
+  const top = join(root, topName);
+  for (const [dir, name, pages, pad] of files) {
+    mkdirSync(join(top, dir), { recursive: true });
+    writeFileSync(join(top, dir, name), pdf(name.replace('.pdf', ''), pages, pad));
+  }
+  return { root, top };
+}
+
+/** Waits for the 6-digit code of mail number `count` to `email` (the newest when `count` is left out). */
+export async function awaitCode(email, count = 1) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const mails = mailsTo(email);
+    if (mails.length >= count) {
+      const code = /\b(\d{6})\b/.exec(mails[count - 1].body)?.[1];
+      if (code) return code;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no code mail #${count} for ${email} within 15 s in ${config.mailDir}`);
 }

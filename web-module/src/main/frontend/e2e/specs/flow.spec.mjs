@@ -4,35 +4,8 @@
 // context passes the gate (the code from the mail) and sees the watermarked page → the analytics chart shows the
 // visit; the link's view limit edited in the list; revoking the link → the visitor sees the revoked message. The API is only read, to prove what the screens
 // claim. axe, CSP and console checks on every screen (lib.mjs); the screenshots feed docs/screenshots/.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { assert, awaitMailLink, config, logIn, mailsTo, open, signUpAndVerify, unique } from '../lib.mjs';
-
-/** A valid PDF of `pages` pages with a line of text each, padded with a comment to `pad` bytes (byte offsets exact). */
-function pdf(text, pages = 1, pad = 0) {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', null, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
-  const kids = [];
-  for (let i = 0; i < pages; i++) {
-    const content = `BT /F1 36 Tf 72 700 Td (${text} - page ${i + 1}) Tj ET`;
-    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length} 0 R >>`);
-    kids.push(`${objects.length} 0 R`);
-  }
-  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
-  let out = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  if (pad > out.length) out += `%${'x'.repeat(78)}\n`.repeat(Math.ceil((pad - out.length) / 80));
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
+import { rmSync } from 'node:fs';
+import { assert, awaitCode, awaitMailLink, config, folderOfPdfs, logIn, open, signUpAndVerify, unique } from '../lib.mjs';
 
 // The folder the owner picks: "Board pack" with a sub-folder; one file large enough for the bars to move.
 const FILES = [
@@ -40,16 +13,6 @@ const FILES = [
   ['Financials', 'Forecast.pdf', 1, 0],
   ['', 'Term sheet.pdf', 2, 0],
 ];
-
-function folderOfPdfs() {
-  const root = join(tmpdir(), unique('coffer-e2e-flow'));
-  const top = join(root, 'Board pack');
-  for (const [dir, name, pages, pad] of FILES) {
-    mkdirSync(join(top, dir), { recursive: true });
-    writeFileSync(join(top, dir, name), pdf(name.replace('.pdf', ''), pages, pad));
-  }
-  return { root, top };
-}
 
 /** A read of the API with the owner's token: only to prove what a screen claims, never to set anything up. */
 async function read(path, token) {
@@ -67,20 +30,6 @@ async function ownerToken(user) {
   });
   assert(response.ok, `owner API login: ${response.status}`);
   return (await response.json()).accessToken;
-}
-
-/** Waits for the 6-digit code of mail number `count` to `email`. */
-async function awaitCode(email, count) {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const mails = mailsTo(email);
-    if (mails.length >= count) {
-      const code = /\b(\d{6})\b/.exec(mails[count - 1].body)?.[1];
-      if (code) return code;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no code mail #${count} for ${email} within 15 s in ${config.mailDir}`);
 }
 
 /** Share of the page image's pixels in the watermark's red (drawn at 22 % over the page; the PDF text is black). */
@@ -104,7 +53,7 @@ export const tests = [
     async run(browser) {
       const w = await open(browser, 'flow');
       const { page } = w;
-      const files = folderOfPdfs();
+      const files = folderOfPdfs('coffer-e2e-flow', 'Board pack', FILES);
       const others = [];
       const nav = () => page.getByRole('navigation', { name: 'Main navigation' });
       try {

@@ -1,7 +1,8 @@
 // Share links end to end: a password + email-code link made through the dialog (the room and its PDF seeded through
 // the API), opened in a fresh browser context as a visitor (the gate, the code from the .eml mail, the watermarked
-// page, paging on, leaving), the visit in the analytics chart and table; a revoked link shows the revoked message.
-import { assert, config, logIn, mailsTo, open, signUpAndVerify, unique } from '../lib.mjs';
+// page, paging on, leaving), the visit in the analytics chart and table; a password changed in the list's editor
+// sends an open visitor back to the gate; a revoked link shows the revoked message.
+import { assert, awaitCode, config, logIn, open, signUpAndVerify, unique } from '../lib.mjs';
 
 /** A minimal valid PDF of `pages` pages with one line of text each. */
 function pdf(pages) {
@@ -47,20 +48,6 @@ async function seed(user, pages = 3) {
     method: 'POST', token: accessToken, body: pdf(pages), type: 'application/pdf',
   });
   return { token: accessToken, room, doc };
-}
-
-/** Waits for the 6-digit code mailed to `email` (the newest mail). */
-async function awaitCode(email, count) {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const mails = mailsTo(email);
-    if (mails.length >= count) {
-      const code = /\b(\d{6})\b/.exec(mails[mails.length - 1].body)?.[1];
-      if (code) return code;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no code mail for ${email} within 15 s in ${config.mailDir}`);
 }
 
 /** Creates a link for the document through the /links page's dialog; answers its address and id. */
@@ -166,6 +153,55 @@ export const tests = [
         assert(report.totalSeconds >= 5, `page times arrived: ${report.totalSeconds} s`);
         await page.getByTestId('pages-chart').waitFor();
         await w.check('analytics');
+      } finally {
+        if (visitor) await visitor.close();
+        await w.close();
+      }
+    },
+  },
+  {
+    name: 'the owner changes the password in the editor: the visitor\'s next page shows the gate again (WEB-7)',
+    async run(browser) {
+      const w = await open(browser, 'links-password');
+      const { page } = w;
+      let visitor;
+      try {
+        const user = await signUpAndVerify(w);
+        await logIn(w, user);
+        const seeded = await seed(user, 6);
+        const link = await createLinkInDialog(w, seeded, { name: 'Board', password: 'first secret 1' });
+
+        visitor = await open(browser, 'visitor-password');
+        const v = visitor.page;
+        await v.goto(link.url);
+        await v.getByLabel(/^Password/).fill('first secret 1');
+        await v.getByRole('button', { name: 'Continue' }).click();
+        await v.getByTestId('page-image').waitFor({ timeout: 60_000 });
+        await v.getByTestId('page-indicator').getByText('Page 1').waitFor();
+
+        // The owner sets a new password in the list's editor; the dialog says it ends every open visit.
+        await page.getByTestId(`link-row-${link.id}`).getByRole('button', { name: 'Edit Board' }).click();
+        const editor = page.getByRole('dialog', { name: 'Edit “Board”' });
+        await editor.getByRole('radio', { name: 'Set a new password' }).check();
+        await editor.getByLabel(/^New password/).fill('second secret 2');
+        await editor.getByTestId('ends-sessions').getByText(/ends every open visit/).waitFor();
+        await w.check('link-edit-password');
+        await editor.getByRole('button', { name: 'Save changes' }).click();
+        await editor.waitFor({ state: 'hidden' });
+        await page.getByText('The link “Board” was saved.').waitFor();
+
+        // The visitor's next page: the session has ended, the gate asks for the password again.
+        await v.keyboard.press('ArrowRight');
+        await v.getByLabel(/^Password/).waitFor({ timeout: 30_000 });
+        assert((await v.getByTestId('page-image').count()) === 0, 'no page is shown once the session ended');
+        await visitor.check('gate-again');
+        await v.getByLabel(/^Password/).fill('first secret 1');
+        await v.getByRole('button', { name: 'Continue' }).click();
+        await v.getByRole('alert').getByText('The password is not correct.').waitFor();
+        await v.getByLabel(/^Password/).fill('second secret 2');
+        await v.getByRole('button', { name: 'Continue' }).click();
+        await v.getByTestId('page-image').waitFor({ timeout: 60_000 });
+        await visitor.assertClean();
       } finally {
         if (visitor) await visitor.close();
         await w.close();

@@ -1,36 +1,11 @@
 // Rooms: create a room, upload a folder of PDFs through the folder picker (webkitdirectory) with the progress per
 // file and in total shown, the tree keeps the folders (numbered by the server), a name clash is refused in words,
-// a document is moved with the keyboard ("Move to…"), a document's page image is shown, a colleague is granted
-// the room; axe on every screen, 375 px without sideways scrolling.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// a document is moved with the keyboard ("Move to…"), a document's page image is shown and a new version uploaded
+// by tus, a colleague is granted the room and shown with their effective permission; axe on every screen, 375 px
+// without sideways scrolling.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, awaitMailLink, config, ownerSession, unique } from '../lib.mjs';
-
-/** A valid PDF of `pages` pages with a line of text each, padded with a comment to `pad` bytes (byte offsets exact). */
-function pdf(text, pages = 1, pad = 0) {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', null, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
-  const kids = [];
-  for (let i = 0; i < pages; i++) {
-    const content = `BT /F1 36 Tf 72 700 Td (${text} - page ${i + 1}) Tj ET`;
-    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length} 0 R >>`);
-    kids.push(`${objects.length} 0 R`);
-  }
-  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
-  let out = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  if (pad > out.length) out += `%${'x'.repeat(78)}\n`.repeat(Math.ceil((pad - out.length) / 80));
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
+import { assert, awaitMailLink, config, folderOfPdfs, ownerSession, pdf, unique } from '../lib.mjs';
 
 const FILES = [
   ['Finance/2026', 'Q1 report.pdf', 3, 0],
@@ -39,16 +14,6 @@ const FILES = [
   ['Legal', 'NDA.pdf', 2, 0],
   ['', 'Overview.pdf', 1, 0],
 ];
-
-function folderOfPdfs() {
-  const root = join(tmpdir(), unique('coffer-e2e-rooms'));
-  const top = join(root, 'Deal');
-  for (const [dir, name, pages, pad] of FILES) {
-    mkdirSync(join(top, dir), { recursive: true });
-    writeFileSync(join(top, dir, name), pdf(name.replace('.pdf', ''), pages, pad));
-  }
-  return { root, top };
-}
 
 async function api(method, path, token, body) {
   const response = await fetch(config.baseUrl + path, {
@@ -83,7 +48,7 @@ export const tests = [
     async run(browser) {
       const { w, user } = await ownerSession(browser, 'rooms');
       const { page } = w;
-      const files = folderOfPdfs();
+      const files = folderOfPdfs('coffer-e2e-rooms', 'Deal', FILES);
       try {
         const carla = await colleague(user);
 
@@ -192,6 +157,18 @@ export const tests = [
         await page.getByTestId('versions').getByRole('row').nth(1).waitFor();
         await w.check('document');
 
+        // A new version goes up by the room uploads' resumable (tus) path and is listed.
+        const tus = [];
+        page.on('request', (r) => {
+          if (r.url().includes('/api/v1/uploads')) tus.push(r.method());
+        });
+        await page.getByTestId('version-input').setInputFiles({
+          name: 'Q1 report v2.pdf', mimeType: 'application/pdf', buffer: pdf('Q1 report v2', 2),
+        });
+        await page.getByText('The new version was uploaded.', { exact: false }).waitFor({ timeout: 60_000 });
+        await page.getByTestId('versions').getByRole('row').nth(2).waitFor();
+        assert(tus.includes('POST') && tus.includes('PATCH'), `the version went up by tus (POST, PATCH): ${tus}`);
+
         // Grant the colleague VIEW on the room.
         await page.getByRole('link', { name: /Back to the data room/ }).click();
         await page.getByRole('tab', { name: 'Access' }).click();
@@ -202,6 +179,11 @@ export const tests = [
         await page.getByLabel(`Permission of ${carla.name} (${carla.email})`).waitFor();
         await page.getByRole('button', { name: 'Save changes' }).click();
         await page.getByText('The grants were saved.').waitFor();
+        // The effective permissions, as the server decides them, refreshed after the save, with the reason in words.
+        const effective = page.getByTestId('effective-table');
+        await effective.getByRole('row').filter({ hasText: `${carla.name} (${carla.email})` })
+          .filter({ hasText: 'Their own grant on the whole room' }).getByText('View', { exact: true }).waitFor();
+        await effective.getByRole('row').filter({ hasText: user.email }).getByText('Owners and admins manage everything').waitFor();
         await w.check('access');
 
         const roomId = new URL(page.url()).pathname.split('/')[2];

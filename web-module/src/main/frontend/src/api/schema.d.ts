@@ -389,6 +389,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/datarooms/{id}/effective-permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every member's effective permission at the room or a folder, and why (MANAGE)
+         * @description The level the permission rules give each current member of the tenant (inheritance, deeper overrides, the highest over own and group grants, OWNER/ADMIN manage everything) and the grant or role that decides it. A folder that is not a live folder of this room: 404.
+         */
+        get: operations["listEffectivePermissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/datarooms/{id}/folders": {
         parameters: {
             query?: never;
@@ -1473,6 +1493,31 @@ export interface components {
             expiresIn: number;
             /** Format: uri */
             url: string;
+        };
+        EffectivePermission: {
+            /**
+             * Format: uuid
+             * @description The folder the deciding grant sits on; null: the room itself (or no grant)
+             */
+            folderId?: string | null;
+            /**
+             * Format: uuid
+             * @description The group of a GROUP grant
+             */
+            groupId?: string | null;
+            /** @enum {string} */
+            permission: "NONE" | "VIEW" | "DOWNLOAD" | "UPLOAD" | "MANAGE";
+            /**
+             * @description ROLE: an OWNER or ADMIN manages everything; USER: the member's own grant; GROUP: a grant to groupId, a group of the member; NONE: no grant applies
+             * @enum {string}
+             */
+            source: "ROLE" | "USER" | "GROUP" | "NONE";
+            /** Format: uuid */
+            userId: string;
+        };
+        EffectivePermissions: {
+            /** @description Every current member of the tenant, by email */
+            items: components["schemas"]["EffectivePermission"][];
         };
         ErasureRequest: {
             /**
@@ -2930,6 +2975,35 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listEffectivePermissions: {
+        parameters: {
+            query?: {
+                /** @description A folder of the room; absent: the room itself */
+                folderId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per current member */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectivePermissions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };

@@ -30,3 +30,9 @@ class NoopObserver {
   disconnect() {}
 }
 if (typeof window !== 'undefined') window.ResizeObserver ??= NoopObserver as unknown as typeof ResizeObserver;
+// Mantine's autosizing Textarea listens to document.fonts, which jsdom lacks.
+if (typeof document !== 'undefined' && !('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+  });
+}

@@ -396,6 +396,8 @@ class AuthorizationMatrixIT {
                     f -> get("/api/v1/datarooms/" + f.room + "/tree")),
             row("GET /api/v1/datarooms/{id}/grants", onTarget(4, 200), false,
                     f -> get("/api/v1/datarooms/" + f.room + "/grants")),
+            row("GET /api/v1/datarooms/{id}/effective-permissions", onTarget(4, 200), false,
+                    f -> get("/api/v1/datarooms/" + f.room + "/effective-permissions?folderId=" + f.folder)),
             row("PUT /api/v1/datarooms/{id}/grants", onTarget(4, 200), true,
                     f -> json("PUT", "/api/v1/datarooms/" + f.room + "/grants", "[]")),
             row("GET /api/v1/folders/{id}", onTarget(1, 200), false, f -> get("/api/v1/folders/" + f.folder)),

@@ -23,9 +23,11 @@ class GrantsIT {
     String aliceToken;
     String bobToken;
 
+    UUID tenant;
+
     @BeforeEach
     void tenant() {
-        UUID tenant = ItDatabase.tenant("grants");
+        tenant = ItDatabase.tenant("grants");
         String s = UUID.randomUUID().toString().substring(0, 6);
         owner = ItDatabase.user(tenant, "owner-" + s + "@g.test", "OWNER");
         alice = ItDatabase.user(tenant, "alice-" + s + "@g.test", "MEMBER");
@@ -304,5 +306,146 @@ class GrantsIT {
         assertEquals(3, Api.array(mine).size(), mine.body());
         assertTrue(mine.body().contains(shown), mine.body());
         assertEquals(5, Api.array(Http.get("/api/v1/datarooms/" + room + "/grants", ownerToken)).size());
+    }
+
+    /** {@code GET .../effective-permissions} as a map user id → its entry. */
+    static java.util.Map<String, JsonObject> effective(String token, String room, String folder) {
+        HttpResponse<String> r = Http.get("/api/v1/datarooms/" + room + "/effective-permissions"
+                + (folder == null ? "" : "?folderId=" + folder), token);
+        assertEquals(200, r.statusCode(), r.body());
+        java.util.Map<String, JsonObject> byUser = new java.util.HashMap<>();
+        for (JsonObject e : Http.json(r).getJsonArray("items").getValuesAs(JsonObject.class)) {
+            assertTrue(byUser.put(e.getString("userId"), e) == null, "one entry per member: " + r.body());
+        }
+        return byUser;
+    }
+
+    static void assertEntry(JsonObject e, String permission, String source, String group, String folder) {
+        assertEquals(permission, e.getString("permission"), e.toString());
+        assertEquals(source, e.getString("source"), e.toString());
+        assertEquals(group, e.isNull("groupId") ? null : e.getString("groupId"), "groupId of " + e);
+        assertEquals(folder, e.isNull("folderId") ? null : e.getString("folderId"), "folderId of " + e);
+    }
+
+    /** The member's level on a node of their own tree as the tree reports it (NONE when it is not shown). */
+    static String treeLevel(JsonObject node, String id) {
+        if (node.getString("id").equals(id)) {
+            return node.getString("myPermission");
+        }
+        if (node.containsKey("children") && !node.isNull("children")) {
+            for (JsonObject child : node.getJsonArray("children").getValuesAs(JsonObject.class)) {
+                String found = treeLevel(child, id);
+                if (!"NONE".equals(found)) {
+                    return found;
+                }
+            }
+        }
+        return "NONE";
+    }
+
+    @Test
+    void perm22_effectivePermissionsNameTheDecidingGrantAndEqualWhatEachMemberCanDo() {
+        String s = UUID.randomUUID().toString().substring(0, 6);
+        ItDatabase.User admin = ItDatabase.user(tenant, "admin-" + s + "@g.test", "ADMIN");
+        ItDatabase.User carol = ItDatabase.user(tenant, "carol-" + s + "@g.test", "MEMBER");
+        ItDatabase.User erin = ItDatabase.user(tenant, "erin-" + s + "@g.test", "MEMBER");
+        String room = Api.room(ownerToken, "Effective");
+        String a = Api.folder(ownerToken, room, "A", null);
+        String b = Api.folder(ownerToken, room, "B", a);
+        String deep = Api.document(ownerToken, room, b, "deep.pdf", DocumentsIT.PDF);
+        String viewers = Api.group(ownerToken, "Viewers " + s);
+        String uploaders = Api.group(ownerToken, "Uploaders " + s);
+        Api.members(ownerToken, viewers, List.of(alice.id().toString(), bob.id().toString()));
+        Api.members(ownerToken, uploaders, List.of(bob.id().toString()));
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("GROUP", viewers, null, "VIEW"),
+                Api.grant("USER", alice.id().toString(), b, "NONE"),
+                Api.grant("USER", bob.id().toString(), null, "DOWNLOAD"),
+                Api.grant("GROUP", uploaders, a, "UPLOAD"),
+                Api.grant("USER", erin.id().toString(), null, "DOWNLOAD"),
+                Api.grant("USER", erin.id().toString(), b, "NONE"))).statusCode());
+
+        var onRoom = effective(ownerToken, room, null);
+        assertEquals(java.util.Set.of(owner.id().toString(), admin.id().toString(), alice.id().toString(),
+                bob.id().toString(), carol.id().toString(), erin.id().toString()), onRoom.keySet(),
+                "every current member of the tenant, nobody of another tenant");
+        assertEntry(onRoom.get(owner.id().toString()), "MANAGE", "ROLE", null, null);
+        assertEntry(onRoom.get(admin.id().toString()), "MANAGE", "ROLE", null, null);
+        assertEntry(onRoom.get(alice.id().toString()), "VIEW", "GROUP", viewers, null);
+        assertEntry(onRoom.get(bob.id().toString()), "DOWNLOAD", "USER", null, null);
+        assertEntry(onRoom.get(carol.id().toString()), "NONE", "NONE", null, null);
+        assertEntry(onRoom.get(erin.id().toString()), "DOWNLOAD", "USER", null, null);
+
+        var onB = effective(ownerToken, room, b);
+        // a group's VIEW and a deeper own NONE: the own NONE cancels nothing a group gives (PERM-3)
+        assertEntry(onB.get(alice.id().toString()), "VIEW", "GROUP", viewers, null);
+        // an own DOWNLOAD on the room and a deeper own NONE, no group: NONE on that folder (PERM-2)
+        assertEntry(onB.get(erin.id().toString()), "NONE", "USER", null, b);
+        // a group's UPLOAD on the folder above beats the own DOWNLOAD on the room (highest over principals)
+        assertEntry(onB.get(bob.id().toString()), "UPLOAD", "GROUP", uploaders, a);
+        assertEntry(onB.get(carol.id().toString()), "NONE", "NONE", null, null);
+        assertEntry(onB.get(admin.id().toString()), "MANAGE", "ROLE", null, null);
+
+        // the answer is what each member can actually do: their own tree, folder and document answers agree
+        java.util.Map<String, String> tokens = java.util.Map.of(alice.id().toString(), aliceToken,
+                bob.id().toString(), bobToken, carol.id().toString(), Tokens.accessToken(carol),
+                erin.id().toString(), Tokens.accessToken(erin), admin.id().toString(), Tokens.accessToken(admin));
+        tokens.forEach((user, token) -> {
+            String level = onB.get(user).getString("permission");
+            HttpResponse<String> tree = Http.get("/api/v1/datarooms/" + room + "/tree", token);
+            String inTree = tree.statusCode() == 200 ? treeLevel(Http.json(tree), b) : "NONE";
+            assertEquals(level, inTree, "the tree of " + user + " shows B at the answered level");
+            int folder = Http.get("/api/v1/folders/" + b, token).statusCode();
+            assertEquals(level.equals("NONE") ? 404 : 200, folder, "folder B for " + user + " at " + level);
+            int content = Http.get("/api/v1/documents/" + deep + "/content", token).statusCode();
+            assertEquals(level.equals("NONE") ? 404 : level.equals("VIEW") ? 403 : 200, content,
+                    "the content of a document in B for " + user + " at " + level);
+            String roomLevel = onRoom.get(user).getString("permission");
+            HttpResponse<String> seen = Http.get("/api/v1/datarooms/" + room, token);
+            assertEquals(roomLevel, seen.statusCode() == 200 ? Http.json(seen).getString("myPermission") : "NONE",
+                    "the room's myPermission for " + user);
+        });
+
+        // a change of grants or membership counts on the next request (PERM-10), the reason with it
+        assertEquals(200, Api.members(ownerToken, uploaders, List.of()).statusCode());
+        assertEntry(effective(ownerToken, room, b).get(bob.id().toString()), "DOWNLOAD", "USER", null, null);
+    }
+
+    @Test
+    void perm23_effectivePermissionsNeedManageOnTheRoomAndALiveFolderOfItTheCallerSees() {
+        String room = Api.room(ownerToken, "Who holds what");
+        String hidden = Api.folder(ownerToken, room, "Hidden", null);
+        String gone = Api.folder(ownerToken, room, "Gone", null);
+        String other = Api.folder(ownerToken, Api.room(ownerToken, "Other"), "Elsewhere", null);
+        String doc = Api.document(ownerToken, room, null, "top.pdf", DocumentsIT.PDF);
+        assertEquals(200, Api.putGrants(ownerToken, room, List.of(
+                Api.grant("USER", owner.id().toString(), null, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), null, "MANAGE"),
+                Api.grant("USER", alice.id().toString(), hidden, "NONE"),
+                Api.grant("USER", bob.id().toString(), null, "DOWNLOAD"))).statusCode());
+        assertEquals(204, Api.delete("/api/v1/folders/" + gone, ownerToken).statusCode());
+        String path = "/api/v1/datarooms/" + room + "/effective-permissions";
+
+        // a room manager who is a MEMBER reads it; the answer names every member
+        assertEquals(3, effective(aliceToken, room, null).size());
+        // seen below MANAGE: 403; not seen (no grant, another tenant, no such room): the uniform 404
+        assertProblem(Http.get(path, bobToken), 403, "forbidden");
+        assertProblem(Http.get(path + "?folderId=not-a-uuid", bobToken), 403, "forbidden");
+        ItDatabase.User carol = ItDatabase.user(tenant, "carol-" + UUID.randomUUID() + "@g.test", "MEMBER");
+        assertProblem(Http.get(path, Tokens.accessToken(carol)), 404, "not-found");
+        assertProblem(Http.get(path, Tokens.accessToken(foreigner)), 404, "not-found");
+        assertProblem(Http.get("/api/v1/datarooms/" + UUID.randomUUID() + "/effective-permissions", ownerToken),
+                404, "not-found");
+        // a folder that is not a live folder of this room, a document, a malformed id: 404
+        for (String bad : List.of(other, gone, doc, UUID.randomUUID().toString(), "not-a-uuid")) {
+            assertProblem(Http.get(path + "?folderId=" + bad, ownerToken), 404, "not-found");
+        }
+        // a folder hidden from the manager is not theirs to ask about (DR-10), though the OWNER may
+        assertProblem(Http.get(path + "?folderId=" + hidden, aliceToken), 404, "not-found");
+        assertEntry(effective(ownerToken, room, hidden).get(alice.id().toString()), "NONE", "USER", null, hidden);
+        // a removed member is no longer listed
+        assertEquals(204, Api.delete("/api/v1/members/" + bob.id(), ownerToken).statusCode());
+        assertFalse(effective(ownerToken, room, null).containsKey(bob.id().toString()));
     }
 }

@@ -407,6 +407,38 @@ class ShareLinksIT {
     }
 
     @Test
+    void sl13_aChangeOfTheEmailRulesOrTheNdaEndsOpenSessionsOtherSettingsDoNot() throws Exception {
+        String doc = pdfDoc(null, "a.pdf", 1);
+        for (String change : List.of("{\"requireEmail\": true}", "{\"verifyEmail\": true}",
+                "{\"allowEmails\": [\"ann@example.com\"]}", "{\"allowDomains\": [\"example.com\"]}",
+                "{\"denyEmails\": [\"eve@example.com\"]}", "{\"denyDomains\": [\"rival.com\"]}",
+                "{\"ndaText\": \"Keep it to yourself.\"}")) {
+            JsonObject created = link(ownerToken, "DOCUMENT", doc, null);
+            String token = created.getString("token");
+            String vt = visitor(token, "{}");
+            assertEquals(200, visitorGet("/api/v1/public/links/" + token + "/tree", vt).statusCode());
+            HttpResponse<String> patched = Http.patchJson("/api/v1/share-links/" + created.getString("id"), ownerToken,
+                    change);
+            assertEquals(200, patched.statusCode(), change + ": " + patched.body());
+            HttpResponse<String> ended = visitorGet("/api/v1/public/links/" + token + "/tree", vt);
+            assertEquals(401, ended.statusCode(), "after " + change + " the open session ends: " + ended.body());
+        }
+        // the other settings leave an open visit alone
+        JsonObject created = link(ownerToken, "DOCUMENT", doc, null);
+        String token = created.getString("token");
+        String vt = visitor(token, "{}");
+        for (String change : List.of("{\"name\": \"Renamed\"}", "{\"maxViews\": 50}", "{\"allowDownload\": true}",
+                "{\"watermark\": {\"enabled\": true, \"text\": \"{email}\"}}",
+                "{\"expiresAt\": \"2099-01-01T00:00:00Z\"}")) {
+            HttpResponse<String> patched = Http.patchJson("/api/v1/share-links/" + created.getString("id"), ownerToken,
+                    change);
+            assertEquals(200, patched.statusCode(), change + ": " + patched.body());
+            HttpResponse<String> still = visitorGet("/api/v1/public/links/" + token + "/tree", vt);
+            assertEquals(200, still.statusCode(), "after " + change + " the open session goes on: " + still.body());
+        }
+    }
+
+    @Test
     void sl7_emailRulesAllowAndDenyCaseInsensitiveWithExactAndWildcardDomains() throws Exception {
         String doc = pdfDoc(null, "a.pdf", 1);
         String token = link(ownerToken, "DOCUMENT", doc, "\"allowDomains\": [\"Example.com\", \"*.partner.org\"],"

@@ -257,6 +257,32 @@ public class Permissions {
         return answer;
     }
 
+    /**
+     * PERM-22/23: every current member's effective level at a scope of the room — the room itself ({@code folder}
+     * empty) or a live folder of it — and why, from the same decision that answers their own requests (each counted
+     * with their current role in the tenant). For the room's managers (MANAGE on the room, refused as
+     * {@link #require(RoomId, Permission)}); a folder that is not a live folder of this room, or one hidden from the
+     * caller (DR-10), is the uniform 404. One path query per member.
+     */
+    public List<EffectivePermission> ofEveryMember(RoomId roomId, Optional<FolderId> folder) {
+        require(roomId, Permission.MANAGE);
+        Who who = caller();
+        DataRoomEntity room = liveRoom(roomId.value()).orElseThrow();
+        UUID item = null;
+        if (folder.isPresent()) {
+            Optional<LiveItem> live = live(folder.get()).filter(l -> l.room().id().equals(roomId.value()));
+            if (live.isEmpty() || !level(who, room, folder.get().value()).atLeast(Permission.VIEW)) {
+                throw denials.notFound(who.user(), folder.get().value(), Permission.MANAGE, "no such folder");
+            }
+            item = folder.get().value();
+        }
+        List<EffectivePermission> answer = new ArrayList<>();
+        for (Map.Entry<UserId, Role> member : callers.currentMembers().entrySet()) {
+            answer.add(decision(new Who(who.tenant(), member.getKey(), member.getValue()), room, item));
+        }
+        return answer;
+    }
+
     // ---- on someone's behalf ---------------------------------------------------------------------------------------
 
     /**
@@ -372,12 +398,26 @@ public class Permissions {
 
     /** PERM-1, then PERM-2 and PERM-3 over the grants on the path of the item (null: the room itself). */
     private Permission level(Who who, DataRoomEntity room, UUID item) {
+        return decision(who, room, item).permission();
+    }
+
+    /**
+     * The one decision on a room or a live item, with its reason (PERM-22): PERM-1 (ROLE), else the deciding grant of
+     * PERM-2 and PERM-3 over the grants on the path of the item (null: the room itself), else NONE.
+     */
+    private EffectivePermission decision(Who who, DataRoomEntity room, UUID item) {
         Optional<Permission> admin = PermissionRules.tenantAdminsManageEverything(who.role());
         if (admin.isPresent()) {
-            return admin.get();
+            return new EffectivePermission(who.user(), admin.get(), EffectivePermission.Source.ROLE, null, null);
         }
-        return PermissionRules.highestOverPrincipals(PermissionRules.nearestGrantPerPrincipal(
-                resolver.grantsOnPath(who.tenant(), who.user(), room.id(), item)).values());
+        return PermissionRules.decidingGrant(resolver.grantsOnPath(who.tenant(), who.user(), room.id(), item))
+                .map(g -> "GROUP".equals(g.principalType())
+                        ? new EffectivePermission(who.user(), g.permission(), EffectivePermission.Source.GROUP,
+                                g.principalId(), Items.folderId(g.folderId()))
+                        : new EffectivePermission(who.user(), g.permission(), EffectivePermission.Source.USER, null,
+                                Items.folderId(g.folderId())))
+                .orElseGet(() -> new EffectivePermission(who.user(), Permission.NONE, EffectivePermission.Source.NONE,
+                        null, null));
     }
 
     private boolean anyFolderVisible(Who who, UUID roomId) {

@@ -37,6 +37,16 @@ public class CallerCheck {
     }
 
     /**
+     * Every current member of the transaction's tenant with their current role (by email), for decisions about each
+     * of them made on the caller's request (who holds what in a room: PERM-22). Never for the caller's own access.
+     */
+    public java.util.Map<io.coffer.shared.UserId, Role> currentMembers() {
+        java.util.Map<io.coffer.shared.UserId, Role> members = new java.util.LinkedHashMap<>();
+        users.members().forEach(u -> members.put(u.userId(), u.role()));
+        return members;
+    }
+
+    /**
      * The current caller (user, tenant, the role they act with: from the database, capped for an API-key token, and
      * whether they may only read); 401 unless they are a current user.
      */

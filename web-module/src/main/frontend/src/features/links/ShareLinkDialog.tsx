@@ -9,7 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { Loading } from '../../app/ui/Loading';
 import { ProblemAlert } from '../../app/ui/ProblemAlert';
-import { emptyForm, hasEmailRules, toRequest, validate, type Download, type LinkForm, type TargetType } from './linkForm';
+import {
+  emptyForm, hasEmailRules, toRequest, validate, type Download, type FieldErrors, type LinkForm, type TargetType,
+} from './linkForm';
 import classes from './links.module.css';
 import { WatermarkPreview } from './WatermarkPreview';
 
@@ -38,7 +40,7 @@ function flatten(nodes: TreeNode[], depth = 0): { node: TreeNode; depth: number 
 }
 
 /** Per-item overrides (hide, download) for the items under a room or folder link's target. */
-function Overrides({ target, form, set }: { target: LinkTargetRef; form: LinkForm; set: (f: Partial<LinkForm>) => void }) {
+function Overrides({ target, form, set }: { target: LinkTargetRef; form: Pick<LinkForm, 'overrides'>; set: (f: Partial<LinkForm>) => void }) {
   const { t } = useTranslation('links');
   const tree = useQuery({
     queryKey: ['rooms', target.roomId, 'tree'],
@@ -88,6 +90,98 @@ function Overrides({ target, form, set }: { target: LinkTargetRef; form: LinkFor
   );
 }
 
+type FieldError = (key: keyof FieldErrors) => string | undefined;
+
+/** Whether the visitor gives an email: forced on by the email code or an allow/deny list. */
+export function EmailSwitches({ form, set }: { form: LinkForm; set: (f: Partial<LinkForm>) => void }) {
+  const { t } = useTranslation('links');
+  const emailForced = form.verifyEmail || hasEmailRules(form);
+  return (
+    <>
+      <Switch label={t('links:dialog.requireEmail')} checked={form.requireEmail || emailForced}
+        disabled={emailForced} description={emailForced ? t('links:dialog.requireEmailForced') : undefined}
+        onChange={(e) => set({ requireEmail: e.currentTarget.checked })} />
+      <Switch label={t('links:dialog.verifyEmail')} description={t('links:dialog.verifyEmailHint')}
+        checked={form.verifyEmail} onChange={(e) => set({ verifyEmail: e.currentTarget.checked })} />
+    </>
+  );
+}
+
+/**
+ * The dialog's sections, shared by creating and editing a link: watermark with its live preview, allow/deny lists,
+ * NDA, and per-item overrides (room and folder links).
+ */
+export function LinkSections({ form, set, err, target }: {
+  form: LinkForm;
+  set: (f: Partial<LinkForm>) => void;
+  err: FieldError;
+  target: LinkTargetRef;
+}) {
+  const { t } = useTranslation('links');
+  return (
+    <Accordion variant="separated" multiple defaultValue={[]}>
+      <Accordion.Item value="watermark">
+        <Accordion.Control>{t('links:dialog.watermark.section')}</Accordion.Control>
+        <Accordion.Panel>
+          <Stack gap="sm">
+            <Switch label={t('links:dialog.watermark.enabled')} checked={form.watermark}
+              onChange={(e) => set({ watermark: e.currentTarget.checked })} />
+            {form.watermark && (
+              <>
+                <TextInput label={t('links:dialog.watermark.text')} description={t('links:dialog.watermark.hint')}
+                  placeholder="{email} | {date} {time} UTC | {ip} | {link}" value={form.watermarkText}
+                  onChange={(e) => set({ watermarkText: e.currentTarget.value })} maxLength={300}
+                  error={err('watermarkText')} />
+                <WatermarkPreview template={form.watermarkText} linkName={form.name} />
+              </>
+            )}
+          </Stack>
+        </Accordion.Panel>
+      </Accordion.Item>
+      <Accordion.Item value="access">
+        <Accordion.Control>{t('links:dialog.lists.section')}</Accordion.Control>
+        <Accordion.Panel>
+          <Stack gap="sm">
+            <Text size="sm">{t('links:dialog.lists.hint')}</Text>
+            <Textarea label={t('links:dialog.lists.allowEmails')} autosize minRows={2} value={form.allowEmails}
+              onChange={(e) => set({ allowEmails: e.currentTarget.value })} error={err('allowEmails')} />
+            <Textarea label={t('links:dialog.lists.allowDomains')} autosize minRows={2} value={form.allowDomains}
+              placeholder="example.com" onChange={(e) => set({ allowDomains: e.currentTarget.value })}
+              error={err('allowDomains')} />
+            <Textarea label={t('links:dialog.lists.denyEmails')} autosize minRows={2} value={form.denyEmails}
+              onChange={(e) => set({ denyEmails: e.currentTarget.value })} error={err('denyEmails')} />
+            <Textarea label={t('links:dialog.lists.denyDomains')} autosize minRows={2} value={form.denyDomains}
+              onChange={(e) => set({ denyDomains: e.currentTarget.value })} error={err('denyDomains')} />
+          </Stack>
+        </Accordion.Panel>
+      </Accordion.Item>
+      <Accordion.Item value="nda">
+        <Accordion.Control>{t('links:dialog.nda.section')}</Accordion.Control>
+        <Accordion.Panel>
+          <Stack gap="sm">
+            <Switch label={t('links:dialog.nda.enabled')} checked={form.nda}
+              onChange={(e) => set({ nda: e.currentTarget.checked })} />
+            {form.nda && (
+              <Textarea label={t('links:dialog.nda.text')} autosize minRows={4} maxRows={12}
+                value={form.ndaText} onChange={(e) => set({ ndaText: e.currentTarget.value })}
+                maxLength={100000} error={err('ndaText')} />
+            )}
+          </Stack>
+        </Accordion.Panel>
+      </Accordion.Item>
+      {target.type !== 'DOCUMENT' && (
+        <Accordion.Item value="overrides">
+          <Accordion.Control>{t('links:dialog.overrides.section')}</Accordion.Control>
+          <Accordion.Panel>
+            <Text size="sm" mb="xs">{t('links:dialog.overrides.hint')}</Text>
+            <Overrides target={target} form={form} set={set} />
+          </Accordion.Panel>
+        </Accordion.Item>
+      )}
+    </Accordion>
+  );
+}
+
 /**
  * The share-link dialog: every setting of `POST /share-links` (password, expiry, email, code, allow/deny lists,
  * download, watermark with a live preview, view limit, NDA, per-item overrides), then the new link's address with a
@@ -128,7 +222,6 @@ export function ShareLinkDialog({ opened, onClose, target, onCreated }: {
     if (Object.keys(errors).length === 0) create.mutate();
   }
 
-  const emailForced = form.verifyEmail || hasEmailRules(form);
   const title = target.name ? t('links:dialog.titleFor', { name: target.name }) : t('links:dialog.title');
   const created = create.data;
 
@@ -163,77 +256,14 @@ export function ShareLinkDialog({ opened, onClose, target, onCreated }: {
               maxLength={256} error={err('password')} />
             <TextInput type="datetime-local" label={t('links:dialog.expiresAt')} description={t('links:dialog.expiresHint')}
               value={form.expiresAt} onChange={(e) => set({ expiresAt: e.currentTarget.value })} error={err('expiresAt')} />
-            <Switch label={t('links:dialog.requireEmail')} checked={form.requireEmail || emailForced}
-              disabled={emailForced} description={emailForced ? t('links:dialog.requireEmailForced') : undefined}
-              onChange={(e) => set({ requireEmail: e.currentTarget.checked })} />
-            <Switch label={t('links:dialog.verifyEmail')} description={t('links:dialog.verifyEmailHint')}
-              checked={form.verifyEmail} onChange={(e) => set({ verifyEmail: e.currentTarget.checked })} />
+            <EmailSwitches form={form} set={set} />
             <Switch label={t('links:dialog.allowDownload')} checked={form.allowDownload}
               onChange={(e) => set({ allowDownload: e.currentTarget.checked })} />
             <NumberInput label={t('links:dialog.maxViews')} description={t('links:dialog.maxViewsHint')} min={1}
               allowDecimal={false} allowNegative={false} value={form.maxViews}
               onChange={(v) => set({ maxViews: typeof v === 'number' ? v : '' })} error={err('maxViews')} />
 
-            <Accordion variant="separated" multiple defaultValue={[]}>
-              <Accordion.Item value="watermark">
-                <Accordion.Control>{t('links:dialog.watermark.section')}</Accordion.Control>
-                <Accordion.Panel>
-                  <Stack gap="sm">
-                    <Switch label={t('links:dialog.watermark.enabled')} checked={form.watermark}
-                      onChange={(e) => set({ watermark: e.currentTarget.checked })} />
-                    {form.watermark && (
-                      <>
-                        <TextInput label={t('links:dialog.watermark.text')} description={t('links:dialog.watermark.hint')}
-                          placeholder="{email} | {date} {time} UTC | {ip} | {link}" value={form.watermarkText}
-                          onChange={(e) => set({ watermarkText: e.currentTarget.value })} maxLength={300}
-                          error={err('watermarkText')} />
-                        <WatermarkPreview template={form.watermarkText} linkName={form.name} />
-                      </>
-                    )}
-                  </Stack>
-                </Accordion.Panel>
-              </Accordion.Item>
-              <Accordion.Item value="access">
-                <Accordion.Control>{t('links:dialog.lists.section')}</Accordion.Control>
-                <Accordion.Panel>
-                  <Stack gap="sm">
-                    <Text size="sm">{t('links:dialog.lists.hint')}</Text>
-                    <Textarea label={t('links:dialog.lists.allowEmails')} autosize minRows={2} value={form.allowEmails}
-                      onChange={(e) => set({ allowEmails: e.currentTarget.value })} error={err('allowEmails')} />
-                    <Textarea label={t('links:dialog.lists.allowDomains')} autosize minRows={2} value={form.allowDomains}
-                      placeholder="example.com" onChange={(e) => set({ allowDomains: e.currentTarget.value })}
-                      error={err('allowDomains')} />
-                    <Textarea label={t('links:dialog.lists.denyEmails')} autosize minRows={2} value={form.denyEmails}
-                      onChange={(e) => set({ denyEmails: e.currentTarget.value })} error={err('denyEmails')} />
-                    <Textarea label={t('links:dialog.lists.denyDomains')} autosize minRows={2} value={form.denyDomains}
-                      onChange={(e) => set({ denyDomains: e.currentTarget.value })} error={err('denyDomains')} />
-                  </Stack>
-                </Accordion.Panel>
-              </Accordion.Item>
-              <Accordion.Item value="nda">
-                <Accordion.Control>{t('links:dialog.nda.section')}</Accordion.Control>
-                <Accordion.Panel>
-                  <Stack gap="sm">
-                    <Switch label={t('links:dialog.nda.enabled')} checked={form.nda}
-                      onChange={(e) => set({ nda: e.currentTarget.checked })} />
-                    {form.nda && (
-                      <Textarea label={t('links:dialog.nda.text')} autosize minRows={4} maxRows={12}
-                        value={form.ndaText} onChange={(e) => set({ ndaText: e.currentTarget.value })}
-                        maxLength={100000} error={err('ndaText')} />
-                    )}
-                  </Stack>
-                </Accordion.Panel>
-              </Accordion.Item>
-              {target.type !== 'DOCUMENT' && (
-                <Accordion.Item value="overrides">
-                  <Accordion.Control>{t('links:dialog.overrides.section')}</Accordion.Control>
-                  <Accordion.Panel>
-                    <Text size="sm" mb="xs">{t('links:dialog.overrides.hint')}</Text>
-                    <Overrides target={target} form={form} set={set} />
-                  </Accordion.Panel>
-                </Accordion.Item>
-              )}
-            </Accordion>
+            <LinkSections form={form} set={set} err={err} target={target} />
 
             {tried && Object.keys(errors).length > 0 && (
               <Alert color="red" role="alert" variant="light">{t('links:dialog.errors.summary')}</Alert>

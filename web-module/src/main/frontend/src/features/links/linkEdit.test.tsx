@@ -42,6 +42,38 @@ describe('link edit', () => {
     expect(toPatch(link({ hasPassword: false }) as never, { ...start, passwordMode: 'remove' })).toEqual({});
   });
 
+  it('every other setting can be changed: email rules and lists, NDA, overrides, watermark text (WEB-7)', () => {
+    const l = link({
+      requireEmail: true, verifyEmail: false, allowDomains: ['acme.test'], denyEmails: ['eve@acme.test'],
+      ndaText: 'Keep it secret.', itemOverrides: [{ itemId: 'i-1', hidden: true }, { itemId: 'i-2', allowDownload: true }],
+    }) as never;
+    const start = editOf(l);
+    expect(toPatch(l, start)).toEqual({});
+    expect(start.allowDomains).toBe('acme.test');
+    expect(start.overrides).toEqual({ 'i-1': { hidden: true, download: 'inherit' }, 'i-2': { hidden: false, download: 'allow' } });
+    const lists = toPatch(l, { ...start, allowDomains: 'acme.test\npartner.test', denyEmails: '' });
+    expect(lists).toEqual({ allowDomains: ['acme.test', 'partner.test'], denyEmails: [] });
+    expect(endsSessions(lists)).toBe(true);
+    // lists off and no code: the email is no longer asked for
+    const open = toPatch(l, { ...start, allowDomains: '', denyEmails: '', requireEmail: false });
+    expect(open).toEqual({ requireEmail: false, allowDomains: [], denyEmails: [] });
+    expect(toPatch(l, { ...start, verifyEmail: true })).toEqual({ verifyEmail: true });
+    expect(endsSessions(toPatch(l, { ...start, verifyEmail: true }))).toBe(true);
+    const nda = toPatch(l, { ...start, nda: false });
+    expect(nda).toEqual({ ndaText: null });
+    expect(endsSessions(nda)).toBe(true);
+    expect(toPatch(l, { ...start, ndaText: 'Keep it secret, v2.' })).toEqual({ ndaText: 'Keep it secret, v2.' });
+    // overrides, watermark text and downloads end no session
+    const overrides = toPatch(l, { ...start, overrides: { ...start.overrides, 'i-1': { hidden: false, download: 'deny' } } });
+    expect(overrides).toEqual({ itemOverrides: [{ itemId: 'i-1', allowDownload: false }, { itemId: 'i-2', allowDownload: true }] });
+    expect(endsSessions(overrides)).toBe(false);
+    const text = toPatch(l, { ...start, watermarkText: 'Board only {email}' });
+    expect(text).toEqual({ watermark: { enabled: true, text: 'Board only {email}' } });
+    expect(endsSessions(text)).toBe(false);
+    // a document link has no overrides to send
+    expect(toPatch(link({ target: { type: 'DOCUMENT', id: 'd' } }) as never, { ...editOf(link() as never), overrides: { x: { hidden: true, download: 'inherit' } } })).toEqual({});
+  });
+
   it('refuses a past expiry, a view limit below 1 and an empty new password', () => {
     const l = link() as never;
     const errors = validateEdit({ ...editOf(l), expiresAt: '2020-01-01T10:00', maxViews: 0, passwordMode: 'new', password: '' }, l,
@@ -81,7 +113,7 @@ describe('the link list editor', () => {
     await userEvent.type(views, '25');
     await waitFor(() => expect(views).toHaveValue('25'));
     await userEvent.click(within(dialog).getByRole('radio', { name: 'Set a new password' }));
-    expect(await within(dialog).findByText(/Changing the password ends every open visit/)).toBeInTheDocument();
+    expect(await within(dialog).findByText(/ends every open visit of this link/)).toBeInTheDocument();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
     expect(await within(dialog).findByText('Enter the new password, or keep the old one.')).toBeInTheDocument();
     expect(patches).toEqual([]);
@@ -91,5 +123,47 @@ describe('the link list editor', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await screen.findByText('The link “Investors” was saved.')).toBeInTheDocument();
     expect(await screen.findByText('3 of 25')).toBeInTheDocument();
+  });
+
+  it('changes the lists, the NDA, an item override and the watermark text of a room link in the dialog', async () => {
+    const patches: Record<string, unknown>[] = [];
+    const current = link({ ndaText: 'Keep it secret.' });
+    const tree = {
+      id: ROOM, kind: 'DATAROOM', name: 'Deal', index: '', myPermission: 'MANAGE',
+      children: [{ id: 'f-1', kind: 'FOLDER', name: 'Legal', index: '1', myPermission: 'MANAGE', children: [] }],
+    };
+    const handler: Handler = async (request) => {
+      const p = pathOf(request);
+      if (p === '/api/v1/datarooms') return json(200, { items: [], nextCursor: null });
+      if (p === `/api/v1/datarooms/${ROOM}/tree`) return json(200, tree);
+      if (p === '/api/v1/share-links' && request.method === 'GET') return json(200, { items: [current], nextCursor: null });
+      if (p === `/api/v1/share-links/${LINK}` && request.method === 'PATCH') {
+        const body = (await request.json()) as Record<string, unknown>;
+        patches.push(body);
+        return json(200, { ...current, ...body });
+      }
+      return json(404, { type: '/problems/not-found', title: 'Not found', status: 404 });
+    };
+    renderSignedIn('/links', signedIn(handler, ME));
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: 'Edit Investors' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit “Investors”' });
+    await user.click(within(dialog).getByRole('button', { name: 'Who may open it' }));
+    await user.type(within(dialog).getByLabelText(/^Blocked domains/), 'rival.test');
+    expect(await within(dialog).findByTestId('ends-sessions')).toHaveTextContent('ends every open visit');
+    await user.click(within(dialog).getByRole('button', { name: 'Non-disclosure agreement' }));
+    await user.click(within(dialog).getByLabelText(/Ask visitors to accept an NDA/));
+    await user.click(within(dialog).getByRole('button', { name: 'Per-item settings' }));
+    await user.click(await within(dialog).findByLabelText('Hide 1 Legal'));
+    await user.click(within(dialog).getByRole('button', { name: 'Watermark' }));
+    const text = within(dialog).getByLabelText(/^Watermark text/);
+    await user.clear(text);
+    await user.type(text, 'Board {{email}');
+    expect(within(dialog).getByTestId('watermark-line')).toHaveTextContent('Board visitor@example.com');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(patches).toEqual([{
+      watermark: { enabled: true, text: 'Board {email}' }, denyDomains: ['rival.test'], ndaText: null,
+      itemOverrides: [{ itemId: 'f-1', hidden: true }],
+    }]));
   });
 });

@@ -101,16 +101,21 @@ export function toRequest(form: LinkForm, target: { type: TargetType; id: string
   if (form.maxViews !== '') request.maxViews = form.maxViews;
   if (form.nda && form.ndaText.trim()) request.ndaText = form.ndaText;
   if (target.type !== 'DOCUMENT') {
-    const overrides = Object.entries(form.overrides)
-      .filter(([, o]) => o.hidden || o.download !== 'inherit')
-      .map(([itemId, o]) => ({
-        itemId,
-        ...(o.hidden ? { hidden: true } : {}),
-        ...(o.download !== 'inherit' ? { allowDownload: o.download === 'allow' } : {}),
-      }));
+    const overrides = overridesOf(form);
     if (overrides.length) request.itemOverrides = overrides;
   }
   return request;
+}
+
+/** The form's per-item overrides as the contract's list (items left as the link are not listed). */
+export function overridesOf(form: Pick<LinkForm, 'overrides'>): Schemas['LinkItemOverride'][] {
+  return Object.entries(form.overrides)
+    .filter(([, o]) => o.hidden || o.download !== 'inherit')
+    .map(([itemId, o]) => ({
+      itemId,
+      ...(o.hidden ? { hidden: true } : {}),
+      ...(o.download !== 'inherit' ? { allowDownload: o.download === 'allow' } : {}),
+    }));
 }
 
 /** The server's default template (sharelinks.internal.Watermarks.DEFAULT_TEXT) and its placeholders. */

@@ -11,6 +11,7 @@ import {
   type Grant, type Permission, type Principal,
 } from './grants';
 import { keys, useGrants, useGroups, useMembers } from './queries';
+import { EffectivePermissions } from './EffectivePermissions';
 import { findNode, folders, type TreeNode } from './tree';
 import classes from './rooms.module.css';
 
@@ -19,8 +20,8 @@ const ROOM = '';
 /**
  * Who may do what in the room, per scope (the whole room or one folder): the grants of that scope, to add,
  * change and remove for members and groups, saved as the room's whole list (PUT replaces it atomically).
- * The grants on the folders above are shown as they are; nobody's effective permission is computed here (the
- * contract has no endpoint that tells it for another person).
+ * The grants on the folders above are shown as they are; each member's effective permission at the scope, with its
+ * reason, comes from the server (`GET .../effective-permissions`, refreshed after a save), never computed here.
  */
 export function AccessPanel(props: { roomId: string; root: TreeNode; scope: string | null; onScope: (scope: string | null) => void }) {
   const { roomId, root, scope } = props;
@@ -97,6 +98,7 @@ export function AccessPanel(props: { roomId: string; root: TreeNode; scope: stri
       setDraft(null);
       setSaved(true);
       void queryClient.invalidateQueries({ queryKey: keys.tree(roomId) });
+      void queryClient.invalidateQueries({ queryKey: keys.effectiveAll(roomId) });
     } catch (e) {
       setError(e);
     } finally {
@@ -245,6 +247,7 @@ export function AccessPanel(props: { roomId: string; root: TreeNode; scope: stri
           </List>
         </section>
       )}
+      <EffectivePermissions roomId={roomId} root={root} scope={scope} members={memberList} groups={groupList} unsaved={dirty} />
       <Text size="sm" c="dimmed">
         {t('access.rules')}{' '}
         <Anchor component={Link} to="/rooms/groups" size="sm" underline="always">

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
-import { nativeDownload, uploadVersion } from '../../api/upload';
+import { nativeDownload, resumableUpload } from '../../api/upload';
 import { Loading } from '../../app/ui/Loading';
 import { ProblemAlert } from '../../app/ui/ProblemAlert';
 import { formatBytes, formatDate, formatPercent } from './format';
@@ -249,7 +249,10 @@ function Viewer(props: { id: string; version: number; pages: number; page: numbe
   );
 }
 
-/** Upload a new version, with its progress and cancel; the newest version is what every link serves. */
+/**
+ * Upload a new version, with its progress and cancel, by the same resumable (tus) upload as the room's queue; the
+ * newest version is what every link serves.
+ */
 function NewVersion({ documentId }: { documentId: string }) {
   const { t } = useTranslation(['rooms', 'common']);
   const locale = t('common:locale');
@@ -264,7 +267,8 @@ function NewVersion({ documentId }: { documentId: string }) {
     setMessage(null);
     setProgress({ loaded: 0, total: file.size, name: file.name });
     try {
-      await uploadVersion(documentId, file, {
+      // the room uploads' path: a resumable (tus) upload that survives a broken line, not a one-shot request
+      await resumableUpload({ documentId }, file, {
         signal: controller.current.signal,
         onProgress: (loaded) => setProgress({ loaded, total: file.size, name: file.name }),
       });

@@ -163,6 +163,80 @@ describe('rooms area', () => {
     expect(screen.getByText(/Grants on the folders above/)).toBeInTheDocument();
   });
 
+  it("the access panel shows each member's effective permission at the scope with the reason, refreshed after a save", async () => {
+    const grants = [
+      { principal: { type: 'USER', id: 'u-ann' }, folderId: null, permission: 'MANAGE' },
+      { principal: { type: 'GROUP', id: 'g-fin' }, folderId: 'f-fin', permission: 'DOWNLOAD' },
+    ];
+    const asked: string[] = [];
+    let saved = false;
+    const answers = (folderId: string | null) => {
+      if (folderId === 'f-fin') {
+        return [
+          { userId: 'u-ann', permission: 'MANAGE', source: 'ROLE', groupId: null, folderId: null },
+          { userId: 'u-bob', permission: 'DOWNLOAD', source: 'GROUP', groupId: 'g-fin', folderId: 'f-fin' },
+          { userId: 'u-cid', permission: 'NONE', source: 'USER', groupId: null, folderId: 'f-fin' },
+        ];
+      }
+      return [
+        { userId: 'u-ann', permission: 'MANAGE', source: 'ROLE', groupId: null, folderId: null },
+        saved
+          ? { userId: 'u-bob', permission: 'VIEW', source: 'USER', groupId: null, folderId: null }
+          : { userId: 'u-bob', permission: 'NONE', source: 'NONE', groupId: null, folderId: null },
+        { userId: 'u-cid', permission: 'NONE', source: 'NONE', groupId: null, folderId: null },
+      ];
+    };
+    renderApp(
+      '/rooms/r1?tab=access',
+      server({
+        'GET /api/v1/datarooms/r1': () => json(200, ROOM),
+        'GET /api/v1/datarooms/r1/tree': () => json(200, TREE),
+        'GET /api/v1/datarooms/r1/grants': () => json(200, grants),
+        'GET /api/v1/datarooms/r1/effective-permissions': (request) => {
+          const folderId = new URL(request.url).searchParams.get('folderId');
+          asked.push(folderId ?? 'room');
+          return json(200, { items: answers(folderId) });
+        },
+        'GET /api/v1/members': () => json(200, MEMBERS),
+        'GET /api/v1/groups': () => json(200, GROUPS),
+        'PUT /api/v1/datarooms/r1/grants': async (request) => {
+          saved = true;
+          return json(200, await request.json());
+        },
+      }),
+    );
+    const rowOf = async (name: RegExp) => {
+      const table = await screen.findByTestId('effective-table');
+      const cell = await within(table).findByText(name);
+      return cell.closest('tr') as HTMLElement;
+    };
+    expect(await screen.findByText('Effective permissions here')).toBeInTheDocument();
+    expect(await rowOf(/^Ann/)).toHaveTextContent('ManageOwners and admins manage everything');
+    expect(await rowOf(/^Bob/)).toHaveTextContent('No accessNo grant applies to them');
+    // a member the caller cannot name (not in the member list) is still listed, by a short id
+    expect(await rowOf(/A member whose name you cannot see \(u-cid/)).toHaveTextContent('No access');
+
+    // a save refreshes the answer: Bob's new grant and its reason show without a reload
+    const user = userEvent.setup({ delay: null });
+    await user.selectOptions(screen.getByLabelText('Add a person or group'), 'Bob (bob@acme.test)');
+    await user.selectOptions(screen.getByLabelText('With permission'), 'View');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    expect(screen.getByText('These are the saved grants: save your changes to see their effect.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(async () => expect(await rowOf(/^Bob/)).toHaveTextContent('ViewTheir own grant on the whole room'));
+    expect(asked.filter((a) => a === 'room').length).toBeGreaterThanOrEqual(2);
+
+    // at a folder: the scope's answer, the group and the folder named
+    await user.selectOptions(screen.getByTestId('access-scope'), '1 Finance');
+    expect(await rowOf(/^Bob/)).toHaveTextContent('DownloadThe grant of the group “Finance team” on “Finance”');
+    expect(await rowOf(/A member whose name you cannot see/)).toHaveTextContent('No accessTheir own grant on “Finance”');
+    expect(asked).toContain('f-fin');
+
+    // in German
+    await i18n.changeLanguage('de');
+    expect(await rowOf(/^Bob/)).toHaveTextContent('HerunterladenDie Freigabe der Gruppe „Finance team“ auf „Finance“');
+  });
+
   it('the document page shows the server page image and the versions', async () => {
     const originalCreate = URL.createObjectURL;
     URL.createObjectURL = () => 'blob:page';

@@ -4,8 +4,8 @@
  * editor changes a draft copy of that array for one scope (the room, `folderId: null`, or one folder) and leaves
  * every other scope's grants exactly as they were.
  *
- * It never computes anyone's effective permission: the server decides that (inheritance, overrides, groups, roles),
- * and the contract has no endpoint that tells it for another person.
+ * It never computes anyone's effective permission: the server decides that (inheritance, overrides, groups, roles)
+ * and tells it per member (`GET /datarooms/{id}/effective-permissions`, shown by EffectivePermissions.tsx).
  */
 import type { Schemas } from '../../api/client';
 

@@ -6,6 +6,7 @@ export type DataRoom = Schemas['DataRoom'];
 export type Document = Schemas['Document'];
 export type Group = Schemas['Group'];
 export type Member = Schemas['Member'];
+export type EffectivePermission = Schemas['EffectivePermission'];
 
 export const keys = {
   rooms: ['rooms'] as const,
@@ -13,6 +14,8 @@ export const keys = {
   tree: (id: string) => ['rooms', id, 'tree'] as const,
   trash: (id: string) => ['rooms', id, 'trash'] as const,
   grants: (id: string) => ['rooms', id, 'grants'] as const,
+  effectiveAll: (id: string) => ['rooms', id, 'effective'] as const,
+  effective: (id: string, folderId: string | null) => ['rooms', id, 'effective', folderId ?? ''] as const,
   document: (id: string) => ['documents', id] as const,
   groups: ['groups'] as const,
   members: ['rooms', 'members'] as const,
@@ -97,6 +100,19 @@ export function useGrants(id: string, enabled: boolean) {
     queryKey: keys.grants(id),
     enabled,
     queryFn: () => unwrap(api.GET('/api/v1/datarooms/{id}/grants', { params: { path: { id } } })),
+  });
+}
+
+/** Every member's effective permission at the room (folderId null) or a folder, and why (PERM-22). */
+export function useEffectivePermissions(id: string, folderId: string | null) {
+  return useQuery({
+    queryKey: keys.effective(id, folderId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/datarooms/{id}/effective-permissions', {
+          params: { path: { id }, query: folderId ? { folderId } : {} },
+        }),
+      ),
   });
 }
 

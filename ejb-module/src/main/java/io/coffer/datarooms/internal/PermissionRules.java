@@ -27,8 +27,14 @@ public final class PermissionRules {
         return role != null && role.atLeast(Role.ADMIN) ? Optional.of(Permission.MANAGE) : Optional.empty();
     }
 
-    /** A grant of one principal seen from an item: how far up the path it sits (0 = the item itself). */
-    public record PathGrant(String principalType, UUID principalId, int depth, Permission permission) {
+    /**
+     * A grant of one principal seen from an item: how far up the path it sits (0 = the item itself) and the folder it
+     * sits on ({@code null}: the room itself, or not read).
+     */
+    public record PathGrant(String principalType, UUID principalId, int depth, Permission permission, UUID folderId) {
+        public PathGrant(String principalType, UUID principalId, int depth, Permission permission) {
+            this(principalType, principalId, depth, permission, null);
+        }
     }
 
     /**
@@ -36,14 +42,31 @@ public final class PermissionRules {
      * deepest on its path) overrides those above it, lowering included (down to NONE). Answers each principal's level.
      */
     public static Map<String, Permission> nearestGrantPerPrincipal(Collection<PathGrant> grantsOnPath) {
+        Map<String, Permission> levels = new HashMap<>();
+        nearestGrants(grantsOnPath).forEach((k, g) -> levels.put(k, g.permission()));
+        return levels;
+    }
+
+    /** PERM-2, the grants themselves: per principal ({@code TYPE:id}) the grant nearest to the item. */
+    private static Map<String, PathGrant> nearestGrants(Collection<PathGrant> grantsOnPath) {
         Map<String, PathGrant> nearest = new HashMap<>();
         for (PathGrant g : grantsOnPath) {
             nearest.merge(g.principalType() + ":" + g.principalId(), g,
                     (a, b) -> a.depth() <= b.depth() ? a : b);
         }
-        Map<String, Permission> levels = new HashMap<>();
-        nearest.forEach((k, g) -> levels.put(k, g.permission()));
-        return levels;
+        return nearest;
+    }
+
+    /**
+     * PERM-2 then PERM-3 with the reason (PERM-22): of each principal's nearest grant, the one whose level is the
+     * effective level — the highest; among equals the user's own, then the nearest to the item. Empty when no grant
+     * applies (the level is NONE). Its level is always {@code highestOverPrincipals(nearestGrantPerPrincipal(g))}.
+     */
+    public static Optional<PathGrant> decidingGrant(Collection<PathGrant> grantsOnPath) {
+        return nearestGrants(grantsOnPath).values().stream().max(Comparator.comparing(PathGrant::permission)
+                .thenComparing(g -> "USER".equals(g.principalType()))
+                .thenComparing(Comparator.comparingInt(PathGrant::depth).reversed())
+                .thenComparing(g -> g.principalId().toString(), Comparator.reverseOrder()));
     }
 
     /** PERM-3: the effective level is the highest over the user's own and their groups' levels; none → NONE. */

@@ -40,7 +40,7 @@ public class Resolver {
 
     /**
      * The user's principals' grants on the path from {@code item} (null: the room itself) up to the room, with their
-     * distance from the item (the room's own grants at {@link Integer#MAX_VALUE}).
+     * distance from the item (the room's own grants at {@link Integer#MAX_VALUE}) and the folder each sits on.
      */
     public List<PermissionRules.PathGrant> grantsOnPath(TenantId tenant, UserId user, UUID roomId, UUID item) {
         return grantsOnPath(tenant, user, roomId, item, false);
@@ -62,7 +62,7 @@ public class Resolver {
                     select i.id, i.parent_id, up.depth + 1 from items i join up on i.id = up.parent_id
                     where i.tenant_id = cast(?1 as uuid)
                 )
-                select g.principal_type, g.principal_id, coalesce(up.depth, 2147483647), g.permission
+                select g.principal_type, g.principal_id, coalesce(up.depth, 2147483647), g.permission, g.folder_id
                 from grants g
                 join me on me.principal_type = g.principal_type and me.principal_id = g.principal_id
                 left join up on up.id = g.folder_id
@@ -75,7 +75,7 @@ public class Resolver {
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
             grants.add(new PermissionRules.PathGrant((String) r[0], uuid(r[1]), ((Number) r[2]).intValue(),
-                    Permission.valueOf((String) r[3])));
+                    Permission.valueOf((String) r[3]), uuid(r[4])));
         }
         return grants;
     }

@@ -143,4 +143,41 @@ class PermissionRulesTest {
         assertNull(PermissionRules.treePlacement(placed).get(c), "PERM-7 shows c at the top");
         assertTrue(PermissionRules.atOrBelow(parentOf, List.of(a)).contains(c), "and cutting a still cuts it");
     }
+
+    @Test
+    void perm22_theDecidingGrantIsTheOneWhoseLevelCountsWithItsFolderAndPrincipal() {
+        UUID folder = UUID.randomUUID();
+        UUID deeper = UUID.randomUUID();
+        PathGrant groupOnRoom = new PathGrant("GROUP", SALES, Integer.MAX_VALUE, VIEW, null);
+        PathGrant ownNoneDeeper = new PathGrant("USER", ALICE, 0, NONE, deeper);
+        assertEquals(Optional.of(groupOnRoom), PermissionRules.decidingGrant(List.of(groupOnRoom, ownNoneDeeper)),
+                "an own NONE below a group's VIEW: the group's grant on the room decides (PERM-3)");
+        PathGrant ownOnRoom = new PathGrant("USER", ALICE, Integer.MAX_VALUE, DOWNLOAD, null);
+        assertEquals(Optional.of(ownNoneDeeper), PermissionRules.decidingGrant(List.of(ownOnRoom, ownNoneDeeper)),
+                "an own NONE below an own DOWNLOAD decides: NONE on that folder (PERM-2)");
+        PathGrant groupOnFolder = new PathGrant("GROUP", SALES, 2, VIEW, folder);
+        PathGrant ownView = new PathGrant("USER", ALICE, 3, VIEW, UUID.randomUUID());
+        assertEquals(Optional.of(ownView), PermissionRules.decidingGrant(List.of(groupOnFolder, ownView)),
+                "among equal levels the user's own grant is named");
+        assertEquals(Optional.empty(), PermissionRules.decidingGrant(List.of()), "no grant: NONE, no source");
+
+        // the reason never disagrees with the level: over random paths the deciding grant's level is the effective one
+        java.util.Random random = new java.util.Random(22);
+        Permission[] levels = Permission.values();
+        UUID[] groups = {SALES, UUID.randomUUID(), UUID.randomUUID()};
+        for (int run = 0; run < 2000; run++) {
+            List<PathGrant> path = new java.util.ArrayList<>();
+            for (int n = random.nextInt(7); n > 0; n--) {
+                int depth = random.nextInt(5) == 0 ? Integer.MAX_VALUE : random.nextInt(4);
+                path.add(random.nextBoolean() ? new PathGrant("USER", ALICE, depth, levels[random.nextInt(5)],
+                        UUID.randomUUID()) : new PathGrant("GROUP", groups[random.nextInt(3)], depth,
+                        levels[random.nextInt(5)], UUID.randomUUID()));
+            }
+            Optional<PathGrant> deciding = PermissionRules.decidingGrant(path);
+            assertEquals(effective(path), deciding.map(PathGrant::permission).orElse(NONE), "path " + path);
+            deciding.ifPresent(d -> assertTrue(path.stream().noneMatch(g -> g.principalType().equals(d.principalType())
+                    && g.principalId().equals(d.principalId()) && g.depth() < d.depth()),
+                    "the deciding grant is its principal's nearest: " + path));
+        }
+    }
 }

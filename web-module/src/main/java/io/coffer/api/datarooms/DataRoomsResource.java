@@ -252,6 +252,30 @@ public class DataRoomsResource {
         return grants.replace(roomId, GrantDtos.parse(body)).stream().map(GrantDtos.GrantView::of).toList();
     }
 
+    @GET
+    @Path("/{id}/effective-permissions")
+    @Operation(operationId = "listEffectivePermissions",
+            summary = "Every member's effective permission at the room or a folder, and why (MANAGE)",
+            description = "The level the permission rules give each current member of the tenant (inheritance,"
+                    + " deeper overrides, the highest over own and group grants, OWNER/ADMIN manage everything) and"
+                    + " the grant or role that decides it. A folder that is not a live folder of this room: 404.")
+    @APIResponse(responseCode = "200", description = "One entry per current member",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GrantDtos.EffectivePermissions.class)))
+    public GrantDtos.EffectivePermissions effectivePermissions(@PathParam("id") String id,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                    description = "A folder of the room; absent: the room itself",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            format = "uuid", maxLength = 36))
+            @jakarta.ws.rs.QueryParam("folderId") String folderId) {
+        RoomId roomId = PathIds.room(id);
+        permissions.require(roomId, Permission.MANAGE); // authorization before the query is read
+        java.util.Optional<FolderId> folder = folderId == null || folderId.isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(PathIds.folder(folderId));
+        return new GrantDtos.EffectivePermissions(permissions.ofEveryMember(roomId, folder).stream()
+                .map(GrantDtos.EffectiveView::of).toList());
+    }
+
     static UUID uuid(String id) {
         try {
             return UUID.fromString(id);

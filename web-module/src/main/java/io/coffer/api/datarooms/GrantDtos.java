@@ -34,6 +34,37 @@ public final class GrantDtos {
         }
     }
 
+    /** One member's effective level at a scope of a room and why (PERM-22). */
+    @Schema(name = "EffectivePermission")
+    public record EffectiveView(@Schema(required = true, format = "uuid") String userId,
+                                @Schema(required = true, enumeration = {"NONE", "VIEW", "DOWNLOAD", "UPLOAD", "MANAGE"})
+                                String permission,
+                                @Schema(required = true, enumeration = {"ROLE", "USER", "GROUP", "NONE"},
+                                        description = "ROLE: an OWNER or ADMIN manages everything; USER: the member's"
+                                                + " own grant; GROUP: a grant to groupId, a group of the member; NONE:"
+                                                + " no grant applies")
+                                String source,
+                                @Schema(nullable = true, format = "uuid", description = "The group of a GROUP grant")
+                                String groupId,
+                                @Schema(nullable = true, format = "uuid",
+                                        description = "The folder the deciding grant sits on; null: the room itself"
+                                                + " (or no grant)")
+                                String folderId) {
+        static EffectiveView of(io.coffer.datarooms.EffectivePermission e) {
+            return new EffectiveView(e.user().value().toString(), e.permission().name(), e.source().name(),
+                    e.groupId() == null ? null : e.groupId().toString(),
+                    e.folderId() == null ? null : e.folderId().toString());
+        }
+    }
+
+    /** The most members one answer of effective permissions lists (every current member of the tenant). */
+    static final int MAX_MEMBERS = 10000;
+
+    @Schema(name = "EffectivePermissions")
+    public record EffectivePermissions(@Schema(required = true, maxItems = MAX_MEMBERS,
+            description = "Every current member of the tenant, by email") java.util.List<EffectiveView> items) {
+    }
+
     /**
      * Reads the bare array after the room-level check; every entry is checked and every error named by its index
      * ({@code [2].permission}), so that one invalid entry refuses the whole list.
