@@ -38,7 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * tests shorten it). Documents 30 days in the trash are purged in batches, each in its tenant's own transaction whose
  * rows are locked with {@code SKIP LOCKED}, so that several instances share the work instead of repeating it. Then
  * every blob of the tenant that no version uses and that was last written more than {@link #BLOB_GRACE} ago is
- * deleted with its cached page images; the grace keeps the bytes of an upload that is still being recorded.
+ * deleted with its cached page images; the grace keeps the bytes of an upload that is still being recorded. The page
+ * images of pages blobs that no document's newest version renders from any more (the purged documents', replaced
+ * versions') are dropped in the same round, on this disk and in S3 (DOC-43).
  */
 @Singleton
 @Startup
@@ -147,10 +149,13 @@ public class TrashPurge {
             batch = tenancy.call(tenant, () -> purgeBatch(tenant));
             purged += batch;
         } while (batch == BATCH);
+        int unreachable = renditions.collect(tenant,
+                ids -> tenancy.call(tenant, () -> versions.unreachablePages(ids)));
         int collected = collectBlobs(tenant);
-        if (purged > 0 || collected > 0) {
+        if (purged > 0 || collected > 0 || unreachable > 0) {
             LOG.info("Trash purge: " + purged + " document(s) past 30 days, " + collected
-                    + " unused blob(s) removed in tenant " + tenant);
+                    + " unused blob(s) removed, the page images of " + unreachable + " pages blob(s) no newest version"
+                    + " uses dropped in tenant " + tenant);
         }
     }
 
