@@ -304,6 +304,58 @@ class DocumentLifecycleIT {
                 + " where document_id = ?", UUID.fromString(ticketed)));
     }
 
+    /** {@code tenancy.EachTenant}'s lock keys, as it computes them: the job's name, and the tenant. */
+    static int jobKey(String job) {
+        int h = 0x436f6666;
+        for (byte b : job.getBytes(StandardCharsets.UTF_8)) {
+            h = 31 * h + b;
+        }
+        return h;
+    }
+
+    @Test
+    void fd36_aTenantAnotherInstanceIsPurgingIsSkippedAndTheOthersArePurged() throws Exception {
+        UUID other = ItDatabase.tenant("life-free");
+        String otherToken = Tokens.login(ItDatabase.user(other, "owner-" + UUID.randomUUID().toString()
+                .substring(0, 6) + "@l.test", "OWNER"));
+        String otherRoom = DataRoomsIT.createRoom(otherToken, "Free").getString("id");
+        String held = Http.json(uploadRaw("held.bin", random(2000, System.nanoTime()))).getString("id");
+        String free = Http.json(Http.send(Http.request("/api/v1/datarooms/" + otherRoom + "/documents?name=free.bin")
+                .header("Authorization", "Bearer " + otherToken).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(random(2000, System.nanoTime()))))).getString("id");
+        assertEquals(204, Api.delete("/api/v1/documents/" + held, token).statusCode());
+        assertEquals(204, Api.delete("/api/v1/documents/" + free, otherToken).statusCode());
+
+        // "another instance" purging this tenant: the test holds the job's lock for it
+        try (java.sql.Connection c = ItDatabase.owner().getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement p = c.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
+                p.setInt(1, jobKey("Trash purge"));
+                p.setInt(2, Long.hashCode(tenant.getMostSignificantBits() ^ tenant.getLeastSignificantBits()));
+                p.executeQuery().close();
+            }
+            ItClock.advance(Duration.ofDays(31));
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (ItDatabase.number(other, "select count(*) from items where kind = 'DOCUMENT'") > 0) {
+                    assertTrue(System.nanoTime() < deadline, "the round purged the free tenant within a minute");
+                    Thread.sleep(500);
+                }
+                Thread.sleep(6_000); // another round
+                assertEquals(1, ItDatabase.number(tenant, "select count(*) from items where id = ?",
+                        UUID.fromString(held)), "the tenant another instance holds is skipped, not purged twice");
+                c.rollback(); // that instance is done (or died): the lock goes with its transaction
+                deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (ItDatabase.number(tenant, "select count(*) from items where id = ?", UUID.fromString(held)) > 0) {
+                    assertTrue(System.nanoTime() < deadline, "purged in a round after the lock went");
+                    Thread.sleep(500);
+                }
+            } finally {
+                ItClock.reset();
+            }
+        }
+    }
+
     Path blob(String sha) {
         return ItBlobs.file(tenant, sha);
     }

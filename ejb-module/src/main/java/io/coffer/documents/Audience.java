@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * Whom watermarked renditions are made for (a share link's visitor session): documents caches them per audience and
  * knows nothing else of it. An audience's renditions go when its owner says it ended
- * ({@link DelegatedAccess#forget}), and are swept once none was written for {@link #RENDITIONS_KEPT}: an audience
+ * ({@link DelegatedAccess#forget}), and are swept once none was written or read for {@link #RENDITIONS_KEPT}: an audience
  * must not live longer than that without asking again (a visitor session lives 30 minutes).
  */
 public record Audience(UUID value) {

@@ -279,6 +279,23 @@ public class CofferSettings {
         throw new StartupFailure("COFFER_ACTIVITY_RETENTION_DAYS must be a positive number of days");
     }
 
+    /**
+     * {@code COFFER_RENDITION_CACHE_MB}: how many MiB of renditions (page images, watermarked pages, stamped PDFs) this
+     * instance keeps on its disk under {@code COFFER_HOME}; the least recently used go first when over it (DOC-42).
+     * A positive number; default 2048.
+     */
+    public long renditionCacheBytes() {
+        try {
+            long mib = Long.parseLong(value("COFFER_RENDITION_CACHE_MB").orElse("2048"));
+            if (mib > 0 && mib <= Long.MAX_VALUE / (1024 * 1024)) {
+                return mib * 1024 * 1024;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StartupFailure("COFFER_RENDITION_CACHE_MB must be a positive number of MiB (default 2048)");
+    }
+
     /** {@code COFFER_STORAGE}: where blobs live, {@code local} (the default) or {@code s3}. */
     public Storage storage() {
         String kind = value("COFFER_STORAGE").orElse("local");

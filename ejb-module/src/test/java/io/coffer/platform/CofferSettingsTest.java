@@ -105,4 +105,15 @@ class CofferSettingsTest {
             assertTrue(f.getMessage().contains("COFFER_ACTIVITY_RETENTION_DAYS"));
         }
     }
+
+    @Test
+    void doc42_theRenditionCacheHolds2GiBUnlessSetInMiBAndMustBePositive() {
+        assertEquals(2048L * 1024 * 1024, settings(Map.of()).renditionCacheBytes());
+        assertEquals(64L * 1024 * 1024, settings(Map.of("COFFER_RENDITION_CACHE_MB", " 64 ")).renditionCacheBytes());
+        for (String bad : new String[] {"0", "-1", "2 GiB", "99999999999999999"}) {
+            StartupFailure f = assertThrows(StartupFailure.class,
+                    () -> settings(Map.of("COFFER_RENDITION_CACHE_MB", bad)).renditionCacheBytes());
+            assertTrue(f.getMessage().contains("COFFER_RENDITION_CACHE_MB"), f.getMessage());
+        }
+    }
 }

@@ -1,27 +1,22 @@
 package io.coffer.activity.internal;
 
 import io.coffer.platform.CofferSettings;
-import io.coffer.platform.PlatformState;
-import io.coffer.shared.TenantId;
-import io.coffer.tenancy.TenantDirectory;
+import io.coffer.platform.PeriodicJobs;
+import io.coffer.tenancy.EachTenant;
 import io.coffer.tenancy.TenantScope;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,7 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code activity_drop_partitions_before}), and, tenant by tenant in transactions of their own, the rows older than
  * the cutoff left in the straddling month and the default partition, and the personal data older than the cutoff
  * of every {@link PersonalData} holder (share links' visitors, analytics). Analytics' roll-up counts stay. Several
- * instances may run it at once: both partition functions are idempotent and run under one advisory lock.
+ * instances may run it at once: both partition functions are idempotent and run under one advisory lock. On the
+ * periodic jobs' frame ({@link PeriodicJobs}: a tick every minute at most, a round when due), tenant by tenant
+ * ({@link EachTenant}).
  */
 @Singleton
 @Startup
@@ -45,11 +42,11 @@ public class ActivityMaintenance {
     static final long TICK_SECONDS = 60;
     private static final Logger LOG = Logger.getLogger(ActivityMaintenance.class.getName());
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    PeriodicJobs jobs;
 
-    @EJB
-    TenantDirectory tenants;
+    @Inject
+    EachTenant eachTenant;
 
     @EJB
     TenantScope tenancy;
@@ -62,9 +59,6 @@ public class ActivityMaintenance {
     Instance<PersonalData> holders;
 
     @Inject
-    PlatformState platform;
-
-    @Inject
     CofferSettings settings;
 
     @Inject
@@ -74,38 +68,35 @@ public class ActivityMaintenance {
     @ConfigProperty(name = "coffer.activity.maintenance.interval", defaultValue = "P1D")
     String interval;
 
-    private ScheduledFuture<?> task;
+    private PeriodicJobs.Job job;
     /** When the last round succeeded, by the monotonic clock (the wall clock may be moved: tests, NTP). */
     private volatile long lastRun;
     private volatile boolean ran;
-    private volatile boolean stopping;
 
     @PostConstruct
     void schedule() {
-        long seconds = Math.max(1, Duration.parse(interval).toSeconds());
-        task = scheduler.scheduleWithFixedDelay(this::tick, 5, Math.min(seconds, TICK_SECONDS), TimeUnit.SECONDS);
+        Duration every = PeriodicJobs.interval(interval);
+        Duration tick = every.compareTo(Duration.ofSeconds(TICK_SECONDS)) < 0 ? every : Duration.ofSeconds(TICK_SECONDS);
+        job = jobs.start("Activity maintenance", Duration.ofSeconds(5), tick, PeriodicJobs.Needs.DATABASE,
+                j -> tick(every));
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        if (task != null) {
-            task.cancel(false);
+        if (job != null) {
+            job.stop();
         }
     }
 
-    private void tick() {
+    /** A round when one is due: a failed round (an exception out of here) is tried again at the next tick. */
+    private void tick(Duration every) {
         long started = System.nanoTime();
-        if (stopping || ran && started - lastRun < Duration.parse(interval).toNanos() || !platform.isDatabaseReady()) {
+        if (ran && started - lastRun < every.toNanos()) {
             return;
         }
-        try {
-            run(clock.instant());
-            lastRun = started;
-            ran = true;
-        } catch (RuntimeException e) {
-            LOG.warning("Activity maintenance failed this round, will retry: " + e);
-        }
+        run(clock.instant());
+        lastRun = started;
+        ran = true;
     }
 
     /** One round: partitions, then retention with the cutoff {@code now - COFFER_ACTIVITY_RETENTION_DAYS}. */
@@ -113,21 +104,13 @@ public class ActivityMaintenance {
         int made = work.ensurePartitions(MONTHS_AHEAD);
         Instant cutoff = now.minus(Duration.ofDays(settings.activityRetentionDays()));
         int dropped = work.dropPartitionsBefore(cutoff);
-        for (TenantId tenant : tenants.all()) {
-            if (stopping) {
-                return;
-            }
-            try {
-                tenancy.call(tenant, () -> {
+        eachTenant.run("Activity retention", () -> job != null && job.stopping(), EachTenant.NO_LIMIT,
+                tenant -> tenancy.call(tenant, () -> {
                     for (PersonalData holder : holders) {
                         holder.dropOlderThan(tenant, cutoff);
                     }
                     return null;
-                });
-            } catch (RuntimeException e) {
-                LOG.warning("Activity retention of tenant " + tenant + " failed this round, will retry: " + e);
-            }
-        }
+                }));
         if (made > 0 || dropped > 0) {
             LOG.info("Activity partitions: " + made + " made, " + dropped + " dropped (older than " + cutoff + ")");
         }

@@ -161,9 +161,11 @@ public class PdfPages {
      * Renders the pages of a stored PDF that {@code dir} lacks, into {@code dir/<page><suffix>} (where:
      * {@link Renditions}' decision), in the background: {@link #AHEAD_PAGES} pages from {@code first}, in one render
      * process (a process per page cost more than the page). At most one job per blob is queued or running; a second
-     * request while one is queued or running is a no-op.
+     * request while one is queued or running is a no-op. {@code done} runs on the same thread once the job has ended
+     * (drawn or not), before another job for the blob may start.
      */
-    void renderAhead(TenantId tenant, String blobId, long size, int pageCount, int first, Path dir, String suffix) {
+    void renderAhead(TenantId tenant, String blobId, long size, int pageCount, int first, Path dir, String suffix,
+                     Runnable done) {
         AtomicBoolean started = new AtomicBoolean();
         if (aheadJobs.putIfAbsent(blobId, started) != null) {
             return;
@@ -176,7 +178,13 @@ public class PdfPages {
                 } catch (IOException | RuntimeException e) {
                     LOG.warning("Could not render the pages of a PDF ahead: " + rootMessage(e));
                 } finally {
-                    aheadJobs.remove(blobId);
+                    try {
+                        done.run();
+                    } catch (RuntimeException e) {
+                        LOG.warning("After rendering the pages of a PDF ahead: " + rootMessage(e));
+                    } finally {
+                        aheadJobs.remove(blobId);
+                    }
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -1,27 +1,27 @@
 package io.coffer.documents.internal;
 
 import io.coffer.documents.Audience;
+import io.coffer.platform.CofferSettings;
+import io.coffer.platform.PeriodicJobs;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sweeps the renditions kept per audience (visitor sessions) every {@code coffer.visitor-cache.sweep-interval} (a
- * minute): an audience's files go once they are older than {@link Audience#RENDITIONS_KEPT}, and the oldest audiences
- * go until all of them together hold at most {@code coffer.visitor-cache.max-bytes} (1 GiB) (SL-23). Files only: no
- * transaction.
+ * Sweeps this instance's rendition cache every {@code coffer.renditions.sweep-interval} (a minute): an audience's
+ * files go once they are older than {@link Audience#RENDITIONS_KEPT} (SL-23), then the least recently used page
+ * images and audiences until all renditions on this disk hold at most {@code COFFER_RENDITION_CACHE_MB} (DOC-42).
+ * Files only (on the periodic jobs' frame, {@link PeriodicJobs}, without waiting for the database): no transaction,
+ * nothing shared with another instance (each sweeps its own disk). Ages are measured on
+ * the system clock, the one file times are written in (a test that moves Coffer's clock does not age the files).
  */
 @Singleton
 @Startup
@@ -31,47 +31,46 @@ public class RenditionSweep {
     static final Duration MAX_AGE = Audience.RENDITIONS_KEPT;
     private static final Logger LOG = Logger.getLogger(RenditionSweep.class.getName());
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    PeriodicJobs jobs;
 
     @Inject
     Renditions renditions;
 
     @Inject
-    Clock clock;
+    CofferSettings settings;
 
     @Inject
-    @ConfigProperty(name = "coffer.visitor-cache.sweep-interval", defaultValue = "PT1M")
+    @ConfigProperty(name = "coffer.renditions.sweep-interval", defaultValue = "PT1M")
     String interval;
 
-    @Inject
-    @ConfigProperty(name = "coffer.visitor-cache.max-bytes", defaultValue = "1073741824")
-    long maxBytes;
-
-    private ScheduledFuture<?> task;
+    private long maxBytes;
+    private PeriodicJobs.Job job;
 
     @PostConstruct
     void schedule() {
-        long seconds = Math.max(1, Duration.parse(interval).toSeconds());
-        task = scheduler.scheduleWithFixedDelay(this::sweepQuietly, seconds, seconds, TimeUnit.SECONDS);
+        try {
+            maxBytes = settings.renditionCacheBytes();
+        } catch (io.coffer.platform.StartupFailure failure) {
+            failure.stopCoffer();
+            return;
+        }
+        Duration every = PeriodicJobs.interval(interval);
+        job = jobs.start("The rendition sweep", every, every, PeriodicJobs.Needs.NOTHING, j -> sweep());
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
+        if (job != null) {
+            job.stop();
         }
     }
 
-    private void sweepQuietly() {
-        try {
-            Renditions.Swept swept = renditions.sweep(clock.instant(), MAX_AGE, maxBytes);
-            if (swept.sessions() > 0) {
-                LOG.info("Renditions kept per audience: " + swept.sessions() + " audience(s) swept, "
-                        + swept.bytesLeft() + " bytes left");
-            }
-        } catch (RuntimeException e) {
-            LOG.warning("The rendition sweep failed this round, will retry: " + e);
+    private void sweep() {
+        Renditions.Swept swept = renditions.sweep(Instant.now(), MAX_AGE, maxBytes);
+        if (swept.sessions() > 0 || swept.pages() > 0) {
+            LOG.info("Rendition cache: " + swept.sessions() + " audience(s) and " + swept.pages()
+                    + " page image(s) swept, " + swept.bytesLeft() + " bytes left (bound " + maxBytes + ")");
         }
     }
 }

@@ -11,6 +11,9 @@ import io.coffer.shared.DocumentId;
 import io.coffer.shared.Secrets;
 import io.coffer.shared.TenantId;
 import io.coffer.storage.BlobStore;
+import io.coffer.storage.RenditionStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +32,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -44,8 +55,17 @@ import java.util.stream.Stream;
  * A content is the stored blob or a stamped file; callers see {@link Content} and {@link PageImage} only. The
  * renditions go with what they came from (SL-22): an ended audience drops its directories ({@link #forget}), a purged
  * document its files in every audience, in the transaction that fires the event; {@link #sweep} (run by
- * {@link RenditionSweep}) drops audiences whose files are older than {@link Audience#RENDITIONS_KEPT}, then the
- * oldest audiences until the caches fit their bound (SL-23). A blob that is collected drops its page cache.
+ * {@link RenditionSweep}) drops audiences whose files are older than {@link Audience#RENDITIONS_KEPT} (SL-23), then
+ * the least recently used page images and audiences until everything on this disk fits
+ * {@code COFFER_RENDITION_CACHE_MB} (DOC-42; a read renews a file's time). Page images of a pages blob that no
+ * document's newest version renders from any more (a replaced version, a purged document) go in the purge round
+ * ({@link #collect}, DOC-43), and so does a collected blob's page cache.
+ *
+ * <p>In s3 mode the page images are kept in the bucket too ({@link RenditionStore}, DOC-44): a page is read from
+ * this disk, else fetched from S3, else drawn, and what is drawn here is put to S3 once complete (by the render-ahead
+ * thread, or by a thread of its own after an on-demand draw, so a request never waits for S3's PUT). Watermarked
+ * pages, stamped PDFs and zips' work files stay on this disk only: they are per visitor session and made again from
+ * the page or the blob.
  */
 @ApplicationScoped
 public class Renditions {
@@ -58,6 +78,11 @@ public class Renditions {
     static final String PAGE_SUFFIX = "-" + PdfPages.WIDTH + ".png";
     /** How long a request for a page waits for the render-ahead job that is drawing its document. */
     static final long AHEAD_WAIT_MILLIS = 2_000;
+    /** A read renews a rendition's time (its place in the LRU order) at most this often. */
+    static final long TOUCH_MILLIS = 60_000;
+    /** A temporary file this old is a leftover of a crash, not a write in progress. */
+    static final Duration STALE_TEMPORARY = Duration.ofHours(1);
+    private static final Pattern BLOB = Pattern.compile("[0-9a-f]{64}");
     private static final Logger LOG = Logger.getLogger(Renditions.class.getName());
 
     @Inject
@@ -68,6 +93,26 @@ public class Renditions {
 
     @Inject
     PdfPages pdf;
+
+    @Inject
+    RenditionStore durable;
+
+    /** Puts pages drawn on demand to the durable store, so that the request that drew them does not wait for it. */
+    private ExecutorService keeper;
+
+    @PostConstruct
+    void start() {
+        keeper = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "coffer-renditions-keep");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        keeper.shutdown();
+    }
 
     // ---- what is served ------------------------------------------------------------------------------------------
 
@@ -83,7 +128,7 @@ public class Renditions {
         Path stamped = audienceDir(DOWNLOADS, tenant, audience).resolve(prefix(document) + v.blobId() + "-"
                 + key(watermark) + ".pdf");
         try {
-            if (!Files.exists(stamped)) {
+            if (!used(stamped)) {
                 try (InputStream in = blobs.open(tenant, v.blobId(), 0, v.size())) {
                     Watermarking.stampPdf(in, stamped, watermark.text());
                 }
@@ -105,7 +150,7 @@ public class Renditions {
             return Optional.empty();
         }
         Path cached = pagesDir(tenant, v.pagesBlobId()).resolve(page + PAGE_SUFFIX);
-        Optional<Path> plain = Files.exists(cached) ? Optional.of(cached)
+        Optional<Path> plain = used(cached) || fetched(tenant, v.pagesBlobId(), page, cached) ? Optional.of(cached)
                 : missing(tenant, v.pagesBlobId(), v.pagesBlobSize(), v.pageCount(), page, cached);
         String tag = v.sha256().substring(0, 32) + "-" + page + "-" + PdfPages.WIDTH;
         try {
@@ -118,7 +163,7 @@ public class Renditions {
             Watermark w = watermark.get();
             Path drawn = audienceDir(PAGES, tenant, audience).resolve(prefix(document) + v.pagesBlobId() + "-" + page
                     + "-" + key(w) + ".png");
-            if (!Files.exists(drawn)) {
+            if (!used(drawn)) {
                 Watermarking.drawFile(plain.get(), drawn, w.text());
             }
             return Optional.of(new Served.Png(drawn, Files.size(drawn), quote(tag + "-" + key(w))));
@@ -132,7 +177,67 @@ public class Renditions {
      * an upload or a new version committed, so that a visitor's first page is a file read, not a render.
      */
     public void renderAhead(TenantId tenant, String pagesBlobId, long size, int pageCount) {
-        pdf.renderAhead(tenant, pagesBlobId, size, pageCount, 1, pagesDir(tenant, pagesBlobId), PAGE_SUFFIX);
+        ahead(tenant, pagesBlobId, size, pageCount, 1);
+    }
+
+    /** Renders pages ahead from {@code first}; in s3 mode the pages the job drew are then put to the bucket. */
+    private void ahead(TenantId tenant, String blob, long size, int pageCount, int first) {
+        Path dir = pagesDir(tenant, blob);
+        long since = System.currentTimeMillis() - 2_000; // file times may be rounded down to the second
+        pdf.renderAhead(tenant, blob, size, pageCount, first, dir, PAGE_SUFFIX, () -> {
+            if (!durable.durable()) {
+                return;
+            }
+            int last = Math.min(pageCount, first + PdfPages.AHEAD_PAGES - 1);
+            for (int n = first; n <= last; n++) {
+                Path file = dir.resolve(n + PAGE_SUFFIX);
+                try {
+                    if (Files.getLastModifiedTime(file).toMillis() >= since) {
+                        durable.put(tenant, blob, file.getFileName().toString(), file);
+                    }
+                } catch (NoSuchFileException e) {
+                    // not drawn (refused, or swept meanwhile)
+                } catch (IOException | RuntimeException e) {
+                    LOG.warning("Could not keep a page image in the rendition store (drawn again when needed): "
+                            + e.getMessage());
+                    return;
+                }
+            }
+        });
+    }
+
+    /** In s3 mode: the page from the bucket into the local cache; false when it is not there (or S3 fails). */
+    private boolean fetched(TenantId tenant, String blob, int page, Path cached) {
+        if (!durable.durable()) {
+            return false;
+        }
+        try {
+            return durable.copyTo(tenant, blob, page + PAGE_SUFFIX, cached);
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("Could not read a page image from the rendition store (drawing it): " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** In s3 mode: a page drawn on demand goes to the bucket, on the keeper's thread. */
+    private void keep(TenantId tenant, String blob, Path file) {
+        if (!durable.durable()) {
+            return;
+        }
+        try {
+            keeper.execute(() -> {
+                try {
+                    durable.put(tenant, blob, file.getFileName().toString(), file);
+                } catch (NoSuchFileException e) {
+                    // swept meanwhile
+                } catch (IOException | RuntimeException e) {
+                    LOG.warning("Could not keep a page image in the rendition store (drawn again when needed): "
+                            + e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // stopping
+        }
     }
 
     /**
@@ -153,8 +258,9 @@ public class Renditions {
             return Optional.of(cached);
         }
         Optional<Path> rendered = pdf.render(tenant, blob, size, page, cached);
+        rendered.ifPresent(file -> keep(tenant, blob, file));
         if (rendered.isPresent() && page < pageCount) {
-            pdf.renderAhead(tenant, blob, size, pageCount, page + 1, pagesDir(tenant, blob), PAGE_SUFFIX);
+            ahead(tenant, blob, size, pageCount, page + 1);
         }
         return rendered;
     }
@@ -186,9 +292,42 @@ public class Renditions {
         }
     }
 
-    /** Drops the cached page images of a blob that is gone. */
+    /** Drops the page images of a pages blob, on this disk and in the durable store. */
     public void forgetBlob(TenantId tenant, String blobId) {
         deleteTree(settings.home().resolve(PREVIEWS).resolve(tenant.toString()).resolve(blobId));
+        try {
+            durable.deleteGroup(tenant, blobId);
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("Could not remove page images from the rendition store (retried next round): "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * Drops the page images of every pages blob of the tenant, here and in the durable store, that {@code unreachable}
+     * (asked with some of them at a time) says no document's newest version renders from any more: a replaced
+     * version's, a purged document's (DOC-43). Answers how many pages blobs lost their images.
+     */
+    public int collect(TenantId tenant, Function<Collection<String>, Set<String>> unreachable) {
+        Set<String> groups = new TreeSet<>();
+        for (Path dir : list(settings.home().resolve(PREVIEWS).resolve(tenant.toString()))) {
+            groups.add(dir.getFileName().toString());
+        }
+        try (Stream<String> kept = durable.groups(tenant)) {
+            kept.forEach(groups::add);
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("Could not list the rendition store of tenant " + tenant + ": " + e.getMessage());
+        }
+        groups.removeIf(g -> !BLOB.matcher(g).matches());
+        List<String> all = new ArrayList<>(groups);
+        int dropped = 0;
+        for (int i = 0; i < all.size(); i += 200) {
+            for (String blob : unreachable.apply(all.subList(i, Math.min(all.size(), i + 200)))) {
+                forgetBlob(tenant, blob);
+                dropped++;
+            }
+        }
+        return dropped;
     }
 
     void onPurged(@Observes DocumentEvents.Purged purged) {
@@ -209,66 +348,121 @@ public class Renditions {
         return sweep(settings.home(), now, maxAge, maxBytes);
     }
 
-    /** What one sweep did. */
-    record Swept(int sessions, long bytesLeft) {
+    /** What one sweep did: audiences and page images dropped, and the bytes left on this disk. */
+    record Swept(int sessions, int pages, long bytesLeft) {
     }
 
     /**
      * Drops every audience directory (of every kind and tenant under {@code home}) whose newest file is older than
-     * {@code maxAge}, then the least recently written ones until all of them together hold at most {@code maxBytes}.
+     * {@code maxAge} (SL-23), then the least recently used of everything left — a page image of the shared cache, or
+     * an audience's directory as a whole (by its newest file) — until all renditions together hold at most
+     * {@code maxBytes} (DOC-42). A file's time is its last write or read ({@link #used}); {@code now} is the time
+     * file times are written in (the system clock). Temporary files (a write in progress) are counted and kept, unless
+     * older than {@link #STALE_TEMPORARY} (left by a crash).
      */
     static Swept sweep(Path home, Instant now, Duration maxAge, long maxBytes) {
-        record Dir(Path path, Instant newest, long bytes) {
+        record Unit(Path path, boolean audience, Instant used, long bytes) {
         }
-        List<Dir> dirs = new ArrayList<>();
+        List<Unit> units = new ArrayList<>();
+        long total = 0;
+        int dropped = 0;
         for (String kind : AUDIENCE_KINDS) {
             for (Path tenant : list(home.resolve(kind))) {
                 for (Path audience : list(tenant)) {
                     Instant newest = Instant.EPOCH;
                     long bytes = 0;
                     for (Path file : list(audience)) {
-                        try {
-                            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                            bytes += a.size();
-                            Instant written = a.lastModifiedTime().toInstant();
+                        Optional<BasicFileAttributes> a = attributes(file);
+                        if (a.isPresent()) {
+                            bytes += a.get().size();
+                            Instant written = a.get().lastModifiedTime().toInstant();
                             newest = written.isAfter(newest) ? written : newest;
-                        } catch (IOException e) {
-                            // gone meanwhile
                         }
                     }
-                    dirs.add(new Dir(audience, newest, bytes));
+                    if (newest.isBefore(now.minus(maxAge))) {
+                        deleteTree(audience);
+                        dropped++;
+                    } else {
+                        units.add(new Unit(audience, true, newest, bytes));
+                        total += bytes;
+                    }
                 }
             }
         }
-        int dropped = 0;
-        long total = 0;
-        List<Dir> kept = new ArrayList<>();
-        for (Dir d : dirs) {
-            if (d.newest().isBefore(now.minus(maxAge))) {
-                deleteTree(d.path());
-                dropped++;
-            } else {
-                kept.add(d);
-                total += d.bytes();
+        int pages = 0;
+        for (Path tenant : list(home.resolve(PREVIEWS))) {
+            for (Path blob : list(tenant)) {
+                for (Path file : list(blob)) {
+                    Optional<BasicFileAttributes> a = attributes(file);
+                    if (a.isEmpty()) {
+                        continue;
+                    }
+                    Instant used = a.get().lastModifiedTime().toInstant();
+                    if (file.getFileName().toString().endsWith(".tmp")) {
+                        if (used.isBefore(now.minus(STALE_TEMPORARY))) {
+                            delete(file);
+                        } else {
+                            total += a.get().size(); // being written: counted, never swept
+                        }
+                        continue;
+                    }
+                    units.add(new Unit(file, false, used, a.get().size()));
+                    total += a.get().size();
+                }
             }
         }
-        kept.sort(Comparator.comparing(Dir::newest));
-        for (Dir d : kept) {
+        units.sort(Comparator.comparing(Unit::used));
+        for (Unit u : units) {
             if (total <= maxBytes) {
                 break;
             }
-            deleteTree(d.path());
-            total -= d.bytes();
-            dropped++;
+            if (u.audience()) {
+                deleteTree(u.path());
+                dropped++;
+            } else {
+                delete(u.path());
+                pages++;
+            }
+            total -= u.bytes();
         }
         for (String kind : AUDIENCE_KINDS) {
             for (Path tenant : list(home.resolve(kind))) {
-                if (list(tenant).isEmpty()) {
-                    delete(tenant);
-                }
+                deleteIfEmpty(tenant);
             }
         }
-        return new Swept(dropped, total);
+        for (Path tenant : list(home.resolve(PREVIEWS))) {
+            for (Path blob : list(tenant)) {
+                deleteIfEmpty(blob);
+            }
+            deleteIfEmpty(tenant);
+        }
+        return new Swept(dropped, pages, total);
+    }
+
+    /**
+     * Whether a rendition is on this disk; a hit renews its time (at most once a {@link #TOUCH_MILLIS}), which is its
+     * place in the sweep's least-recently-used order. One {@code stat}, and now and then a time set, per read.
+     */
+    static boolean used(Path file) {
+        try {
+            long now = System.currentTimeMillis();
+            if (Files.getLastModifiedTime(file).toMillis() < now - TOUCH_MILLIS) {
+                Files.setLastModifiedTime(file, FileTime.fromMillis(now));
+            }
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            return Files.exists(file);
+        }
+    }
+
+    private static Optional<BasicFileAttributes> attributes(Path file) {
+        try {
+            return Optional.of(Files.readAttributes(file, BasicFileAttributes.class));
+        } catch (IOException e) {
+            return Optional.empty(); // gone meanwhile
+        }
     }
 
     // ---- layout helpers --------------------------------------------------------------------------------------------
@@ -317,6 +511,19 @@ public class Renditions {
             // removed meanwhile
         } catch (IOException e) {
             LOG.warning("Could not remove cached renditions: " + e.getMessage());
+        }
+    }
+
+    /** Removes a directory left empty; one written into meanwhile stays. */
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            if (list(dir).isEmpty()) {
+                Files.deleteIfExists(dir);
+            }
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            // a rendition was written meanwhile
+        } catch (IOException e) {
+            LOG.fine("Could not remove an empty rendition directory: " + e.getMessage());
         }
     }
 

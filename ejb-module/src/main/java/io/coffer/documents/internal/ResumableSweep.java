@@ -1,18 +1,16 @@
 package io.coffer.documents.internal;
 
-import io.coffer.platform.PlatformState;
+import io.coffer.platform.PeriodicJobs;
 import io.coffer.shared.TenantId;
-import io.coffer.tenancy.TenantDirectory;
+import io.coffer.tenancy.EachTenant;
 import io.coffer.tenancy.TenantScope;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,15 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The sweep of expired resumable uploads (DOC-66), every {@code coffer.uploads.sweep.interval} (an hour; tests
- * shorten it). Timers fire on every instance: each tenant's expired rows are claimed {@code FOR UPDATE SKIP LOCKED}
+ * shorten it), tenant by tenant ({@link EachTenant}) on the periodic jobs' frame ({@link PeriodicJobs}). Timers fire on every instance: each tenant's expired rows are claimed {@code FOR UPDATE SKIP LOCKED}
  * and deleted in one transaction, so that two instances never sweep the same upload; the partial bytes go after the
  * commit. Files of this instance older than the lifetime with no row (a crash between the two) go too.
  */
@@ -42,11 +38,11 @@ public class ResumableSweep {
     static final int BATCH = 200;
     private static final Logger LOG = Logger.getLogger(ResumableSweep.class.getName());
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    PeriodicJobs jobs;
 
-    @EJB
-    TenantDirectory tenants;
+    @Inject
+    EachTenant eachTenant;
 
     @EJB
     TenantScope tenancy;
@@ -55,57 +51,37 @@ public class ResumableSweep {
     PartialFiles partials;
 
     @Inject
-    PlatformState platform;
-
-    @Inject
     Clock clock;
 
     @Inject
     @ConfigProperty(name = "coffer.uploads.sweep.interval", defaultValue = "PT1H")
     String interval;
 
-    private ScheduledFuture<?> task;
-    private volatile boolean stopping;
+    private PeriodicJobs.Job job;
 
     @PostConstruct
     void schedule() {
-        long seconds = Math.max(1, Duration.parse(interval).toSeconds());
-        task = scheduler.scheduleWithFixedDelay(this::runQuietly, Math.min(seconds, 60), seconds, TimeUnit.SECONDS);
+        Duration every = PeriodicJobs.interval(interval);
+        job = jobs.start("Sweep of expired uploads", every.compareTo(Duration.ofMinutes(1)) < 0 ? every
+                : Duration.ofMinutes(1), every, PeriodicJobs.Needs.DATABASE, j -> run());
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        if (task != null) {
-            task.cancel(false);
-        }
-    }
-
-    private void runQuietly() {
-        try {
-            if (platform.isDatabaseReady()) {
-                run();
-            }
-        } catch (RuntimeException e) {
-            LOG.warning("Sweep of expired uploads failed this round, will retry: " + e);
+        if (job != null) {
+            job.stop();
         }
     }
 
     /** One round over every tenant. */
     public void run() {
-        for (TenantId tenant : tenants.all()) {
-            if (stopping) {
-                return;
-            }
-            try {
-                int swept = sweep(tenant);
-                if (swept > 0) {
-                    LOG.info("Swept " + swept + " expired upload(s) of tenant " + tenant);
-                }
-            } catch (RuntimeException e) {
-                LOG.warning("Sweep of expired uploads of tenant " + tenant + " failed, will retry: " + e);
-            }
-        }
+        eachTenant.run("Sweep of expired uploads", () -> job != null && job.stopping(), EachTenant.NO_LIMIT,
+                tenant -> {
+                    int swept = sweep(tenant);
+                    if (swept > 0) {
+                        LOG.info("Swept " + swept + " expired upload(s) of tenant " + tenant);
+                    }
+                });
     }
 
     private int sweep(TenantId tenant) {

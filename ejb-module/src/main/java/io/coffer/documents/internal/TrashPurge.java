@@ -5,20 +5,18 @@ import io.coffer.documents.DocumentEvent;
 import io.coffer.documents.DocumentEvents;
 import io.coffer.shared.DocumentId;
 import jakarta.enterprise.event.Event;
-import io.coffer.platform.PlatformState;
+import io.coffer.platform.PeriodicJobs;
 import io.coffer.shared.TenantId;
 import io.coffer.storage.BlobStore;
-import io.coffer.tenancy.TenantDirectory;
+import io.coffer.tenancy.EachTenant;
 import io.coffer.tenancy.TenantScope;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
@@ -27,18 +25,18 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The trash purge and the orphaned-blob collection, tenant by tenant, every {@code coffer.purge.interval} (an hour;
- * tests shorten it). Documents 30 days in the trash are purged in batches, each in its tenant's own transaction whose
+ * The trash purge and the orphaned-blob collection, tenant by tenant ({@link EachTenant}), every
+ * {@code coffer.purge.interval} (an hour; tests shorten it) on the periodic jobs' frame ({@link PeriodicJobs}). Documents 30 days in the trash are purged in batches, each in its tenant's own transaction whose
  * rows are locked with {@code SKIP LOCKED}, so that several instances share the work instead of repeating it. Then
  * every blob of the tenant that no version uses and that was last written more than {@link #BLOB_GRACE} ago is
- * deleted with its cached page images; the grace keeps the bytes of an upload that is still being recorded.
+ * deleted with its cached page images; the grace keeps the bytes of an upload that is still being recorded. The page
+ * images of pages blobs that no document's newest version renders from any more (the purged documents', replaced
+ * versions') are dropped in the same round, on this disk and in S3 (DOC-43).
  */
 @Singleton
 @Startup
@@ -51,11 +49,11 @@ public class TrashPurge {
     static final Duration BLOB_GRACE = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(TrashPurge.class.getName());
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    PeriodicJobs jobs;
 
-    @EJB
-    TenantDirectory tenants;
+    @Inject
+    EachTenant eachTenant;
 
     @EJB
     TenantScope tenancy;
@@ -79,39 +77,25 @@ public class TrashPurge {
     Renditions renditions;
 
     @Inject
-    PlatformState platform;
-
-    @Inject
     Clock clock;
 
     @Inject
     @ConfigProperty(name = "coffer.purge.interval", defaultValue = "PT1H")
     String interval;
 
-    private ScheduledFuture<?> task;
-    private volatile boolean stopping;
+    private PeriodicJobs.Job job;
 
     @PostConstruct
     void schedule() {
-        long seconds = Math.max(1, Duration.parse(interval).toSeconds());
-        task = scheduler.scheduleWithFixedDelay(this::runQuietly, Math.min(seconds, 60), seconds, TimeUnit.SECONDS);
+        Duration every = PeriodicJobs.interval(interval);
+        job = jobs.start("Trash purge", every.compareTo(Duration.ofMinutes(1)) < 0 ? every : Duration.ofMinutes(1),
+                every, PeriodicJobs.Needs.DATABASE, j -> run());
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        if (task != null) {
-            task.cancel(false);
-        }
-    }
-
-    private void runQuietly() {
-        try {
-            if (platform.isDatabaseReady()) {
-                run();
-            }
-        } catch (RuntimeException e) {
-            LOG.warning("Trash purge failed this round, will retry: " + e);
+        if (job != null) {
+            job.stop();
         }
     }
 
@@ -121,23 +105,7 @@ public class TrashPurge {
      * {@link #FAILURES_ENDING_A_ROUND} tenants fail in a row (the database is down, the server stops) the round ends.
      */
     public void run() {
-        int failedInARow = 0;
-        for (TenantId tenant : tenants.all()) {
-            if (stopping) {
-                return;
-            }
-            try {
-                purge(tenant);
-                failedInARow = 0;
-            } catch (RuntimeException e) {
-                LOG.warning("Trash purge of tenant " + tenant + " failed this round, will retry: " + e);
-                if (++failedInARow == FAILURES_ENDING_A_ROUND) { // the database or the server, not one tenant
-                    LOG.warning("Trash purge: " + FAILURES_ENDING_A_ROUND + " tenants failed in a row; the round"
-                            + " ends here and the next one starts over");
-                    return;
-                }
-            }
-        }
+        eachTenant.run("Trash purge", () -> job != null && job.stopping(), FAILURES_ENDING_A_ROUND, this::purge);
     }
 
     private void purge(TenantId tenant) {
@@ -147,10 +115,13 @@ public class TrashPurge {
             batch = tenancy.call(tenant, () -> purgeBatch(tenant));
             purged += batch;
         } while (batch == BATCH);
+        int unreachable = renditions.collect(tenant,
+                ids -> tenancy.call(tenant, () -> versions.unreachablePages(ids)));
         int collected = collectBlobs(tenant);
-        if (purged > 0 || collected > 0) {
+        if (purged > 0 || collected > 0 || unreachable > 0) {
             LOG.info("Trash purge: " + purged + " document(s) past 30 days, " + collected
-                    + " unused blob(s) removed in tenant " + tenant);
+                    + " unused blob(s) removed, the page images of " + unreachable + " pages blob(s) no newest version"
+                    + " uses dropped in tenant " + tenant);
         }
     }
 

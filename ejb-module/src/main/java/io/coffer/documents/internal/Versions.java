@@ -59,4 +59,24 @@ public class Versions {
                 + " where v.renditionBlobId in :ids", String.class).setParameter("ids", blobIds).getResultList());
         return unused;
     }
+
+    /**
+     * Of {@code pagesBlobIds}, those no document's newest version renders its pages from (its converted PDF, else its
+     * own bytes): their page images are unreachable (DOC-43). A trashed document still has its versions, so its pages
+     * stay until it is purged.
+     */
+    public Set<String> unreachablePages(Collection<String> pagesBlobIds) {
+        if (pagesBlobIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> unreachable = new HashSet<>(pagesBlobIds);
+        List<DocumentVersionEntity> newest = em.createQuery("select v from DocumentVersionEntity v"
+                + " where (v.blobId in :ids or v.renditionBlobId in :ids) and v.version = (select max(w.version)"
+                + " from DocumentVersionEntity w where w.documentId = v.documentId)", DocumentVersionEntity.class)
+                .setParameter("ids", pagesBlobIds).getResultList();
+        for (DocumentVersionEntity v : newest) {
+            unreachable.remove(v.pagesBlobId());
+        }
+        return unreachable;
+    }
 }

@@ -2,6 +2,7 @@ package io.coffer.storage.internal;
 
 import io.coffer.platform.CofferSettings;
 import io.coffer.storage.BlobStore;
+import io.coffer.storage.RenditionStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -11,7 +12,8 @@ import java.util.logging.Logger;
 /**
  * The one {@link BlobStore} of this instance, chosen from {@code COFFER_STORAGE}: {@link LocalBlobStore} under
  * {@code COFFER_HOME/blobs} (the default) or {@link S3BlobStore} (the same EAR serves both). Made once, at start
- * ({@link StorageStartup}), so that unusable settings stop Coffer before the first request.
+ * ({@link StorageStartup}), so that unusable settings stop Coffer before the first request. With S3 the renditions are
+ * kept in the same bucket ({@link S3RenditionStore}); locally there is nothing behind the local rendition cache.
  */
 @ApplicationScoped
 public class BlobStores {
@@ -38,6 +40,12 @@ public class BlobStores {
             };
         }
         return store;
+    }
+
+    /** Where renditions are kept durably: the S3 bucket in s3 mode, nowhere (a no-op store) locally. */
+    @Produces
+    public synchronized RenditionStore renditionStore() {
+        return blobStore() instanceof S3BlobStore s3 ? s3.renditions() : new NoRenditionStore();
     }
 
     @PreDestroy

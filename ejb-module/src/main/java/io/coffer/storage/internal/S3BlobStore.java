@@ -447,6 +447,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         }
     }
 
+    /** The renditions kept in this store's bucket, over the same client (DOC-44). */
+    S3RenditionStore renditions() {
+        return new S3RenditionStore(s3, bucket);
+    }
+
     @Override
     public void close() {
         s3.close();
