@@ -58,6 +58,26 @@ public final class ItDatabase {
         return calls;
     }
 
+    /**
+     * The statements {@code request} ran (by {@link #statements()} before and after it), leaving out {@code background}
+     * (what the server runs on its own); {@code request} answers the response, whose status must be 200.
+     */
+    public static java.util.Map<String, Long> ranBy(java.util.function.Supplier<java.net.http.HttpResponse<String>> request,
+                                                    java.util.Set<String> background) {
+        java.util.Map<String, Long> before = statements();
+        java.net.http.HttpResponse<String> r = request.get();
+        java.util.Map<String, Long> after = statements();
+        org.junit.jupiter.api.Assertions.assertEquals(200, r.statusCode(), r.body());
+        java.util.Map<String, Long> ran = new java.util.HashMap<>();
+        after.forEach((query, calls) -> {
+            long delta = calls - before.getOrDefault(query, 0L);
+            if (delta > 0 && !background.contains(query)) {
+                ran.put(query, delta);
+            }
+        });
+        return ran;
+    }
+
     public static PGSimpleDataSource owner() {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL("jdbc:postgresql://127.0.0.1:" + PORT + "/coffer");
