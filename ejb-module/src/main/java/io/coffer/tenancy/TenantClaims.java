@@ -7,4 +7,17 @@ public final class TenantClaims {
 
     private TenantClaims() {
     }
+
+    /** The tenant a verified token names; empty when it names none or something that is not a tenant id. */
+    public static java.util.Optional<io.coffer.shared.TenantId> of(org.eclipse.microprofile.jwt.JsonWebToken token) {
+        Object claim = token.getClaim(TENANT);
+        if (claim == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(io.coffer.shared.TenantId.of(claim.toString().replace("\"", "")));
+        } catch (IllegalArgumentException malformed) {
+            return java.util.Optional.empty();
+        }
+    }
 }

@@ -54,8 +54,7 @@ public class Caller {
         }
         UserId id = subject(token);
         Optional<TenantId> bound = tenancy.current();
-        boolean checkedNow = bound.isPresent() && knownInThisRequest(token)
-                .filter(c -> c.tenant().equals(bound.get()) && c.user().equals(id)).isPresent();
+        boolean checkedNow = checkedHere(token, bound).filter(c -> c.user().equals(id)).isPresent();
         if (bound.isEmpty() || !(checkedNow || keys.published(keyId(token)))) {
             throw new UnauthenticatedException(REFUSED); // a retired signing key verifies nothing (ID-35)
         }
@@ -88,12 +87,7 @@ public class Caller {
      */
     public CurrentCaller checkRequest(JsonWebToken token) {
         UserId id = subject(token);
-        TenantId tenant;
-        try {
-            tenant = TenantId.of(claim(token, TenantClaims.TENANT));
-        } catch (RuntimeException malformed) {
-            throw new UnauthenticatedException(REFUSED);
-        }
+        TenantId tenant = TenantClaims.of(token).orElseThrow(() -> new UnauthenticatedException(REFUSED));
         CallerStatement.Row row = statement.check(tenant, id, keyId(token), clock.instant())
                 .orElseThrow(() -> new UnauthenticatedException(REFUSED));
         if (!row.keyPublished() || !String.valueOf(row.tokenVersion()).equals(claim(token, TokenClaims.VERSION))) {
@@ -111,8 +105,8 @@ public class Caller {
      */
     public CurrentCaller requireCurrent(Principal principal) {
         if (principal instanceof JsonWebToken token) {
-            Optional<CurrentCaller> known = knownInThisRequest(token);
-            if (known.isPresent() && tenancy.current().equals(Optional.of(known.get().tenant()))) {
+            Optional<CurrentCaller> known = checkedHere(token, tenancy.current());
+            if (known.isPresent()) {
                 return known.get();
             }
         }
@@ -120,9 +114,13 @@ public class Caller {
         return new CurrentCaller(actor.user().userId(), tenant(), actor.role(), actor.readOnly());
     }
 
-    private Optional<CurrentCaller> knownInThisRequest(JsonWebToken token) {
+    /** This request's check of {@code token} ({@link #checkRequest}), if it was made in the tenant now bound. */
+    private Optional<CurrentCaller> checkedHere(JsonWebToken token, Optional<TenantId> bound) {
+        if (bound.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return checked.of(token.getRawToken());
+            return checked.of(token.getRawToken()).filter(c -> c.tenant().equals(bound.get()));
         } catch (jakarta.enterprise.context.ContextNotActiveException noRequest) {
             return Optional.empty(); // asynchronous work: the full way
         }

@@ -57,17 +57,7 @@ public class TenantInterceptor {
         } catch (IllegalStateException notAvailable) {
             return Optional.empty();
         }
-        if (principal instanceof JsonWebToken token) {
-            Object claim = token.getClaim(TenantClaims.TENANT);
-            if (claim != null) {
-                try {
-                    return Optional.of(TenantId.of(claim.toString().replace("\"", "")));
-                } catch (IllegalArgumentException malformed) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
+        return principal instanceof JsonWebToken token ? TenantClaims.of(token) : Optional.empty();
     }
 
     /** The tenant of a {@link TenantOfSecret} method's secret; an unknown secret is refused before the method runs. */
