@@ -97,9 +97,19 @@ class GatlingBenchIT {
         assertTrue(measured.total() > 0, "no request in " + measured.line());
     }
 
+    /** The machine's 1-minute load average when a figure is printed (the machine is shared: read figures with it). */
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
     static void print(List<String> lines) throws Exception {
         Path out = Path.of("target", "gatling-bench.txt");
-        for (String l : lines) {
+        for (String line : lines) {
+            String l = line + " | load average " + load();
             System.out.println("BENCH " + l);
             Files.writeString(out, java.time.Instant.now() + " " + l + System.lineSeparator(),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -57,7 +57,8 @@ final class NginxProcess implements AutoCloseable {
                 """.formatted(DIR, port, root.toAbsolutePath());
         Path file = DIR.resolve("nginx.conf");
         Files.writeString(file, conf);
-        Process p = new ProcessBuilder("nginx", "-p", DIR.toString(), "-c", file.toString())
+        String binary = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx"; // Debian's
+        Process p = new ProcessBuilder(binary, "-p", DIR.toString(), "-c", file.toString())
                 .redirectErrorStream(true).redirectOutput(DIR.resolve("nginx.out").toFile()).start();
         NginxProcess nginx = new NginxProcess(p, port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
