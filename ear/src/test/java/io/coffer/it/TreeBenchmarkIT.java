@@ -34,8 +34,64 @@ class TreeBenchmarkIT {
     /** The statement the server runs for a MEMBER's tree (one recursive CTE), for timing over plain JDBC. */
     static final String MEMBER_SQL = io.coffer.datarooms.internal.Resolver.ROOM_LEVELS;
 
+    /** A seeded room: its tenant, id, OWNER and MEMBER (with tokens), and how long the seed took. */
+    record Seeded(UUID tenant, UUID room, ItDatabase.User owner, ItDatabase.User member, String ownerToken,
+                  String memberToken, double seedSeconds) {
+    }
+
     @Test
     void treeListingOfTenThousandDocumentsInAThousandFoldersWithFiveHundredGrants() throws Exception {
+        Seeded seeded = seed(1);
+        UUID tenant = seeded.tenant();
+        UUID room = seeded.room();
+        ItDatabase.User member = seeded.member();
+        String ownerToken = seeded.ownerToken();
+        String memberToken = seeded.memberToken();
+        double seedSeconds = seeded.seedSeconds();
+
+        double[] ownerApi = time(() -> Http.get("/api/v1/datarooms/" + room + "/tree", ownerToken));
+        double[] memberApi = time(() -> Http.get("/api/v1/datarooms/" + room + "/tree", memberToken));
+        HttpResponse<String> memberTree = Http.get("/api/v1/datarooms/" + room + "/tree", memberToken);
+        long shown = memberTree.body().split("\"id\"").length - 2;
+        double[] ownerSql = time(() -> sql("select i.id, i.parent_id, i.kind, i.name, i.position from items i"
+                + " where i.tenant_id = ?::uuid and i.room_id = ?::uuid and i.deleted_at is null", tenant, room,
+                tenant.toString(), room.toString()));
+        double[] memberSqlMs = memberSql(seeded);
+        assertEquals(11_001, Http.get("/api/v1/datarooms/" + room + "/tree", ownerToken).body()
+                .split("\"id\"").length - 1, "the owner sees the room and all 11,000 items");
+        assertTrue(shown > 0, "the member sees part of the room");
+
+        String report = String.format("""
+                tree listing, room of 1,000 folders, 10,000 documents, 500 grants (%d cores; seeded in %.1f s)
+                OWNER:  API GET /tree median %.1f ms (min %.1f) | hand-written SQL (select the room's items) median %.1f ms (min %.1f)
+                MEMBER (5 groups, sees %d items): API median %.1f ms (min %.1f) | the same CTE over JDBC median %.1f ms (min %.1f)
+                """, Runtime.getRuntime().availableProcessors(), seedSeconds, median(ownerApi), ownerApi[0],
+                median(ownerSql), ownerSql[0], shown, median(memberApi), memberApi[0], median(memberSqlMs),
+                memberSqlMs[0]);
+        System.out.println(report);
+        Files.writeString(Path.of("target", "tree-benchmark.txt"), report);
+    }
+
+    /** The MEMBER's CTE ({@code Resolver.ROOM_LEVELS}) over plain JDBC: 3 warm-ups, 15 timed runs in ms, sorted. */
+    static double[] memberSql(Seeded seeded) throws Exception {
+        List<String> order = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\?(\\d)").matcher(MEMBER_SQL);
+        while (m.find()) {
+            order.add(switch (m.group(1)) {
+                case "1" -> seeded.tenant().toString();
+                case "2" -> seeded.member().id().toString();
+                default -> seeded.room().toString();
+            });
+        }
+        String memberSql = MEMBER_SQL.replaceAll("\\?\\d", "?");
+        return time(() -> sql(memberSql, seeded.tenant(), seeded.room(), order.toArray(String[]::new)));
+    }
+
+    /**
+     * Seeds the room in SQL: 10 top folders, 90 below them and {@code 900 / divisor} leaves, {@code 10,000 / divisor}
+     * documents and {@code 500 / divisor} grants (divisor 1: the benchmark's room), then {@code analyze}.
+     */
+    static Seeded seed(int divisor) throws Exception {
         String s = UUID.randomUUID().toString().substring(0, 6);
         UUID tenant = ItDatabase.tenant("bench");
         ItDatabase.User owner = ItDatabase.user(tenant, "owner-" + s + "@bench.test", "OWNER");
@@ -70,11 +126,11 @@ class TreeBenchmarkIT {
                 }
                 folders.addAll(level1);
                 folders.addAll(level2);
-                for (int i = 0; i < 900; i++) {
+                for (int i = 0; i < 900 / divisor; i++) {
                     folders.add(item(p, tenant, room, level2.get(i % 90), "FOLDER", "Leaf " + i, i, owner.id()));
                 }
-                for (int i = 0; i < 10_000; i++) {
-                    item(p, tenant, room, folders.get(i % 1000), "DOCUMENT", "Document " + i + ".pdf", i, owner.id());
+                for (int i = 0; i < 10_000 / divisor; i++) {
+                    item(p, tenant, room, folders.get(i % folders.size()), "DOCUMENT", "Document " + i + ".pdf", i, owner.id());
                 }
                 p.executeBatch();
             }
@@ -107,10 +163,10 @@ class TreeBenchmarkIT {
                     made += grant(p, tenant, room, folders.get(i), "GROUP", groups.get(0), "VIEW");
                 }
                 made += grant(p, tenant, room, folders.get(3), "GROUP", groups.get(1), "DOWNLOAD");
-                while (made < 500) {
+                while (made < 500 / divisor) {
                     boolean group = random.nextInt(3) == 0;
                     UUID principal = group ? groups.get(random.nextInt(20)) : users.get(random.nextInt(40));
-                    made += grant(p, tenant, room, folders.get(random.nextInt(1000)), group ? "GROUP" : "USER",
+                    made += grant(p, tenant, room, folders.get(random.nextInt(folders.size())), group ? "GROUP" : "USER",
                             principal, LEVELS[random.nextInt(5)]);
                 }
             }
@@ -121,38 +177,7 @@ class TreeBenchmarkIT {
             }
         }
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-
-        double[] ownerApi = time(() -> Http.get("/api/v1/datarooms/" + room + "/tree", ownerToken));
-        double[] memberApi = time(() -> Http.get("/api/v1/datarooms/" + room + "/tree", memberToken));
-        HttpResponse<String> memberTree = Http.get("/api/v1/datarooms/" + room + "/tree", memberToken);
-        long shown = memberTree.body().split("\"id\"").length - 2;
-        double[] ownerSql = time(() -> sql("select i.id, i.parent_id, i.kind, i.name, i.position from items i"
-                + " where i.tenant_id = ?::uuid and i.room_id = ?::uuid and i.deleted_at is null", tenant, room,
-                tenant.toString(), room.toString()));
-        List<String> order = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\?(\\d)").matcher(MEMBER_SQL);
-        while (m.find()) {
-            order.add(switch (m.group(1)) {
-                case "1" -> tenant.toString();
-                case "2" -> member.id().toString();
-                default -> room.toString();
-            });
-        }
-        String memberSql = MEMBER_SQL.replaceAll("\\?\\d", "?");
-        double[] memberSqlMs = time(() -> sql(memberSql, tenant, room, order.toArray(String[]::new)));
-        assertEquals(11_001, Http.get("/api/v1/datarooms/" + room + "/tree", ownerToken).body()
-                .split("\"id\"").length - 1, "the owner sees the room and all 11,000 items");
-        assertTrue(shown > 0, "the member sees part of the room");
-
-        String report = String.format("""
-                tree listing, room of 1,000 folders, 10,000 documents, 500 grants (%d cores; seeded in %.1f s)
-                OWNER:  API GET /tree median %.1f ms (min %.1f) | hand-written SQL (select the room's items) median %.1f ms (min %.1f)
-                MEMBER (5 groups, sees %d items): API median %.1f ms (min %.1f) | the same CTE over JDBC median %.1f ms (min %.1f)
-                """, Runtime.getRuntime().availableProcessors(), seedSeconds, median(ownerApi), ownerApi[0],
-                median(ownerSql), ownerSql[0], shown, median(memberApi), memberApi[0], median(memberSqlMs),
-                memberSqlMs[0]);
-        System.out.println(report);
-        Files.writeString(Path.of("target", "tree-benchmark.txt"), report);
+        return new Seeded(tenant, room, owner, member, ownerToken, memberToken, seedSeconds);
     }
 
     static UUID item(PreparedStatement p, UUID tenant, UUID room, UUID parent, String kind, String name, int position,
