@@ -179,6 +179,7 @@ class AuditIT {
         String session = downloaded.getJsonObject("actor").getString("id");
         assertEquals(1, ItDatabase.number(tenant, "select count(*) from visitor_sessions where id = cast(? as uuid)",
                 session), "the visitor is named by their session id");
+        chained(tenant);
         assertEquals(0, ItDatabase.number(tenant, "select count(*) from audit_entries a"
                 + " where position(lower(?) in lower(row_to_json(a)::text)) > 0", email));
         assertEquals(0, ItDatabase.number(tenant, "select count(*) from audit_entries a"
@@ -188,6 +189,7 @@ class AuditIT {
     @Test
     void aud4_noRoleMayUpdateOrDeleteAnEntry() throws Exception {
         Api.room(ownerToken, "Append only");
+        chained(tenant);
         long before = ItDatabase.number(tenant, "select count(*) from audit_entries");
         assertTrue(before > 0);
         for (PGSimpleDataSource role : List.of(app(), ItDatabase.owner())) {
@@ -227,6 +229,7 @@ class AuditIT {
         } finally {
             pool.shutdown();
         }
+        chained(tenant);
         long count = ItDatabase.number(tenant, "select count(*) from audit_entries");
         assertTrue(count >= 16);
         assertEquals(count, ItDatabase.number(tenant, "select max(seq) from audit_entries"), "no gap, no twin seq");
@@ -296,6 +299,7 @@ class AuditIT {
     @Test
     void aud3_aud10_theCsvExportEscapesCrLfAndAnsiAndFiltersAsTheList() {
         Api.room(ownerToken, "Exported");
+        chained(tenant); // the forged row below takes the next seq itself
         String forged = "192.0.2.1\r\n\"x\",\"forged line\"\u001b[31m";
         ItDatabase.execute(tenant, "insert into audit_entries (id, tenant_id, seq, at, actor_type, actor_id, action,"
                 + " object_type, object_id, outcome, client_address, prev_hash, hash)"
@@ -322,5 +326,92 @@ class AuditIT {
         String[] only = filtered.body().split("\r\n");
         assertEquals(2, only.length, filtered.body());
         assertTrue(only[1].contains("\"dataroom.created\""), only[1]);
+    }
+
+    /**
+     * Waits (at most 10 s) until the chain's writer has linked every pending entry of {@code tenant} (AUD-14), so a
+     * test that reads {@code audit_entries} directly sees every entry committed before.
+     */
+    static void chained(UUID tenant) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (ItDatabase.number(tenant, "select count(*) from audit_pending") > 0) {
+            assertTrue(System.nanoTime() < deadline, "the chain's writer left entries pending for 10 s");
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aud14_anActionsEntryIsChainedSoonAfterItsCommitWithoutAnyReader() {
+        String room = Api.room(ownerToken, "Chained by the writer");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        // nobody reads the log: only the writer, told by the commit, can link the entry
+        while (ItDatabase.number(tenant, "select count(*) from audit_entries where object_id = cast(? as uuid)"
+                + " and action = 'dataroom.created'", room) == 0) {
+            assertTrue(System.nanoTime() < deadline, "the room's entry was not chained within 5 s of its commit");
+            pause();
+        }
+        assertEquals(0, ItDatabase.number(tenant, "select count(*) from audit_pending where object_id = cast(? as uuid)",
+                room), "a chained entry leaves no pending twin");
+        JsonObject v = Http.json(Http.get("/api/v1/audit/verify", ownerToken));
+        assertTrue(v.getBoolean("ok"), v.toString());
+    }
+
+    @Test
+    void aud14_aReaderListsEveryCommittedEntryEvenOneTheWriterWasNeverToldOf() {
+        Api.room(ownerToken, "Before");
+        chained(tenant);
+        // an entry committed by a writer that died before naming it (no commit observer ran): only a reader's drain
+        // or the writer's periodic walk can find it; the list must show it at once
+        UUID object = UUID.randomUUID();
+        ItDatabase.execute(tenant, "insert into audit_pending (id, tenant_id, at, actor_type, action, object_type,"
+                + " object_id, outcome) values (gen_random_uuid(), cast(? as uuid), now(), 'SYSTEM', 'test.unnamed',"
+                + " 'test', cast(? as uuid), 'ALLOWED')", tenant.toString(), object.toString());
+        JsonObject entry = only(entries(ownerToken, "?action=test.unnamed"));
+        assertEquals(object.toString(), entry.getString("objectId"));
+        assertEquals(0, ItDatabase.number(tenant, "select count(*) from audit_pending"), "the read drained it");
+        JsonObject v = Http.json(Http.get("/api/v1/audit/verify", ownerToken));
+        assertTrue(v.getBoolean("ok"), v.toString());
+        assertEquals(ItDatabase.number(tenant, "select max(seq) from audit_entries"), v.getJsonNumber("entries")
+                .longValue(), "linked at the end of the chain, no gap");
+    }
+
+    @Test
+    void aud4_aud14_theQueryRoleMayAddAPendingEntryButNeverReadChangeOrRemoveOne() throws Exception {
+        for (String sql : List.of("select count(*) from audit_pending", "update audit_pending set client_address = 'x'",
+                "delete from audit_pending", "truncate audit_pending")) {
+            SQLException refused = assertThrows(SQLException.class, () -> {
+                try (Connection c = app().getConnection()) {
+                    c.setAutoCommit(false);
+                    try (Statement st = c.createStatement()) {
+                        st.execute("select set_config('coffer.tenant', '" + tenant + "', true)");
+                        st.execute(sql);
+                    }
+                    c.commit();
+                }
+            }, sql);
+            assertTrue(refused.getMessage().contains("permission denied"), sql + ": " + refused.getMessage());
+        }
+        // and it cannot chain another tenant's entries: audit_chain answers only for the bound tenant
+        UUID other = ItDatabase.tenant("audit-chain-other");
+        SQLException refused = assertThrows(SQLException.class, () -> {
+            try (Connection c = app().getConnection()) {
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    st.execute("select set_config('coffer.tenant', '" + tenant + "', true)");
+                    st.execute("select audit_chain('" + other + "', 10)");
+                }
+                c.commit();
+            }
+        });
+        assertTrue(refused.getMessage().contains("not the bound tenant"), refused.getMessage());
     }
 }

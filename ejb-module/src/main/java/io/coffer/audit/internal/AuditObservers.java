@@ -13,9 +13,10 @@ import java.util.Optional;
 /**
  * Turns the modules' events into entries (docs/features/audit.md, "Flows").
  * <ul>
- *   <li>Actions {@code BEFORE_COMPLETION}: the entry is written in the action's own transaction and commits or rolls
- *       back with it (AUD-1). When the event comes without a transaction bound to its tenant, the entry gets one of
- *       its own.</li>
+ *   <li>Actions {@code BEFORE_COMPLETION}: the entry is written (unchained, AUD-14) in the action's own transaction
+ *       and commits or rolls back with it (AUD-1). When the event comes without a transaction bound to its tenant,
+ *       the entry gets one of its own. {@code AFTER_SUCCESS} the chain's writer is told the tenant has an entry to
+ *       chain.</li>
  *   <li>Denials ({@link Drafts#isDenial}) {@code AFTER_COMPLETION}, in a transaction of their own: CDI delivers
  *       AFTER_COMPLETION after a rollback (the usual fate of a refusal) and after a commit too (a refusal a caller
  *       caught, a failed login answered from a committing transaction), so each refusal is written exactly once
@@ -35,11 +36,14 @@ public class AuditObservers {
     @EJB
     TenantScope tenants;
 
+    @EJB
+    AuditChainWriter writer;
+
     /**
-     * Runs after every other observer of the same phase ({@link #LAST}): the tenant's chain lock (AUD-5) is taken as
-     * late as the transaction allows, so it is held only over the entry's insert and the commit, not over the
-     * activity, analytics, automation and webhook work of the same transaction — every page view of a tenant waits
-     * for that lock (docs/benchmarks.md, issue 14).
+     * Runs after every other observer of the same phase ({@link #LAST}), so that an entry is only written for an
+     * action whose transaction got that far. It takes no lock: the entry is pending until the chain's writer links it
+     * (AUD-14), so one tenant's audited actions — every page view of every visitor — no longer queue behind each
+     * other's commits (docs/benchmarks.md, issue 14).
      */
     void action(@Observes(during = TransactionPhase.BEFORE_COMPLETION) @jakarta.annotation.Priority(LAST)
                 CofferEvent event) {
@@ -56,6 +60,17 @@ public class AuditObservers {
         });
     }
 
+    /**
+     * After the commit of a transaction that wrote an entry (priority after {@link #action}: without a transaction
+     * both run at once, in this order), the writer chains it at once.
+     */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) @jakarta.annotation.Priority(LAST + 1)
+                   CofferEvent event) {
+        if (!Drafts.isDenial(event) && event.tenant() != null && Drafts.of(event).isPresent()) {
+            writer.committed(event.tenant());
+        }
+    }
+
     void denial(@Observes(during = TransactionPhase.AFTER_COMPLETION) CofferEvent event) {
         if (!Drafts.isDenial(event) || event.tenant() == null) {
             return;
@@ -68,5 +83,6 @@ public class AuditObservers {
             store.append(tenant, draft);
             return null;
         });
+        writer.committed(tenant);
     }
 }

@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The rows of {@code audit_entries}, in the caller's transaction (row-level security holds them to its tenant; the
- * queries state the tenant themselves as well). The hash of an entry is computed by the database function
- * {@code audit_entry_hash} (liquibase/audit), the one
- * definition the writer and {@link #verify} share.
+ * The rows of {@code audit_pending} and {@code audit_entries}, in the caller's transaction (row-level security holds
+ * them to its tenant; the queries state the tenant themselves as well). The hash of an entry is computed by the
+ * database function {@code audit_entry_hash} (liquibase/audit), the one definition the chain writer
+ * ({@code audit_chain}) and {@link #verify} share.
  */
 @ApplicationScoped
 public class AuditStore {
@@ -37,25 +37,19 @@ public class AuditStore {
     @PersistenceContext(unitName = "coffer")
     EntityManager em;
 
+    /** How many pending entries one {@link #chain} call moves at most (one transaction of the writer). */
+    public static final int CHAIN_BATCH = 2000;
+
     /**
-     * Appends one entry to {@code tenant}'s chain. Writers of one tenant are serialised by a transaction-scoped
-     * advisory lock on the tenant (AUD-5): the next seq and the previous hash are read under it, so two concurrent
-     * writers never fork the chain.
+     * Adds one entry to {@code tenant}'s log in the caller's transaction, unchained (AUD-1, AUD-14): it commits or
+     * rolls back with that transaction and takes no lock; {@link #chain} links it into the chain once committed.
      */
     public void append(TenantId tenant, Draft d) {
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended('audit_entries:' || ?1,"
-                        + " 0))) l").setHint(NATIVE, true).setParameter(1, tenant.toString()).getSingleResult();
         String at = MICROS.format(d.at().truncatedTo(ChronoUnit.MICROS));
-        em.createNativeQuery("insert into audit_entries (id, tenant_id, seq, at, actor_type, actor_id, action,"
-                        + " object_type, object_id, outcome, client_address, prev_hash, hash)"
-                        + " select cast(?1 as uuid), cast(?2 as uuid), h.seq, cast(?3 as timestamptz), ?4,"
-                        + " cast(?5 as uuid), ?6, ?7, cast(?8 as uuid), ?9, ?10, h.prev,"
-                        + " audit_entry_hash(h.prev, cast(?2 as uuid), h.seq, cast(?3 as timestamptz), cast(?4 as text),"
-                        + " cast(?5 as uuid), cast(?6 as text), cast(?7 as text), cast(?8 as uuid), cast(?9 as text),"
-                        + " cast(?10 as text))"
-                        + " from (select coalesce((select max(seq) from audit_entries where tenant_id = cast(?2 as uuid)),"
-                        + " 0) + 1 as seq, coalesce((select hash from audit_entries where tenant_id = cast(?2 as uuid)"
-                        + " order by seq desc limit 1), '" + GENESIS + "') as prev) h")
+        em.createNativeQuery("insert into audit_pending (id, tenant_id, at, actor_type, actor_id, action,"
+                        + " object_type, object_id, outcome, client_address)"
+                        + " values (cast(?1 as uuid), cast(?2 as uuid), cast(?3 as timestamptz), ?4, cast(?5 as uuid),"
+                        + " ?6, ?7, cast(?8 as uuid), ?9, ?10)")
                 .setHint(NATIVE, true)
                 .setParameter(1, UUID.randomUUID().toString())
                 .setParameter(2, tenant.toString())
@@ -68,6 +62,17 @@ public class AuditStore {
                 .setParameter(9, d.outcome())
                 .setParameter(10, AuditText.encode(d.clientAddress()))
                 .executeUpdate();
+    }
+
+    /**
+     * Links up to {@link #CHAIN_BATCH} committed pending entries of {@code tenant} into its chain, oldest first, in
+     * the caller's transaction (database function {@code audit_chain}: the tenant's chain lock, held to the end of the
+     * transaction, serialises every writer and draining reader of the tenant — AUD-5). Answers how many it linked.
+     */
+    public int chain(TenantId tenant) {
+        Object n = em.createNativeQuery("select audit_chain(cast(?1 as uuid), ?2)").setHint(NATIVE, true)
+                .setParameter(1, tenant.toString()).setParameter(2, CHAIN_BATCH).getSingleResult();
+        return ((Number) n).intValue();
     }
 
     /** One page by seq: newest first below {@code cursor}, or oldest first above it. */

@@ -75,7 +75,7 @@ public final class SchemaMigrations {
 
     /**
      * The query role may read and write rows, nothing more: no DDL, no ownership, no policy changes; on the audit log
-     * only add and read.
+     * only add and read, and its pending entries only add.
      */
     private static void grantDml(Connection connection, String role) throws SQLException {
         String quoted = quoteIdentifier(role);
@@ -86,6 +86,8 @@ public final class SchemaMigrations {
             s.execute("REVOKE ALL ON databasechangelog, databasechangeloglock FROM " + quoted);
             // The audit log is append-only (AUD-4): the query role adds and reads entries, never changes one.
             s.execute("REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries FROM " + quoted);
+            // Pending entries (AUD-14) are added and nothing else: audit_chain (as the owner) reads and moves them.
+            s.execute("REVOKE SELECT, UPDATE, DELETE, TRUNCATE ON audit_pending FROM " + quoted);
         }
     }
 
