@@ -95,6 +95,36 @@ class WebhooksIT {
     }
 
     @Test
+    void wh16_fd34_theSubscriptionsAreAskedOncePerChange_andAWebhookRemovedElsewhereGetsNothingMore() throws Exception {
+        Admin a = admin("ADMIN");
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            // uploads raise no access generation (a new room does: its grants), so the three are routed from memory
+            JsonObject hook = create(a, receiver.url(), "[\"document.uploaded\"]");
+            String room = DataRoomsIT.createRoom(a.token(), "Uploads").getString("id");
+            AuditIT.upload(a.token(), room, "first.txt", "first".getBytes());
+            await(() -> receiver.received.size() == 1, Duration.ofSeconds(10), "delivered within 10 s");
+
+            java.util.Map<String, Long> before = ItDatabase.statements();
+            for (int i = 0; i < 3; i++) {
+                AuditIT.upload(a.token(), room, "doc-" + i + ".txt", ("doc " + i).getBytes());
+            }
+            await(() -> receiver.received.size() == 4, Duration.ofSeconds(10), "each event delivered");
+            java.util.Map<String, Long> after = ItDatabase.statements();
+            long routing = after.entrySet().stream().filter(e -> e.getKey().contains("select events from webhooks"))
+                    .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+            assertTrue(routing <= 1, "three events asked which types are subscribed " + routing + " times");
+
+            // removed by another instance (here: straight in the shared database): the generation rises, and the
+            // next event here is not sent to it
+            assertEquals(1, ItDatabase.execute(a.tenant(), "delete from webhooks where id = cast(? as uuid)",
+                    hook.getString("id")));
+            AuditIT.upload(a.token(), room, "after.txt", "after".getBytes());
+            Thread.sleep(2000);
+            assertEquals(4, receiver.received.size(), "no delivery to a webhook removed elsewhere");
+        }
+    }
+
+    @Test
     void wh16_aRefusalIsDeliveredFromATransactionOfItsOwnWhateverBecameOfTheRefusedOne() throws Exception {
         UUID tenant = ItDatabase.tenant("whd");
         ItDatabase.User user = ItDatabase.user(tenant, "admin-" + UUID.randomUUID().toString().substring(0, 6)

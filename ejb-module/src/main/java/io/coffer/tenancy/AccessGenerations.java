@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import javax.sql.DataSource;
 
 /**
@@ -29,8 +31,58 @@ public class AccessGenerations {
     @Resource(lookup = "jdbc/coffer")
     DataSource database;
 
-    /** The tenant's generation now (0 before its first change). */
+    @Resource
+    TransactionSynchronizationRegistry tsr;
+
+    /** The key of the generation a transaction read, per tenant. */
+    private record Read(TenantId tenant) {
+    }
+
+    /** The tenant's generation now (0 before its first change); remembered for the rest of the transaction. */
     public long current(TenantId tenant) {
+        long generation = read(tenant);
+        if (inTransaction()) {
+            tsr.putResource(new Read(tenant), generation);
+        }
+        return generation;
+    }
+
+    /**
+     * The generation this transaction read first ({@link #current} when it read none yet): what a request's work
+     * rests on is judged as of one moment, and a second memory of the same request ({@link GenerationMemo}) costs no
+     * second read. Outside a transaction, {@link #current}.
+     */
+    public long ofThisTransaction(TenantId tenant) {
+        if (inTransaction()) {
+            Object seen = tsr.getResource(new Read(tenant));
+            if (seen != null) {
+                return (Long) seen;
+            }
+        }
+        return current(tenant);
+    }
+
+    /** Marks {@code key} in this transaction (nothing outside one). */
+    void mark(Object key) {
+        if (inTransaction()) {
+            tsr.putResource(key, Boolean.TRUE);
+        }
+    }
+
+    /** Whether {@code key} was marked in this transaction. */
+    boolean marked(Object key) {
+        return inTransaction() && tsr.getResource(key) != null;
+    }
+
+    private boolean inTransaction() {
+        if (tsr.getTransactionKey() == null) {
+            return false;
+        }
+        int status = tsr.getTransactionStatus();
+        return status == Status.STATUS_ACTIVE || status == Status.STATUS_MARKED_ROLLBACK;
+    }
+
+    private long read(TenantId tenant) {
         try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(READ)) {
             s.setObject(1, tenant.value());
             try (ResultSet r = s.executeQuery()) {

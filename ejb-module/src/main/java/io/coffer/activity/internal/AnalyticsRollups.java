@@ -51,18 +51,18 @@ public class AnalyticsRollups {
     /** A visitor session was created: one view of its link (ACT-21). */
     public void sessionStarted(TenantId tenant, UUID link, UUID room, UUID session, String email, String client,
                                Instant at) {
-        days(tenant, List.of(new Day(day(at), link, NONE, 0, room, 1, 0, 0, 0)));
-        visits(tenant, List.of(new Visit(session, link, room, visitor(email, session), email, client, null, at, at,
-                0, 0, 0)));
+        insert(days(tenant, List.of(new Day(day(at), link, NONE, 0, room, 1, 0, 0, 0))));
+        insert(visits(tenant, List.of(new Visit(session, link, room, visitor(email, session), email, client, null, at,
+                at, 0, 0, 0))));
     }
 
     /** A download of {@code document} (through {@code link}, or by a member when it is null). */
     public void downloaded(TenantId tenant, UUID link, UUID room, UUID session, String email, String client,
                            UUID document, Instant at) {
-        days(tenant, List.of(new Day(day(at), link == null ? NONE : link, document, 0, room, 0, 0, 0, 1)));
+        insert(days(tenant, List.of(new Day(day(at), link == null ? NONE : link, document, 0, room, 0, 0, 0, 1))));
         if (link != null && session != null) {
-            visits(tenant, List.of(new Visit(session, link, room, visitor(email, session), email, client, null, at,
-                    at, 0, 0, 1)));
+            insert(visits(tenant, List.of(new Visit(session, link, room, visitor(email, session), email, client,
+                    null, at, at, 0, 0, 1))));
         }
     }
 
@@ -82,9 +82,13 @@ public class AnalyticsRollups {
                     r.email(), r.clientAddress(), r.userAgent(), r.at(), r.at(), r.seconds(), r.views(), 0),
                     Visit::plus);
         }
-        days(tenant, new ArrayList<>(days.values()));
-        visitPages(tenant, new ArrayList<>(pages.values()));
-        visits(tenant, new ArrayList<>(visits.values()));
+        List<Part> parts = List.of(days(tenant, new ArrayList<>(days.values())),
+                visitPages(tenant, new ArrayList<>(pages.values())), visits(tenant, new ArrayList<>(visits.values())));
+        if (parts.stream().allMatch(part -> part.rows().size() <= ROWS_PER_STATEMENT)) {
+            together(parts); // one round trip for a page view (ACT-24's order kept: see together)
+        } else {
+            parts.forEach(this::insert);
+        }
     }
 
     /** The raw page-time rows ({@code document.viewed} with the seconds read) of {@code activity_events}. */
@@ -96,10 +100,10 @@ public class AnalyticsRollups {
                 r.document().toString(), r.link().toString(), r.session().toString(), r.page(), r.seconds(),
                 r.clientAddress(), r.userAgent()});
         }
-        insert("insert into activity_events (id, tenant_id, at, type, actor_type, actor_id, actor_email, room_id,"
-                        + " document_id, link_id, session_id, page, seconds, client_address, user_agent) ",
+        insert(new Part("insert into activity_events (id, tenant_id, at, type, actor_type, actor_id, actor_email,"
+                        + " room_id, document_id, link_id, session_id, page, seconds, client_address, user_agent) ",
                 new String[]{"uuid", "uuid", "timestamptz", "text", "text", "uuid", "text", "uuid", "uuid", "uuid",
-                    "uuid", "integer", "integer", "text", "text"}, values, "");
+                    "uuid", "integer", "integer", "text", "text"}, values, ""));
     }
 
     private record Day(String day, UUID link, UUID document, int page, UUID room, long sessions, long views,
@@ -129,13 +133,13 @@ public class AnalyticsRollups {
         }
     }
 
-    private void days(TenantId tenant, List<Day> rows) {
+    private Part days(TenantId tenant, List<Day> rows) {
         List<Object[]> values = new ArrayList<>(rows.size());
         for (Day d : rows) {
             values.add(new Object[]{tenant.toString(), d.day(), d.link().toString(), d.document().toString(),
                 d.page(), text(d.room()), d.sessions(), d.views(), d.seconds(), d.downloads()});
         }
-        insert("insert into analytics_days as a (tenant_id, day, link_id, document_id, page, room_id, sessions, views,"
+        return new Part("insert into analytics_days as a (tenant_id, day, link_id, document_id, page, room_id, sessions, views,"
                         + " seconds, downloads) ",
                 new String[]{"uuid", "date", "uuid", "uuid", "integer", "uuid", "bigint", "bigint", "bigint", "bigint"},
                 values, " on conflict (tenant_id, link_id, document_id, page, day) do update set"
@@ -144,13 +148,13 @@ public class AnalyticsRollups {
                         + " room_id = coalesce(a.room_id, excluded.room_id)");
     }
 
-    private void visitPages(TenantId tenant, List<VisitPage> rows) {
+    private Part visitPages(TenantId tenant, List<VisitPage> rows) {
         List<Object[]> values = new ArrayList<>(rows.size());
         for (VisitPage p : rows) {
             values.add(new Object[]{tenant.toString(), p.session().toString(), p.document().toString(), p.page(),
                 p.link().toString(), p.views(), p.seconds(), micros(p.firstSeen())});
         }
-        insert("insert into analytics_visit_pages as p (tenant_id, session_id, document_id, page, link_id, views,"
+        return new Part("insert into analytics_visit_pages as p (tenant_id, session_id, document_id, page, link_id, views,"
                         + " seconds, first_seen) ",
                 new String[]{"uuid", "uuid", "uuid", "integer", "uuid", "bigint", "bigint", "timestamptz"}, values,
                 " on conflict (tenant_id, session_id, document_id, page) do update set views = p.views + excluded.views,"
@@ -161,7 +165,7 @@ public class AnalyticsRollups {
      * Upserts sessions' rows. The personal data (email, address) is written only when the row is made, never by a
      * later update: a beacon of a session whose visitor was erased meanwhile brings nothing back (ACT-32).
      */
-    private void visits(TenantId tenant, List<Visit> rows) {
+    private Part visits(TenantId tenant, List<Visit> rows) {
         List<Visit> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparing(Visit::session));
         List<Object[]> values = new ArrayList<>(sorted.size());
@@ -170,7 +174,7 @@ public class AnalyticsRollups {
                 v.visitor(), v.email(), v.client(), v.userAgent(), micros(v.started()), micros(v.lastSeen()),
                 v.seconds(), v.pageViews(), v.downloads()});
         }
-        insert("insert into analytics_visits as v (tenant_id, session_id, link_id, room_id, visitor, email,"
+        return new Part("insert into analytics_visits as v (tenant_id, session_id, link_id, room_id, visitor, email,"
                         + " client_address, user_agent, started_at, last_seen, seconds, page_views, downloads) ",
                 new String[]{"uuid", "uuid", "uuid", "uuid", "text", "text", "text", "text", "timestamptz",
                     "timestamptz", "bigint", "bigint", "bigint"}, values,
@@ -184,37 +188,86 @@ public class AnalyticsRollups {
     }
 
     /**
-     * One multi-row statement per chunk: {@code head} + {@code select * from unnest(cast(?1 as t1[]), ...)} +
-     * {@code tail}, each column one array parameter. A statement of thousands of positional parameters costs more to
-     * prepare than to run (measured: the flusher fell behind at a few hundred rows a second); one array per column
-     * keeps it at a dozen parameters whatever the number of rows.
+     * One multi-row upsert: {@code head} + {@code select * from unnest(cast(?1 as t1[]), ...)} + {@code tail}, each
+     * column one array parameter. A statement of thousands of positional parameters costs more to prepare than to run
+     * (measured: the flusher fell behind at a few hundred rows a second); one array per column keeps it at a dozen
+     * parameters whatever the number of rows.
      */
-    private void insert(String head, String[] casts, List<Object[]> rows, String tail) {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+    private record Part(String head, String[] casts, List<Object[]> rows, String tail) {
+
+        /** The statement, its array parameters numbered from {@code first}. */
+        String sql(int first) {
             StringBuilder sql = new StringBuilder(head).append("select * from unnest(");
             for (int c = 0; c < casts.length; c++) {
-                sql.append(c == 0 ? "" : ", ").append("cast(?").append(c + 1).append(" as ").append(casts[c])
+                sql.append(c == 0 ? "" : ", ").append("cast(?").append(first + c).append(" as ").append(casts[c])
                         .append("[])");
             }
-            sql.append(')').append(tail);
-            Query q = em.createNativeQuery(sql.toString()).setHint(NATIVE, true);
-            for (int c = 0; c < casts.length; c++) {
-                StringBuilder array = new StringBuilder("{");
-                for (int r = 0; r < chunk.size(); r++) {
-                    Object value = chunk.get(r)[c];
-                    array.append(r == 0 ? "" : ",");
-                    if (value == null) {
-                        array.append("NULL");
-                    } else {
-                        array.append('"').append(value.toString().replace("\\", "\\\\").replace("\"", "\\\""))
-                                .append('"');
-                    }
-                }
-                q.setParameter(c + 1, array.append('}').toString());
-            }
-            q.executeUpdate();
+            return sql.append(')').append(tail).toString();
         }
+
+        /** The array literal of column {@code c}. */
+        String column(int c) {
+            StringBuilder array = new StringBuilder("{");
+            for (int r = 0; r < rows.size(); r++) {
+                Object value = rows.get(r)[c];
+                array.append(r == 0 ? "" : ",");
+                if (value == null) {
+                    array.append("NULL");
+                } else {
+                    array.append('"').append(value.toString().replace("\\", "\\\\").replace("\"", "\\\""))
+                            .append('"');
+                }
+            }
+            return array.append('}').toString();
+        }
+
+        Part chunk(int from, int to) {
+            return new Part(head, casts, rows.subList(from, to), tail);
+        }
+    }
+
+    /** {@code part} in statements of at most {@value #ROWS_PER_STATEMENT} rows. */
+    private void insert(Part part) {
+        for (int from = 0; from < part.rows().size(); from += ROWS_PER_STATEMENT) {
+            run(List.of(part.chunk(from, Math.min(part.rows().size(), from + ROWS_PER_STATEMENT))));
+        }
+    }
+
+    /** The parts in one statement (each small enough): {@link #run}. */
+    private void together(List<Part> parts) {
+        run(parts.stream().filter(p -> !p.rows().isEmpty()).toList());
+    }
+
+    /**
+     * One statement for the parts: the first as the main statement, the others as data-modifying {@code WITH}
+     * clauses. PostgreSQL runs clauses whose output nobody reads after the main statement, the last one first; so
+     * they are listed in reverse, and the rows are locked in the order of {@code parts} (ACT-24: every writer of a
+     * page view takes days, then the session's pages, then the session). Each table is named once per statement, so
+     * no two clauses touch one row (which PostgreSQL forbids within one statement).
+     */
+    private void run(List<Part> parts) {
+        if (parts.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder();
+        int[] first = new int[parts.size()];
+        int next = 1;
+        for (int i = 0; i < parts.size(); i++) {
+            first[i] = next;
+            next += parts.get(i).casts().length;
+        }
+        for (int i = parts.size() - 1; i >= 1; i--) {
+            sql.append(i == parts.size() - 1 ? "with " : ", ").append("w").append(i).append(" as (")
+                    .append(parts.get(i).sql(first[i])).append(')');
+        }
+        sql.append(parts.size() > 1 ? " " : "").append(parts.get(0).sql(first[0]));
+        Query q = em.createNativeQuery(sql.toString()).setHint(NATIVE, true);
+        for (int i = 0; i < parts.size(); i++) {
+            for (int c = 0; c < parts.get(i).casts().length; c++) {
+                q.setParameter(first[i] + c, parts.get(i).column(c));
+            }
+        }
+        q.executeUpdate();
     }
 
     static String day(Instant at) {

@@ -3,7 +3,11 @@ package io.coffer.automation.internal;
 import io.coffer.automation.Rule;
 import io.coffer.automation.RuleId;
 import io.coffer.shared.TenantId;
+import io.coffer.tenancy.AccessGenerations;
+import io.coffer.tenancy.GenerationMemo;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -12,8 +16,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,8 +38,22 @@ public class RuleStore {
             + " to_char(created_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'),"
             + " to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
 
+    /** Tenants whose routing is kept in memory (a few hundred bytes each). */
+    static final int ROUTED_TENANTS = 10_000;
+
     @PersistenceContext(unitName = "coffer")
     EntityManager em;
+
+    @Inject
+    AccessGenerations generations;
+
+    /** Per tenant: the triggers of its enabled rules, while its access generation stays (AUTO-10, FD-34). */
+    private GenerationMemo<Set<String>> triggers;
+
+    @PostConstruct
+    void init() {
+        triggers = new GenerationMemo<>(generations, ROUTED_TENANTS);
+    }
 
     private Query sql(String sql, Object... parameters) {
         Query q = em.createNativeQuery(sql).setHint(NATIVE, true);
@@ -61,14 +81,27 @@ public class RuleStore {
         return MICROS.format(instant);
     }
 
-    /** The hot path's one question (AUTO-10): one index probe of automation_rules_trigger. */
+    /**
+     * The hot path's one question (AUTO-10): does the tenant have an enabled rule of this trigger? Answered from the
+     * triggers kept in memory while the tenant's access generation stays the one this transaction read (the rules
+     * raise it: automation-2); else one index scan of automation_rules_trigger for all of them.
+     */
     public boolean anyEnabled(TenantId tenant, String trigger) {
-        return !sql("select 1 from automation_rules where tenant_id = cast(?1 as uuid) and trigger = ?2 and enabled"
-                + " limit 1", tenant.toString(), trigger).getResultList().isEmpty();
+        return triggers.get(tenant, () -> enabledTriggers(tenant)).contains(trigger);
+    }
+
+    private Set<String> enabledTriggers(TenantId tenant) {
+        Set<String> out = new HashSet<>();
+        for (Object t : sql("select distinct trigger from automation_rules where tenant_id = cast(?1 as uuid)"
+                + " and enabled", tenant.toString()).getResultList()) {
+            out.add((String) t);
+        }
+        return Set.copyOf(out);
     }
 
     /** The built-in rules exist in every tenant (created on first need; enabled). */
     public void ensureBuiltIns(TenantId tenant, Instant now) {
+        triggers.changedInThisTransaction();
         sql("insert into automation_rules (id, tenant_id, name, trigger, conditions, action, enabled, built_in,"
                         + " created_at, updated_at) values (cast(?1 as uuid), cast(?2 as uuid), 'Welcome mail',"
                         + " 'user.created', '{}'::jsonb, cast(?3 as jsonb), true, ?4, cast(?5 as timestamptz),"
@@ -80,6 +113,7 @@ public class RuleStore {
     }
 
     public Rule insert(TenantId tenant, Rule r) {
+        triggers.changedInThisTransaction();
         sql("insert into automation_rules (id, tenant_id, name, trigger, conditions, action, enabled, created_by,"
                         + " created_at, updated_at) values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4,"
                         + " cast(?5 as jsonb), cast(?6 as jsonb), ?7, cast(?8 as uuid), cast(?9 as timestamptz),"
@@ -91,6 +125,7 @@ public class RuleStore {
     }
 
     public void update(TenantId tenant, Rule r, Instant now) {
+        triggers.changedInThisTransaction();
         sql("update automation_rules set name = ?3, trigger = ?4, conditions = cast(?5 as jsonb),"
                         + " action = cast(?6 as jsonb), enabled = ?7, updated_at = cast(?8 as timestamptz)"
                         + " where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid)",
@@ -99,6 +134,7 @@ public class RuleStore {
     }
 
     public void delete(TenantId tenant, RuleId id) {
+        triggers.changedInThisTransaction();
         sql("delete from automation_rules where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid)",
                 tenant.toString(), id.toString()).executeUpdate();
     }

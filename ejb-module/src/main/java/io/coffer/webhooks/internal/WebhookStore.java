@@ -2,6 +2,9 @@ package io.coffer.webhooks.internal;
 
 import io.coffer.platform.SecretBox;
 import io.coffer.shared.TenantId;
+import io.coffer.tenancy.AccessGenerations;
+import io.coffer.tenancy.GenerationMemo;
+import jakarta.annotation.PostConstruct;
 import io.coffer.webhooks.Webhook;
 import io.coffer.webhooks.WebhookId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +16,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,6 +40,33 @@ public class WebhookStore {
     @Inject
     SecretBox box;
 
+    @Inject
+    AccessGenerations generations;
+
+    /** Per tenant: the event types some webhook subscribed to, while its access generation stays (WH-16, FD-34). */
+    private GenerationMemo<Set<String>> subscribed;
+
+    @PostConstruct
+    void init() {
+        subscribed = new GenerationMemo<>(generations, 10_000);
+    }
+
+    /**
+     * Whether some webhook of the tenant subscribed to {@code type}: from memory while the tenant's access generation
+     * stays the one this transaction read (webhooks raise it: automation-2), else one query for all types. Every
+     * event asks it; only a subscribed one reads the subscriptions ({@link #all}).
+     */
+    public boolean subscribed(TenantId tenant, String type) {
+        return subscribed.get(tenant, () -> {
+            Set<String> types = new HashSet<>();
+            for (Object events : em.createNativeQuery("select events from webhooks where tenant_id = cast(?1 as uuid)")
+                    .setHint(NATIVE, true).setParameter(1, tenant.toString()).getResultList()) {
+                types.addAll(Arrays.asList(((String) events).split(",")));
+            }
+            return Set.copyOf(types);
+        }).contains(type);
+    }
+
     /** A subscription with its secret in clear, for a delivery. */
     public record Target(Webhook webhook, String secret) {
         @Override
@@ -49,6 +81,7 @@ public class WebhookStore {
 
     public void insert(TenantId tenant, WebhookId id, String url, List<String> events, String secret, UUID createdBy,
                        Instant now) {
+        subscribed.changedInThisTransaction();
         em.createNativeQuery("insert into webhooks (id, tenant_id, url, events, secret_sealed, created_by, created_at)"
                         + " values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4, ?5, cast(?6 as uuid), ?7)")
                 .setHint(NATIVE, true)
@@ -81,6 +114,7 @@ public class WebhookStore {
     }
 
     public boolean delete(TenantId tenant, WebhookId id) {
+        subscribed.changedInThisTransaction();
         return em.createNativeQuery("delete from webhooks where tenant_id = cast(?1 as uuid) and id = cast(?2 as uuid)")
                 .setHint(NATIVE, true).setParameter(1, tenant.toString()).setParameter(2, id.toString())
                 .executeUpdate() == 1;
