@@ -18,6 +18,10 @@ import java.nio.charset.StandardCharsets;
 @WebFilter(filterName = "securityHeaders", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
+    /** Whether the client came over https, also through a trusted TLS proxy (OPS-4). */
+    @jakarta.inject.Inject
+    io.coffer.api.security.ClientAddresses clients;
+
     /** The SPA loads only its own scripts, styles and images; nothing may frame it. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none';"
@@ -32,7 +36,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        if (request.isSecure()) {
+        if (clients.isHttps(request)) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         if (request.getRequestURI().startsWith("/api/")) {

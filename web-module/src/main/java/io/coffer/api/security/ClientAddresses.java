@@ -64,6 +64,32 @@ public class ClientAddresses {
         return hops.get(0);
     }
 
+    /**
+     * Whether the client reached Coffer over https: this connection is TLS, or the peer is a trusted proxy that says
+     * so in its last {@code X-Forwarded-Proto} (nginx's {@code $scheme}, HAProxy's {@code set-header}). Nobody else's
+     * header is believed (OPS-4): a client that sends {@code X-Forwarded-Proto: https} over plain http to a proxy
+     * that passes it on unchanged is not trusted unless that proxy is, and the proxy's own value is the last one.
+     */
+    public boolean isHttps(HttpServletRequest request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        if (!isTrusted(request.getRemoteAddr())) {
+            return false;
+        }
+        String last = null;
+        Enumeration<String> lines = request.getHeaders("X-Forwarded-Proto");
+        while (lines != null && lines.hasMoreElements()) {
+            String line = lines.nextElement();
+            for (String value : line == null ? new String[0] : line.split(",")) {
+                if (!value.isBlank()) {
+                    last = value.trim();
+                }
+            }
+        }
+        return "https".equalsIgnoreCase(last);
+    }
+
     boolean isTrusted(String address) {
         return trusted.stream().anyMatch(c -> c.contains(address));
     }

@@ -75,4 +75,32 @@ class ClientAddressesTest {
         assertEquals(true, ClientAddresses.Cidr.parse("2001:db8::/32").contains("2001:db8:1::5"));
         assertThrows(IllegalArgumentException.class, () -> ClientAddresses.Cidr.parse("example.com/8"));
     }
+
+    /** A request of {@code peer} with these {@code X-Forwarded-Proto} lines, over TLS or not. */
+    static HttpServletRequest proto(String peer, boolean secure, List<String> protoLines) {
+        return (HttpServletRequest) Proxy.newProxyInstance(ClientAddressesTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getRemoteAddr" -> peer;
+                    case "isSecure" -> secure;
+                    case "getHeaders" -> java.util.Collections.enumeration(
+                            "X-Forwarded-Proto".equalsIgnoreCase((String) args[0]) ? protoLines : List.<String>of());
+                    default -> null;
+                });
+    }
+
+    @Test
+    void ops4_httpsIsBelievedFromATrustedProxysLastForwardedProtoOnly() {
+        ClientAddresses proxies = new ClientAddresses(Optional.of("127.0.0.1/32"));
+        org.junit.jupiter.api.Assertions.assertTrue(proxies.isHttps(proto("127.0.0.1", false, List.of("https"))));
+        org.junit.jupiter.api.Assertions.assertTrue(proxies.isHttps(proto("203.0.113.5", true, List.of())),
+                "a TLS connection is https whoever it is");
+        org.junit.jupiter.api.Assertions.assertFalse(proxies.isHttps(proto("203.0.113.5", false, List.of("https"))),
+                "nobody else's header");
+        org.junit.jupiter.api.Assertions.assertFalse(proxies.isHttps(proto("127.0.0.1", false, List.of("https", "http"))),
+                "the proxy's own value is the last one");
+        org.junit.jupiter.api.Assertions.assertFalse(proxies.isHttps(proto("127.0.0.1", false, List.of("https, http"))));
+        org.junit.jupiter.api.Assertions.assertFalse(proxies.isHttps(proto("127.0.0.1", false, List.of())));
+        org.junit.jupiter.api.Assertions.assertFalse(new ClientAddresses(Optional.empty())
+                .isHttps(proto("127.0.0.1", false, List.of("https"))), "no proxy trusted: no header believed");
+    }
 }
