@@ -39,12 +39,25 @@ public final class RenderMain {
         Runtime.getRuntime().halt(code);
     }
 
+    /**
+     * The pages the document really has, counted by walking its page tree (PDFBox's walk skips a page tree that loops
+     * back on itself): the root's {@code /Count} is what the file claims, and a file that claims 2,147,483,647 pages
+     * had them announced to every viewer (AB-12).
+     */
+    static int pages(PDDocument document) {
+        int pages = 0;
+        for (var ignored : document.getPages()) {
+            pages++;
+        }
+        return pages;
+    }
+
     static int run(String[] args) throws IOException {
         Path pdf = Path.of(args[1]);
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBufferedFile(pdf.toFile()), "", null, null,
                 IOUtils.createTempFileOnlyStreamCache())) {
             if (args[0].equals("count")) {
-                Files.writeString(Path.of(args[2]), String.valueOf(document.getNumberOfPages()), StandardCharsets.UTF_8);
+                Files.writeString(Path.of(args[2]), String.valueOf(pages(document)), StandardCharsets.UTF_8);
                 return 0;
             }
             if (args[0].equals("ahead")) {

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 public record EmailRules(List<String> allowEmails, List<String> allowDomains, List<String> denyEmails,
                          List<String> denyDomains) {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[a-z0-9.-]{1,253}");
-    private static final Pattern DOMAIN = Pattern.compile("(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+    private static final String HOST = "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*";
+    /** The domain part a host name (AB-4): {@code a@.example.com} or {@code a@-.com} are no addresses. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@(?=.{1,253}$)" + HOST);
+    private static final Pattern DOMAIN = Pattern.compile("(\\*\\.)?" + HOST);
 
     public static final EmailRules NONE = new EmailRules(List.of(), List.of(), List.of(), List.of());
 
@@ -52,7 +54,7 @@ public record EmailRules(List<String> allowEmails, List<String> allowDomains, Li
             return null;
         }
         String e = email.strip().toLowerCase(Locale.ROOT);
-        return e.length() <= 254 && EMAIL.matcher(e).matches() && !e.endsWith(".") && !e.contains("..") ? e : null;
+        return e.length() <= 254 && EMAIL.matcher(e).matches() ? e : null;
     }
 
     /** Cleans an owner's list of emails; a malformed entry is a 400 on {@code field}. */

@@ -62,7 +62,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 || !(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken)) {
             return;
         }
-        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+        if (!validKey(key)) {
             request.abortWith(Problem.of(ProblemType.VALIDATION, "Idempotency-Key must be 1 to 255 visible ASCII"
                     + " characters.", null).build());
             return;
@@ -133,37 +133,74 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final String STATUS = IdempotencyFilter.class.getName() + ".status";
     private static final String WRITING = IdempotencyFilter.class.getName() + ".writing";
 
+    /** An {@code Idempotency-Key} is 1 to 255 visible ASCII characters (AB-6); anything else is a 400. */
+    static boolean validKey(String key) {
+        return !key.isEmpty() && key.length() <= 255 && key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e);
+    }
+
     private static String fingerprint(ContainerRequestContext request) throws IOException {
-        MessageDigest sha = sha256();
-        update(sha, request.getMethod());
-        update(sha, request.getUriInfo().getRequestUri().getRawPath());
-        update(sha, String.valueOf(request.getUriInfo().getRequestUri().getRawQuery()));
         MediaType type = request.getMediaType();
-        update(sha, type == null ? "" : type.toString());
-        long length = request.getLength();
         boolean upload = type != null && (type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
                 || !(type.getSubtype().contains("json") || type.getType().equals("text")));
-        if (request.hasEntity() && !upload && length <= HASHED_BODY_LIMIT) {
-            InputStream entity = request.getEntityStream();
+        Fingerprint f = fingerprint(request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(),
+                request.getUriInfo().getRequestUri().getRawQuery(), type == null ? "" : type.toString(), upload,
+                request.getLength(), request.getHeaderString("Digest"),
+                request.hasEntity() ? request.getEntityStream() : null);
+        if (f.body() != null) {
+            request.setEntityStream(f.body());
+        }
+        return f.hash();
+    }
+
+    /** The request's fingerprint, and the body to hand on when it was read for it (null: the body was not read). */
+    record Fingerprint(String hash, InputStream body) {
+    }
+
+    /**
+     * The fingerprint of a request: method, raw path, raw query, media type and the body (its first
+     * {@link #HASHED_BODY_LIMIT} bytes, with declared length and digest when larger) or, for an upload or a body
+     * declared larger, the declared length and digest. {@code entity} is null when the request has no body.
+     */
+    static Fingerprint fingerprint(String method, String rawPath, String rawQuery, String mediaType, boolean upload,
+                                   long length, String digest, InputStream entity) throws IOException {
+        MessageDigest sha = sha256();
+        update(sha, method);
+        update(sha, rawPath);
+        update(sha, rawQuery); // no query and "?null" differ (AB-6)
+        update(sha, mediaType);
+        InputStream body = null;
+        if (entity != null && !upload && length <= HASHED_BODY_LIMIT) {
             byte[] head = entity.readNBytes(HASHED_BODY_LIMIT + 1);
+            // the body's length first: without it a body "length:-1;digest:null\0" hashed like no body (AB-6)
+            update(sha, "body");
+            sha.update(java.nio.ByteBuffer.allocate(4).putInt(head.length).array());
             sha.update(head);
             if (head.length > HASHED_BODY_LIMIT) {
                 // larger than it declared (chunked, no Content-Length): fingerprinted by its first part, declared
                 // length and Digest like an upload, and passed on whole, never cut (FD-20)
-                update(sha, "large;length:" + length + ";digest:" + request.getHeaderString("Digest"));
-                request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(head), entity));
+                update(sha, "large;length:" + length);
+                update(sha, digest);
+                body = new SequenceInputStream(new ByteArrayInputStream(head), entity);
             } else {
-                request.setEntityStream(new ByteArrayInputStream(head));
+                body = new ByteArrayInputStream(head);
             }
         } else {
-            update(sha, "length:" + length + ";digest:" + request.getHeaderString("Digest"));
+            update(sha, "length:" + length);
+            update(sha, digest);
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return new Fingerprint(HexFormat.of().formatHex(sha.digest()), body);
     }
 
+    /** One field: its length, then its bytes, so that no two lists of fields hash alike; null is not "null". */
     private static void update(MessageDigest sha, String value) {
-        sha.update(value.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
+        if (value == null) {
+            sha.update((byte) 'N');
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        sha.update((byte) 'S');
+        sha.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+        sha.update(bytes);
     }
 
     private static MessageDigest sha256() {
