@@ -70,6 +70,8 @@ class PostgresHangIT {
                 }
                 Thread.sleep(BACK_LIMIT_MS + 3000);
                 List<Answer> all = load.stop();
+                assertEquals(frozen.get(0).longValue(), ItPostgres.postmaster(),
+                        "REL-4: the hung postmaster was waited for, never replaced by a second one");
                 report.append(check(round, all, stoppedAt, resumedAt, frozen.size()));
             }
         }
