@@ -114,14 +114,15 @@ class KillDuringUploadIT {
             throws Exception {
         UUID tenant = ItDatabase.tenant("kills");
         ItDatabase.User owner = ItDatabase.user(tenant, "owner@kills.test", "OWNER");
-        String token = Tokens.accessToken(owner); // a test-key token: valid across restarts, no login per round
-        String room = DataRoomsIT.createRoom(token, "Killed twenty times").getString("id");
+        String room = DataRoomsIT.createRoom(Tokens.accessToken(owner), "Killed twenty times").getString("id");
         java.util.Random random = new java.util.Random();
         List<Upload> uploads = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         long swept = 0;
         for (int kill = 1; kill <= KILLS; kill++) {
+            // a test-key token, valid across restarts; a fresh one per round (a heavy run outlives a token's 15 min)
+            String roundToken = Tokens.accessToken(owner);
             java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
             java.util.concurrent.ExecutorService uploaders = java.util.concurrent.Executors.newFixedThreadPool(UPLOADERS);
             int round = kill;
@@ -143,7 +144,7 @@ class KillDuringUploadIT {
                         try {
                             var answer = client.send(Http.request("/api/v1/datarooms/" + room + "/documents?name="
                                             + name).timeout(Duration.ofSeconds(60))
-                                    .header("Authorization", "Bearer " + token)
+                                    .header("Authorization", "Bearer " + roundToken)
                                     .header("Content-Type", "application/octet-stream")
                                     .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
                                     java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -244,7 +245,7 @@ class KillDuringUploadIT {
         }
         for (Upload u : answered.subList(0, Math.min(answered.size(), 20))) {
             var content = client.send(Http.request("/api/v1/documents/" + u.answeredId() + "/content")
-                    .header("Authorization", "Bearer " + token).GET().build(),
+                    .header("Authorization", "Bearer " + Tokens.accessToken(owner)).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, content.statusCode());
             assertEquals(u.sha256(), DocumentsIT.sha256(content.body()), "REL-6: served byte for byte");
