@@ -123,6 +123,18 @@ public class Uploads {
         return fileName.substring(cut + 1);
     }
 
+    /** Whether the storage ran out of space (ENOSPC, EDQUOT) anywhere in {@code e}'s causes. */
+    static boolean noSpace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("No space left on device")
+                    || message.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private StoredBlob store(TenantId tenant, UploadBody body, String digestHeader) {
         Optional<byte[]> expected = expectedSha256(digestHeader);
         long max = refuseOverLimit(body.declaredLength() - body.framingAllowance());
@@ -130,6 +142,12 @@ public class Uploads {
         try (InputStream in = body.open()) {
             blob = blobs.put(tenant, in, max);
         } catch (IOException e) {
+            if (noSpace(e)) {
+                // REL-7: a full disk is the server's trouble, not the client's: 503, retry later; the blob store
+                // removed its temporary file, so nothing half-written stays
+                throw new io.coffer.shared.error.UnavailableException(
+                        "There is no room to store this upload right now; nothing was stored.");
+            }
             throw new UncheckedIOException("upload interrupted", e);
         }
         if (expected.isPresent() && !HexFormat.of().formatHex(expected.get()).equals(blob.sha256())) {

@@ -1,5 +1,6 @@
 package io.coffer.web;
 
+import io.coffer.api.error.DatabaseUnavailable;
 import io.coffer.api.error.Problem;
 import io.coffer.api.error.ProblemType;
 import jakarta.servlet.RequestDispatcher;
@@ -22,6 +23,11 @@ public class ErrorPageServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
         ProblemType type = ProblemType.forStatus(status);
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseUnavailable.is(failure)) {
+            type = ProblemType.UNAVAILABLE; // REL-1: a filter's database call that timed out, retry later
+            response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        }
         response.resetBuffer();
         response.setStatus(type.status());
         response.setContentType(Problem.MEDIA_TYPE + "; charset=utf-8");

@@ -130,8 +130,13 @@ public class DatabaseStartup {
         return ready;
     }
 
-    /** The embedded database comes back by itself if its postmaster dies (crash, OOM killer, kill -9). */
+    /**
+     * The embedded database comes back by itself if its postmaster dies (crash, OOM killer, kill -9). A READ lock: the
+     * singleton's default WRITE lock made {@link #ready()}, and with it every readiness check, wait for a round that
+     * waited for a database that did not answer (REL-2).
+     */
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    @Lock(LockType.READ)
     void watchEmbedded() {
         if (embedded == null || stopping) {
             return;

@@ -122,10 +122,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (postgres == null) {
             return false;
         }
-        try (Connection c = superuser("postgres").getConnection(); Statement s = c.createStatement()) {
+        DataSource source = superuser("postgres");
+        if (source instanceof org.postgresql.ds.PGSimpleDataSource bounded) {
+            // a postmaster that stops answering without closing connections (SIGSTOP, hung) must not hold the
+            // watchdog's round for ever: the whole connection and the query end within seconds (REL-2)
+            bounded.setConnectTimeout(2);
+            bounded.setLoginTimeout(2);
+            bounded.setSocketTimeout(2);
+        }
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
             s.execute("select 1");
             return true;
         } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Whether the postmaster named by postmaster.pid is a live postgres process (answering or not). */
+    boolean postmasterRuns() {
+        return readPid(dataDirectory().resolve("postmaster.pid"))
+                .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .filter(EmbeddedPostgresServer::isPostgres).filter(pid -> !zombie(pid)).isPresent();
+    }
+
+    /** A killed process that nobody reaped yet (state Z in /proc/pid/stat) is dead. */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            return stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }
@@ -136,6 +161,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public synchronized boolean reviveIfGone() {
         if (alive()) {
+            return false;
+        }
+        if (postmasterRuns()) {
+            // hung or stopped (SIGSTOP, a stuck disk), not dead: a second postmaster on the same data directory is
+            // never started; requests get 503 until it answers again (REL-1, REL-4)
+            LOG.warning("The embedded PostgreSQL is not answering but its postmaster runs: waiting for it");
             return false;
         }
         LOG.warning("The embedded PostgreSQL is not answering: restarting it");

@@ -74,9 +74,36 @@ public final class ExceptionMappers {
         return unexpected(e);
     }
 
+    private static volatile long lastUnavailableWarning = System.nanoTime() - 20_000_000_000L;
+
     static Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.is(e)) {
+            // REL-1: the database does not answer now (timeout, lost connection, pool empty): retry later, not a bug
+            long now = System.nanoTime();
+            if (now - lastUnavailableWarning > 10_000_000_000L) { // one line per 10 s, not one per request
+                lastUnavailableWarning = now;
+                LOG.log(Level.WARNING, "Database unavailable, answered 503 (logged once per 10 s): {0}",
+                        rootMessage(e));
+            }
+            LOG.log(Level.FINE, "Database unavailable", e);
+            return unavailable();
+        }
         LOG.log(Level.SEVERE, "Unexpected error answered with 500", e);
         return Problem.of(ProblemType.INTERNAL).build();
+    }
+
+    /** 503 {@code unavailable} with {@code Retry-After}: the database does not answer now. */
+    public static Response unavailable() {
+        return Problem.of(ProblemType.UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     @Provider
