@@ -132,7 +132,7 @@ class ScaleOutIT {
                 assertEquals(List.of(204, 400), statuses, "exactly one instance wins, round " + round);
                 assertEquals(1, winners, "and exactly one new password logs in");
                 assertProblem(postJson(B, "/api/v1/auth/password-reset/confirm", null, "{\"token\": \"" + token
-                        + "\", \"newPassword\": \"a later try\"}"), 400, "invalid-token");
+                        + "\", \"newPassword\": \"a later passphrase attempt\"}"), 400, "invalid-token");
             } finally {
                 pool.shutdownNow();
             }
