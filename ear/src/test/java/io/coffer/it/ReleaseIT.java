@@ -38,8 +38,8 @@ class ReleaseIT {
 
     static final Path JAR = Path.of(System.getProperty("it.release.jar", "target/coffer.jar"));
     static final Path REPO = Path.of(System.getProperty("it.repo.root", ".."));
-    static final int PORT = Integer.getInteger("it.release.http.port", 9187);
-    static final int DB_PORT = Integer.getInteger("it.release.db.port", 54347);
+    static final int PORT = Integer.getInteger("it.release.http.port", 9184);
+    static final int DB_PORT = Integer.getInteger("it.release.db.port", 54344);
     static final String TENANT = "release-" + UUID.randomUUID().toString().substring(0, 6);
     static final String EMAIL = "owner@release.test";
     static final String PASSWORD = "correct horse battery staple 42";
