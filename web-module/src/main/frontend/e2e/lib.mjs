@@ -48,6 +48,16 @@ export class Watched {
   /** axe (serious/critical fail), a screenshot under target/e2e, and no CSP/console problem. */
   async check(name) {
     await this.page.waitForLoadState('networkidle').catch(() => {});
+    // A closing dialog or a toast still fading is half transparent: axe measures its contrast against what shows
+    // through (CI caught the rule editor's title mid-fade). Wait for every running CSS transition and animation to
+    // end (at most 3 s), then a frame for what they unmount.
+    await this.page.evaluate(() => Promise.race([
+      Promise.all(document.getAnimations()
+        .filter((a) => a.effect?.getTiming?.().iterations !== Infinity) // a spinner never ends
+        .map((a) => a.finished.catch(() => {}))),
+      new Promise((resolve) => setTimeout(resolve, 3000)),
+    ]).then(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))))
+      .catch(() => {});
     mkdirSync(config.outDir, { recursive: true });
     await this.page.screenshot({ path: join(config.outDir, `${this.spec}-${name}.png`), fullPage: true });
     const results = await new AxeBuilder({ page: this.page }).analyze();
