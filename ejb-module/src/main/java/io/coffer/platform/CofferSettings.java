@@ -3,6 +3,7 @@ package io.coffer.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -114,6 +115,16 @@ public class CofferSettings {
     /** {@code COFFER_KEY_ENCRYPTION_KEY}: base64 of 32 bytes; unset → a key generated under {@code COFFER_HOME/keys}. */
     public Optional<String> keyEncryptionKey() {
         return value("COFFER_KEY_ENCRYPTION_KEY");
+    }
+
+    /**
+     * {@code COFFER_KEY_ENCRYPTION_KEY_PREVIOUS}: comma-separated base64 keys that open sealed values but never seal
+     * (a master key rotation, OPS-20); unset → none.
+     */
+    public List<String> previousKeyEncryptionKeys() {
+        return value("COFFER_KEY_ENCRYPTION_KEY_PREVIOUS").stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::trim).filter(k -> !k.isEmpty())
+                .toList();
     }
 
     /** {@code COFFER_BOOTSTRAP_TENANT}, {@code _EMAIL}, {@code _PASSWORD}: all three, or nothing. */
