@@ -1,5 +1,6 @@
 package io.coffer.web;
 
+import io.coffer.api.error.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * OPS-9: every request of the application has an id. A client's (or proxy's) {@code X-Request-Id} is taken when it
  * is a sane token (1-64 characters of {@code [A-Za-z0-9._-]}); anything else is replaced by a new random id. The id
  * is echoed in the response header {@code X-Request-Id} and, while the request runs, added to every log record of
- * its thread through Liberty's {@code LogRecordContext} (a JSON log line carries it as {@code ext_requestId}).
+ * its thread through Liberty's {@code LogRecordContext} (a JSON log line carries it as {@code ext_requestId}), and
+ * held in {@link RequestIds} for the problem answers' {@code instance} (OPS-10).
  */
 @WebFilter(filterName = "requestId", urlPatterns = "/*", asyncSupported = true)
 public class RequestIdFilter extends HttpFilter {
@@ -30,7 +32,6 @@ public class RequestIdFilter extends HttpFilter {
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     /**
      * Liberty's {@code com.ibm.websphere.logging.hpel.LogRecordContext} (an ibm-api type, visible to applications by
@@ -59,7 +60,12 @@ public class RequestIdFilter extends HttpFilter {
 
     /** The id of the request this thread serves, or null outside a request. */
     public static String current() {
-        return CURRENT.get();
+        return RequestIds.current();
+    }
+
+    /** The id of {@code request} (also on its error dispatch, after the filter has left the thread), or null. */
+    public static String of(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof String id ? id : RequestIds.current();
     }
 
     /** The id to use for an incoming header value: the value when it is a sane token, else a new one. */
@@ -78,17 +84,17 @@ public class RequestIdFilter extends HttpFilter {
         String id = idFor(request.getHeader(HEADER));
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
-        String outer = CURRENT.get();
-        CURRENT.set(id);
+        String outer = RequestIds.current();
+        RequestIds.set(id);
         logContext(ADD_EXTENSION, id);
         try {
             chain.doFilter(request, response);
         } finally {
             if (outer == null) {
-                CURRENT.remove();
+                RequestIds.set(null);
                 logContext(REMOVE_EXTENSION, null);
             } else { // an include or forward on the same thread keeps the outer request's id
-                CURRENT.set(outer);
+                RequestIds.set(outer);
                 logContext(ADD_EXTENSION, outer);
             }
         }
