@@ -78,12 +78,24 @@ public class RequestIdFilter extends HttpFilter {
         return HexFormat.of().formatHex(bytes);
     }
 
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
+    /**
+     * The id of {@code request}, made, recorded and echoed now if no filter has done it yet: the container orders the
+     * annotated filters as it likes, and another filter that answers on its own (SecurityHeadersFilter) calls this.
+     */
+    public static String ensure(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(ATTRIBUTE) instanceof String id) {
+            return id;
+        }
         String id = idFor(request.getHeader(HEADER));
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
+        return id;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String id = ensure(request, response);
         String outer = RequestIds.current();
         RequestIds.set(id);
         logContext(ADD_EXTENSION, id);
