@@ -1779,6 +1779,12 @@ export interface components {
             detail: string;
             /** @description For `validation`, what is wrong with which field. */
             errors?: components["schemas"]["FieldError"][];
+            /**
+             * Format: uri
+             * @description The request this problem answered: `urn:coffer:request:` and its `X-Request-Id` (OPS-10). The only member that differs between two requests refused alike; quote it when reporting a failure.
+             * @example urn:coffer:request:4f1c2b9e0d7a46c3a1b5e8f90c2d3e4f
+             */
+            instance?: string;
             /** @description For `credentials-required`, what the link still needs or what was wrong. */
             requires?: ("password" | "email" | "emailCode" | "nda")[];
             /** Format: int32 */

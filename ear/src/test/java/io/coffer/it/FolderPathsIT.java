@@ -1,6 +1,7 @@
 package io.coffer.it;
 
 import static io.coffer.it.Problems.assertProblem;
+import static io.coffer.it.Problems.withoutInstance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -99,11 +100,14 @@ class FolderPathsIT {
     void dr11_whoMayNotSeeTheRoomGetsItsUniform404BeforeTheBodyIsRead() {
         HttpResponse<String> hidden = paths(Tokens.login(bystander), room, json("A/B"));
         assertProblem(hidden, 404, "not-found");
-        assertEquals(hidden.body(), paths(Tokens.login(bystander), room, "{not json").body(),
+        assertEquals(withoutInstance(hidden.body()), withoutInstance(paths(Tokens.login(bystander), room, "{not json").body()),
                 "authorization before validation");
-        assertEquals(hidden.body(), paths(Tokens.login(foreigner), room, json("A/B")).body(), "another tenant");
-        assertEquals(hidden.body(), paths(adminToken, UUID.randomUUID().toString(), json("A/B")).body(), "missing");
-        assertEquals(hidden.body(), paths(adminToken, "not-a-uuid", json("A/B")).body(), "malformed id");
+        assertEquals(withoutInstance(hidden.body()), withoutInstance(paths(Tokens.login(foreigner), room, json("A/B")).body()),
+                "another tenant");
+        assertEquals(withoutInstance(hidden.body()),
+                withoutInstance(paths(adminToken, UUID.randomUUID().toString(), json("A/B")).body()), "missing");
+        assertEquals(withoutInstance(hidden.body()), withoutInstance(paths(adminToken, "not-a-uuid", json("A/B")).body()),
+                "malformed id");
         assertProblem(paths(null, room, json("A/B")), 401, "unauthenticated");
         assertEquals(0, liveFolders());
     }

@@ -136,7 +136,9 @@ class LogHygieneIT {
 
     /** Liberty's basic format: {@code [date] thread-id logger-short-name E|W MSGID: text}. */
     private static boolean errorOrWarning(String line) {
-        return line.matches("^\\[[^\\]]+\\] \\S+ \\S*\\s+[EW] .*");
+        // text (Liberty's SIMPLE format) or, as the IT server logs (OPS-8), one JSON object per line
+        return line.matches("^\\[[^\\]]+\\] \\S+ \\S*\\s+[EW] .*")
+                || line.matches("^\\{.*\"loglevel\"\\s*:\\s*\"(SEVERE|ERROR|WARNING|FATAL)\".*");
     }
 
     private static Set<Path> incidents() throws IOException {

@@ -1,6 +1,7 @@
 package io.coffer.it;
 
 import static io.coffer.it.Problems.assertProblem;
+import static io.coffer.it.Problems.withoutInstance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -102,10 +103,10 @@ class LoginIT {
                 login(acmeSlug, "nobody@login.test", ItDatabase.PASSWORD),
                 login(unknownTenant(), alice.email(), ItDatabase.PASSWORD),
                 login(acmeSlug, "", ""));
-        String first = answers.get(0).body();
+        String first = withoutInstance(answers.get(0).body());
         for (HttpResponse<String> answer : answers) {
             assertProblem(answer, 401, "unauthenticated");
-            assertEquals(first, answer.body(), "one body for every wrong part");
+            assertEquals(first, withoutInstance(answer.body()), "one body for every wrong part");
         }
     }
 

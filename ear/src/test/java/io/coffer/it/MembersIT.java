@@ -1,6 +1,7 @@
 package io.coffer.it;
 
 import static io.coffer.it.Problems.assertProblem;
+import static io.coffer.it.Problems.withoutInstance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,7 @@ class MembersIT {
         assertProblem(foreign, 404, "not-found");
         HttpResponse<String> missing = Http.patchJson("/api/v1/members/" + UUID.randomUUID(), token,
                 "{\"role\": \"MEMBER\"}");
-        assertEquals(foreign.body(), missing.body());
+        assertEquals(withoutInstance(foreign.body()), withoutInstance(missing.body()));
         assertProblem(delete(token, foreigner), 404, "not-found");
         assertProblem(Http.patchJson("/api/v1/members/not-a-uuid", token, "{\"role\": \"MEMBER\"}"), 404,
                 "not-found");

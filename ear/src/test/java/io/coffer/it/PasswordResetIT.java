@@ -1,6 +1,7 @@
 package io.coffer.it;
 
 import static io.coffer.it.Problems.assertProblem;
+import static io.coffer.it.Problems.withoutInstance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,12 +154,13 @@ class PasswordResetIT {
         SignupIT.signup(signupSlug, "v@" + signupSlug + ".test");
         String verificationToken = ItMail.token(ItMail.awaitMail("v@" + signupSlug + ".test", 1));
 
-        String wrong = confirm("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NEW_PASSWORD).body();
+        String wrong = withoutInstance(confirm("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NEW_PASSWORD).body());
         assertProblem(confirm(used, NEW_PASSWORD), 400, "invalid-token");
-        assertEquals(wrong, confirm(used, NEW_PASSWORD).body());
-        assertEquals(wrong, confirm(verificationToken, NEW_PASSWORD).body(), "a token of another kind is foreign");
+        assertEquals(wrong, withoutInstance(confirm(used, NEW_PASSWORD).body()));
+        assertEquals(wrong, withoutInstance(confirm(verificationToken, NEW_PASSWORD).body()),
+                "a token of another kind is foreign");
         ItClock.advance(Duration.ofMinutes(31));
-        assertEquals(wrong, confirm(expired, NEW_PASSWORD).body());
+        assertEquals(wrong, withoutInstance(confirm(expired, NEW_PASSWORD).body()));
     }
 
     @Test

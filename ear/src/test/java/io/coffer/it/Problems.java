@@ -14,7 +14,22 @@ public final class Problems {
     private static final Pattern INTERNALS = Pattern.compile(
             "(?i)(exception|\\bat [a-z]+\\.[a-z]|\\bselect\\b|\\binsert\\b|\\bsql|eclipselink|liberty|\\bjava\\.|io\\.coffer)");
 
+    /** A problem's {@code instance}: the request it answered (OPS-10), the one member that varies per request. */
+    private static final Pattern INSTANCE = Pattern.compile(",\"instance\":\"urn:coffer:request:[A-Za-z0-9._-]{1,64}\"");
+
     private Problems() {
+    }
+
+    /**
+     * A problem body byte for byte, without its {@code instance} (OPS-10): what two requests refused alike must share.
+     * The body must name exactly one request as its instance.
+     */
+    public static String withoutInstance(String body) {
+        java.util.regex.Matcher instance = INSTANCE.matcher(body);
+        assertTrue(instance.find(), "OPS-10: a problem names its request as instance: " + body);
+        String rest = body.substring(0, instance.start()) + body.substring(instance.end());
+        assertFalse(INSTANCE.matcher(rest).find(), "one instance: " + body);
+        return rest;
     }
 
     public static JsonObject assertProblem(HttpResponse<String> response, int status, String slug) {

@@ -1,6 +1,7 @@
 package io.coffer.it;
 
 import static io.coffer.it.Problems.assertProblem;
+import static io.coffer.it.Problems.withoutInstance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -241,12 +242,12 @@ class ShareLinksIT {
         HttpResponse<String> unknown = open("x" + token.substring(1));
         assertProblem(revoked, 404, "not-found");
         assertEquals(unknown.statusCode(), revoked.statusCode());
-        assertEquals(unknown.body(), revoked.body(), "byte-identical bodies");
+        assertEquals(withoutInstance(unknown.body()), withoutInstance(revoked.body()), "byte-identical bodies");
         assertVisitorHeaders(revoked);
         assertVisitorHeaders(unknown);
         assertEquals(404, visitorGet("/api/v1/public/links/" + token + "/tree", vt).statusCode(),
                 "a revoked link ends its open sessions at once");
-        assertEquals(unknown.body(), session(token, "{}").body());
+        assertEquals(withoutInstance(unknown.body()), withoutInstance(session(token, "{}").body()));
     }
 
     /**
@@ -324,7 +325,8 @@ class ShareLinksIT {
             for (String id : outside) {
                 HttpResponse<byte[]> asked = ask.call().apply(id);
                 String body = new String(asked.body(), StandardCharsets.UTF_8);
-                if (asked.statusCode() != 404 || !java.util.Arrays.equals(missing.body(), asked.body())) {
+                if (asked.statusCode() != 404 || !withoutInstance(new String(missing.body(), StandardCharsets.UTF_8))
+                        .equals(withoutInstance(body))) {
                     failures.add(ask.name() + " of " + id + ": " + asked.statusCode() + " " + body + " instead of "
                             + new String(missing.body(), StandardCharsets.UTF_8));
                 }

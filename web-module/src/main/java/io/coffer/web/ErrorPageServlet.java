@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The error page of the web module (web.xml): errors raised outside JAX-RS — an unknown static path, a method the
  * default servlet does not take, an exception in a filter — answer problem+json too, never an HTML page or a trace.
+ * The request's id comes from its attribute: the error dispatch may run after {@link RequestIdFilter} has left.
  */
 @WebServlet(name = "errorPage", urlPatterns = "/error-page")
 public class ErrorPageServlet extends HttpServlet {
@@ -31,6 +32,6 @@ public class ErrorPageServlet extends HttpServlet {
         response.resetBuffer();
         response.setStatus(type.status());
         response.setContentType(Problem.MEDIA_TYPE + "; charset=utf-8");
-        response.getOutputStream().write(Problem.json(type, null, null).getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(Problem.json(type, null, null, RequestIdFilter.of(request)).getBytes(StandardCharsets.UTF_8));
     }
 }

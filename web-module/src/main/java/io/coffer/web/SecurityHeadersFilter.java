@@ -47,7 +47,8 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
             response.setContentType(Problem.MEDIA_TYPE + "; charset=utf-8");
             response.getOutputStream().write(
-                    Problem.json(ProblemType.METHOD_NOT_ALLOWED, null, null).getBytes(StandardCharsets.UTF_8));
+                    Problem.json(ProblemType.METHOD_NOT_ALLOWED, null, null, RequestIdFilter.ensure(request, response))
+                            .getBytes(StandardCharsets.UTF_8));
             return;
         }
         if (!request.getRequestURI().startsWith("/api/") && isRead(request)) {
@@ -70,7 +71,8 @@ public class SecurityHeadersFilter extends HttpFilter {
                 response.setHeader("Allow", "GET, HEAD");
             }
             response.setContentType(Problem.MEDIA_TYPE + "; charset=utf-8");
-            response.getOutputStream().write(Problem.json(type, null, null).getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(Problem.json(type, null, null, RequestIdFilter.ensure(request, response))
+                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(request, response);

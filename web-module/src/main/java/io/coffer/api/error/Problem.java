@@ -7,7 +7,11 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** Builds RFC 9457 problem answers. */
+/**
+ * Builds RFC 9457 problem answers. Each names the request it answers as its {@code instance}
+ * ({@code urn:coffer:request:<X-Request-Id>}, OPS-10), the only member that varies between two requests refused
+ * alike; a problem built outside a request (no id on the thread) has no {@code instance}.
+ */
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -15,19 +19,32 @@ public final class Problem {
     private Problem() {
     }
 
-    /** The JSON body of a problem; {@code detail} must never hold internals. */
+    /** The JSON body of a problem of the current thread's request; {@code detail} must never hold internals. */
     public static String json(ProblemType type, String detail, List<FieldError> errors) {
-        JsonObjectBuilder body = JsonP.createObjectBuilder()
-                .add("type", type.type())
-                .add("title", type.title())
-                .add("status", type.status())
-                .add("detail", detail == null ? type.defaultDetail() : detail);
+        return json(type, detail, errors, RequestIds.current());
+    }
+
+    /** The JSON body of a problem answered to the request {@code requestId} (null: no {@code instance}). */
+    public static String json(ProblemType type, String detail, List<FieldError> errors, String requestId) {
+        JsonObjectBuilder body = start(type, detail == null ? type.defaultDetail() : detail, requestId);
         if (errors != null && !errors.isEmpty()) {
             JsonArrayBuilder list = JsonP.createArrayBuilder();
             errors.forEach(e -> list.add(JsonP.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             body.add("errors", list);
         }
         return body.build().toString();
+    }
+
+    private static JsonObjectBuilder start(ProblemType type, String detail, String requestId) {
+        JsonObjectBuilder body = JsonP.createObjectBuilder()
+                .add("type", type.type())
+                .add("title", type.title())
+                .add("status", type.status())
+                .add("detail", detail);
+        if (requestId != null) {
+            body.add("instance", RequestIds.instance(requestId));
+        }
+        return body;
     }
 
     public static Response.ResponseBuilder of(ProblemType type, String detail, List<FieldError> errors) {
@@ -42,16 +59,15 @@ public final class Problem {
 
     /** 401 {@code credentials-required} of a share link, with {@code requires}: what is still missing or wrong. */
     public static Response.ResponseBuilder credentialsRequired(String detail, List<String> requires) {
+        return Response.status(ProblemType.CREDENTIALS_REQUIRED.status()).type(MEDIA_TYPE + "; charset=utf-8")
+                .entity(credentialsRequiredJson(detail, requires, RequestIds.current()));
+    }
+
+    /** The body of {@link #credentialsRequired} answered to the request {@code requestId} (null: no instance). */
+    static String credentialsRequiredJson(String detail, List<String> requires, String requestId) {
         JsonArrayBuilder list = JsonP.createArrayBuilder();
         requires.forEach(list::add);
-        String json = JsonP.createObjectBuilder()
-                .add("type", ProblemType.CREDENTIALS_REQUIRED.type())
-                .add("title", ProblemType.CREDENTIALS_REQUIRED.title())
-                .add("status", ProblemType.CREDENTIALS_REQUIRED.status())
-                .add("detail", detail)
-                .add("requires", list).build().toString();
-        return Response.status(ProblemType.CREDENTIALS_REQUIRED.status()).type(MEDIA_TYPE + "; charset=utf-8")
-                .entity(json);
+        return start(ProblemType.CREDENTIALS_REQUIRED, detail, requestId).add("requires", list).build().toString();
     }
 
     public static Response.ResponseBuilder unauthenticated() {
