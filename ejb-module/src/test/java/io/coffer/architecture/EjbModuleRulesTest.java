@@ -115,6 +115,28 @@ class EjbModuleRulesTest {
                 .check(EJB_CLASSES);
     }
 
+    /**
+     * Release (OPS-22): the platform's re-seal job walks tenants with tenancy's public face; nothing else of the
+     * platform knows tenancy, and tenancy never knows the platform (no cycle between the two foundations).
+     */
+    @Test
+    void onlyTheMasterKeyRotationOfThePlatformKnowsTenancy_andTenancyNeverThePlatform() {
+        noClasses().that().resideInAPackage("io.coffer.platform..")
+                .and().doNotHaveFullyQualifiedName("io.coffer.platform.internal.MasterKeyRotation")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.tenancy..")
+                .because("the platform stands on shared; only the re-seal job walks tenants")
+                .check(EJB_CLASSES);
+        noClasses().that().resideInAPackage("io.coffer.platform..")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.tenancy.internal..")
+                .check(EJB_CLASSES);
+        noClasses().that().resideInAPackage("io.coffer.tenancy..")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.platform..")
+                .because("tenancy is below the platform's re-seal job")
+                .check(EJB_CLASSES);
+        org.junit.jupiter.api.Assertions.assertFalse(EJB_CLASSES.get("io.coffer.platform.SealedColumns")
+                .getDirectDependenciesToSelf().isEmpty(), "nothing implements SealedColumns: the job re-seals nothing");
+    }
+
     /** Issue 12: the outbox is foundation (tenancy, platform, shared only); webhooks are reached by automation only. */
     @Test
     void theOutboxIsFoundationAndWebhooksAreCalledByAutomationOnly() {

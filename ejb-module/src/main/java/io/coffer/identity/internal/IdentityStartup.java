@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseStartup")
+@DependsOn({"DatabaseStartup", "MasterKeyRotation"}) // after the key check (OPS-23): it opens a signing key
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class IdentityStartup {
 
