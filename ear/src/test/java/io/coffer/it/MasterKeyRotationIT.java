@@ -40,7 +40,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * the old one as {@code COFFER_KEY_ENCRYPTION_KEY_PREVIOUS}, the re-seal job's log line and readiness data, then the
  * database read as the superuser: every sealed column opens with the new key and not with the old. Then a start with
  * a key that opens nothing stored fails with the message naming both variables. Runs the release jar like
- * {@link ReleaseIT} (its ports, a home of its own), since the test restarts Coffer with other keys.
+ * {@link ReleaseJar} (its ports, a home of its own), since the test restarts Coffer with other keys.
  */
 class MasterKeyRotationIT {
 
@@ -61,12 +61,11 @@ class MasterKeyRotationIT {
     @TempDir
     Path work;
 
-    ReleaseIT release;
+    ReleaseJar release;
 
     @BeforeEach
     void release() {
-        release = new ReleaseIT();
-        release.work = work;
+        release = new ReleaseJar(work);
     }
 
     static byte[] freshKey() {
@@ -101,7 +100,7 @@ class MasterKeyRotationIT {
     static Map<String, List<byte[]>> sealedValues(Path home) throws Exception {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[] {"127.0.0.1"});
-        ds.setPortNumbers(new int[] {ReleaseIT.DB_PORT});
+        ds.setPortNumbers(new int[] {ReleaseJar.DB_PORT});
         ds.setDatabaseName("coffer");
         ds.setUser("postgres");
         ds.setPassword(Files.readString(home.resolve("db/superuser.secret")).strip());
@@ -161,7 +160,7 @@ class MasterKeyRotationIT {
     JsonObject masterKeyReadiness() throws Exception {
         HttpResponse<String> ready = release.send(release.at("/health/ready"));
         assertEquals(200, ready.statusCode(), ready.body());
-        return ReleaseIT.json(ready).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        return ReleaseJar.json(ready).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getString("name").equals("master-key")).findFirst()
                 .orElseThrow(() -> new AssertionError("no master-key readiness check: " + ready.body()));
     }
@@ -169,8 +168,8 @@ class MasterKeyRotationIT {
     @Test
     void ops22_ops23_everySealedValueIsReSealedUnderTheNewKey_andAStartWithAKeyThatOpensNothingFails()
             throws Exception {
-        assertTrue(Files.isRegularFile(ReleaseIT.JAR), "the build made " + ReleaseIT.JAR + " (profile release)");
-        assertFalse(ReleaseIT.listening(ReleaseIT.PORT) || ReleaseIT.listening(ReleaseIT.DB_PORT), "ports are free");
+        assertTrue(Files.isRegularFile(ReleaseJar.JAR), "the build made " + ReleaseJar.JAR + " (profile release)");
+        assertFalse(ReleaseJar.listening(ReleaseJar.PORT) || ReleaseJar.listening(ReleaseJar.DB_PORT), "ports are free");
         Path home = Files.createDirectories(work.resolve("var-lib-coffer"));
         byte[] oldKey = freshKey();
         byte[] newKey = freshKey();
@@ -187,14 +186,14 @@ class MasterKeyRotationIT {
                 HttpResponse<String> hook = post("/api/v1/webhooks", token, "{\"url\": \"" + receiver.url()
                         + "\", \"events\": [\"dataroom.created\"]}", null);
                 assertEquals(201, hook.statusCode(), hook.body());
-                secret = ReleaseIT.json(hook).getString("secret");
+                secret = ReleaseJar.json(hook).getString("secret");
                 // a target that never answers: its delivery stays in the outbox, payload sealed, retried later
                 assertEquals(201, post("/api/v1/webhooks", token, "{\"url\": \"http://127.0.0.1:9/h\", \"events\":"
                         + " [\"dataroom.created\"]}", null).statusCode());
                 HttpResponse<String> room = post("/api/v1/datarooms", token, "{\"name\": \"Sealed room\"}",
                         UUID.randomUUID().toString()); // a kept idempotent answer
                 assertEquals(201, room.statusCode(), room.body());
-                String roomId = ReleaseIT.json(room).getString("id");
+                String roomId = ReleaseJar.json(room).getString("id");
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (receiver.received.isEmpty()) {
                     assertTrue(System.nanoTime() < deadline, "the webhook was delivered: " + release.log());
@@ -206,12 +205,12 @@ class MasterKeyRotationIT {
                         .POST(HttpRequest.BodyPublishers.ofByteArray("sealed".getBytes(StandardCharsets.UTF_8))));
                 assertEquals(201, doc.statusCode(), doc.body());
                 HttpResponse<String> link = post("/api/v1/share-links", token, "{\"target\": {\"type\": \"DOCUMENT\","
-                        + " \"id\": \"" + ReleaseIT.json(doc).getString("id") + "\"}}", null);
+                        + " \"id\": \"" + ReleaseJar.json(doc).getString("id") + "\"}}", null);
                 assertEquals(201, link.statusCode(), link.body());
-                linkToken = ReleaseIT.json(link).getString("token");
+                linkToken = ReleaseJar.json(link).getString("token");
                 HttpResponse<String> session = post("/api/v1/public/links/" + linkToken + "/sessions", null, "{}", null);
                 assertEquals(201, session.statusCode(), session.body());
-                visitorToken = ReleaseIT.json(session).getString("visitorToken"); // the tenant's visitor key
+                visitorToken = ReleaseJar.json(session).getString("visitorToken"); // the tenant's visitor key
 
                 Map<String, List<byte[]>> before = sealedValues(home);
                 for (Map.Entry<String, List<byte[]>> e : before.entrySet()) {
@@ -292,7 +291,7 @@ class MasterKeyRotationIT {
         assertTrue(line.contains("COFFER_KEY_ENCRYPTION_KEY ") && line.contains("COFFER_KEY_ENCRYPTION_KEY_PREVIOUS"),
                 line);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (ReleaseIT.listening(ReleaseIT.DB_PORT)) {
+        while (ReleaseJar.listening(ReleaseJar.DB_PORT)) {
             assertTrue(System.nanoTime() < deadline, "the embedded database stopped with the failed start");
             Thread.sleep(200);
         }
