@@ -153,11 +153,17 @@ final class ReleaseJar {
         throw new AssertionError("not ready within 300 s: " + log());
     }
 
-    /** The end of the release's output so far, for failure messages. */
+    /**
+     * For failure messages: the lines saying why Coffer stopped or failed (its {@code Coffer cannot start} line,
+     * Liberty's errors), which a long stop sequence pushes out of the end, then the end of the release's output.
+     */
     String log() {
         try {
             String all = Files.readString(work.resolve("coffer.log"));
-            return all.length() > 4000 ? all.substring(all.length() - 4000) : all;
+            String reasons = all.lines().filter(l -> l.contains("Coffer cannot start") || l.contains(" E ")
+                    || l.contains("\"loglevel\":\"SEVERE\"")).limit(10).collect(java.util.stream.Collectors.joining("\n"));
+            String end = all.length() > 4000 ? all.substring(all.length() - 4000) : all;
+            return (reasons.isEmpty() ? "" : "first errors:\n" + reasons + "\n...\n") + end;
         } catch (IOException e) {
             return "(no log)";
         }
