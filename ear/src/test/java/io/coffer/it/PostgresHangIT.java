@@ -78,6 +78,18 @@ class PostgresHangIT {
         ItLoad.record(report.toString());
     }
 
+    static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("urn:coffer:request:([A-Za-z0-9._-]+)");
+
+    /** The JSON lines of the IT server's messages.log that report the database unavailable to a request. */
+    static List<String> warningsOfUnavailableDatabase() {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("it.server.dir"), "logs", "messages.log");
+        try (var lines = java.nio.file.Files.lines(log)) {
+            return lines.filter(l -> l.contains("Database unavailable, answered 503")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     String check(int round, List<Answer> all, long stoppedAt, long resumedAt, int processes) {
         List<Answer> api = ItLoad.of(all, "api");
         List<Answer> ready = ItLoad.of(all, "ready");
@@ -122,6 +134,20 @@ class PostgresHangIT {
             }
         }
         assertTrue(unavailable > 0, "the stop reached the requests (some 503): " + line);
+        // OPS-9: the warning the 503s cause is logged on a request's thread and carries that request's id (the
+        // JSON log's ext_requestId), the id its answer names as instance (OPS-10)
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Answer a : during) {
+            java.util.regex.Matcher m = REQUEST_ID.matcher(a.body());
+            if (a.status() == 503 && m.find()) {
+                ids.add(m.group(1));
+            }
+        }
+        assertTrue(!ids.isEmpty(), "the 503s name their request (OPS-10)");
+        List<String> warnings = warningsOfUnavailableDatabase();
+        assertTrue(warnings.stream().anyMatch(w -> ids.stream().anyMatch(id -> w.contains("\"ext_requestId\":\"" + id + "\""))),
+                "OPS-9: a 'Database unavailable' warning carries the ext_requestId of one of this round's "
+                        + ids.size() + " 503s: " + warnings);
         // REL-2: readiness DOWN within 3 s and every readiness answer within 3 s; liveness UP and fast throughout
         assertTrue(firstReadyDown <= ANSWER_LIMIT_MS, "REL-2: readiness DOWN within 3 s of the stop: " + line);
         assertTrue(maxReady <= ANSWER_LIMIT_MS, "REL-2: readiness answered within 3 s every time: " + line);

@@ -47,8 +47,10 @@ public class RequestIdFilter extends HttpFilter {
         try {
             Class<?> context = Class.forName("com.ibm.websphere.logging.hpel.LogRecordContext");
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            // void addExtension(String, String); boolean removeExtension(String) (the hpel API 2.x). A wrong
+            // signature here once made the lookup fail and every log line lack the id: PostgresHangIT checks it.
             add = lookup.findStatic(context, "addExtension",
-                    MethodType.methodType(boolean.class, String.class, String.class));
+                    MethodType.methodType(void.class, String.class, String.class));
             remove = lookup.findStatic(context, "removeExtension", MethodType.methodType(boolean.class, String.class));
         } catch (ReflectiveOperationException | LinkageError e) {
             add = null;
@@ -120,7 +122,7 @@ public class RequestIdFilter extends HttpFilter {
             if (id == null) {
                 boolean ignored = (boolean) handle.invokeExact(LOG_FIELD);
             } else {
-                boolean ignored = (boolean) handle.invokeExact(LOG_FIELD, id);
+                handle.invokeExact(LOG_FIELD, id);
             }
         } catch (Throwable e) {
             // logging context is best effort: a request is never refused for it
