@@ -116,7 +116,7 @@ class MasterKeyRotationIT {
             Set<String> listed = new TreeSet<>();
             SEALED.forEach((t, col) -> listed.add(t + "." + col));
             assertEquals(listed, bytea, "every bytea column is a sealed column the rotation re-seals (and this test"
-                    + " opens): a new one needs its SealedColumns");
+                    + " opens): a new one needs its SealedColumn");
             for (Map.Entry<String, String> e : SEALED.entrySet()) {
                 List<byte[]> values = new ArrayList<>();
                 try (ResultSet r = s.executeQuery("select " + e.getValue() + " from " + e.getKey() + " where "

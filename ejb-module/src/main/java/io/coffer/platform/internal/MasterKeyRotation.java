@@ -2,7 +2,7 @@ package io.coffer.platform.internal;
 
 import io.coffer.platform.PeriodicJobs;
 import io.coffer.platform.PlatformState;
-import io.coffer.platform.SealedColumns;
+import io.coffer.platform.SealedColumn;
 import io.coffer.platform.SecretBox;
 import io.coffer.platform.StartupFailure;
 import io.coffer.shared.TenantId;
@@ -32,8 +32,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The master key's start-up check and re-seal job (OPS-22, OPS-23), over every module's {@link SealedColumns} (found
- * through CDI: the platform names no module's table).
+ * The master key's start-up check and re-seal job (OPS-22, OPS-23), over every module's {@link SealedColumn} (found
+ * through CDI: the platform names no module's table), read and written through {@link SealedValues}.
  *
  * <p>At start, once the database is ready: up to {@link #SAMPLES} values of each column (a per-tenant column's from
  * the first tenants that have some, at most {@link #SAMPLE_TENANTS} looked at) must include one the ring opens, or
@@ -64,7 +64,10 @@ public class MasterKeyRotation {
     private static final Logger LOG = Logger.getLogger(MasterKeyRotation.class.getName());
 
     @Inject
-    Instance<SealedColumns> columns;
+    Instance<SealedColumn> columns;
+
+    @Inject
+    SealedValues values;
 
     @Inject
     SecretBox box;
@@ -92,12 +95,15 @@ public class MasterKeyRotation {
     /** Values the last full pass found under a previous key; -1 before the first. */
     private final AtomicLong lastPassFound = new AtomicLong(-1);
     private volatile boolean toldNothingLeft;
+    /** Every module's sealed columns, as found at start. */
+    private List<SealedColumn> sealed = List.of();
 
     @PostConstruct
     void start() {
         if (!platform.isDatabaseReady()) {
             return; // the platform is already stopping Coffer with its own reason
         }
+        sealed = columns.stream().toList();
         try {
             checkTheRingOpensWhatIsStored();
         } catch (StartupFailure failure) {
@@ -131,13 +137,13 @@ public class MasterKeyRotation {
 
     /** OPS-23: sample each column; a column whose samples exist and none opens stops the start. */
     void checkTheRingOpensWhatIsStored() {
-        List<SealedColumns> perTenant = new ArrayList<>();
-        for (SealedColumns column : columns) {
+        List<SealedColumn> perTenant = new ArrayList<>();
+        for (SealedColumn column : sealed) {
             if (column.perTenant()) {
                 perTenant.add(column);
             } else {
-                box.checkOpensAnyOf(column.what(), column.batch(null, SAMPLES).stream()
-                        .map(SealedColumns.Sealed::sealed).toList());
+                box.checkOpensAnyOf(column.what(), values.batch(column, null, SAMPLES).stream()
+                        .map(SealedValues.Sealed::sealed).toList());
             }
         }
         if (perTenant.isEmpty()) {
@@ -154,7 +160,8 @@ public class MasterKeyRotation {
                 for (int i = 0; i < perTenant.size(); i++) {
                     List<byte[]> have = samples.get(i);
                     if (have.size() < SAMPLES) {
-                        perTenant.get(i).batch(null, SAMPLES - have.size()).forEach(v -> have.add(v.sealed()));
+                        values.batch(perTenant.get(i), null, SAMPLES - have.size())
+                                .forEach(v -> have.add(v.sealed()));
                     }
                 }
                 return null;
@@ -172,8 +179,8 @@ public class MasterKeyRotation {
         }
         AtomicLong found = new AtomicLong();
         boolean full = true;
-        List<SealedColumns> perTenant = new ArrayList<>();
-        for (SealedColumns column : columns) {
+        List<SealedColumn> perTenant = new ArrayList<>();
+        for (SealedColumn column : sealed) {
             if (column.perTenant()) {
                 perTenant.add(column);
                 continue;
@@ -189,7 +196,7 @@ public class MasterKeyRotation {
         Set<TenantId> done = java.util.concurrent.ConcurrentHashMap.newKeySet();
         eachTenant.run(WHAT, () -> job != null && job.stopping(), FAILURES_ENDING_A_ROUND, tenant -> {
             long inTenant = 0;
-            for (SealedColumns column : perTenant) {
+            for (SealedColumn column : perTenant) {
                 inTenant += reseal(column, work -> tenancy.call(tenant, work));
             }
             found.addAndGet(inTenant);
@@ -210,19 +217,19 @@ public class MasterKeyRotation {
 
     /** How the work on one batch runs: in the tenant's transaction, or as is (a global column's own). */
     interface Scope {
-        List<SealedColumns.Sealed> run(Supplier<List<SealedColumns.Sealed>> work);
+        List<SealedValues.Sealed> run(Supplier<List<SealedValues.Sealed>> work);
     }
 
     /** Re-seals a column batch by batch; answers how many values it found under a previous key. */
-    long reseal(SealedColumns column, Scope scope) {
+    long reseal(SealedColumn column, Scope scope) {
         long found = 0;
         String after = null;
         while (job == null || !job.stopping()) {
             String from = after;
             long[] counts = new long[3]; // found, lost (changed since read), opened by no key
-            List<SealedColumns.Sealed> batch = scope.run(() -> {
-                List<SealedColumns.Sealed> values = column.batch(from, BATCH);
-                for (SealedColumns.Sealed value : values) {
+            List<SealedValues.Sealed> batch = scope.run(() -> {
+                List<SealedValues.Sealed> read = values.batch(column, from, BATCH);
+                for (SealedValues.Sealed value : read) {
                     if (box.sealedUnderCurrentKey(value.sealed())) {
                         continue;
                     }
@@ -234,11 +241,11 @@ public class MasterKeyRotation {
                         continue;
                     }
                     counts[0]++;
-                    if (resealed != null && !column.replace(value.id(), value.sealed(), resealed)) {
+                    if (resealed != null && !values.replace(column, value.id(), value.sealed(), resealed)) {
                         counts[1]++; // written meanwhile: the next pass looks at it again
                     }
                 }
-                return values;
+                return read;
             });
             found += counts[0];
             if (counts[2] > 0) {

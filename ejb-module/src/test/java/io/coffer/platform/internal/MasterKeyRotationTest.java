@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.coffer.platform.SealedColumns;
+import io.coffer.platform.SealedColumn;
 import io.coffer.platform.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,24 +29,17 @@ class MasterKeyRotationTest {
     static final SecretBox RING = new SecretBox(key(2), List.of(key(1)));
     static final SecretBox NEW_ONLY = new SecretBox(key(2));
 
+    static final SealedColumn COLUMN = new SealedColumn("test values", "test_values", "id", "sealed", false, false);
+
     /** A column in memory, in key order; {@code changeOnRead} rows are written by "someone else" after each read. */
-    static final class Column implements SealedColumns {
+    static final class Column implements SealedValues {
         final TreeMap<String, byte[]> rows = new TreeMap<>();
         final List<String> changeOnRead = new ArrayList<>();
         final List<Integer> batchSizes = new ArrayList<>();
 
         @Override
-        public String what() {
-            return "test values";
-        }
-
-        @Override
-        public boolean perTenant() {
-            return false;
-        }
-
-        @Override
-        public List<Sealed> batch(String after, int limit) {
+        public List<Sealed> batch(SealedColumn column, String after, int limit) {
+            assertEquals(COLUMN, column);
             List<Sealed> out = new ArrayList<>();
             for (Map.Entry<String, byte[]> e : (after == null ? rows : rows.tailMap(after, false)).entrySet()) {
                 if (out.size() == limit) {
@@ -64,7 +57,8 @@ class MasterKeyRotationTest {
         }
 
         @Override
-        public boolean replace(String id, byte[] expected, byte[] resealed) {
+        public boolean replace(SealedColumn column, String id, byte[] expected, byte[] resealed) {
+            assertEquals(COLUMN, column);
             if (!java.util.Arrays.equals(rows.get(id), expected)) {
                 return false;
             }
@@ -73,9 +67,10 @@ class MasterKeyRotationTest {
         }
     }
 
-    static MasterKeyRotation job() {
+    static MasterKeyRotation job(Column column) {
         MasterKeyRotation job = new MasterKeyRotation();
         job.box = RING;
+        job.values = column;
         return job;
     }
 
@@ -92,14 +87,14 @@ class MasterKeyRotationTest {
         for (int i = 250; i < 255; i++) {
             column.rows.put(id(i), NEW_ONLY.seal(("new " + i).getBytes(StandardCharsets.UTF_8)));
         }
-        assertEquals(250, job().reseal(column, Supplier::get), "found under the previous key");
+        assertEquals(250, job(column).reseal(COLUMN, Supplier::get), "found under the previous key");
         assertEquals(List.of(100, 100, 55), column.batchSizes, "batches of 100 until a short one");
         for (int i = 0; i < 250; i++) {
             byte[] v = column.rows.get(id(i));
             assertTrue(NEW_ONLY.sealedUnderCurrentKey(v), "re-sealed under the master key: " + i);
             assertArrayEquals(("secret " + i).getBytes(StandardCharsets.UTF_8), NEW_ONLY.open(v));
         }
-        assertEquals(0, job().reseal(column, Supplier::get), "the next pass finds nothing");
+        assertEquals(0, job(column).reseal(COLUMN, Supplier::get), "the next pass finds nothing");
     }
 
     @Test
@@ -110,13 +105,13 @@ class MasterKeyRotationTest {
         byte[] foreign = OTHER.seal("c".getBytes(StandardCharsets.UTF_8));
         column.rows.put(id(3), foreign);
         column.changeOnRead.add(id(2));
-        assertEquals(2, job().reseal(column, Supplier::get));
+        assertEquals(2, job(column).reseal(COLUMN, Supplier::get));
         assertTrue(NEW_ONLY.sealedUnderCurrentKey(column.rows.get(id(1))));
         assertArrayEquals("changed 00002".getBytes(StandardCharsets.UTF_8), OLD.open(column.rows.get(id(2))),
                 "the newer value stays (compare-and-set); the next pass re-seals it");
         assertArrayEquals(foreign, column.rows.get(id(3)), "a value no key of the ring opens is left alone");
         column.changeOnRead.clear();
-        assertEquals(1, job().reseal(column, Supplier::get));
+        assertEquals(1, job(column).reseal(COLUMN, Supplier::get));
         assertFalse(OLD.sealedUnderCurrentKey(column.rows.get(id(2))));
     }
 }

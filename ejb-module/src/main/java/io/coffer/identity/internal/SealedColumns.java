@@ -1,0 +1,21 @@
+package io.coffer.identity.internal;
+
+import io.coffer.platform.SealedColumn;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+
+/**
+ * Identity's sealed column for the master key rotation's re-seal job and the start-up check (OPS-22, OPS-23),
+ * found through CDI and read and written by the platform.
+ */
+@Dependent
+public class SealedColumns {
+
+    /**
+     * The private keys of {@code signing_keys.private_key_enc}: global table (no tenant); a retired key kept for its
+     * public half has none.
+     */
+    @Produces
+    static final SealedColumn SIGNING_KEYS = new SealedColumn("token signing keys", "signing_keys", "kid",
+            "private_key_enc", false, false);
+}
