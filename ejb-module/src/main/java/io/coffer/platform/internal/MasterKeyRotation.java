@@ -75,6 +75,9 @@ public class MasterKeyRotation {
     @Inject
     PlatformState platform;
 
+    @EJB
+    DatabaseStartup database;
+
     @Inject
     PeriodicJobs jobs;
 
@@ -107,8 +110,7 @@ public class MasterKeyRotation {
         try {
             checkTheRingOpensWhatIsStored();
         } catch (StartupFailure failure) {
-            platform.startRefused();
-            failure.stopCoffer();
+            database.refuseStart(failure);
             return;
         }
         if (box.hasPreviousKeys()) {
