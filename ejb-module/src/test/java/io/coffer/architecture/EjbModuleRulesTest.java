@@ -61,6 +61,16 @@ class EjbModuleRulesTest {
     }
 
     @Test
+    void aStartIsRefusedThroughThePlatformOnly_whichStopsTheEmbeddedDatabaseFirst() {
+        noClasses().that().doNotHaveFullyQualifiedName(io.coffer.platform.PlatformState.class.getName())
+                .and().doNotHaveFullyQualifiedName("io.coffer.platform.internal.DatabaseStartup")
+                .should().callMethod(io.coffer.platform.StartupFailure.class, "stopCoffer")
+                .because("a start-up bean refuses the start with PlatformState.refuseStart, which stops the embedded"
+                        + " database before Coffer exits (DatabaseStartup stops it itself when it fails)")
+                .check(EJB_CLASSES);
+    }
+
+    @Test
     void tenantDataIsReachedOnlyThroughTenantOwnedEntities() {
         noClasses().that().resideOutsideOfPackage("io.coffer.tenancy..")
                 .should().callMethod(jakarta.persistence.EntityManager.class, "setProperty", String.class,

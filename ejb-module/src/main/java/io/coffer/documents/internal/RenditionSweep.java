@@ -3,6 +3,7 @@ package io.coffer.documents.internal;
 import io.coffer.documents.Audience;
 import io.coffer.platform.CofferSettings;
 import io.coffer.platform.PeriodicJobs;
+import io.coffer.platform.PlatformState;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Singleton;
@@ -41,6 +42,9 @@ public class RenditionSweep {
     CofferSettings settings;
 
     @Inject
+    PlatformState platform;
+
+    @Inject
     @ConfigProperty(name = "coffer.renditions.sweep-interval", defaultValue = "PT1M")
     String interval;
 
@@ -52,7 +56,7 @@ public class RenditionSweep {
         try {
             maxBytes = settings.renditionCacheBytes();
         } catch (io.coffer.platform.StartupFailure failure) {
-            failure.stopCoffer();
+            platform.refuseStart(failure);
             return;
         }
         Duration every = PeriodicJobs.interval(interval);

@@ -79,7 +79,7 @@ public class IdentityStartup {
                 bootstrap(wanted);
             });
         } catch (StartupFailure failure) {
-            failure.stopCoffer();
+            platform.refuseStart(failure);
         }
     }
 

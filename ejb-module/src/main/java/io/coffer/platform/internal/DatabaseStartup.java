@@ -63,7 +63,7 @@ public class DatabaseStartup {
             migrate();
             RowLevelSecurityGuard.check(queryRole);
             ready = true;
-            state.databaseReady();
+            state.databaseReady(this::stop);
             LOG.info(() -> "Coffer database ready in " + (System.nanoTime() - started) / 1_000_000 + " ms ("
                     + (embedded != null ? "embedded, " + embedded.dataDirectory() : "external") + ")");
         } catch (StartupFailure failure) {
@@ -146,17 +146,6 @@ public class DatabaseStartup {
         } catch (RuntimeException e) {
             LOG.severe("The embedded PostgreSQL could not be restarted: " + e.getMessage());
         }
-    }
-
-    /**
-     * A start-up check after this one (the master key's, OPS-23) refuses the start: the embedded database stops now,
-     * as on this bean's own failure, and then Coffer. Left to the shutdown that {@code System.exit} begins, the
-     * database outlived the JVM on a loaded machine (MasterKeyRotationIT saw its port still open after 30 s).
-     */
-    public void refuseStart(StartupFailure failure) {
-        state.startRefused();
-        stop();
-        failure.stopCoffer();
     }
 
     @PreDestroy

@@ -75,9 +75,6 @@ public class MasterKeyRotation {
     @Inject
     PlatformState platform;
 
-    @EJB
-    DatabaseStartup database;
-
     @Inject
     PeriodicJobs jobs;
 
@@ -110,7 +107,7 @@ public class MasterKeyRotation {
         try {
             checkTheRingOpensWhatIsStored();
         } catch (StartupFailure failure) {
-            database.refuseStart(failure);
+            platform.refuseStart(failure);
             return;
         }
         if (box.hasPreviousKeys()) {

@@ -1,5 +1,6 @@
 package io.coffer.storage.internal;
 
+import io.coffer.platform.PlatformState;
 import io.coffer.platform.StartupFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
@@ -20,12 +21,15 @@ public class StorageStartup {
     @Inject
     BlobStores stores;
 
+    @Inject
+    PlatformState platform;
+
     @PostConstruct
     void start() {
         try {
             stores.blobStore();
         } catch (StartupFailure failure) {
-            failure.stopCoffer();
+            platform.refuseStart(failure);
         }
     }
 }
