@@ -3,11 +3,19 @@ package io.coffer.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import io.coffer.it.ItLoad.Answer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -78,15 +86,15 @@ class PostgresHangIT {
         ItLoad.record(report.toString());
     }
 
-    static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("urn:coffer:request:([A-Za-z0-9._-]+)");
+    static final Pattern REQUEST_ID = Pattern.compile("urn:coffer:request:([A-Za-z0-9._-]+)");
 
     /** The JSON lines of the IT server's messages.log that report the database unavailable to a request. */
     static List<String> warningsOfUnavailableDatabase() {
-        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("it.server.dir"), "logs", "messages.log");
-        try (var lines = java.nio.file.Files.lines(log)) {
+        Path log = Path.of(System.getProperty("it.server.dir"), "logs", "messages.log");
+        try (var lines = Files.lines(log)) {
             return lines.filter(l -> l.contains("Database unavailable, answered 503")).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -136,9 +144,9 @@ class PostgresHangIT {
         assertTrue(unavailable > 0, "the stop reached the requests (some 503): " + line);
         // OPS-9: the warning the 503s cause is logged on a request's thread and carries that request's id (the
         // JSON log's ext_requestId), the id its answer names as instance (OPS-10)
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (Answer a : during) {
-            java.util.regex.Matcher m = REQUEST_ID.matcher(a.body());
+            Matcher m = REQUEST_ID.matcher(a.body());
             if (a.status() == 503 && m.find()) {
                 ids.add(m.group(1));
             }

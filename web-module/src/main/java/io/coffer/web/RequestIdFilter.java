@@ -52,7 +52,13 @@ public class RequestIdFilter extends HttpFilter {
             add = lookup.findStatic(context, "addExtension",
                     MethodType.methodType(void.class, String.class, String.class));
             remove = lookup.findStatic(context, "removeExtension", MethodType.methodType(boolean.class, String.class));
+        } catch (ClassNotFoundException e) {
+            add = null; // not on Liberty (a unit test): nothing to log into
+            remove = null;
         } catch (ReflectiveOperationException | LinkageError e) {
+            // on Liberty but not as expected: said once, so that log lines without the id are not a silent mystery
+            java.util.logging.Logger.getLogger(RequestIdFilter.class.getName()).warning(
+                    "OPS-9: Liberty's LogRecordContext is not as expected, log lines will not carry the request id: " + e);
             add = null;
             remove = null;
         }
