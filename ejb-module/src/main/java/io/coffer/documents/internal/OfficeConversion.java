@@ -13,6 +13,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Office files (Word, Excel, PowerPoint, OpenDocument, RTF) converted to PDF with LibreOffice headless, when
@@ -78,6 +80,22 @@ public class OfficeConversion {
         Stream<Path> usual = Stream.of("/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice",
                 "/usr/local/bin/soffice").map(Path::of);
         return Stream.concat(onPath, usual).filter(Files::isExecutable).findFirst();
+    }
+
+    /** OPS-12: registers this instance's queue (called once at start by {@link RenderQueueGauges}). */
+    void gauges(MetricRegistry registry) {
+        registry.gauge(RenderQueueGauges.WAITING, this::waiting, new Tag("queue", "office"));
+        registry.gauge(RenderQueueGauges.RUNNING, this::running, new Tag("queue", "office"));
+    }
+
+    /** Conversions waiting for the one LibreOffice slot (OPS-12's render queue; in memory, per instance). */
+    int waiting() {
+        return oneAtATime.getQueueLength();
+    }
+
+    /** Conversions running now: 0 or 1. */
+    int running() {
+        return 1 - oneAtATime.availablePermits();
     }
 
     /** Whether soffice was found (where it is is no one's business but the log's). */

@@ -19,10 +19,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.apache.pdfbox.Loader;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -190,6 +193,40 @@ public class PdfPages {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             aheadJobs.remove(blobId); // stopping
         }
+    }
+
+    /** OPS-12: registers this instance's queues (called once at start by {@link RenderQueueGauges}). */
+    void gauges(MetricRegistry registry) {
+        registry.gauge(RenderQueueGauges.WAITING, this::aheadWaiting, new Tag("queue", "pages-ahead"));
+        registry.gauge(RenderQueueGauges.RUNNING, this::aheadRunning, new Tag("queue", "pages-ahead"));
+        registry.gauge(RenderQueueGauges.WAITING, this::pagesWaiting, new Tag("queue", "pages"));
+        registry.gauge(RenderQueueGauges.RUNNING, this::pagesRunning, new Tag("queue", "pages"));
+    }
+
+    /** Render-ahead jobs queued and not yet started (OPS-12's render queue; in memory, per instance). */
+    int aheadWaiting() {
+        int waiting = 0;
+        for (AtomicBoolean started : aheadJobs.values()) {
+            if (!started.get()) {
+                waiting++;
+            }
+        }
+        return waiting;
+    }
+
+    /** Render-ahead jobs running now: 0 or 1 (one thread). */
+    int aheadRunning() {
+        return aheadJobs.size() - aheadWaiting();
+    }
+
+    /** Pages asked for now (a visitor waits) queued behind the on-demand pool's busy threads. */
+    int pagesWaiting() {
+        return pool instanceof ThreadPoolExecutor executor ? executor.getQueue().size() : 0;
+    }
+
+    /** Pages asked for now being rendered (approximate, as the executor counts). */
+    int pagesRunning() {
+        return pool instanceof ThreadPoolExecutor executor ? executor.getActiveCount() : 0;
     }
 
     /** Whether the pages of this blob are being rendered ahead right now (not only queued). */

@@ -110,6 +110,18 @@ public class OutboxStore {
         return mark(id, instance, "DEAD", error);
     }
 
+    /**
+     * OPS-12: the pending rows across tenants (the table is global, as the worker reads it) and the age in seconds of
+     * the oldest, by the database's clock (0 when none): one statement on the pending rows' partial index.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public double[] pendingAndOldestAge() {
+        Object[] row = (Object[]) em.createNativeQuery("select count(*), coalesce(extract(epoch from"
+                        + " clock_timestamp() - min(enqueued_at)), 0) from outbox where state = 'PENDING'")
+                .setHint(NATIVE, true).getSingleResult();
+        return new double[] {((Number) row[0]).doubleValue(), ((Number) row[1]).doubleValue()};
+    }
+
     /** Removes finished rows older than {@code before} (OUT-9); pending work is never swept. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int sweep(Duration keep) {
