@@ -135,7 +135,7 @@ class OpenApiSnapshotIT {
     void api4_everyErrorAnswerIsAProblemAndTheProblemIsDescribed() {
         JsonObject doc = served();
         JsonObject problem = doc.getJsonObject("components").getJsonObject("schemas").getJsonObject("Problem");
-        assertEquals(Set.of("type", "title", "status", "detail", "instance", "errors", "requires"),
+        assertEquals(Set.of("type", "title", "status", "detail", "instance", "errors", "requires", "mfaToken", "methods"),
                 problem.getJsonObject("properties").keySet());
         JsonObject answers = doc.getJsonObject("components").getJsonObject("responses");
         List<String> wrong = new ArrayList<>();
