@@ -72,7 +72,10 @@ public class SecondFactor {
 
     /** MFA-2, MFA-4: confirms the pending enrolment with a code; answers the ten recovery codes, once. */
     public List<String> confirmTotp(String code) {
-        UserEntity user = requireSession();
+        UserEntity user = requireSession(); // 403 before 400
+        if (code == null || !code.strip().replace(" ", "").matches("[0-9]{" + Totp.DIGITS + "}")) {
+            throw ValidationException.of("code", "must be the " + Totp.DIGITS + " digits the authenticator app shows");
+        }
         List<String> codes = factors.confirm(user.userId(), code)
                 .orElseThrow(() -> ValidationException.of("code", "is not the current code of the authenticator app"));
         events.fire(new MfaEnabled(caller.tenant(), user.userId(), SecondFactors.TOTP, clock.instant()));

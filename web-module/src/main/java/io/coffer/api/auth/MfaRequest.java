@@ -9,7 +9,8 @@ public record MfaRequest(
                 pattern = "^[A-Za-z0-9_-]+$") String mfaToken,
         @Schema(description = "The 6-digit code the authenticator app shows now.", pattern = "^[0-9 ]{6,7}$",
                 maxLength = 7) String code,
-        @Schema(description = "An unused recovery code.", maxLength = 64) String recoveryCode) {
+        @Schema(description = "An unused recovery code (case, dashes and spaces do not matter).",
+                pattern = "^[A-Za-z2-7 -]{16,64}$", maxLength = 64) String recoveryCode) {
 
     @Override
     public String toString() {

@@ -55,7 +55,8 @@ public final class MfaDtos {
     public record TotpDisable(
             @Schema(description = "The 6-digit code the app shows now.", pattern = "^[0-9 ]{6,7}$", maxLength = 7)
             String code,
-            @Schema(description = "An unused recovery code.", maxLength = 64) String recoveryCode) {
+            @Schema(description = "An unused recovery code (case, dashes and spaces do not matter).",
+                pattern = "^[A-Za-z2-7 -]{16,64}$", maxLength = 64) String recoveryCode) {
         @Override
         public String toString() {
             return "TotpDisable[]";
