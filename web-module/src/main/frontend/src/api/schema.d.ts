@@ -136,7 +136,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in to a tenant; any wrong part answers the same 401; sets the refresh cookie */
+        /** Log in to a tenant; any wrong part answers the same 401; sets the refresh cookie; with a second factor 401 mfa-required and its mfaToken */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -155,6 +155,23 @@ export interface paths {
         put?: never;
         /** Log out: revokes the refresh family */
         post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a login that answered mfa-required with a TOTP code or a recovery code; as a login */
+        post: operations["completeMfa"];
         delete?: never;
         options?: never;
         head?: never;
@@ -775,6 +792,41 @@ export interface paths {
         head?: never;
         /** Change the caller's display name */
         patch: operations["updateMe"];
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a TOTP enrolment (replaces a pending one); active only once confirmed; 409 when active */
+        post: operations["enrolTotp"];
+        /** Turn TOTP off with a current code or a recovery code (a no-op when it is off) */
+        delete: operations["disableTotp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the pending TOTP enrolment with a code; answers ten recovery codes, once */
+        post: operations["confirmTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/members": {
@@ -1721,6 +1773,14 @@ export interface components {
             /** @enum {string} */
             role: "OWNER" | "ADMIN" | "MEMBER";
         };
+        MfaRequest: {
+            /** @description The 6-digit code the authenticator app shows now. */
+            code?: string;
+            /** @description The mfaToken of the login's 401 mfa-required. */
+            mfaToken: string;
+            /** @description An unused recovery code (case, dashes and spaces do not matter). */
+            recoveryCode?: string;
+        };
         Page1: {
             /** @description At most ?limit= (at most 200). */
             items: components["schemas"]["TrashedDocument"][];
@@ -1785,6 +1845,10 @@ export interface components {
              * @example urn:coffer:request:4f1c2b9e0d7a46c3a1b5e8f90c2d3e4f
              */
             instance?: string;
+            /** @description For `mfa-required`, the second factors the user has. */
+            methods?: ("totp" | "recovery" | "webauthn")[];
+            /** @description For `mfa-required`, the single-use token (5 minutes) of the login's second step, `POST /auth/mfa`. */
+            mfaToken?: string;
             /** @description For `credentials-required`, what the link still needs or what was wrong. */
             requires?: ("password" | "email" | "emailCode" | "nda")[];
             /** Format: int32 */
@@ -1795,6 +1859,11 @@ export interface components {
              * @example /problems/not-found
              */
             type: string;
+        };
+        /** @description Ten single-use recovery codes, shown only in this answer. */
+        RecoveryCodes: {
+            /** @description Each works once instead of a code of the app. */
+            recoveryCodes: string[];
         };
         ShareLink: {
             /** @description At most 1000 entries. */
@@ -1907,6 +1976,24 @@ export interface components {
             expiresIn: number;
             /** @enum {string} */
             tokenType: "Bearer";
+        };
+        TotpCode: {
+            /** @description The 6-digit code the app shows now. */
+            code: string;
+        };
+        /** @description Exactly one of code and recoveryCode. */
+        TotpDisable: {
+            /** @description The 6-digit code the app shows now. */
+            code?: string;
+            /** @description An unused recovery code (case, dashes and spaces do not matter). */
+            recoveryCode?: string;
+        };
+        /** @description A pending TOTP enrolment (RFC 6238, SHA-1, 6 digits, 30 s): shown once; active only after POST /me/mfa/totp/confirm. */
+        TotpEnrolment: {
+            /** @description The otpauth:// URL authenticator apps read (as a QR code). */
+            otpauthUrl: string;
+            /** @description The secret in RFC 4648 base32, without padding. */
+            secret: string;
         };
         TrashedDocument: {
             /**
@@ -2112,7 +2199,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description A valid bearer token is required, or the credentials are wrong (`unauthenticated`); on the visitor side a valid visitor token or more credentials (`credentials-required`, with `requires`). */
+        /** @description A valid bearer token is required, or the credentials are wrong (`unauthenticated`); on the visitor side a valid visitor token or more credentials (`credentials-required`, with `requires`); a right password of an account with a second factor (`mfa-required`, with `mfaToken` and `methods`). */
         Unauthenticated: {
             headers: {
                 [name: string]: unknown;
@@ -2429,6 +2516,37 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    completeMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged in; the refresh cookie is set */
+            200: {
+                headers: {
+                    /** @description The refresh cookie (HttpOnly, Secure, SameSite=Strict, Path=/api/v1/auth) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];
         };
     };
@@ -3941,6 +4059,88 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    enrolTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending secret and its otpauth:// URL */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    disableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpDisable"];
+            };
+        };
+        responses: {
+            /** @description TOTP and the recovery codes are gone */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    confirmTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCode"];
+            };
+        };
+        responses: {
+            /** @description TOTP is active; the recovery codes are shown only here */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
         };

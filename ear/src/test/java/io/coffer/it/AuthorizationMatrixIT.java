@@ -77,6 +77,9 @@ class AuthorizationMatrixIT {
      */
     static int expected(Row row, Caller caller) {
         int asIf = row.rule().apply(caller.actsAs());
+        if (row.rule() instanceof SessionOnly && caller.name().startsWith("KEY_")) {
+            return 403; // MFA-11: a key never manages its creator's second factor
+        }
         if (caller.readOnly() && !(row.rule() instanceof Same) && !row.endpoint().startsWith("GET ")) {
             return 403;
         }
@@ -275,6 +278,19 @@ class AuthorizationMatrixIT {
         return c -> c == Caller.ANONYMOUS ? 401 : c == Caller.FOREIGN_OWNER ? 404 : ok;
     }
 
+    /** Any signed-in user with a session, each in their own tenant; an API-key token, whatever its scope, 403 (MFA-11). */
+    static Rule sessionOnly(int ok) {
+        return new SessionOnly(ok);
+    }
+
+    /** The rule of an endpoint for sessions only ({@link #expected} answers 403 to every key). */
+    record SessionOnly(int ok) implements Rule {
+        @Override
+        public Integer apply(Caller c) {
+            return c == Caller.ANONYMOUS ? 401 : ok;
+        }
+    }
+
     /** A public endpoint: whoever calls gets what an anonymous caller gets (the given status). */
     static Rule sameForEveryone(int status) {
         return new Same(status);
@@ -319,6 +335,8 @@ class AuthorizationMatrixIT {
                     "{\"tenant\": \"nope-" + unique() + "\", \"email\": \"a-" + unique()
                             + "@b.test\", \"password\": \"wrong password\"}")), // one account each: 20 failures lock one
             row("POST /api/v1/auth/refresh", sameForEveryone(401), false, f -> json("POST", "/api/v1/auth/refresh", "")),
+            row("POST /api/v1/auth/mfa", sameForEveryone(401), false,
+                    f -> json("POST", "/api/v1/auth/mfa", "{\"mfaToken\": \"nope\", \"code\": \"123456\"}")),
             row("POST /api/v1/auth/password-reset", sameForEveryone(202), false, f -> json("POST",
                     "/api/v1/auth/password-reset", "{\"tenant\": \"nope-" + unique() + "\", \"email\": \"a@b.test\"}")),
             row("POST /api/v1/auth/password-reset/confirm", sameForEveryone(400), false, f -> json("POST",
@@ -330,6 +348,11 @@ class AuthorizationMatrixIT {
             row("GET /api/v1/me", anyUser(200), false, f -> get("/api/v1/me")),
             row("PATCH /api/v1/me", anyUser(200), false,
                     f -> json("PATCH", "/api/v1/me", "{\"displayName\": \"Renamed " + unique() + "\"}")),
+            row("POST /api/v1/me/mfa/totp", sessionOnly(201), false, f -> json("POST", "/api/v1/me/mfa/totp", "")),
+            row("POST /api/v1/me/mfa/totp/confirm", sessionOnly(400), false,
+                    f -> json("POST", "/api/v1/me/mfa/totp/confirm", "{\"code\": \"not-a-code\"}")),
+            row("DELETE /api/v1/me/mfa/totp", sessionOnly(204), false,
+                    f -> json("DELETE", "/api/v1/me/mfa/totp", "{\"code\": \"123456\"}")),
             row("GET /api/v1/members", adminOnly(200, false), false, f -> get("/api/v1/members")),
             row("GET /api/v1/audit", adminOnly(200, false), false, f -> get("/api/v1/audit")),
             row("GET /api/v1/audit/verify", adminOnly(200, false), false, f -> get("/api/v1/audit/verify")),

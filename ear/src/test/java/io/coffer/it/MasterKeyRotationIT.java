@@ -54,6 +54,7 @@ class MasterKeyRotationIT {
         SEALED.put("webhooks", "secret_sealed");
         SEALED.put("webhook_deliveries", "body_sealed");
         SEALED.put("idempotency_keys", "body");
+        SEALED.put("mfa_totp", "secret_sealed");
     }
 
     static final String NOTHING_LEFT = "master key rotation: nothing sealed under a previous key";
@@ -211,6 +212,8 @@ class MasterKeyRotationIT {
                 HttpResponse<String> session = post("/api/v1/public/links/" + linkToken + "/sessions", null, "{}", null);
                 assertEquals(201, session.statusCode(), session.body());
                 visitorToken = ReleaseJar.json(session).getString("visitorToken"); // the tenant's visitor key
+                HttpResponse<String> totp = post("/api/v1/me/mfa/totp", token, "", null); // a pending TOTP secret
+                assertEquals(201, totp.statusCode(), totp.body());
 
                 Map<String, List<byte[]>> before = sealedValues(home);
                 for (Map.Entry<String, List<byte[]>> e : before.entrySet()) {

@@ -71,6 +71,10 @@ public record EventFacts(TenantId tenant, String type, Instant at, String actorT
             b.user(x.actor()).object("user", x.user().value()).put("from", x.from().name()).put("to", x.to().name());
         } else if (e instanceof IdentityEvents.MemberRemoved x) {
             b.user(x.actor()).object("user", x.user().value());
+        } else if (e instanceof IdentityEvents.MfaEnabled x) {
+            b.user(x.user()).object("user", x.user().value()).put("method", x.method());
+        } else if (e instanceof IdentityEvents.MfaDisabled x) {
+            b.user(x.user()).object("user", x.user().value()).put("method", x.method());
         } else if (e instanceof DataRoomEvents.DataRoomCreated x) {
             b.user(x.actor()).room(x.room().value()).object("dataroom", x.room().value());
         } else if (e instanceof DataRoomEvents.FolderCreated x) {

@@ -4,6 +4,7 @@ import io.coffer.identity.IdentityEvents.LoginFailed;
 import io.coffer.identity.IdentityEvents.LoginSucceeded;
 import io.coffer.identity.internal.AccessTokens;
 import io.coffer.identity.internal.RefreshTokenEntity;
+import io.coffer.identity.internal.SecondFactors;
 import io.coffer.platform.Throttling;
 import io.coffer.platform.ThrottlingGate;
 import io.coffer.identity.internal.TokenStore;
@@ -13,6 +14,8 @@ import io.coffer.identity.internal.UserEntity;
 import io.coffer.identity.internal.Users;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.error.ForbiddenException;
+import io.coffer.shared.error.MfaRequiredException;
+import io.coffer.shared.error.ValidationException;
 import io.coffer.shared.error.RateLimitedException;
 import io.coffer.shared.error.UnauthenticatedException;
 import io.coffer.tenancy.OneTimeSecrets;
@@ -26,6 +29,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,6 +80,15 @@ public class Authentication {
     @Inject
     OneTimeSecrets secrets;
 
+    @Inject
+    SecondFactors factors;
+
+    /** How long the mfaToken of a login's second step lives (MFA-5). */
+    static final Duration MFA_LIFETIME = Duration.ofMinutes(5);
+    /** The kind of the second step's throttle keys: counted as passwords are (MFA-7). */
+    static final String MFA_THROTTLE = "mfa";
+    static final String REFUSED_MFA = "The sign-in has expired or was completed: log in again.";
+
     /** An access token, its lifetime in seconds, and (from login and refresh) the next refresh token. */
     public record IssuedToken(String accessToken, long expiresIn, String refreshToken) {
         @Override
@@ -114,6 +127,9 @@ public class Authentication {
         TenantId tenantId = tenant.get().id();
         boolean hashUnknown = addressOver.isEmpty();
         Outcome outcome = tenancy.call(tenantId, () -> check(tenantId, email, password, hashUnknown));
+        if (outcome.mfaToken() != null) {
+            throw new MfaRequiredException(outcome.mfaToken(), outcome.methods()); // committed: the token lives (MFA-5)
+        }
         if (outcome.token() == null && !outcome.unverified()) {
             throttle.fail(addressKey, accountKey);
         }
@@ -185,13 +201,88 @@ public class Authentication {
         if (!user.get().emailVerified()) {
             return new Outcome(user.get(), null, true);
         }
+        if (factors.active(user.get().userId())) {
+            String mfaToken = tokens.issueOneTime(user.get().userId(), SecretKind.MFA, MFA_LIFETIME);
+            return new Outcome(user.get(), null, false, null, mfaToken, factors.methods(user.get().userId()));
+        }
         String refresh = tokens.issueRefresh(user.get(), UUID.randomUUID(), REFRESH_LIFETIME);
         return new Outcome(user.get(), accessTokens.issue(user.get(), tenant), false, refresh);
     }
 
-    private record Outcome(UserEntity user, String token, boolean unverified, String refresh) {
+    private record Outcome(UserEntity user, String token, boolean unverified, String refresh, String mfaToken,
+                           List<String> methods) {
         Outcome(UserEntity user, String token, boolean unverified) {
             this(user, token, unverified, null);
         }
+
+        Outcome(UserEntity user, String token, boolean unverified, String refresh) {
+            this(user, token, unverified, refresh, null, List.of());
+        }
+    }
+
+    /**
+     * The second step of a login with MFA (MFA-6, MFA-7): the {@code mfaToken} of {@link #login} with a current TOTP
+     * code or an unused recovery code (exactly one). Answers as a login. An unknown, used or expired token is
+     * {@link UnauthenticatedException}; a wrong code is {@link ValidationException}, counts to the throttle and leaves
+     * the token unspent (the refusal rolls its redemption back); over the throttle's limit the token is spent
+     * (committed) and the answer is {@link RateLimitedException}.
+     */
+    public IssuedToken completeMfa(String mfaToken, String code, String recoveryCode, String clientAddress) {
+        String field = oneCodeField(code, recoveryCode);
+        TenantId tenantId = secrets.tenantOf(mfaToken, SecretKind.MFA)
+                .orElseThrow(() -> new UnauthenticatedException(REFUSED_MFA));
+        String addressKey = Throttling.addressKey(MFA_THROTTLE, clientAddress);
+        MfaOutcome outcome = tenancy.call(tenantId, () -> {
+            if (secrets.redeemHere(mfaToken, SecretKind.MFA) != OneTimeSecrets.Redemption.REDEEMED) {
+                return new MfaOutcome(null, null, null);
+            }
+            UserEntity user = users.find(tokens.userOf(mfaToken)).filter(UserEntity::emailVerified).orElse(null);
+            if (user == null) {
+                return new MfaOutcome(null, null, null);
+            }
+            String accountKey = mfaAccountKey(tenantId, user.userId());
+            Optional<RateLimitedException> over = throttle.refusal(accountKey, FAILURES_PER_ACCOUNT)
+                    .or(() -> throttle.refusal(addressKey, FAILURES_PER_ADDRESS));
+            if (over.isPresent()) {
+                return new MfaOutcome(user, null, over.get()); // committed: the token is spent
+            }
+            boolean right = "code".equals(field) ? factors.acceptTotp(user.userId(), code)
+                    : factors.acceptRecoveryCode(user.userId(), recoveryCode);
+            if (!right) {
+                throttle.fail(accountKey, addressKey);
+                events.fire(new LoginFailed(tenantId, user.userId(), clientAddress, clock.instant()));
+                throw ValidationException.of(field, "is wrong or was used before"); // rolls the redemption back
+            }
+            String refresh = tokens.issueRefresh(user, UUID.randomUUID(), REFRESH_LIFETIME);
+            return new MfaOutcome(user, new IssuedToken(accessTokens.issue(user, tenantId),
+                    AccessTokens.LIFETIME.toSeconds(), refresh), null);
+        });
+        if (outcome.throttled() != null) {
+            throw outcome.throttled();
+        }
+        if (outcome.token() == null) {
+            throw new UnauthenticatedException(REFUSED_MFA);
+        }
+        events.fire(new LoginSucceeded(tenantId, outcome.user().userId(), clientAddress, clock.instant()));
+        return outcome.token();
+    }
+
+    private record MfaOutcome(UserEntity user, IssuedToken token, RateLimitedException throttled) {
+    }
+
+    /** The throttle key of an account's second-step failures (MFA-7). */
+    static String mfaAccountKey(TenantId tenant, io.coffer.shared.UserId user) {
+        return Throttling.key(MFA_THROTTLE, "account", tenant.toString(), user.toString());
+    }
+
+    /** The field of the one code given ({@code code} or {@code recoveryCode}); 400 for none or both. */
+    static String oneCodeField(String code, String recoveryCode) {
+        boolean hasCode = code != null && !code.isBlank();
+        boolean hasRecovery = recoveryCode != null && !recoveryCode.isBlank();
+        if (hasCode == hasRecovery) {
+            throw ValidationException.of(hasCode ? "recoveryCode" : "code",
+                    "give either a code of the authenticator app or a recovery code");
+        }
+        return hasCode ? "code" : "recoveryCode";
     }
 }

@@ -83,4 +83,20 @@ public final class IdentityEvents {
             return "member.removed";
         }
     }
+
+    /** {@code mfa.enabled}: a second factor ({@code method}: {@code totp}) was confirmed (MFA-10). */
+    public record MfaEnabled(TenantId tenant, UserId user, String method, Instant at) implements IdentityEvent {
+        @Override
+        public String type() {
+            return "mfa.enabled";
+        }
+    }
+
+    /** {@code mfa.disabled}: a second factor ({@code method}: {@code totp}) was turned off (MFA-10). */
+    public record MfaDisabled(TenantId tenant, UserId user, String method, Instant at) implements IdentityEvent {
+        @Override
+        public String type() {
+            return "mfa.disabled";
+        }
+    }
 }

@@ -2,8 +2,7 @@ package io.coffer.tenancy;
 
 /**
  * What a secret registered in the global {@code token_index} unlocks; its name is the stored {@code kind}. A secret is
- * found and redeemed only as the kind it was issued as (a verification token is no reset token, ID-11). The later MFA
- * codes take a kind of their own here.
+ * found and redeemed only as the kind it was issued as (a verification token is no reset token, ID-11).
  */
 public enum SecretKind {
     /** A mailed email-verification link (single use, ID-21). */
@@ -23,5 +22,9 @@ public enum SecretKind {
     /** A mailed 6-digit share-link code (single use, 5 tries, SL-27). */
     EMAIL_CODE,
     /** A share link's token (the visitor's capability, used until the link is revoked or expires). */
-    SHARE_LINK
+    SHARE_LINK,
+    /** The mfaToken of a login's second step (single use, 5 minutes, MFA-5). */
+    MFA,
+    /** A TOTP recovery code (single use, no expiry; revoked when TOTP is disabled, MFA-8). */
+    RECOVERY_CODE
 }

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * Identity's sealed column for the master key rotation's re-seal job and the start-up check (OPS-22, OPS-23),
+ * Identity's sealed columns for the master key rotation's re-seal job and the start-up check (OPS-22, OPS-23),
  * found through CDI and read and written by the platform.
  */
 @Dependent
@@ -18,4 +18,9 @@ public class SealedColumns {
     @Produces
     static final SealedColumn SIGNING_KEYS = new SealedColumn("token signing keys", "signing_keys", "kid",
             "private_key_enc", false, false);
+
+    /** The users' TOTP secrets of {@code mfa_totp.secret_sealed} (MFA-12): one row per user, per tenant. */
+    @Produces
+    static final SealedColumn TOTP_SECRETS = new SealedColumn("TOTP secrets", "mfa_totp", "user_id", "secret_sealed",
+            true, true);
 }

@@ -104,7 +104,8 @@ public class AuthResource {
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "login",
-            summary = "Log in to a tenant; any wrong part answers the same 401; sets the refresh cookie")
+            summary = "Log in to a tenant; any wrong part answers the same 401; sets the refresh cookie;"
+                    + " with a second factor 401 mfa-required and its mfaToken")
     @APIResponse(responseCode = "200", description = "Logged in; the refresh cookie is set",
             headers = {@Header(name = "Set-Cookie",
                     description = "The refresh cookie (HttpOnly, Secure, SameSite=Strict, Path=/api/v1/auth)",
@@ -119,6 +120,29 @@ public class AuthResource {
         Authentication.IssuedToken token = authentication.login(request.tenant(), request.email(),
                 request.password(), clients.of(http));
         return withRefreshCookie(token);
+    }
+
+    @POST
+    @Path("/mfa")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "completeMfa",
+            summary = "Complete a login that answered mfa-required with a TOTP code or a recovery code; as a login")
+    @APIResponse(responseCode = "200", description = "Logged in; the refresh cookie is set",
+            headers = {@Header(name = "Set-Cookie",
+                    description = "The refresh cookie (HttpOnly, Secure, SameSite=Strict, Path=/api/v1/auth)",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 4096))},
+                                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = TokenResponse.class)))
+    @RequestBody(required = true,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MfaRequest.class))})
+    public Response completeMfa(MfaRequest request) {
+        require(request, "mfaToken");
+        if (request.mfaToken() == null || request.mfaToken().isBlank()) {
+            throw ValidationException.of("mfaToken", "is required");
+        }
+        return withRefreshCookie(authentication.completeMfa(request.mfaToken(), request.code(),
+                request.recoveryCode(), clients.of(http)));
     }
 
     @POST

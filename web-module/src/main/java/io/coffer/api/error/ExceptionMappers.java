@@ -39,6 +39,9 @@ public final class ExceptionMappers {
             // One body for "missing" and "not yours": never echo the module's message or the id.
             return Problem.of(ProblemType.NOT_FOUND).build();
         }
+        if (e instanceof io.coffer.shared.error.MfaRequiredException mfa) {
+            return Problem.mfaRequired(mfa.mfaToken(), mfa.methods()).build();
+        }
         if (e instanceof ValidationException v) {
             return Problem.of(ProblemType.VALIDATION, v.getMessage(), v.errors()).build();
         }

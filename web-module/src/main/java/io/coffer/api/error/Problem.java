@@ -70,6 +70,22 @@ public final class Problem {
         return start(ProblemType.CREDENTIALS_REQUIRED, detail, requestId).add("requires", list).build().toString();
     }
 
+    /**
+     * 401 {@code mfa-required} of a login whose password was right (MFA-5): the single-use {@code mfaToken} for
+     * {@code POST /auth/mfa} and the {@code methods} the user has.
+     */
+    public static Response.ResponseBuilder mfaRequired(String mfaToken, List<String> methods) {
+        return Response.status(ProblemType.MFA_REQUIRED.status()).type(MEDIA_TYPE + "; charset=utf-8")
+                .header("Cache-Control", "no-store")
+                .entity(mfaRequiredJson(mfaToken, methods, RequestIds.current()));
+    }
+
+    static String mfaRequiredJson(String mfaToken, List<String> methods, String requestId) {
+        JsonArrayBuilder list = JsonP.createArrayBuilder();
+        methods.forEach(list::add);
+        return start(ProblemType.MFA_REQUIRED, ProblemType.MFA_REQUIRED.defaultDetail(), requestId).add("mfaToken", mfaToken).add("methods", list).build().toString();
+    }
+
     public static Response.ResponseBuilder unauthenticated() {
         return of(ProblemType.UNAUTHENTICATED);
     }

@@ -9,6 +9,8 @@ public enum ProblemType {
     INVALID_TOKEN("invalid-token", 400, "Invalid token", "The token is invalid, expired or already used."),
     UNAUTHENTICATED("unauthenticated", 401, "Unauthenticated", "A valid bearer token is required."),
     CREDENTIALS_REQUIRED("credentials-required", 401, "Credentials required", "More credentials are required."),
+    MFA_REQUIRED("mfa-required", 401, "Second factor required",
+            "The password is right; complete the login with a second factor."),
     FORBIDDEN("forbidden", 403, "Forbidden", "You may not do this."),
     NOT_FOUND("not-found", 404, "Not found", "The requested resource does not exist."),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed", "This method is not allowed here."),
@@ -57,7 +59,7 @@ public enum ProblemType {
     /** The type for an HTTP error status without a more specific cause (the first one listed for that status). */
     public static ProblemType forStatus(int status) {
         Optional<ProblemType> exact = Arrays.stream(values())
-                .filter(t -> t.status == status && t != INVALID_TOKEN && t != CREDENTIALS_REQUIRED)
+                .filter(t -> t.status == status && t != INVALID_TOKEN && t != CREDENTIALS_REQUIRED && t != MFA_REQUIRED)
                 .findFirst();
         return exact.orElse(status >= 500 ? INTERNAL : VALIDATION);
     }

@@ -1,0 +1,119 @@
+package io.coffer.identity;
+
+import io.coffer.identity.IdentityEvents.MfaDisabled;
+import io.coffer.identity.IdentityEvents.MfaEnabled;
+import io.coffer.identity.internal.Caller;
+import io.coffer.identity.internal.SecondFactors;
+import io.coffer.identity.internal.Totp;
+import io.coffer.identity.internal.UserEntity;
+import io.coffer.platform.Throttling;
+import io.coffer.platform.ThrottlingGate;
+import io.coffer.shared.error.ForbiddenException;
+import io.coffer.shared.error.ValidationException;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The caller's own second factor (docs/features/mfa.md): TOTP enrolment, its confirmation with the recovery codes,
+ * and turning it off. Only from a session: an API-key token is refused (MFA-11).
+ */
+@Stateless
+@PermitAll
+public class SecondFactor {
+
+    static final String ISSUER = "Coffer";
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SecondFactors factors;
+
+    @EJB
+    ThrottlingGate throttle;
+
+    @Inject
+    Event<IdentityEvent> events;
+
+    @Inject
+    Clock clock;
+
+    /** A pending TOTP enrolment: the secret in base32 and the {@code otpauth://} URL an authenticator app reads. */
+    public record TotpEnrolment(String secret, String otpauthUrl) {
+        @Override
+        public String toString() {
+            return "TotpEnrolment[…]";
+        }
+    }
+
+    /** MFA-2: a new pending secret (replacing an unconfirmed one); 409 when TOTP is active. */
+    public TotpEnrolment enrolTotp() {
+        UserEntity user = requireSession();
+        String secret = Totp.base32(factors.enrol(user.userId()));
+        String label = URLEncoder.encode(ISSUER + ":" + user.email(), StandardCharsets.UTF_8).replace("+", "%20");
+        String url = "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + ISSUER
+                + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
+        return new TotpEnrolment(secret, url);
+    }
+
+    /** MFA-2, MFA-4: confirms the pending enrolment with a code; answers the ten recovery codes, once. */
+    public List<String> confirmTotp(String code) {
+        UserEntity user = requireSession(); // 403 before 400
+        if (code == null || !code.strip().replace(" ", "").matches("[0-9]{" + Totp.DIGITS + "}")) {
+            throw ValidationException.of("code", "must be the " + Totp.DIGITS + " digits the authenticator app shows");
+        }
+        List<String> codes = factors.confirm(user.userId(), code)
+                .orElseThrow(() -> ValidationException.of("code", "is not the current code of the authenticator app"));
+        events.fire(new MfaEnabled(caller.tenant(), user.userId(), SecondFactors.TOTP, clock.instant()));
+        return codes;
+    }
+
+    /**
+     * MFA-9: turns TOTP off with a current code or an unused recovery code (exactly one of them); a wrong one is 400
+     * and counts to the throttle of the second step (MFA-7). With nothing active, a no-op.
+     */
+    public void disableTotp(String code, String recoveryCode, String clientAddress) {
+        UserEntity user = requireSession();
+        if (!factors.active(user.userId())) {
+            factors.disable(user.userId()); // drops a pending enrolment
+            return;
+        }
+        String field = Authentication.oneCodeField(code, recoveryCode);
+        String accountKey = Authentication.mfaAccountKey(caller.tenant(), user.userId());
+        String addressKey = Throttling.addressKey(Authentication.MFA_THROTTLE, clientAddress);
+        throttle.check(accountKey, Authentication.FAILURES_PER_ACCOUNT);
+        throttle.check(addressKey, Authentication.FAILURES_PER_ADDRESS);
+        boolean right = "code".equals(field) ? factors.acceptTotp(user.userId(), code)
+                : factors.acceptRecoveryCode(user.userId(), recoveryCode);
+        if (!right) {
+            throttle.fail(accountKey, addressKey);
+            throw ValidationException.of(field, "is wrong or was used before");
+        }
+        factors.disable(user.userId());
+        events.fire(new MfaDisabled(caller.tenant(), user.userId(), SecondFactors.TOTP, clock.instant()));
+    }
+
+    /** The caller's user, when the caller is a session (MFA-11: not an API-key token). */
+    private UserEntity requireSession() {
+        Principal principal = context.getCallerPrincipal();
+        UserEntity user = caller.requireActor(principal).user();
+        if (principal instanceof JsonWebToken token && token.getClaim("scope") != null) {
+            throw new ForbiddenException("The second factor is managed from a signed-in session, not with an API key.");
+        }
+        return user;
+    }
+}
