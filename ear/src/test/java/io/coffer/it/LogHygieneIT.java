@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * FD-22: refused requests neither leak nor flood the server's logs. Forged and expired bearer tokens, random share-link
  * tokens and wrong passwords (login and link) leave no token, password or code in any log line (a token signed by a
- * foreign key, which is no credential, only in trace.log, where Liberty's hidden CWWKS5523E goes), no ERROR or
+ * foreign key, which is no credential, only in trace.log, where Liberty's hidden CWWKS5523E/CWWKS5524E go), no ERROR or
  * WARNING line in messages.log or console.log, and no FFDC incident file. Reads every file of the cofferIT server's {@code logs/} (messages, trace, console)
  * and {@code logs/ffdc/} ({@code it.server.dir}) from where they stood when the test began.
  */
@@ -70,7 +70,7 @@ class LogHygieneIT {
                                 .getBytes(StandardCharsets.UTF_8)) + ".";
             };
             String[] parts = bearer.split("\\.");
-            // a token signed by a foreign key is no credential: Liberty quotes it in its hidden CWWKS5523E, which
+            // a token signed by a foreign key is no credential: Liberty quotes it in its hidden CWWKS5523E/5524E, which
             // reaches trace.log only; every other one (signed by a trusted key, or unsigned) must appear nowhere
             Set<String> kind = i % 5 == 0 ? forged : secrets;
             kind.add(bearer);
@@ -105,6 +105,15 @@ class LogHygieneIT {
             assertTrue(status == 401 || status == 429, "wrong link password: " + status);
         }
         secrets.add(ItDatabase.PASSWORD);
+        // OPS-11: the metrics token, right and wrong, is never written down
+        String metricsToken = System.getProperty("it.secret.metrics");
+        String wrongMetrics = "wrong-metrics-" + UUID.randomUUID();
+        secrets.add(metricsToken);
+        secrets.add(wrongMetrics);
+        assertEquals(200, Http.send(Http.request("/metrics").header("Authorization", "Bearer " + metricsToken).GET())
+                .statusCode());
+        assertEquals(401, Http.send(Http.request("/metrics").header("Authorization", "Bearer " + wrongMetrics).GET())
+                .statusCode());
 
         Thread.sleep(1500); // Liberty writes its logs asynchronously
         java.util.Map<Path, List<String>> written = linesSince(logStart);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +44,41 @@ class OperationsIT {
 
     @Test
     @Order(3)
-    void metricsAreNotPublicByDefault() {
-        HttpResponse<String> metrics = Http.get("/metrics");
-        // the endpoint is there and refuses the caller (not a missing feature's 404 or an error's 500)
-        assertTrue(metrics.statusCode() == 401 || metrics.statusCode() == 403,
-                "metrics are for the operator: " + metrics.statusCode() + " " + metrics.body());
-        assertFalse(metrics.body().contains("jvm_") || metrics.body().contains("base_"), metrics.body());
+    void ops11_metricsAnswerTheOperatorsBearerTokenOnlyAndShowNothingToAnyoneElse() throws Exception {
+        String token = System.getProperty("it.secret.metrics");
+        assertTrue(token != null && !token.isBlank(), "the IT server has a COFFER_METRICS_TOKEN (ear/pom.xml)");
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("no Authorization", null);
+        refused.put("a wrong token", "Bearer wrong-" + token);
+        refused.put("the token's prefix", "Bearer " + token.substring(0, token.length() - 1));
+        refused.put("the token as Basic", "Basic " + token);
+        refused.put("an API access token", "Bearer " + Tokens.accessToken(
+                ItDatabase.user(ItDatabase.tenant("metrics-owner"), "owner@metrics.test", "OWNER")));
+        for (var attempt : refused.entrySet()) {
+            HttpRequest.Builder request = Http.request("/metrics").GET();
+            if (attempt.getValue() != null) {
+                request.header("Authorization", attempt.getValue());
+            }
+            HttpResponse<String> metrics = Http.send(request);
+            assertEquals(401, metrics.statusCode(), attempt.getKey() + ": " + metrics.body());
+            assertEquals("Bearer realm=\"metrics\"", metrics.headers().firstValue("WWW-Authenticate").orElse(null),
+                    attempt.getKey());
+            assertFalse(metrics.body().contains("jvm_") || metrics.body().contains("# TYPE"),
+                    attempt.getKey() + " sees no metric: " + metrics.body());
+            assertEquals("application/problem+json", metrics.headers().firstValue("Content-Type").orElse(null),
+                    attempt.getKey());
+            assertEquals("/problems/unauthenticated", Http.json(metrics).getString("type"), attempt.getKey());
+        }
+
+        HttpResponse<String> scrape = Http.send(Http.request("/metrics").header("Authorization", "Bearer " + token).GET());
+        assertEquals(200, scrape.statusCode(), scrape.body());
+        assertTrue(scrape.body().contains("# TYPE") && scrape.body().contains("jvm_uptime_seconds"),
+                "Prometheus text with the JVM's metrics: " + scrape.body().substring(0, Math.min(500, scrape.body().length())));
+        HttpResponse<String> scoped = Http.send(Http.request("/metrics?scope=base")
+                .header("Authorization", "bearer " + token).GET());
+        assertEquals(200, scoped.statusCode(), "a scope of the endpoint, the scheme in lower case: " + scoped.body());
+        // the rest of the server is not opened by the metrics token
+        assertEquals(401, Http.get("/api/v1/me", token).statusCode(), "the metrics token is no API token");
     }
 
     @Test

@@ -59,6 +59,12 @@ class ReleaseIT {
             assertTrue(app.body().contains("<div id=\"root\"") || app.body().contains("id=\"root\""),
                     "the web app is in the release: " + app.body());
             assertEquals(200, release.send(release.at("/openapi")).statusCode(), "the API description is served");
+            // OPS-11: the /metrics gate is in the artifact (a server library beside the EAR)
+            assertEquals(401, release.send(release.at("/metrics")).statusCode(), "closed without the token");
+            HttpResponse<String> scrape = release.send(release.at("/metrics")
+                    .header("Authorization", "Bearer " + ReleaseJar.METRICS_TOKEN));
+            assertEquals(200, scrape.statusCode(), "open to COFFER_METRICS_TOKEN: " + scrape.body());
+            assertTrue(scrape.body().contains("jvm_uptime_seconds"), scrape.body());
 
             String token = release.login(); // OPS-1: configured only by COFFER_* (the bootstrap owner)
             room = "Release room " + UUID.randomUUID().toString().substring(0, 6);

@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReleaseJar {
 
+    /** The release's COFFER_METRICS_TOKEN (OPS-11): its /metrics answers this bearer only. */
+    static final String METRICS_TOKEN = "release-metrics-" + java.util.UUID.randomUUID();
     static final Path JAR = Path.of(System.getProperty("it.release.jar", "target/coffer.jar"));
     static final Path REPO = Path.of(System.getProperty("it.repo.root", ".."));
     static final int PORT = Integer.getInteger("it.release.http.port", 9184);
@@ -89,6 +91,7 @@ final class ReleaseJar {
         env.put("COFFER_BOOTSTRAP_TENANT", tenant);
         env.put("COFFER_BOOTSTRAP_EMAIL", EMAIL);
         env.put("COFFER_BOOTSTRAP_PASSWORD", PASSWORD);
+        env.put("COFFER_METRICS_TOKEN", METRICS_TOKEN);
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("coffer.log").toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("COFFER_") || k.startsWith("WLP_"));

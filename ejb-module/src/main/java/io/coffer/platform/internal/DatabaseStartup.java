@@ -109,6 +109,8 @@ public class DatabaseStartup {
         owner.setApplicationName("coffer-migrations");
         try {
             SchemaMigrations.migrate(owner, settings.databaseOwnerUser(), settings.databaseUser());
+        } catch (StartupFailure refused) {
+            throw refused; // it says what to do already (OPS-43)
         } catch (Exception e) {
             LOG.log(Level.FINE, "migration failure", e);
             throw new StartupFailure("the schema could not be migrated at " + withoutParameters(settings.databaseUrl())

@@ -1,18 +1,29 @@
 package io.coffer.platform.internal;
 
+import io.coffer.platform.StartupFailure;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
 import liquibase.Scope;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.RanChangeSet;
 import liquibase.command.CommandScope;
+import liquibase.command.core.UnexpectedChangesetsCommandStep;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
@@ -53,23 +64,45 @@ public final class SchemaMigrations {
     private static void update(Connection connection) throws Exception {
         Database database = DatabaseFactory.getInstance()
                 .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        ResourceAccessor accessor = new ClassLoaderResourceAccessor(SchemaMigrations.class.getClassLoader());
         Map<String, Object> scope = Map.of(
-                Scope.Attr.resourceAccessor.name(),
-                new ClassLoaderResourceAccessor(SchemaMigrations.class.getClassLoader()),
+                Scope.Attr.resourceAccessor.name(), accessor,
                 Scope.Attr.ui.name(), new LoggerUIService(),
                 "liquibase.analytics.enabled", Boolean.FALSE,
                 "liquibase.showBanner", Boolean.FALSE);
         try {
-            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, MASTER_CHANGELOG)
-                    .execute());
+            Scope.child(scope, () -> {
+                refuseANewerSchema(database, accessor);
+                new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, MASTER_CHANGELOG)
+                        .execute();
+            });
         } finally {
             // Liquibase leaves autoCommit off with an open transaction: end it, or the pool rolls it back.
             if (!connection.getAutoCommit()) {
                 connection.commit();
                 connection.setAutoCommit(true);
             }
+        }
+    }
+
+    /**
+     * OPS-43: a database that a newer Coffer migrated (change sets this build does not know) is refused before anything
+     * runs. An older instance would otherwise serve a schema whose rules it does not know, e.g. after a rollback of the
+     * binary without restoring the backup, or one instance of several left on the old version.
+     */
+    private static void refuseANewerSchema(Database database, ResourceAccessor accessor) throws Exception {
+        DatabaseChangeLog changeLog = ChangeLogParserFactory.getInstance().getParser(MASTER_CHANGELOG, accessor)
+                .parse(MASTER_CHANGELOG, new ChangeLogParameters(database), accessor);
+        Collection<RanChangeSet> unknown = UnexpectedChangesetsCommandStep.listUnexpectedChangeSets(database,
+                changeLog, new Contexts(), new LabelExpression());
+        if (!unknown.isEmpty()) {
+            throw new StartupFailure("the database was migrated by a newer version of Coffer (" + unknown.size()
+                    + " change sets this version does not know: " + unknown.stream().limit(3)
+                    .map(c -> c.getId()).collect(Collectors.joining(", "))
+                    + "): start that version, or restore the backup taken before the upgrade"
+                    + " (docs/strategy/operations.md, \"Upgrades\")");
         }
     }
 

@@ -41,6 +41,15 @@ final class DatabaseFixture {
         return ds;
     }
 
+    static PGSimpleDataSource dataSource(int port, String database, String user, String password) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL("jdbc:postgresql://127.0.0.1:" + port + "/" + database);
+        ds.setUser(user);
+        ds.setPassword(password);
+        ds.setConnectTimeout(5);
+        return ds;
+    }
+
     static PGSimpleDataSource owner(int port) {
         return dataSource(port, OWNER, OWNER_PASSWORD);
     }
