@@ -29,9 +29,15 @@ public class ErrorPageServlet extends HttpServlet {
             type = ProblemType.UNAVAILABLE; // REL-1: a filter's database call that timed out, retry later
             response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
         }
+        // A refusal by the container before any filter ran (MP-JWT refusing a token in its interceptor) reaches this
+        // page with no id yet: one is made and echoed here, so that answer names its request too (OPS-9, OPS-10).
+        String requestId = RequestIdFilter.of(request);
+        if (requestId == null) {
+            requestId = RequestIdFilter.ensure(request, response);
+        }
         response.resetBuffer();
         response.setStatus(type.status());
         response.setContentType(Problem.MEDIA_TYPE + "; charset=utf-8");
-        response.getOutputStream().write(Problem.json(type, null, null, RequestIdFilter.of(request)).getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(Problem.json(type, null, null, requestId).getBytes(StandardCharsets.UTF_8));
     }
 }
