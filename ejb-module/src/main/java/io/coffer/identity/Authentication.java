@@ -246,8 +246,7 @@ public class Authentication {
             if (over.isPresent()) {
                 return new MfaOutcome(user, null, over.get()); // committed: the token is spent
             }
-            boolean right = "code".equals(field) ? factors.acceptTotp(user.userId(), code)
-                    : factors.acceptRecoveryCode(user.userId(), recoveryCode);
+            boolean right = factors.accept(user.userId(), code, recoveryCode);
             if (!right) {
                 throttle.fail(accountKey, addressKey);
                 events.fire(new LoginFailed(tenantId, user.userId(), clientAddress, clock.instant()));

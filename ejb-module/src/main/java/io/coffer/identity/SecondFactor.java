@@ -19,10 +19,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The caller's own second factor (docs/features/mfa.md): TOTP enrolment, its confirmation with the recovery codes,
@@ -97,8 +95,7 @@ public class SecondFactor {
         String addressKey = Throttling.addressKey(Authentication.MFA_THROTTLE, clientAddress);
         throttle.check(accountKey, Authentication.FAILURES_PER_ACCOUNT);
         throttle.check(addressKey, Authentication.FAILURES_PER_ADDRESS);
-        boolean right = "code".equals(field) ? factors.acceptTotp(user.userId(), code)
-                : factors.acceptRecoveryCode(user.userId(), recoveryCode);
+        boolean right = factors.accept(user.userId(), code, recoveryCode);
         if (!right) {
             throttle.fail(accountKey, addressKey);
             throw ValidationException.of(field, "is wrong or was used before");
@@ -109,11 +106,10 @@ public class SecondFactor {
 
     /** The caller's user, when the caller is a session (MFA-11: not an API-key token). */
     private UserEntity requireSession() {
-        Principal principal = context.getCallerPrincipal();
-        UserEntity user = caller.requireActor(principal).user();
-        if (principal instanceof JsonWebToken token && token.getClaim("scope") != null) {
+        Caller.Actor actor = caller.requireActor(context.getCallerPrincipal());
+        if (actor.apiKey()) {
             throw new ForbiddenException("The second factor is managed from a signed-in session, not with an API key.");
         }
-        return user;
+        return actor.user();
     }
 }

@@ -75,7 +75,7 @@ public class Caller {
     public Actor requireActor(Principal principal) {
         UserEntity user = requireUser(principal);
         Acting acting = acting(user.role(), (JsonWebToken) principal); // requireUser refused anything else
-        return new Actor(user, acting.role(), acting.readOnly());
+        return new Actor(user, acting.role(), acting.readOnly(), acting.apiKey());
     }
 
     /**
@@ -134,16 +134,16 @@ public class Caller {
     private static Acting acting(Role databaseRole, JsonWebToken token) {
         Object scope = token.getClaim("scope");
         if (scope == null) {
-            return new Acting(databaseRole, false);
+            return new Acting(databaseRole, false, false);
         }
         java.util.List<String> scopes = ApiKeyScopes.parse(scope.toString().replace("\"", ""));
         Role named = token.getGroups() == null ? Role.MEMBER : token.getGroups().stream().map(Caller::role)
                 .filter(java.util.Objects::nonNull).reduce(Caller::lower).orElse(Role.MEMBER);
         return new Acting(lower(lower(databaseRole, named), ApiKeyScopes.highestRole(scopes)),
-                !ApiKeyScopes.writes(scopes));
+                !ApiKeyScopes.writes(scopes), true);
     }
 
-    private record Acting(Role role, boolean readOnly) {
+    private record Acting(Role role, boolean readOnly, boolean apiKey) {
     }
 
     private static UserId subject(JsonWebToken token) {
@@ -167,10 +167,10 @@ public class Caller {
     }
 
     /**
-     * Who acts, with which role, and whether only reading (an API key of scope {@code read}: the web layer refuses its
-     * every method but GET and HEAD).
+     * Who acts, with which role, whether only reading (an API key of scope {@code read}: the web layer refuses its
+     * every method but GET and HEAD), and whether through an API-key token rather than a session (MFA-11).
      */
-    public record Actor(UserEntity user, Role role, boolean readOnly) {
+    public record Actor(UserEntity user, Role role, boolean readOnly, boolean apiKey) {
     }
 
     public TenantId tenant() {

@@ -119,6 +119,14 @@ public class SecondFactors {
         return step.isPresent();
     }
 
+    /**
+     * The one check of a second-step code: a TOTP {@code code} when given, else the {@code recoveryCode} (the caller
+     * made sure exactly one is there, {@code Authentication.oneCodeField}).
+     */
+    public boolean accept(UserId user, String code, String recoveryCode) {
+        return code != null && !code.isBlank() ? acceptTotp(user, code) : acceptRecoveryCode(user, recoveryCode);
+    }
+
     /** Uses up one of the user's recovery codes (MFA-8); false for an unknown, used or another user's code. */
     public boolean acceptRecoveryCode(UserId user, String code) {
         String normalized = normalized(code);
