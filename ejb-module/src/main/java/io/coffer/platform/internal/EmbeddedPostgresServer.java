@@ -12,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -20,7 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -43,6 +46,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private EmbeddedPostgres postgres;
     private String superuserPassword;
     private final boolean statementStatistics;
+    /** How long a started postmaster may take to answer; tests shorten it to see a failed start quickly. */
+    Duration startupWait = Duration.ofSeconds(60);
 
     public EmbeddedPostgresServer(Path home, int port) {
         this(home, port, false);
@@ -66,6 +71,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return port;
     }
 
+    /** The postmaster's own output (start-up, crashes, FATAL lines), appended across starts (FD-37). */
+    public Path logFile() {
+        return dbDir.resolve("postgres.log");
+    }
+
     /** Starts the server (initialising the data directory on first use). */
     public synchronized void start() {
         prepareDirectories();
@@ -75,6 +85,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     + " stop it or set COFFER_EMBEDDED_DB_PORT to a free port");
         }
         superuserPassword = superuserPassword();
+        rotateLog();
         Path pwfile = null;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -83,13 +94,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(dbDir.resolve("runtime").toFile())
                     .setPgBinaryResolver(new ClassPathBinaries())
-                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setPGStartupWait(startupWait)
+                    // FD-37: the postmaster's words go to COFFER_HOME/db/postgres.log, not to a logger nobody binds
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .setRegisterShutdownHook(true)
                     // zonky is tuned for throw-away test databases; Coffer keeps data.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "localhost")
+                    // FD-37: TCP on loopback only, no Unix socket: its lock file in /tmp outlives a postmaster that
+                    // is still shutting down and refused the next start on the same port (another COFFER_HOME)
+                    .setServerConfig("unix_socket_directories", "''")
                     .setServerConfig("max_connections", "100")
                     .setConnectConfig("password", superuserPassword)
                     .setConnectConfig("connectTimeout", "5");
@@ -109,13 +126,61 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (e instanceof StartupFailure failure) {
                 throw failure;
             }
-            throw new StartupFailure("the embedded database did not start (" + rootMessage(e) + "); see "
-                    + dataDirectory() + " and its log, or set COFFER_DB_URL to use an external PostgreSQL");
+            throw new StartupFailure("the embedded database did not start (" + rootMessage(e) + ")"
+                    + lastWords() + "; see " + logFile() + " and " + dataDirectory()
+                    + ", or set COFFER_DB_URL to use an external PostgreSQL");
         } finally {
             deleteQuietly(pwfile);
         }
         LOG.info(() -> "Embedded PostgreSQL is serving " + dataDirectory() + " on 127.0.0.1:" + port);
     }
+
+    /**
+     * The postmaster's FATAL, PANIC and ERROR lines of this start (the last three), for the one start-up failure
+     * line (FD-12, FD-37); empty when it wrote none.
+     */
+    private String lastWords() {
+        try {
+            if (!Files.exists(logFile())) {
+                return "";
+            }
+            List<String> lines = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+            int from = 0;
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).startsWith(START_MARK)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+            List<String> words = lines.subList(from, lines.size()).stream()
+                    .filter(l -> l.contains("FATAL:") || l.contains("PANIC:") || l.contains("ERROR:"))
+                    .map(String::strip).toList();
+            if (words.isEmpty()) {
+                return "";
+            }
+            return "; PostgreSQL said: " + String.join(" | ", words.subList(Math.max(0, words.size() - 3),
+                    words.size()));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** Marks where this start's output begins; keeps the log below 10 MiB by moving a larger one to .1. */
+    private void rotateLog() {
+        try {
+            Path log = logFile();
+            if (Files.exists(log) && Files.size(log) > 10L * 1024 * 1024) {
+                Files.move(log, dbDir.resolve("postgres.log.1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.writeString(log, START_MARK + " " + Instant.now() + " port " + port + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            LOG.warning(() -> "Cannot write " + logFile() + ": " + rootMessage(e));
+        }
+    }
+
+    private static final String START_MARK = "=== Coffer starts the embedded PostgreSQL";
 
     /** Whether the postmaster still answers (used by the watchdog). */
     public boolean alive() {

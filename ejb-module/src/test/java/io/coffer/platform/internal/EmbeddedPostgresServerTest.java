@@ -195,6 +195,57 @@ class EmbeddedPostgresServerTest {
         assertTrue(failure.getMessage().contains("COFFER_HOME"), failure.getMessage());
     }
 
+    /**
+     * FD-37, the CI failure of 2026-12-07 (ReleaseIT): a postmaster of another COFFER_HOME that is still shutting
+     * down held {@code /tmp/.s.PGSQL.<port>.lock} after it closed its TCP port, and the next start on that port died
+     * with "lock file already exists". Here another live process owns that lock file: the start must not care,
+     * because the embedded database has no Unix socket at all.
+     */
+    @Test
+    void fd37_aSocketLockInTmpOfALiveProcessDoesNotStopTheStart() throws Exception {
+        int port = DatabaseFixture.freePort();
+        Path lock = Path.of("/tmp", ".s.PGSQL." + port + ".lock");
+        Process other = new ProcessBuilder("sleep", "120").start();
+        try {
+            Files.writeString(lock, other.pid() + "\n" + home.resolve("elsewhere") + "\n");
+            try (EmbeddedPostgresServer server = DatabaseFixture.startPrepared(home, port);
+                 Connection c = server.superuser("postgres").getConnection(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("show unix_socket_directories")) {
+                assertTrue(server.alive());
+                assertTrue(r.next());
+                assertEquals("", r.getString(1), "no Unix socket directory");
+                assertFalse(Files.exists(Path.of("/tmp", ".s.PGSQL." + port)), "no socket in /tmp");
+            }
+        } finally {
+            other.destroyForcibly();
+            Files.deleteIfExists(lock);
+        }
+    }
+
+    /**
+     * FD-37 with FD-12: when the postmaster itself refuses to start, the one start-up failure line quotes its FATAL
+     * line and names the log it wrote under COFFER_HOME, instead of only "Connection refused" after a minute.
+     */
+    @Test
+    void fd37_fd12_aPostmasterThatCannotStartIsQuotedInTheFailure() throws Exception {
+        int port = DatabaseFixture.freePort();
+        try (EmbeddedPostgresServer first = DatabaseFixture.startPrepared(home, port)) {
+            assertTrue(first.alive());
+        }
+        Files.writeString(home.resolve("db/pgdata/postgresql.auto.conf"), "shared_buffers = 'plenty'\n");
+        EmbeddedPostgresServer broken = new EmbeddedPostgresServer(home, port);
+        broken.startupWait = java.time.Duration.ofSeconds(5);
+        try {
+            StartupFailure failure = assertThrows(StartupFailure.class, broken::start);
+            String message = failure.getMessage();
+            assertTrue(message.contains("PostgreSQL said:") && message.contains("FATAL:"), message);
+            assertTrue(message.contains("postgresql.auto.conf"), "its own words name the file: " + message);
+            assertTrue(message.contains(home.resolve("db/postgres.log").toString()), message);
+        } finally {
+            broken.close();
+        }
+    }
+
     private long postmasterPid() throws Exception {
         Path pidFile = home.resolve("db/pgdata/postmaster.pid");
         return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
