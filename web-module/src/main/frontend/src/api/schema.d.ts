@@ -829,6 +829,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's live sessions, last used first; not with an API key (403) */
+        get: operations["listMySessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of the caller's sessions: its refresh token and, at the next request, its access tokens stop; any other id is 404 */
+        delete: operations["endMySession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -862,6 +896,23 @@ export interface paths {
         head?: never;
         /** Change a member's role; the last owner cannot be demoted (409) */
         patch: operations["changeMemberRole"];
+        trace?: never;
+    };
+    "/api/v1/members/{userId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End every session of a member: their refresh tokens and, at the next request, their access tokens stop; only an owner ends an owner's (403) */
+        delete: operations["endMemberSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/privacy/erasure": {
@@ -1742,6 +1793,28 @@ export interface components {
             /** @description The tenant's slug. */
             tenant: string;
         };
+        /** @description A sign-in of the caller: one login and its refreshes. */
+        LoginSession: {
+            /** @description The client address of the last use. */
+            clientAddress: string | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            createdAt: string;
+            /** @description The session of the token of this request. */
+            current: boolean;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description The login or the last refresh (every 15 minutes while the web app is open).
+             * @example 2022-03-10T16:15:50Z
+             */
+            lastUsedAt: string;
+            /** @description The User-Agent of the login. */
+            userAgent: string | null;
+        };
         /** @description The caller's own account. */
         Me: {
             displayName: string;
@@ -1795,23 +1868,29 @@ export interface components {
         };
         Page3: {
             /** @description At most ?limit= (at most 200). */
-            items: components["schemas"]["Invitation"][];
+            items: components["schemas"]["LoginSession"][];
             /** @description Pass as ?cursor= for the next page. */
             nextCursor: string | null;
         };
         Page4: {
             /** @description At most ?limit= (at most 200). */
-            items: components["schemas"]["ApiKey"][];
+            items: components["schemas"]["Invitation"][];
             /** @description Pass as ?cursor= for the next page. */
             nextCursor: string | null;
         };
         Page5: {
             /** @description At most ?limit= (at most 200). */
-            items: components["schemas"]["Member"][];
+            items: components["schemas"]["ApiKey"][];
             /** @description Pass as ?cursor= for the next page. */
             nextCursor: string | null;
         };
         Page6: {
+            /** @description At most ?limit= (at most 200). */
+            items: components["schemas"]["Member"][];
+            /** @description Pass as ?cursor= for the next page. */
+            nextCursor: string | null;
+        };
+        Page7: {
             /** @description At most ?limit= (at most 200). */
             items: components["schemas"]["Group"][];
             /** @description Pass as ?cursor= for the next page. */
@@ -2293,7 +2372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page4"];
+                    "application/json": components["schemas"]["Page5"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -3760,7 +3839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page6"];
+                    "application/json": components["schemas"]["Page7"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -3921,7 +4000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page3"];
+                    "application/json": components["schemas"]["Page4"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4145,6 +4224,53 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
+    listMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page3"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    endMySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
     listMembers: {
         parameters: {
             query?: never;
@@ -4160,7 +4286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page5"];
+                    "application/json": components["schemas"]["Page6"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -4223,6 +4349,30 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    endMemberSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session of the member has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };

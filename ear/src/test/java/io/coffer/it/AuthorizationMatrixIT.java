@@ -353,6 +353,9 @@ class AuthorizationMatrixIT {
                     f -> json("POST", "/api/v1/me/mfa/totp/confirm", "{\"code\": \"not-a-code\"}")),
             row("DELETE /api/v1/me/mfa/totp", sessionOnly(204), false,
                     f -> json("DELETE", "/api/v1/me/mfa/totp", "{\"code\": \"123456\"}")),
+            row("GET /api/v1/me/sessions", sessionOnly(200), false, f -> get("/api/v1/me/sessions")),
+            row("DELETE /api/v1/me/sessions/{id}", sessionOnly(404), false,
+                    f -> delete("/api/v1/me/sessions/" + UUID.randomUUID())), // only one's own live session: 404
             row("GET /api/v1/members", adminOnly(200, false), false, f -> get("/api/v1/members")),
             row("GET /api/v1/audit", adminOnly(200, false), false, f -> get("/api/v1/audit")),
             row("GET /api/v1/audit/verify", adminOnly(200, false), false, f -> get("/api/v1/audit/verify")),
@@ -385,6 +388,8 @@ class AuthorizationMatrixIT {
                     f -> json("PUT", "/api/v1/automations/digest", "{\"enabled\": false}")),
             row("PATCH /api/v1/members/{userId}", adminOnly(200, true), false,
                     f -> json("PATCH", "/api/v1/members/" + f.spare, "{\"role\": \"MEMBER\"}")),
+            row("DELETE /api/v1/members/{userId}/sessions", adminOnly(204, true), false,
+                    f -> delete("/api/v1/members/" + f.spare + "/sessions")),
             row("DELETE /api/v1/members/{userId}", adminOnly(204, true), true,
                     f -> delete("/api/v1/members/" + f.spare)),
             row("POST /api/v1/invitations", adminOnly(201, false), false, f -> json("POST", "/api/v1/invitations",

@@ -3,6 +3,7 @@ package io.coffer.identity;
 import io.coffer.identity.IdentityEvents.LoginFailed;
 import io.coffer.identity.IdentityEvents.LoginSucceeded;
 import io.coffer.identity.internal.AccessTokens;
+import io.coffer.identity.internal.LoginSessionEntity;
 import io.coffer.identity.internal.RefreshTokenEntity;
 import io.coffer.identity.internal.SecondFactors;
 import io.coffer.platform.Throttling;
@@ -31,7 +32,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Login and token issue (ID-1, ID-2, ID-3). A login starts without a token: the tenant is looked up by slug in the
@@ -107,7 +107,8 @@ public class Authentication {
      * as long as a hash would take), so that the address gets at most the per-account budget of hashes per real
      * account.
      */
-    public IssuedToken login(String tenantSlug, String email, String password, String clientAddress) {
+    public IssuedToken login(String tenantSlug, String email, String password, String clientAddress,
+                             String userAgent) {
         String addressKey = Throttling.addressKey("login", clientAddress);
         Optional<Tenant> tenant = tenants.findBySlug(tenantSlug);
         String accountKey = Throttling.key("login", "account", tenant.map(t -> t.id().toString()).orElse("-"),
@@ -126,7 +127,8 @@ public class Authentication {
         }
         TenantId tenantId = tenant.get().id();
         boolean hashUnknown = addressOver.isEmpty();
-        Outcome outcome = tenancy.call(tenantId, () -> check(tenantId, email, password, hashUnknown));
+        Outcome outcome = tenancy.call(tenantId,
+                () -> check(tenantId, email, password, hashUnknown, new Client(clientAddress, userAgent)));
         if (outcome.mfaToken() != null) {
             throw new MfaRequiredException(outcome.mfaToken(), outcome.methods()); // committed: the token lives (MFA-5)
         }
@@ -152,9 +154,10 @@ public class Authentication {
     /**
      * Rotates a refresh token (ID-7): the presented one is spent and a new one of the same family comes back with a new
      * access token. A token used twice means it was stolen: the whole family is revoked (committed) and the answer is
-     * 401, as for an unknown, expired or revoked one, or one issued before the user's tokens were revoked.
+     * 401, as for an unknown, expired or revoked one, or one issued before the user's tokens were revoked. The session
+     * keeps its id ({@code sid}) and was used now, from {@code clientAddress} (ID-39).
      */
-    public IssuedToken refresh(String refreshToken) {
+    public IssuedToken refresh(String refreshToken, String clientAddress) {
         return secrets.inTenantOf(refreshToken, SecretKind.REFRESH, tenant -> {
             RefreshTokenEntity presented = tokens.findRefresh(refreshToken).orElse(null);
             if (presented == null) {
@@ -175,11 +178,16 @@ public class Authentication {
                 return null;
             }
             String next = tokens.issueRefresh(user, presented.familyId(), REFRESH_LIFETIME);
-            return new IssuedToken(accessTokens.issue(user, tenant), AccessTokens.LIFETIME.toSeconds(), next);
+            tokens.sessionUsed(presented.familyId(), clock.instant().plus(REFRESH_LIFETIME), clientAddress);
+            return new IssuedToken(accessTokens.issue(user, tenant, presented.familyId()),
+                    AccessTokens.LIFETIME.toSeconds(), next);
         }).orElseThrow(() -> new UnauthenticatedException(REFUSED_REFRESH));
     }
 
-    /** Revokes the family of {@code refreshToken} when it belongs to the caller's tenant (a no-op otherwise). */
+    /**
+     * Ends the session of {@code refreshToken} when it belongs to the caller's tenant (a no-op otherwise): its refresh
+     * family, and its access tokens at their next request (ID-41).
+     */
     public void logout(String refreshToken) {
         secrets.inTenantOf(refreshToken, SecretKind.REFRESH, tenant -> {
             tokens.findRefresh(refreshToken).ifPresent(t -> tokens.revokeFamily(t.familyId()));
@@ -190,7 +198,7 @@ public class Authentication {
     static final String REFUSED_REFRESH = "The session has ended: log in again.";
 
     /** {@code hashUnknown}: whether an unknown email costs the dummy hash (false: no hash, the caller waits). */
-    private Outcome check(TenantId tenant, String email, String password, boolean hashUnknown) {
+    private Outcome check(TenantId tenant, String email, String password, boolean hashUnknown, Client client) {
         Optional<UserEntity> user = users.findByEmail(email);
         if (user.isEmpty() && !hashUnknown) {
             return new Outcome(null, null, false);
@@ -205,8 +213,18 @@ public class Authentication {
             String mfaToken = tokens.issueOneTime(user.get().userId(), SecretKind.MFA, MFA_LIFETIME);
             return new Outcome(user.get(), null, false, null, mfaToken, factors.methods(user.get().userId()));
         }
-        String refresh = tokens.issueRefresh(user.get(), UUID.randomUUID(), REFRESH_LIFETIME);
-        return new Outcome(user.get(), accessTokens.issue(user.get(), tenant), false, refresh);
+        return signedIn(user.get(), tenant, client);
+    }
+
+    /** Who signs in from where: the client address and the User-Agent header of the login (ID-39). */
+    private record Client(String address, String userAgent) {
+    }
+
+    /** A login's end (the password, or its second step): a new session and its first tokens (ID-39). */
+    private Outcome signedIn(UserEntity user, TenantId tenant, Client client) {
+        TokenStore.Issued<LoginSessionEntity> session =
+                tokens.startSession(user, REFRESH_LIFETIME, client.userAgent(), client.address());
+        return new Outcome(user, accessTokens.issue(user, tenant, session.entity().id()), false, session.secret());
     }
 
     private record Outcome(UserEntity user, String token, boolean unverified, String refresh, String mfaToken,
@@ -227,7 +245,8 @@ public class Authentication {
      * the token unspent (the refusal rolls its redemption back); over the throttle's limit the token is spent
      * (committed) and the answer is {@link RateLimitedException}.
      */
-    public IssuedToken completeMfa(String mfaToken, String code, String recoveryCode, String clientAddress) {
+    public IssuedToken completeMfa(String mfaToken, String code, String recoveryCode, String clientAddress,
+                                   String userAgent) {
         String field = oneCodeField(code, recoveryCode);
         TenantId tenantId = secrets.tenantOf(mfaToken, SecretKind.MFA)
                 .orElseThrow(() -> new UnauthenticatedException(REFUSED_MFA));
@@ -252,9 +271,9 @@ public class Authentication {
                 events.fire(new LoginFailed(tenantId, user.userId(), clientAddress, clock.instant()));
                 throw ValidationException.of(field, "is wrong or was used before"); // rolls the redemption back
             }
-            String refresh = tokens.issueRefresh(user, UUID.randomUUID(), REFRESH_LIFETIME);
-            return new MfaOutcome(user, new IssuedToken(accessTokens.issue(user, tenantId),
-                    AccessTokens.LIFETIME.toSeconds(), refresh), null);
+            Outcome signed = signedIn(user, tenantId, new Client(clientAddress, userAgent));
+            return new MfaOutcome(user, new IssuedToken(signed.token(), AccessTokens.LIFETIME.toSeconds(),
+                    signed.refresh()), null);
         });
         if (outcome.throttled() != null) {
             throw outcome.throttled();

@@ -6,5 +6,6 @@ import io.coffer.shared.CofferEvent;
 public sealed interface IdentityEvent extends CofferEvent permits IdentityEvents.UserCreated,
         IdentityEvents.UserInvited, IdentityEvents.PasswordResetRequested, IdentityEvents.PasswordResetCompleted,
         IdentityEvents.LoginSucceeded, IdentityEvents.LoginFailed, IdentityEvents.RoleChanged,
-        IdentityEvents.MemberRemoved, IdentityEvents.MfaEnabled, IdentityEvents.MfaDisabled {
+        IdentityEvents.MemberRemoved, IdentityEvents.MfaEnabled, IdentityEvents.MfaDisabled,
+        IdentityEvents.SessionsRevoked {
 }

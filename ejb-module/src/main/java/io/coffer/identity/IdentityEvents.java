@@ -99,4 +99,16 @@ public final class IdentityEvents {
             return "mfa.disabled";
         }
     }
+
+    /**
+     * {@code auth.sessions.revoked}: {@code actor} ended {@code ended} sessions of {@code user} — one of their own
+     * ({@code session} named), or all of a member's (ID-41, ID-42). Stored and audited, not a contract webhook event.
+     */
+    public record SessionsRevoked(TenantId tenant, UserId user, UserId actor, UUID session, int ended, Instant at)
+            implements IdentityEvent {
+        @Override
+        public String type() {
+            return "auth.sessions.revoked";
+        }
+    }
 }

@@ -103,6 +103,22 @@ public class Members {
                 clock.instant()));
     }
 
+    /**
+     * ID-42: ends every session of a member of the tenant (their refresh families, older ones included, and their
+     * access tokens at the next request); only an OWNER ends an OWNER's. Answers how many live sessions ended.
+     */
+    public int endSessions(UserId member) {
+        Caller.Actor actor = requireAdmin();
+        UserEntity target = users.find(member).orElseThrow(() -> new NotFoundException("no such member"));
+        if (target.role() == Role.OWNER && actor.role() != Role.OWNER) {
+            throw new ForbiddenException("Only an owner can end an owner's sessions.");
+        }
+        int ended = tokens.revokeAllRefresh(target.userId().value());
+        events.fire(new IdentityEvents.SessionsRevoked(caller.tenant(), target.userId(), actor.user().userId(),
+                null, ended, clock.instant()));
+        return ended;
+    }
+
     private void requireAnotherOwner(UserEntity target) {
         List<UserEntity> owners = users.ownersForUpdate();
         if (owners.stream().noneMatch(o -> !o.userId().equals(target.userId()))) {

@@ -6,6 +6,8 @@ public final class TokenClaims {
     public static final String VERSION = "ver";
     /** An API-key token's key id (the activity store names the key as the actor: ACT-3). */
     public static final String API_KEY = "akid";
+    /** The session (refresh family) a login's token belongs to; ending the session stops the token (ID-39, ID-41). */
+    public static final String SESSION = "sid";
 
     private TokenClaims() {
     }

@@ -79,7 +79,8 @@ public class ApiDescriptionFilter implements OASFilter {
     static final Set<String> FORBIDDEN_READS = Set.of("listMembers", "listInvitations", "listApiKeys",
             "listRoomTrash", "listRoomGrants", "listShareLinks", "getShareLink", "getDocumentContent",
             "headDocumentContent", "listActivity", "getShareLinkAnalytics", "exportShareLinkVisits",
-            "getDocumentAnalytics", "getDataRoomAnalytics", "listAutomationRules", "getAutomationRule");
+            "getDocumentAnalytics", "getDataRoomAnalytics", "listAutomationRules", "getAutomationRule",
+            "listMySessions");
 
     /** A limit the server enforces on a parameter of this name (token and ticket lengths: tenancy's TokenDirectory). */
     record Limit(int maxLength, String pattern) {

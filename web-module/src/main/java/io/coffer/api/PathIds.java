@@ -37,6 +37,11 @@ public final class PathIds {
         return parse(id, LinkId::new);
     }
 
+    /** An id of an object without a typed id of its own (a session). */
+    public static UUID uuid(String id) {
+        return parse(id, Function.identity());
+    }
+
     private static <T> T parse(String id, Function<UUID, T> type) {
         try {
             return type.apply(UUID.fromString(id));

@@ -39,21 +39,26 @@ public class AccessTokens {
     @Inject
     Clock clock;
 
-    public String issue(UserEntity user, TenantId tenant) {
-        return issue(user, tenant, user.role(), null);
+    /** A token of a session (ID-39): its {@code sid} names the session, so that ending it stops the token (ID-41). */
+    public String issue(UserEntity user, TenantId tenant, UUID session) {
+        return issue(user, tenant, user.role(), null, null, java.util.Objects.requireNonNull(session));
     }
 
     /**
      * A token for {@code user} acting with {@code role} (never above the user's own: API keys) and, for API keys,
      * their {@code scope}.
      */
-    public String issue(UserEntity user, TenantId tenant, io.coffer.identity.Role role, List<String> scopes) {
-        return issue(user, tenant, role, scopes, null);
-    }
-
-    /** The same, naming the API key ({@link TokenClaims#API_KEY}) a token exchanged for a key was issued for. */
     public String issue(UserEntity user, TenantId tenant, io.coffer.identity.Role role, List<String> scopes,
                         UUID apiKey) {
+        return issue(user, tenant, role, scopes, apiKey, null);
+    }
+
+    /**
+     * A token for {@code user} acting with {@code role} (never above the user's own); for an API key ({@code apiKey},
+     * {@link TokenClaims#API_KEY}) with its {@code scope} and no session, for a login with its {@code session}.
+     */
+    private String issue(UserEntity user, TenantId tenant, io.coffer.identity.Role role, List<String> scopes,
+                         UUID apiKey, UUID session) {
         if (!user.role().atLeast(role)) {
             role = user.role();
         }
@@ -72,6 +77,7 @@ public class AccessTokens {
                 .claim(TokenClaims.VERSION, user.tokenVersion())
                 .claim("scope", scopes == null ? null : String.join(" ", scopes))
                 .claim(TokenClaims.API_KEY, apiKey == null ? null : apiKey.toString())
+                .claim(TokenClaims.SESSION, session == null ? null : session.toString())
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);

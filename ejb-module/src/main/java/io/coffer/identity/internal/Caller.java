@@ -41,6 +41,9 @@ public class Caller {
     CheckedCallers checked;
 
     @Inject
+    TokenStore sessions;
+
+    @Inject
     java.time.Clock clock;
 
     /**
@@ -61,6 +64,11 @@ public class Caller {
         UserEntity user = users.find(id).orElseThrow(() -> new UnauthenticatedException(REFUSED));
         if (!String.valueOf(user.tokenVersion()).equals(claim(token, TokenClaims.VERSION))) {
             throw new UnauthenticatedException(REFUSED);
+        }
+        Optional<java.util.UUID> session = session(token);
+        if (!checkedNow && session.isPresent()
+                && sessions.session(session.get()).map(s -> s.endedFor(id.value())).orElse(false)) {
+            throw new UnauthenticatedException(REFUSED); // an ended session's tokens stop (ID-41)
         }
         return user;
     }
@@ -88,10 +96,12 @@ public class Caller {
     public CurrentCaller checkRequest(JsonWebToken token) {
         UserId id = subject(token);
         TenantId tenant = TenantClaims.of(token).orElseThrow(() -> new UnauthenticatedException(REFUSED));
-        CallerStatement.Row row = statement.check(tenant, id, keyId(token), clock.instant())
+        CallerStatement.Row row = statement.check(tenant, id, keyId(token), clock.instant(),
+                        session(token).orElse(null))
                 .orElseThrow(() -> new UnauthenticatedException(REFUSED));
-        if (!row.keyPublished() || !String.valueOf(row.tokenVersion()).equals(claim(token, TokenClaims.VERSION))) {
-            throw new UnauthenticatedException(REFUSED); // a retired signing key verifies nothing (ID-35)
+        if (!row.keyPublished() || !String.valueOf(row.tokenVersion()).equals(claim(token, TokenClaims.VERSION))
+                || row.sessionEnded()) {
+            throw new UnauthenticatedException(REFUSED); // a retired signing key (ID-35), an ended session (ID-41)
         }
         Acting acting = acting(row.role(), token);
         CurrentCaller caller = new CurrentCaller(id, tenant, acting.role(), acting.readOnly());
@@ -144,6 +154,22 @@ public class Caller {
     }
 
     private record Acting(Role role, boolean readOnly, boolean apiKey) {
+    }
+
+    /**
+     * The session a token names ({@code sid}, ID-39); empty for a token without one (an API key's, one issued before
+     * sessions were kept). A malformed one refuses the token.
+     */
+    public static Optional<java.util.UUID> session(JsonWebToken token) {
+        String sid = claim(token, TokenClaims.SESSION);
+        if (sid == null || sid.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.util.UUID.fromString(sid));
+        } catch (IllegalArgumentException malformed) {
+            throw new UnauthenticatedException(REFUSED);
+        }
     }
 
     private static UserId subject(JsonWebToken token) {

@@ -24,24 +24,27 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class CallerStatement {
 
-    static final String CHECK = "select user_role, user_token_version, key_published from caller_check(?, ?, ?, ?)";
+    static final String CHECK = "select user_role, user_token_version, key_published, session_ended"
+            + " from caller_check(?, ?, ?, ?, ?)";
 
     @Resource(lookup = "jdbc/coffer")
     DataSource database;
 
     /** What the database says of a current user of the tenant; empty when there is none (removed, foreign, unknown). */
-    public record Row(Role role, int tokenVersion, boolean keyPublished) {
+    public record Row(Role role, int tokenVersion, boolean keyPublished, boolean sessionEnded) {
     }
 
-    Optional<Row> check(TenantId tenant, UserId user, String kid, Instant now) {
+    /** {@code session}: the token's {@code sid}, null for a token without one (ID-41: ended sessions are refused). */
+    Optional<Row> check(TenantId tenant, UserId user, String kid, Instant now, java.util.UUID session) {
         try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(CHECK)) {
             s.setObject(1, tenant.value());
             s.setObject(2, user.value());
             s.setString(3, kid);
             s.setTimestamp(4, Timestamp.from(now));
+            s.setObject(5, session, java.sql.Types.OTHER);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new Row(Role.valueOf(r.getString(1)), r.getInt(2), r.getBoolean(3)))
-                        : Optional.empty();
+                return r.next() ? Optional.of(new Row(Role.valueOf(r.getString(1)), r.getInt(2), r.getBoolean(3),
+                        r.getBoolean(4))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new UnavailableException("The database is not answering; retry shortly.");

@@ -86,16 +86,65 @@ public class TokenStore {
                 .setParameter("hash", Secrets.hash(token)).getResultStream().findFirst();
     }
 
+    /**
+     * Ends a refresh family and its session (reuse, logout, a gone user, ending one session): its refresh tokens are
+     * refused and its access tokens at their next request (ID-41). The one place a family ends.
+     */
     public void revokeFamily(UUID family) {
         em.createQuery("update RefreshTokenEntity t set t.revokedAt = :now where t.familyId = :family"
                         + " and t.revokedAt is null")
                 .setParameter("now", clock.instant()).setParameter("family", family).executeUpdate();
+        em.createQuery("update LoginSessionEntity s set s.revokedAt = :now where s.id = :family"
+                        + " and s.revokedAt is null")
+                .setParameter("now", clock.instant()).setParameter("family", family).executeUpdate();
     }
 
-    public void revokeAllRefresh(UUID user) {
+    /**
+     * Ends every refresh family and session of {@code user} (a reset, a removal, ending all of a member's sessions:
+     * ID-14, ID-42), families older than the sessions table included; answers how many sessions were live.
+     */
+    public int revokeAllRefresh(UUID user) {
         em.createQuery("update RefreshTokenEntity t set t.revokedAt = :now where t.userId = :user"
                         + " and t.revokedAt is null")
                 .setParameter("now", clock.instant()).setParameter("user", user).executeUpdate();
+        return em.createQuery("update LoginSessionEntity s set s.revokedAt = :now where s.userId = :user"
+                        + " and s.revokedAt is null and s.expiresAt > :now")
+                .setParameter("now", clock.instant()).setParameter("user", user).executeUpdate();
+    }
+
+    // --- sessions (ID-39..ID-43): one per refresh family started by a login ---
+
+    /** A login's session: a new refresh family, its row, and the first refresh token; answers that token. */
+    public Issued<LoginSessionEntity> startSession(UserEntity user, Duration lifetime, String userAgent,
+                                                   String clientAddress) {
+        UUID family = UUID.randomUUID();
+        String refresh = issueRefresh(user, family, lifetime);
+        Instant now = clock.instant();
+        LoginSessionEntity session = new LoginSessionEntity(family, user.userId().value(), now, now.plus(lifetime),
+                userAgent, clientAddress);
+        em.persist(session);
+        em.flush();
+        return new Issued<>(refresh, session);
+    }
+
+    /** A refresh of {@code family}: its session was used now from {@code clientAddress}, until {@code until}. */
+    public void sessionUsed(UUID family, Instant until, String clientAddress) {
+        LoginSessionEntity session = em.find(LoginSessionEntity.class, family);
+        if (session != null) {
+            session.used(clock.instant(), until, clientAddress);
+        }
+    }
+
+    /** The live sessions of {@code user}, last used first (ID-40). */
+    public List<LoginSessionEntity> liveSessions(UUID user) {
+        return em.createQuery("select s from LoginSessionEntity s where s.userId = :user and s.revokedAt is null"
+                        + " and s.expiresAt > :now order by s.lastUsedAt desc, s.id", LoginSessionEntity.class)
+                .setParameter("user", user).setParameter("now", clock.instant()).getResultList();
+    }
+
+    /** A session of the transaction's tenant, live or not. */
+    public Optional<LoginSessionEntity> session(UUID id) {
+        return Optional.ofNullable(em.find(LoginSessionEntity.class, id));
     }
 
     // --- invitations (ID-18) ---

@@ -118,7 +118,7 @@ public class AuthResource {
     public Response login(LoginRequest request) {
         require(request, "tenant");
         Authentication.IssuedToken token = authentication.login(request.tenant(), request.email(),
-                request.password(), clients.of(http));
+                request.password(), clients.of(http), http.getHeader("User-Agent"));
         return withRefreshCookie(token);
     }
 
@@ -142,7 +142,7 @@ public class AuthResource {
             throw ValidationException.of("mfaToken", "is required");
         }
         return withRefreshCookie(authentication.completeMfa(request.mfaToken(), request.code(),
-                request.recoveryCode(), clients.of(http)));
+                request.recoveryCode(), clients.of(http), http.getHeader("User-Agent")));
     }
 
     @POST
@@ -159,7 +159,7 @@ public class AuthResource {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw new UnauthenticatedException("The session has ended: log in again.");
         }
-        return withRefreshCookie(authentication.refresh(refreshToken));
+        return withRefreshCookie(authentication.refresh(refreshToken, clients.of(http)));
     }
 
     @POST

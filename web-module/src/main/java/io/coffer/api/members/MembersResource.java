@@ -73,4 +73,15 @@ public class MembersResource {
         members.remove(new UserId(Ids.uuid(userId)));
         return Response.noContent().build();
     }
+
+    @DELETE
+    @Path("/{userId}/sessions")
+    @Operation(operationId = "endMemberSessions",
+            summary = "End every session of a member: their refresh tokens and, at the next request, their access"
+                    + " tokens stop; only an owner ends an owner's (403)")
+    @APIResponse(responseCode = "204", description = "Every session of the member has ended")
+    public Response endSessions(@PathParam("userId") String userId) {
+        members.endSessions(new UserId(Ids.uuid(userId)));
+        return Response.noContent().build();
+    }
 }
