@@ -1158,6 +1158,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenant/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's sign-in policy (defaults until set) */
+        get: operations["getTenantSecurity"];
+        /** Replace the tenant's sign-in policy; in force from each caller's next request */
+        put: operations["putTenantSecurity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/uploads": {
         parameters: {
             query?: never;
@@ -2045,6 +2063,18 @@ export interface components {
             tenantName: string;
             tenantSlug: string;
         };
+        /** @description The tenant's sign-in policy. */
+        TenantSecurity: {
+            /** @description How members may sign in; password must stay while no passkeys or single sign-on are set up (409). */
+            allowedLoginMethods: ("password" | "webauthn" | "oidc")[];
+            /** @description Every session must pass a second factor: a user without one is sent to enrol after login (403 mfa-enrolment-required outside /me and /me/mfa). API-key tokens are not asked. */
+            requireMfa: boolean;
+            /**
+             * Format: int32
+             * @description The longest a session lives from its login, whatever its refreshes; a shorter value ends longer sessions at their next refresh.
+             */
+            sessionHours: number;
+        };
         TokenResponse: {
             /** @description A JWT */
             accessToken: string;
@@ -2202,7 +2232,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The caller may see this but not do it (`forbidden`): a permission, role or API-key scope below the operation's, a download that the link does not allow, an email the link's rules refuse. */
+        /** @description The caller may see this but not do it (`forbidden`): a permission, role or API-key scope below the operation's, a download that the link does not allow, an email the link's rules refuse; a session that must enrol a second factor first because the tenant requires one (`mfa-enrolment-required`). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -4951,6 +4981,59 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getTenantSecurity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSecurity"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    putTenantSecurity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantSecurity"];
+            };
+        };
+        responses: {
+            /** @description The policy now in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSecurity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
         };
     };

@@ -356,6 +356,9 @@ class AuthorizationMatrixIT {
             row("GET /api/v1/me/sessions", sessionOnly(200), false, f -> get("/api/v1/me/sessions")),
             row("DELETE /api/v1/me/sessions/{id}", sessionOnly(404), false,
                     f -> delete("/api/v1/me/sessions/" + UUID.randomUUID())), // only one's own live session: 404
+            row("GET /api/v1/tenant/security", adminOnly(200, false), false, f -> get("/api/v1/tenant/security")),
+            row("PUT /api/v1/tenant/security", adminOnly(200, false), false, f -> json("PUT", "/api/v1/tenant/security",
+                    SignInPolicyIT.DEFAULTS)), // the defaults: requireMfa would gate the matrix's own sessions
             row("GET /api/v1/members", adminOnly(200, false), false, f -> get("/api/v1/members")),
             row("GET /api/v1/audit", adminOnly(200, false), false, f -> get("/api/v1/audit")),
             row("GET /api/v1/audit/verify", adminOnly(200, false), false, f -> get("/api/v1/audit/verify")),

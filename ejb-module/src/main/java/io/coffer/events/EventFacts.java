@@ -75,9 +75,11 @@ public record EventFacts(TenantId tenant, String type, Instant at, String actorT
             b.user(x.user()).object("user", x.user().value()).put("method", x.method());
         } else if (e instanceof IdentityEvents.MfaDisabled x) {
             b.user(x.user()).object("user", x.user().value()).put("method", x.method());
+        } else if (e instanceof IdentityEvents.SecurityPolicyChanged x) {
+            b.user(x.actor()).object("tenant", x.tenant().value()).put("policy", x.policy());
         } else if (e instanceof IdentityEvents.SessionsRevoked x) {
-            b.user(x.actor()).object("user", x.user().value()).put("ended", x.ended())
-                    .put("sessionId", x.session() == null ? null : x.session().toString());
+            b.user(x.actor()).object("user", x.user().value())
+                    .put("sessionId", x.session() == null ? "all" : x.session().toString());
         } else if (e instanceof DataRoomEvents.DataRoomCreated x) {
             b.user(x.actor()).room(x.room().value()).object("dataroom", x.room().value());
         } else if (e instanceof DataRoomEvents.FolderCreated x) {

@@ -6,6 +6,7 @@ import io.coffer.identity.internal.AccessTokens;
 import io.coffer.identity.internal.LoginSessionEntity;
 import io.coffer.identity.internal.RefreshTokenEntity;
 import io.coffer.identity.internal.SecondFactors;
+import io.coffer.identity.internal.SignInPolicies;
 import io.coffer.platform.Throttling;
 import io.coffer.platform.ThrottlingGate;
 import io.coffer.identity.internal.TokenStore;
@@ -30,6 +31,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,6 +84,13 @@ public class Authentication {
 
     @Inject
     SecondFactors factors;
+
+    @Inject
+    SignInPolicies policies;
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
 
     /** How long the mfaToken of a login's second step lives (MFA-5). */
     static final Duration MFA_LIFETIME = Duration.ofMinutes(5);
@@ -177,8 +186,17 @@ public class Authentication {
                 tokens.revokeFamily(presented.familyId());
                 return null;
             }
-            String next = tokens.issueRefresh(user, presented.familyId(), REFRESH_LIFETIME);
-            tokens.sessionUsed(presented.familyId(), clock.instant().plus(REFRESH_LIFETIME), clientAddress);
+            // MFA-16: a session lives at most the tenant's session hours from its login, under today's policy
+            Instant now = clock.instant();
+            Instant end = tokens.session(presented.familyId())
+                    .map(s -> policies.current().sessionEnd(s.createdAt())).orElse(now.plus(REFRESH_LIFETIME));
+            if (!end.isAfter(now)) {
+                tokens.revokeFamily(presented.familyId());
+                return null;
+            }
+            Duration lifetime = min(REFRESH_LIFETIME, Duration.between(now, end));
+            String next = tokens.issueRefresh(user, presented.familyId(), lifetime);
+            tokens.sessionUsed(presented.familyId(), now.plus(lifetime), clientAddress);
             return new IssuedToken(accessTokens.issue(user, tenant, presented.familyId()),
                     AccessTokens.LIFETIME.toSeconds(), next);
         }).orElseThrow(() -> new UnauthenticatedException(REFUSED_REFRESH));
@@ -213,17 +231,21 @@ public class Authentication {
             String mfaToken = tokens.issueOneTime(user.get().userId(), SecretKind.MFA, MFA_LIFETIME);
             return new Outcome(user.get(), null, false, null, mfaToken, factors.methods(user.get().userId()));
         }
-        return signedIn(user.get(), tenant, client);
+        return signedIn(user.get(), tenant, client, false);
     }
 
     /** Who signs in from where: the client address and the User-Agent header of the login (ID-39). */
     private record Client(String address, String userAgent) {
     }
 
-    /** A login's end (the password, or its second step): a new session and its first tokens (ID-39). */
-    private Outcome signedIn(UserEntity user, TenantId tenant, Client client) {
+    /**
+     * A login's end (the password, or its second step: {@code secondFactor}): a new session and its first tokens
+     * (ID-39), its refresh token living no longer than the tenant's session hours allow (MFA-16).
+     */
+    private Outcome signedIn(UserEntity user, TenantId tenant, Client client, boolean secondFactor) {
+        Duration lifetime = min(REFRESH_LIFETIME, Duration.ofHours(policies.current().sessionHours()));
         TokenStore.Issued<LoginSessionEntity> session =
-                tokens.startSession(user, REFRESH_LIFETIME, client.userAgent(), client.address());
+                tokens.startSession(user, lifetime, client.userAgent(), client.address(), secondFactor);
         return new Outcome(user, accessTokens.issue(user, tenant, session.entity().id()), false, session.secret());
     }
 
@@ -271,7 +293,7 @@ public class Authentication {
                 events.fire(new LoginFailed(tenantId, user.userId(), clientAddress, clock.instant()));
                 throw ValidationException.of(field, "is wrong or was used before"); // rolls the redemption back
             }
-            Outcome signed = signedIn(user, tenantId, new Client(clientAddress, userAgent));
+            Outcome signed = signedIn(user, tenantId, new Client(clientAddress, userAgent), true);
             return new MfaOutcome(user, new IssuedToken(signed.token(), AccessTokens.LIFETIME.toSeconds(),
                     signed.refresh()), null);
         });

@@ -7,5 +7,5 @@ public sealed interface IdentityEvent extends CofferEvent permits IdentityEvents
         IdentityEvents.UserInvited, IdentityEvents.PasswordResetRequested, IdentityEvents.PasswordResetCompleted,
         IdentityEvents.LoginSucceeded, IdentityEvents.LoginFailed, IdentityEvents.RoleChanged,
         IdentityEvents.MemberRemoved, IdentityEvents.MfaEnabled, IdentityEvents.MfaDisabled,
-        IdentityEvents.SessionsRevoked {
+        IdentityEvents.SessionsRevoked, IdentityEvents.SecurityPolicyChanged {
 }

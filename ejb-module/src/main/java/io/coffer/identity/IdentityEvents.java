@@ -101,14 +101,27 @@ public final class IdentityEvents {
     }
 
     /**
-     * {@code auth.sessions.revoked}: {@code actor} ended {@code ended} sessions of {@code user} — one of their own
-     * ({@code session} named), or all of a member's (ID-41, ID-42). Stored and audited, not a contract webhook event.
+     * {@code auth.sessions.revoked}: {@code actor} ended sessions of {@code user}: one of their own ({@code session}
+     * named), or all of a member's ({@code session} null; ID-41, ID-42). Stored and audited, not a contract webhook
+     * event.
      */
-    public record SessionsRevoked(TenantId tenant, UserId user, UserId actor, UUID session, int ended, Instant at)
+    public record SessionsRevoked(TenantId tenant, UserId user, UserId actor, UUID session, Instant at)
             implements IdentityEvent {
         @Override
         public String type() {
             return "auth.sessions.revoked";
+        }
+    }
+
+    /**
+     * {@code tenant.security-changed}: {@code actor} replaced the tenant's sign-in policy, now {@code policy}
+     * (MFA-13). Stored and audited, not a contract webhook event.
+     */
+    public record SecurityPolicyChanged(TenantId tenant, UserId actor, String policy, Instant at)
+            implements IdentityEvent {
+        @Override
+        public String type() {
+            return "tenant.security-changed";
         }
     }
 }

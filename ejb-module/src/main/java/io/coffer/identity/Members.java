@@ -115,7 +115,7 @@ public class Members {
         }
         int ended = tokens.revokeAllRefresh(target.userId().value());
         events.fire(new IdentityEvents.SessionsRevoked(caller.tenant(), target.userId(), actor.user().userId(),
-                null, ended, clock.instant()));
+                null, clock.instant()));
         return ended;
     }
 

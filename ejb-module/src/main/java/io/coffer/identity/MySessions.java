@@ -67,7 +67,7 @@ public class MySessions {
                 .orElseThrow(() -> new NotFoundException("no such session"));
         tokens.revokeFamily(found.id());
         events.fire(new IdentityEvents.SessionsRevoked(caller.tenant(), actor.user().userId(),
-                actor.user().userId(), found.id(), 1, now));
+                actor.user().userId(), found.id(), now));
     }
 
     private static SessionView view(LoginSessionEntity s, Optional<UUID> current) {

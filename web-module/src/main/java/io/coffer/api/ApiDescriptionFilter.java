@@ -52,6 +52,7 @@ public class ApiDescriptionFilter implements OASFilter {
             Map.entry("inviteMember", List.of("409")),
             Map.entry("changeMemberRole", List.of("409")),
             Map.entry("removeMember", List.of("409")),
+            Map.entry("putTenantSecurity", List.of("409")),
             Map.entry("createFolder", List.of("409")),
             Map.entry("ensureFolderPaths", List.of("409")),
             Map.entry("updateFolder", List.of("409")),
@@ -80,7 +81,7 @@ public class ApiDescriptionFilter implements OASFilter {
             "listRoomTrash", "listRoomGrants", "listShareLinks", "getShareLink", "getDocumentContent",
             "headDocumentContent", "listActivity", "getShareLinkAnalytics", "exportShareLinkVisits",
             "getDocumentAnalytics", "getDataRoomAnalytics", "listAutomationRules", "getAutomationRule",
-            "listMySessions");
+            "listMySessions", "getTenantSecurity");
 
     /** A limit the server enforces on a parameter of this name (token and ticket lengths: tenancy's TokenDirectory). */
     record Limit(int maxLength, String pattern) {

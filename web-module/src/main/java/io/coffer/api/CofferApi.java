@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             @Tag(name = "auth", description = "Sign-up, login, tokens and password reset"),
             @Tag(name = "me", description = "The caller's own account"),
             @Tag(name = "members", description = "Members, invitations and API keys of the tenant"),
+            @Tag(name = "tenant", description = "The tenant's own settings: its sign-in policy"),
             @Tag(name = "datarooms", description = "Data rooms, their folders, trees and grants"),
             @Tag(name = "documents", description = "Documents, versions, content, pages and download tickets"),
             @Tag(name = "groups", description = "Tenant-wide groups of users"),

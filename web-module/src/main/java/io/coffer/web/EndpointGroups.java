@@ -36,6 +36,7 @@ public final class EndpointGroups {
             Map.entry("privacy", "privacy"),
             Map.entry("public", "public-links"),
             Map.entry("share-links", "share-links"),
+            Map.entry("tenant", "tenant"),
             Map.entry("uploads", "uploads"),
             Map.entry("webhooks", "webhooks"),
             Map.entry("webhook-deliveries", "webhooks"));

@@ -44,6 +44,9 @@ public class Caller {
     TokenStore sessions;
 
     @Inject
+    SignInPolicies policies;
+
+    @Inject
     java.time.Clock clock;
 
     /**
@@ -104,7 +107,8 @@ public class Caller {
             throw new UnauthenticatedException(REFUSED); // a retired signing key (ID-35), an ended session (ID-41)
         }
         Acting acting = acting(row.role(), token);
-        CurrentCaller caller = new CurrentCaller(id, tenant, acting.role(), acting.readOnly());
+        CurrentCaller caller = new CurrentCaller(id, tenant, acting.role(), acting.readOnly(),
+                secondFactorDue(row.requireMfa(), acting.apiKey(), row.sessionSecondFactor()));
         checked.remember(token.getRawToken(), caller);
         return caller;
     }
@@ -121,7 +125,19 @@ public class Caller {
             }
         }
         Actor actor = requireActor(principal);
-        return new CurrentCaller(actor.user().userId(), tenant(), actor.role(), actor.readOnly());
+        boolean passed = principal instanceof JsonWebToken token && session(token).flatMap(sessions::session)
+                .filter(s -> !s.endedFor(actor.user().userId().value())).map(LoginSessionEntity::secondFactor)
+                .orElse(false);
+        return new CurrentCaller(actor.user().userId(), tenant(), actor.role(), actor.readOnly(),
+                secondFactorDue(policies.current().requireMfa(), actor.apiKey(), passed));
+    }
+
+    /**
+     * MFA-14, MFA-15, the one place of the rule: with the tenant's {@code requireMfa} a session must have passed a
+     * second factor; an API-key token is never asked for one.
+     */
+    static boolean secondFactorDue(boolean requireMfa, boolean apiKey, boolean sessionPassed) {
+        return requireMfa && !apiKey && !sessionPassed;
     }
 
     /** This request's check of {@code token} ({@link #checkRequest}), if it was made in the tenant now bound. */

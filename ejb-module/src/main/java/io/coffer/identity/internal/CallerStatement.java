@@ -24,14 +24,15 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class CallerStatement {
 
-    static final String CHECK = "select user_role, user_token_version, key_published, session_ended"
-            + " from caller_check(?, ?, ?, ?, ?)";
+    static final String CHECK = "select user_role, user_token_version, key_published, session_ended,"
+            + " session_second_factor, require_mfa from caller_check(?, ?, ?, ?, ?)";
 
     @Resource(lookup = "jdbc/coffer")
     DataSource database;
 
     /** What the database says of a current user of the tenant; empty when there is none (removed, foreign, unknown). */
-    public record Row(Role role, int tokenVersion, boolean keyPublished, boolean sessionEnded) {
+    public record Row(Role role, int tokenVersion, boolean keyPublished, boolean sessionEnded,
+                      boolean sessionSecondFactor, boolean requireMfa) {
     }
 
     /** {@code session}: the token's {@code sid}, null for a token without one (ID-41: ended sessions are refused). */
@@ -44,7 +45,7 @@ public class CallerStatement {
             s.setObject(5, session, java.sql.Types.OTHER);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(new Row(Role.valueOf(r.getString(1)), r.getInt(2), r.getBoolean(3),
-                        r.getBoolean(4))) : Optional.empty();
+                        r.getBoolean(4), r.getBoolean(5), r.getBoolean(6))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new UnavailableException("The database is not answering; retry shortly.");

@@ -40,6 +40,9 @@ public class LoginSessionEntity extends TenantOwned {
     @Column(name = "client_address")
     private String clientAddress;
 
+    @Column(name = "second_factor", nullable = false)
+    private boolean secondFactor;
+
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
@@ -47,7 +50,8 @@ public class LoginSessionEntity extends TenantOwned {
     }
 
     LoginSessionEntity(UUID family, UUID userId, Instant now, Instant expiresAt, String userAgent,
-                       String clientAddress) {
+                       String clientAddress, boolean secondFactor) {
+        this.secondFactor = secondFactor;
         this.id = family;
         this.userId = userId;
         this.createdAt = now;
@@ -66,10 +70,13 @@ public class LoginSessionEntity extends TenantOwned {
         }
     }
 
-    void revoke(Instant now) {
-        if (revokedAt == null) {
-            revokedAt = now;
-        }
+    /** The session passed a second factor (TOTP confirmed in it: MFA-14). */
+    void passedSecondFactor() {
+        this.secondFactor = true;
+    }
+
+    public boolean secondFactor() {
+        return secondFactor;
     }
 
     static String agent(String header) {

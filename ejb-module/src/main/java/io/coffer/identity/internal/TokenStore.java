@@ -114,14 +114,17 @@ public class TokenStore {
 
     // --- sessions (ID-39..ID-43): one per refresh family started by a login ---
 
-    /** A login's session: a new refresh family, its row, and the first refresh token; answers that token. */
+    /**
+     * A login's session: a new refresh family, its row, and the first refresh token; answers that token.
+     * {@code secondFactor}: the login passed one (MFA-14).
+     */
     public Issued<LoginSessionEntity> startSession(UserEntity user, Duration lifetime, String userAgent,
-                                                   String clientAddress) {
+                                                   String clientAddress, boolean secondFactor) {
         UUID family = UUID.randomUUID();
         String refresh = issueRefresh(user, family, lifetime);
         Instant now = clock.instant();
         LoginSessionEntity session = new LoginSessionEntity(family, user.userId().value(), now, now.plus(lifetime),
-                userAgent, clientAddress);
+                userAgent, clientAddress, secondFactor);
         em.persist(session);
         em.flush();
         return new Issued<>(refresh, session);
@@ -133,6 +136,11 @@ public class TokenStore {
         if (session != null) {
             session.used(clock.instant(), until, clientAddress);
         }
+    }
+
+    /** The session {@code id} of {@code user} passed a second factor now (TOTP confirmed in it: MFA-14). */
+    public void sessionPassedSecondFactor(UUID id, UUID user) {
+        session(id).filter(s -> s.userId().equals(user)).ifPresent(LoginSessionEntity::passedSecondFactor);
     }
 
     /** The live sessions of {@code user}, last used first (ID-40). */

@@ -1,6 +1,7 @@
 package io.coffer.api.auth;
 
 import io.coffer.api.security.Authenticated;
+import io.coffer.api.security.SecondFactorEnrolment;
 import io.coffer.identity.Authentication;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @RequestScoped
 @PermitAll
 @Authenticated
+@SecondFactorEnrolment
 @SecurityRequirement(name = "bearer")
 @Tag(name = "auth")
 public class LogoutResource {

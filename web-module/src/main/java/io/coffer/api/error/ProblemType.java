@@ -12,6 +12,8 @@ public enum ProblemType {
     MFA_REQUIRED("mfa-required", 401, "Second factor required",
             "The password is right; complete the login with a second factor."),
     FORBIDDEN("forbidden", 403, "Forbidden", "You may not do this."),
+    MFA_ENROLMENT_REQUIRED("mfa-enrolment-required", 403, "Second factor enrolment required",
+            "This tenant requires a second factor: set one up under /me/mfa, then go on."),
     NOT_FOUND("not-found", 404, "Not found", "The requested resource does not exist."),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed", "This method is not allowed here."),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable", "No representation matches the Accept header."),
@@ -59,7 +61,8 @@ public enum ProblemType {
     /** The type for an HTTP error status without a more specific cause (the first one listed for that status). */
     public static ProblemType forStatus(int status) {
         Optional<ProblemType> exact = Arrays.stream(values())
-                .filter(t -> t.status == status && t != INVALID_TOKEN && t != CREDENTIALS_REQUIRED && t != MFA_REQUIRED)
+                .filter(t -> t.status == status && t != INVALID_TOKEN && t != CREDENTIALS_REQUIRED && t != MFA_REQUIRED
+                        && t != MFA_ENROLMENT_REQUIRED)
                 .findFirst();
         return exact.orElse(status >= 500 ? INTERNAL : VALIDATION);
     }

@@ -1,6 +1,7 @@
 package io.coffer.api.me;
 
 import io.coffer.api.security.Authenticated;
+import io.coffer.api.security.SecondFactorEnrolment;
 import io.coffer.identity.MyAccount;
 import io.coffer.shared.error.ValidationException;
 import jakarta.annotation.security.PermitAll;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @RequestScoped
 @PermitAll
 @Authenticated
+@SecondFactorEnrolment
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "me")

@@ -1,6 +1,7 @@
 package io.coffer.api.me;
 
 import io.coffer.api.security.Authenticated;
+import io.coffer.api.security.SecondFactorEnrolment;
 import io.coffer.api.security.ClientAddresses;
 import io.coffer.identity.SecondFactor;
 import jakarta.annotation.security.PermitAll;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @PermitAll
 @Authenticated
+@SecondFactorEnrolment
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "me")

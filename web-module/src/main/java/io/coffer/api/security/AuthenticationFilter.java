@@ -59,12 +59,26 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                     .build());
             return;
         }
+        if (caller.secondFactorDue() && !enrolmentEndpoint()) {
+            // MFA-14: the tenant requires a second factor this session has not passed; before the body is read
+            request.abortWith(Problem.of(ProblemType.MFA_ENROLMENT_REQUIRED,
+                    ProblemType.MFA_ENROLMENT_REQUIRED.defaultDetail(), null).build());
+            return;
+        }
         Role role = caller.role(); // capped for an API-key token (ID-25): MEMBER without scope admin
         MinimumRole needed = minimumRole();
         if (needed != null && !role.atLeast(needed.value())) {
             request.abortWith(Problem.of(ProblemType.FORBIDDEN, "This needs the " + needed.value() + " role.", null)
                     .build());
         }
+    }
+
+    private boolean enrolmentEndpoint() {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return false;
+        }
+        return resource.getResourceMethod().isAnnotationPresent(SecondFactorEnrolment.class)
+                || resource.getResourceClass().isAnnotationPresent(SecondFactorEnrolment.class);
     }
 
     private MinimumRole minimumRole() {
