@@ -131,10 +131,10 @@ describe('log in', () => {
       await fillAndSubmit();
       const user = userEvent.setup({ delay: null });
       await user.click(await screen.findByRole('button', { name: 'Use a recovery code instead' }));
-      await user.type(screen.getByLabelText(/^Recovery code/), ' abcd-efgh-2345 ');
+      await user.type(screen.getByLabelText(/^Recovery code/), ' abcd-efgh-2345-wxyz ');
       await user.click(screen.getByRole('button', { name: 'Verify' }));
       await waitFor(() => expect(router.state.location.pathname).toBe('/members'));
-      expect(bodies).toEqual([{ mfaToken: 'mfa-token-1', recoveryCode: 'abcd-efgh-2345' }]);
+      expect(bodies).toEqual([{ mfaToken: 'mfa-token-1', recoveryCode: 'abcd-efgh-2345-wxyz' }]);
     });
 
     it('a spent or expired step (401) goes back to the password with a sentence; 429 keeps the step', async () => {
