@@ -105,14 +105,14 @@ describe('members area', () => {
       }, ADMIN),
     );
     const user = userEvent.setup({ delay: null });
-    await user.click(await screen.findByRole('button', { name: 'End every session of Bob' }));
+    await user.click(await screen.findByRole('button', { name: 'End sessions of Bob' }));
     const dialog = await screen.findByRole('dialog', { name: 'End every session of Bob?' });
     expect(ended).toEqual([]);
     await user.click(within(dialog).getByRole('button', { name: 'End sessions' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Every session of Bob has ended.');
     expect(ended).toEqual([`/api/v1/members/${BOB.userId}/sessions`]);
 
-    await user.click(screen.getByRole('button', { name: 'End every session of Ann Owner' }));
+    await user.click(screen.getByRole('button', { name: 'End sessions of Ann Owner' }));
     const refused = await screen.findByRole('dialog', { name: 'End every session of Ann Owner?' });
     await user.click(within(refused).getByRole('button', { name: 'End sessions' }));
     expect(await within(refused).findByRole('alert')).toHaveTextContent("only an owner ends an owner's");
@@ -132,7 +132,7 @@ describe('members area', () => {
       }),
     );
     const user = userEvent.setup({ delay: null });
-    await user.click(await screen.findByRole('button', { name: 'End every session of Ann Owner' }));
+    await user.click(await screen.findByRole('button', { name: 'End sessions of Ann Owner' }));
     const dialog = await screen.findByRole('dialog', { name: 'End every session of Ann Owner?' });
     expect(dialog).toHaveTextContent('You are logged out on every device, this one too');
     await user.click(within(dialog).getByRole('button', { name: 'End sessions' }));
