@@ -25,6 +25,11 @@ export interface Auth {
   /** The account changed (PATCH /me answered it): the header and every useMe() show it at once. */
   updateMe(me: Me): void;
   logout(): Promise<void>;
+  /**
+   * Subscribes to 403 `mfa-enrolment-required` answers (the tenant requires a second factor this session has not
+   * passed, MFA-14); returns the unsubscribe function.
+   */
+  onSecondFactorDue(listener: () => void): () => void;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -102,9 +107,11 @@ export function AuthProvider({ children, client = apiClient }: { children: React
     }
   }, [client, queryClient]);
 
+  const onSecondFactorDue = useCallback((listener: () => void) => client.onSecondFactorDue(listener), [client]);
+
   const value = useMemo(
-    () => ({ state, login, completeMfa, updateMe, logout }),
-    [state, login, completeMfa, updateMe, logout],
+    () => ({ state, login, completeMfa, updateMe, logout, onSecondFactorDue }),
+    [state, login, completeMfa, updateMe, logout, onSecondFactorDue],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,6 +1,7 @@
-import { Paper, Stack, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { ProfileSection } from './ProfileSection';
 import { SessionsSection } from './SessionsSection';
 import { TwoFactorSection } from './TwoFactorSection';
@@ -8,9 +9,15 @@ import { TwoFactorSection } from './TwoFactorSection';
 /** /account: what every signed-in person manages for themselves. */
 export function AccountPage() {
   const { t } = useTranslation('account');
+  const [params] = useSearchParams();
   return (
     <Stack>
       <Title order={1}>{t('title')}</Title>
+      {params.get('enrol') === 'required' && (
+        <Alert color="yellow" role="alert">
+          {t('enrolmentRequired')}
+        </Alert>
+      )}
       <Section id="profile" title={t('profile.title')}>
         <ProfileSection />
       </Section>
