@@ -12,6 +12,7 @@ export const config = {
   mailDir: process.env.E2E_MAIL_DIR ?? 'coffer-data/mail',
   outDir: process.env.E2E_OUT_DIR ?? '../../../target/e2e',
   chromium: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+  totpUrl: process.env.E2E_TOTP_URL ?? '',
 };
 
 /**
@@ -259,4 +260,16 @@ export async function awaitCode(email, count = 1) {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`no code mail #${count} for ${email} within 15 s in ${config.mailDir}`);
+}
+
+/**
+ * The TOTP code for a base32 secret at the server's current step plus `ahead`, computed by the server's own Totp
+ * (WebAppE2EIT serves it on a loopback port as E2E_TOTP_URL; the suite has no TOTP arithmetic of its own).
+ */
+export async function totpCode(secret, ahead = 0) {
+  if (!config.totpUrl) throw new Error('E2E_TOTP_URL is not set: WebAppE2EIT serves the codes');
+  const response = await fetch(`${config.totpUrl}?secret=${encodeURIComponent(secret)}&ahead=${ahead}`);
+  const code = (await response.text()).trim();
+  if (!response.ok || !/^\d{6}$/.test(code)) throw new Error(`no TOTP code from ${config.totpUrl}: ${response.status} ${code}`);
+  return code;
 }

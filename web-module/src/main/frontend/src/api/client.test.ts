@@ -85,6 +85,26 @@ describe('api client (SPA auth: access token in memory, one refresh on 401)', ()
     expect(s.calls).toHaveLength(2);
   });
 
+  it('a 403 mfa-enrolment-required tells the listeners (MFA-14) and is answered as it came; another 403 does not', async () => {
+    const enrol = { type: '/problems/mfa-enrolment-required', title: 'Second factor enrolment required', status: 403, detail: 'd' };
+    const forbidden = { type: '/problems/forbidden', title: 'Forbidden', status: 403, detail: 'd' };
+    const s = server((request) =>
+      new URL(request.url).pathname === '/api/v1/datarooms'
+        ? json(403, enrol, 'application/problem+json')
+        : json(403, forbidden, 'application/problem+json'));
+    const client = createApiClient({ baseUrl: BASE, fetch: s.fetch });
+    let due = 0;
+    client.onSecondFactorDue(() => due++);
+    client.setAccessToken('password-only');
+    const { error, response } = await client.api.GET('/api/v1/datarooms');
+    expect(response.status).toBe(403);
+    expect(error).toMatchObject({ type: '/problems/mfa-enrolment-required' });
+    expect(due).toBe(1);
+    await client.api.GET('/api/v1/members');
+    expect(due).toBe(1);
+    expect(client.getAccessToken()).toBe('password-only');
+  });
+
   it('a 401 of the auth endpoints and of the visitor side is an answer, not a reason to refresh', async () => {
     const s = server(() => json(401, problem401, 'application/problem+json'));
     const client = createApiClient({ baseUrl: BASE, fetch: s.fetch });

@@ -28,6 +28,26 @@ export interface ApiClient {
   getAccessToken(): string | null;
   /** Called when a refresh fails after a 401: the user has to log in again. Returns an unsubscribe function. */
   onSessionEnded(listener: () => void): () => void;
+  /**
+   * Called when an answer is 403 `mfa-enrolment-required`: the tenant requires a second factor this session has not
+   * passed (docs/features/mfa.md, MFA-14). Returns an unsubscribe function.
+   */
+  onSecondFactorDue(listener: () => void): () => void;
+}
+
+/** The problem type of MFA-14's refusal. */
+export const MFA_ENROLMENT_REQUIRED = '/problems/mfa-enrolment-required';
+
+async function isEnrolmentRequired(response: Response): Promise<boolean> {
+  if (response.status !== 403 || !(response.headers.get('Content-Type') ?? '').includes('problem+json')) {
+    return false;
+  }
+  try {
+    const body = (await response.clone().json()) as { type?: string };
+    return body.type === MFA_ENROLMENT_REQUIRED;
+  } catch {
+    return false;
+  }
 }
 
 export function createApiClient(options: { baseUrl: string; fetch?: Fetch }): ApiClient {
@@ -35,6 +55,7 @@ export function createApiClient(options: { baseUrl: string; fetch?: Fetch }): Ap
   let accessToken: string | null = null;
   let refreshing: Promise<boolean> | null = null;
   const listeners = new Set<() => void>();
+  const dueListeners = new Set<() => void>();
   const replays = new Map<string, Request>();
 
   // Without the auth middleware: the refresh call itself must never recurse into a refresh.
@@ -72,6 +93,10 @@ export function createApiClient(options: { baseUrl: string; fetch?: Fetch }): Ap
     async onResponse({ response, id }) {
       const replay = replays.get(id);
       replays.delete(id);
+      if (await isEnrolmentRequired(response)) {
+        dueListeners.forEach((listener) => listener());
+        return response;
+      }
       if (response.status !== 401 || !replay) {
         return response;
       }
@@ -102,6 +127,10 @@ export function createApiClient(options: { baseUrl: string; fetch?: Fetch }): Ap
     onSessionEnded(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onSecondFactorDue(listener) {
+      dueListeners.add(listener);
+      return () => dueListeners.delete(listener);
     },
   };
 }

@@ -2,6 +2,7 @@
  * The admin areas, one line each, in navigation order. Each area owns its folder src/features/<area>/ (routes.tsx)
  * and its message files src/locales/<lng>/<area>.json.
  */
+import { accountArea } from '../features/account/routes';
 import { activityArea } from '../features/activity/routes';
 import { analyticsArea } from '../features/analytics/routes';
 import { auditArea } from '../features/audit/routes';
@@ -19,4 +20,5 @@ export const adminAreas: Area[] = [
   automationArea,
   membersArea,
   auditArea,
+  accountArea,
 ];

@@ -13,10 +13,23 @@ export type AuthState =
   | { status: 'anonymous'; ended: boolean }
   | { status: 'authenticated'; me: Me };
 
+/** The second step of a login that answered 401 `mfa-required`: a code of the authenticator app or a recovery code. */
+export type SecondFactor = { code: string } | { recoveryCode: string };
+
 export interface Auth {
   state: AuthState;
+  /** Throws the ApiError of the answer; 401 `mfa-required` carries `mfaToken` and `methods` for `completeMfa`. */
   login(tenant: string, email: string, password: string): Promise<void>;
+  /** POST /auth/mfa: the second step of a login; its success is handled exactly as a login's. */
+  completeMfa(mfaToken: string, factor: SecondFactor): Promise<void>;
+  /** The account changed (PATCH /me answered it): the header and every useMe() show it at once. */
+  updateMe(me: Me): void;
   logout(): Promise<void>;
+  /**
+   * Subscribes to 403 `mfa-enrolment-required` answers (the tenant requires a second factor this session has not
+   * passed, MFA-14); returns the unsubscribe function.
+   */
+  onSecondFactorDue(listener: () => void): () => void;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -60,15 +73,29 @@ export function AuthProvider({ children, client = apiClient }: { children: React
     [client, queryClient],
   );
 
-  const login = useCallback(
-    async (tenant: string, email: string, password: string) => {
-      const token = await unwrap(client.api.POST('/api/v1/auth/login', { body: { tenant, email, password } }));
+  const signIn = useCallback(
+    async (call: Promise<{ data?: Schemas['TokenResponse']; error?: unknown; response: Response }>) => {
+      const token = await unwrap(call);
       client.setAccessToken(token.accessToken);
       queryClient.clear();
       await loadMe();
     },
     [client, loadMe, queryClient],
   );
+
+  const login = useCallback(
+    (tenant: string, email: string, password: string) =>
+      signIn(client.api.POST('/api/v1/auth/login', { body: { tenant, email, password } })),
+    [client, signIn],
+  );
+
+  const completeMfa = useCallback(
+    (mfaToken: string, factor: SecondFactor) =>
+      signIn(client.api.POST('/api/v1/auth/mfa', { body: { mfaToken, ...factor } })),
+    [client, signIn],
+  );
+
+  const updateMe = useCallback((me: Me) => setState({ status: 'authenticated', me }), []);
 
   const logout = useCallback(async () => {
     try {
@@ -80,7 +107,12 @@ export function AuthProvider({ children, client = apiClient }: { children: React
     }
   }, [client, queryClient]);
 
-  const value = useMemo(() => ({ state, login, logout }), [state, login, logout]);
+  const onSecondFactorDue = useCallback((listener: () => void) => client.onSecondFactorDue(listener), [client]);
+
+  const value = useMemo(
+    () => ({ state, login, completeMfa, updateMe, logout, onSecondFactorDue }),
+    [state, login, completeMfa, updateMe, logout, onSecondFactorDue],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -44,6 +44,9 @@ export function AdminLayout() {
           <Text size="sm" data-testid="signed-in-as">
             {t('common:account.signedInAs', { name: me.displayName })}
           </Text>
+          <Button component={Link} to="/account" variant="default" size="xs">
+            {t('common:account.settings')}
+          </Button>
           <Button variant="default" size="xs" onClick={() => void logout()}>
             {t('common:account.logout')}
           </Button>

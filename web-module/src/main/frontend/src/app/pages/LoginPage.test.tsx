@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { json, pathOf, renderApp } from '../../test/render';
+import { json, pathOf, problem, renderApp } from '../../test/render';
 
 const ME = { userId: 'u1', tenantId: 't1', tenantSlug: 'acme', email: 'ann@acme.test', displayName: 'Ann', role: 'OWNER' };
 
@@ -64,5 +64,93 @@ describe('log in', () => {
     );
     expect(await screen.findByRole('heading', { name: 'Welcome, Ann' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Log in' })).toBeNull();
+  });
+
+  describe('second step (401 mfa-required)', () => {
+    const CHALLENGE = {
+      type: '/problems/mfa-required', title: 'x', status: 401, detail: 'd',
+      mfaToken: 'mfa-token-1', methods: ['totp', 'webauthn', 'recovery'],
+    };
+
+    /** Refresh refused, the password answered mfa-required, /auth/mfa by `mfa`, /me by the token it gave. */
+    function server(mfa: (body: Record<string, string>) => Response) {
+      const bodies: Record<string, string>[] = [];
+      const view = renderApp('/members', async (request) => {
+        switch (pathOf(request)) {
+          case '/api/v1/auth/refresh':
+            return json(401, { type: '/problems/unauthenticated', title: 'x', status: 401, detail: 'd' });
+          case '/api/v1/auth/login':
+            return json(401, CHALLENGE);
+          case '/api/v1/auth/mfa': {
+            const body = (await request.json()) as Record<string, string>;
+            bodies.push(body);
+            return mfa(body);
+          }
+          case '/api/v1/me':
+            return request.headers.get('Authorization') === 'Bearer m.f.a' ? json(200, ME) : json(401);
+          default:
+            return json(200, { items: [], nextCursor: null });
+        }
+      });
+      return { ...view, bodies };
+    }
+    const TOKEN = { accessToken: 'm.f.a', expiresIn: 900, tokenType: 'Bearer' };
+
+    it('asks for the code of the app after the password, and the code logs in as a login does', async () => {
+      const { router, client, bodies } = server(() => json(200, TOKEN));
+      await fillAndSubmit();
+      expect(await screen.findByRole('heading', { name: 'Two-step verification' })).toBeInTheDocument();
+      const user = userEvent.setup({ delay: null });
+      await user.type(screen.getByLabelText(/^Code/), '123 456');
+      await user.click(screen.getByRole('button', { name: 'Verify' }));
+      await waitFor(() => expect(router.state.location.pathname).toBe('/members'));
+      expect(await screen.findByTestId('signed-in-as')).toHaveTextContent('Signed in as Ann');
+      expect(bodies).toEqual([{ mfaToken: 'mfa-token-1', code: '123456' }]);
+      expect(client.getAccessToken()).toBe('m.f.a');
+    });
+
+    it('a wrong code (400) says so and keeps the step; a code that is not 6 digits is not sent', async () => {
+      const { bodies } = server(() =>
+        json(400, { type: '/problems/validation', title: 'x', status: 400, detail: 'd', errors: [{ field: 'code', message: 'is wrong' }] }),
+      );
+      await fillAndSubmit();
+      const user = userEvent.setup({ delay: null });
+      await user.type(await screen.findByLabelText(/^Code/), '12345');
+      await user.click(screen.getByRole('button', { name: 'Verify' }));
+      expect(await screen.findByText('Enter the 6 digits your app shows.')).toBeInTheDocument();
+      expect(bodies).toEqual([]);
+      await user.type(screen.getByLabelText(/^Code/), '9');
+      await user.click(screen.getByRole('button', { name: 'Verify' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent('This code is wrong or was already used.');
+      expect(screen.getByRole('heading', { name: 'Two-step verification' })).toBeInTheDocument();
+      expect(bodies).toEqual([{ mfaToken: 'mfa-token-1', code: '123459' }]);
+    });
+
+    it('a recovery code instead of the app', async () => {
+      const { router, bodies } = server(() => json(200, TOKEN));
+      await fillAndSubmit();
+      const user = userEvent.setup({ delay: null });
+      await user.click(await screen.findByRole('button', { name: 'Use a recovery code instead' }));
+      await user.type(screen.getByLabelText(/^Recovery code/), ' abcd-efgh-2345-wxyz ');
+      await user.click(screen.getByRole('button', { name: 'Verify' }));
+      await waitFor(() => expect(router.state.location.pathname).toBe('/members'));
+      expect(bodies).toEqual([{ mfaToken: 'mfa-token-1', recoveryCode: 'abcd-efgh-2345-wxyz' }]);
+    });
+
+    it('a spent or expired step (401) goes back to the password with a sentence; 429 keeps the step', async () => {
+      let answer = problem(429, 'rate-limited');
+      server(() => answer);
+      await fillAndSubmit();
+      const user = userEvent.setup({ delay: null });
+      await user.type(await screen.findByLabelText(/^Code/), '123456');
+      await user.click(screen.getByRole('button', { name: 'Verify' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts.');
+      answer = problem(401, 'unauthenticated');
+      await user.click(screen.getByRole('button', { name: 'Verify' }));
+      expect(await screen.findByRole('heading', { name: 'Log in to Coffer' })).toBeInTheDocument();
+      expect(screen.getByRole('status')).toHaveTextContent('The second step took too long or was already used.');
+      expect(screen.getByLabelText(/^Password/)).toHaveValue('');
+      expect(screen.getByLabelText(/Organisation/)).toHaveValue('acme');
+    });
   });
 });

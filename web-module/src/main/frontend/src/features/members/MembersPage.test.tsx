@@ -86,4 +86,57 @@ describe('members area', () => {
     await user.selectOptions(screen.getByLabelText('Role of Ann Owner'), 'MEMBER');
     expect(await screen.findByRole('alert')).toHaveTextContent('The last owner cannot be demoted or removed.');
   });
+
+  it('an admin ends every session of a member after a confirmation; an owner\'s gets 403 with its detail', async () => {
+    const ADMIN = { ...OWNER, userId: '0193b0a4-0000-7000-8000-000000000003', displayName: 'Ada Admin', email: 'ada@acme.test', role: 'ADMIN' };
+    const ended: string[] = [];
+    renderApp(
+      '/members',
+      signedIn((request) => {
+        const path = pathOf(request);
+        if (path === '/api/v1/members') return json(200, { items: [OWNER, ADMIN, BOB], nextCursor: null });
+        if (request.method === 'DELETE' && path.endsWith('/sessions')) {
+          ended.push(path);
+          return path === `/api/v1/members/${OWNER.userId}/sessions`
+            ? json(403, { type: '/problems/forbidden', title: 'Forbidden', status: 403, detail: "only an owner ends an owner's sessions" })
+            : new Response(null, { status: 204 });
+        }
+        return problem(404, 'not-found');
+      }, ADMIN),
+    );
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: 'End sessions of Bob' }));
+    const dialog = await screen.findByRole('dialog', { name: 'End every session of Bob?' });
+    expect(ended).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'End sessions' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Every session of Bob has ended.');
+    expect(ended).toEqual([`/api/v1/members/${BOB.userId}/sessions`]);
+
+    await user.click(screen.getByRole('button', { name: 'End sessions of Ann Owner' }));
+    const refused = await screen.findByRole('dialog', { name: 'End every session of Ann Owner?' });
+    await user.click(within(refused).getByRole('button', { name: 'End sessions' }));
+    expect(await within(refused).findByRole('alert')).toHaveTextContent("only an owner ends an owner's");
+    expect(within(refused).getByTestId('problem-detail')).toHaveTextContent("only an owner ends an owner's sessions");
+    expect(screen.getByTestId('signed-in-as')).toBeInTheDocument();
+  });
+
+  it('ending one\'s own sessions from the members list is a logout', async () => {
+    const { router } = renderApp(
+      '/members',
+      signedIn((request) => {
+        const path = pathOf(request);
+        if (path === '/api/v1/members') return json(200, { items: [OWNER, BOB], nextCursor: null });
+        if (request.method === 'DELETE' && path === `/api/v1/members/${OWNER.userId}/sessions`) return new Response(null, { status: 204 });
+        if (path === '/api/v1/auth/logout') return new Response(null, { status: 204 });
+        return problem(404, 'not-found');
+      }),
+    );
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: 'End sessions of Ann Owner' }));
+    const dialog = await screen.findByRole('dialog', { name: 'End every session of Ann Owner?' });
+    expect(dialog).toHaveTextContent('You are logged out on every device, this one too');
+    await user.click(within(dialog).getByRole('button', { name: 'End sessions' }));
+    expect(await screen.findByRole('heading', { name: 'Log in to Coffer' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+  });
 });

@@ -2,8 +2,9 @@ import { Alert, Button, Group, Modal, NativeSelect, Stack, Table, Text } from '@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap, type Schemas } from '../../api/client';
-import { useMe } from '../../app/auth/AuthProvider';
+import { api, ApiError, unwrap, type Schemas } from '../../api/client';
+import { hasRole } from '../../app/areas';
+import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { ListState } from '../../app/ui/ListState';
 import { ProblemAlert } from '../../app/ui/ProblemAlert';
 import ui from '../../app/ui/ui.module.css';
@@ -17,7 +18,10 @@ export const membersQuery = {
   queryFn: () => unwrap(api.GET('/api/v1/members')),
 };
 
-/** Members: the list, a role per person (PATCH), removal (DELETE) after a confirmation. */
+/**
+ * Members: the list, a role per person (PATCH), removal (DELETE) and ending every session of a person (DELETE
+ * .../sessions; only an owner ends an owner's) after a confirmation.
+ */
 export function PeopleTab() {
   const { t } = useTranslation('members');
   const me = useMe();
@@ -25,6 +29,9 @@ export function PeopleTab() {
   const members = useQuery(membersQuery);
   const [notice, setNotice] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [ending, setEnding] = useState<Member | null>(null);
+  const { logout } = useAuth();
+  const admin = hasRole(me.role, 'ADMIN');
   const overrides = { conflict: 'members:people.lastOwner' };
 
   const changeRole = useMutation({
@@ -46,6 +53,24 @@ export function PeopleTab() {
     },
     onMutate: () => setNotice(null),
   });
+  const endSessions = useMutation({
+    mutationFn: (member: Member) =>
+      unwrap(api.DELETE('/api/v1/members/{userId}/sessions', { params: { path: { userId: member.userId } } })).then(
+        () => member,
+      ),
+    onSuccess: async (member) => {
+      setEnding(null);
+      // One's own sessions include this one: that is a logout.
+      if (member.userId === me.userId) {
+        await logout();
+        return;
+      }
+      setNotice(t('people.sessionsEnded', { name: member.displayName }));
+    },
+    onMutate: () => setNotice(null),
+  });
+  const endDetail =
+    endSessions.error instanceof ApiError && endSessions.error.status === 403 ? endSessions.error.problem?.detail : undefined;
 
   return (
     <Stack>
@@ -100,6 +125,20 @@ export function PeopleTab() {
                       >
                         {t('people.remove')}
                       </Button>
+                      {admin && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          ml="xs"
+                          aria-label={t('people.endSessionsOf', { name: member.displayName })}
+                          onClick={() => {
+                            endSessions.reset();
+                            setEnding(member);
+                          }}
+                        >
+                          {t('people.endSessions')}
+                        </Button>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -123,6 +162,35 @@ export function PeopleTab() {
               </Button>
               <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(removing)}>
                 {t('people.remove')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+      <Modal
+        opened={ending !== null}
+        onClose={() => setEnding(null)}
+        title={ending ? t('people.confirmEndSessionsTitle', { name: ending.displayName }) : ''}
+      >
+        {ending && (
+          <Stack>
+            <Text>
+              {ending.userId === me.userId
+                ? t('people.confirmEndOwnSessions')
+                : t('people.confirmEndSessions', { name: ending.displayName })}
+            </Text>
+            <ProblemAlert error={endSessions.error} overrides={{ forbidden: 'members:people.endSessionsForbidden' }} />
+            {endDetail && (
+              <Text size="sm" data-testid="problem-detail">
+                {endDetail}
+              </Text>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setEnding(null)}>
+                {t('people.cancel')}
+              </Button>
+              <Button color="red" loading={endSessions.isPending} onClick={() => endSessions.mutate(ending)}>
+                {t('people.endSessions')}
               </Button>
             </Group>
           </Stack>
