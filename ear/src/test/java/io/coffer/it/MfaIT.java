@@ -420,4 +420,24 @@ class MfaIT {
         }
         return out.toByteArray();
     }
+
+    /**
+     * MFA-17: a password reset sets the password and nothing else of the sign-in: the second factor stays, the new
+     * password alone answers mfa-required, and a second step begun with the old password is over.
+     */
+    @Test
+    void mfa17_aPasswordResetNeitherRemovesNorBypassesTheSecondFactor() {
+        ItMail.start();
+        Enrolled e = enrolled("reset");
+        String begunBefore = mfaToken(e.user()); // someone who knew the old password, stopped at the second step
+        assertEquals(202, PasswordResetIT.request(e.user()).statusCode());
+        String token = PasswordResetIT.mailedToken(e.user(), 1);
+        assertEquals(204, PasswordResetIT.confirm(token, PasswordResetIT.NEW_PASSWORD).statusCode());
+
+        String after = mfaRequired(login(e.user(), PasswordResetIT.NEW_PASSWORD)).getString("mfaToken");
+        assertProblem(complete(begunBefore, "recoveryCode", e.recoveryCodes().get(0)), 401, "unauthenticated");
+        HttpResponse<String> done = complete(after, "recoveryCode", e.recoveryCodes().get(0));
+        assertEquals(200, done.statusCode(), "the factor survived the reset and completes the new login: "
+                + done.body());
+    }
 }

@@ -120,6 +120,7 @@ public class PasswordReset {
                 user.changePassword(passwords.hash(newPassword));
                 user.verifyEmail(clock.instant()); // the mailed link proved the address too
                 tokens.spendAll(userId, SecretKind.PASSWORD_RESET);
+                tokens.spendAll(userId, SecretKind.MFA); // MFA-17: a second step begun with the old password ends
                 tokens.revokeAllRefresh(userId.value());
                 mailer.sendAfterCommit(new Mail(user.email(), "Your Coffer password was changed",
                         "The password of your Coffer account was just changed, and every session was signed out."
