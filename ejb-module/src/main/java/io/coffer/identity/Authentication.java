@@ -188,15 +188,16 @@ public class Authentication {
             }
             // MFA-16: a session lives at most the tenant's session hours from its login, under today's policy
             Instant now = clock.instant();
-            Instant end = tokens.session(presented.familyId())
-                    .map(s -> policies.current().sessionEnd(s.createdAt())).orElse(now.plus(REFRESH_LIFETIME));
+            Optional<LoginSessionEntity> session = tokens.session(presented.familyId());
+            Instant end = session.map(s -> policies.current().sessionEnd(s.createdAt()))
+                    .orElse(now.plus(REFRESH_LIFETIME));
             if (!end.isAfter(now)) {
                 tokens.revokeFamily(presented.familyId());
                 return null;
             }
             Duration lifetime = min(REFRESH_LIFETIME, Duration.between(now, end));
             String next = tokens.issueRefresh(user, presented.familyId(), lifetime);
-            tokens.sessionUsed(presented.familyId(), now.plus(lifetime), clientAddress);
+            session.ifPresent(s -> tokens.sessionUsed(s, now.plus(lifetime), clientAddress));
             return new IssuedToken(accessTokens.issue(user, tenant, presented.familyId()),
                     AccessTokens.LIFETIME.toSeconds(), next);
         }).orElseThrow(() -> new UnauthenticatedException(REFUSED_REFRESH));

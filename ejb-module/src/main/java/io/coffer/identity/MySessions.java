@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The caller's own sessions (docs/features/identity.md, ID-39..ID-43): where they are signed in, and ending one of
@@ -50,7 +49,7 @@ public class MySessions {
     /** ID-40: the caller's live sessions, last used first. */
     public List<SessionView> mine() {
         Caller.Actor actor = requireSession();
-        Optional<UUID> current = currentSession();
+        Optional<UUID> current = Caller.sessionOf(context.getCallerPrincipal());
         return tokens.liveSessions(actor.user().userId().value()).stream()
                 .map(s -> view(s, current)).toList();
     }
@@ -73,10 +72,6 @@ public class MySessions {
     private static SessionView view(LoginSessionEntity s, Optional<UUID> current) {
         return new SessionView(s.id(), s.createdAt(), s.lastUsedAt(), s.userAgent(), s.clientAddress(),
                 current.filter(s.id()::equals).isPresent());
-    }
-
-    private Optional<UUID> currentSession() {
-        return context.getCallerPrincipal() instanceof JsonWebToken token ? Caller.session(token) : Optional.empty();
     }
 
     /** The caller, when the caller is a session (ID-43: not an API-key token). */

@@ -80,9 +80,8 @@ public class SecondFactor {
         List<String> codes = factors.confirm(user.userId(), code)
                 .orElseThrow(() -> ValidationException.of("code", "is not the current code of the authenticator app"));
         // MFA-14: confirming with a code proves the factor, so this session has passed one
-        if (context.getCallerPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token) {
-            Caller.session(token).ifPresent(sid -> tokens.sessionPassedSecondFactor(sid, user.userId().value()));
-        }
+        Caller.sessionOf(context.getCallerPrincipal())
+                .ifPresent(sid -> tokens.sessionPassedSecondFactor(sid, user.userId().value()));
         events.fire(new MfaEnabled(caller.tenant(), user.userId(), SecondFactors.TOTP, clock.instant()));
         return codes;
     }

@@ -125,11 +125,10 @@ public class Caller {
             }
         }
         Actor actor = requireActor(principal);
-        boolean passed = principal instanceof JsonWebToken token && session(token).flatMap(sessions::session)
-                .filter(s -> !s.endedFor(actor.user().userId().value())).map(LoginSessionEntity::secondFactor)
-                .orElse(false);
-        return new CurrentCaller(actor.user().userId(), tenant(), actor.role(), actor.readOnly(),
-                secondFactorDue(policies.current().requireMfa(), actor.apiKey(), passed));
+        // requireActor refused an ended session: what is left to ask is whether this one passed a second factor
+        boolean due = !actor.apiKey() && policies.current().requireMfa() && !sessionOf(principal)
+                .flatMap(sessions::session).map(LoginSessionEntity::secondFactor).orElse(false);
+        return new CurrentCaller(actor.user().userId(), tenant(), actor.role(), actor.readOnly(), due);
     }
 
     /**
@@ -176,7 +175,11 @@ public class Caller {
      * The session a token names ({@code sid}, ID-39); empty for a token without one (an API key's, one issued before
      * sessions were kept). A malformed one refuses the token.
      */
-    public static Optional<java.util.UUID> session(JsonWebToken token) {
+    public static Optional<java.util.UUID> sessionOf(Principal principal) {
+        return principal instanceof JsonWebToken token ? session(token) : Optional.empty();
+    }
+
+    private static Optional<java.util.UUID> session(JsonWebToken token) {
         String sid = claim(token, TokenClaims.SESSION);
         if (sid == null || sid.isBlank()) {
             return Optional.empty();

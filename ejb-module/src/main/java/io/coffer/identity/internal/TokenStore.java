@@ -130,12 +130,9 @@ public class TokenStore {
         return new Issued<>(refresh, session);
     }
 
-    /** A refresh of {@code family}: its session was used now from {@code clientAddress}, until {@code until}. */
-    public void sessionUsed(UUID family, Instant until, String clientAddress) {
-        LoginSessionEntity session = em.find(LoginSessionEntity.class, family);
-        if (session != null) {
-            session.used(clock.instant(), until, clientAddress);
-        }
+    /** A refresh of {@code session}: it was used now from {@code clientAddress}, until {@code until}. */
+    public void sessionUsed(LoginSessionEntity session, Instant until, String clientAddress) {
+        session.used(clock.instant(), until, clientAddress);
     }
 
     /** The session {@code id} of {@code user} passed a second factor now (TOTP confirmed in it: MFA-14). */
