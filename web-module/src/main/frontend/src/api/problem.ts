@@ -11,7 +11,8 @@ export type ProblemOverrides = Partial<Record<string, string>>;
 const KNOWN = new Set([
   'validation', 'unauthenticated', 'forbidden', 'not-found', 'conflict', 'gone', 'payload-too-large',
   'unsupported-media-type', 'rate-limited', 'invalid-token', 'credentials-required', 'unavailable',
-  'mfa-required', 'mfa-enrolment-required', 'method-not-allowed', 'internal',
+  'mfa-required', 'mfa-enrolment-required', 'method-not-allowed', 'internal', 'sso-failed',
+  'login-method-not-allowed',
 ]);
 
 /** The slug of a problem type (`/problems/not-found` → `not-found`). */

@@ -268,6 +268,15 @@ class AuthorizationMatrixIT {
         };
     }
 
+    /** OWNER only (an API key acts as ADMIN at most: 403); another tenant's OWNER acts on their own (SSO-1). */
+    static Rule ownerOnly(int ok) {
+        return c -> switch (c) {
+            case ANONYMOUS -> 401;
+            case OWNER, FOREIGN_OWNER -> ok;
+            default -> 403;
+        };
+    }
+
     /** Any signed-in user, each in their own tenant. */
     static Rule anyUser(int ok) {
         return c -> c == Caller.ANONYMOUS ? 401 : ok;
@@ -359,6 +368,14 @@ class AuthorizationMatrixIT {
             row("GET /api/v1/tenant/security", adminOnly(200, false), false, f -> get("/api/v1/tenant/security")),
             row("PUT /api/v1/tenant/security", adminOnly(200, false), false, f -> json("PUT", "/api/v1/tenant/security",
                     SignInPolicyIT.DEFAULTS)), // the defaults: requireMfa would gate the matrix's own sessions
+            row("GET /api/v1/tenant/sso", ownerOnly(200), false, f -> get("/api/v1/tenant/sso")),
+            row("PUT /api/v1/tenant/sso", ownerOnly(200), false, f -> json("PUT", "/api/v1/tenant/sso",
+                    "{\"enabled\": false, \"issuer\": \"\", \"clientId\": \"matrix\", \"emailDomains\":"
+                            + " [\"matrix.test\"], \"autoProvision\": false}")), // disabled: no provider asked
+            row("GET /api/v1/auth/sso/{tenantSlug}/start", sameForEveryone(404), false,
+                    f -> get("/api/v1/auth/sso/no-such-tenant-" + unique() + "/start")),
+            row("GET /api/v1/auth/sso/callback", sameForEveryone(401), false,
+                    f -> get("/api/v1/auth/sso/callback?state=nope&code=nope")),
             row("GET /api/v1/members", adminOnly(200, false), false, f -> get("/api/v1/members")),
             row("GET /api/v1/audit", adminOnly(200, false), false, f -> get("/api/v1/audit")),
             row("GET /api/v1/audit/verify", adminOnly(200, false), false, f -> get("/api/v1/audit/verify")),

@@ -55,6 +55,7 @@ class MasterKeyRotationIT {
         SEALED.put("webhook_deliveries", "body_sealed");
         SEALED.put("idempotency_keys", "body");
         SEALED.put("mfa_totp", "secret_sealed");
+        SEALED.put("tenant_sso", "client_secret_sealed");
     }
 
     static final String NOTHING_LEFT = "master key rotation: nothing sealed under a previous key";
@@ -214,6 +215,12 @@ class MasterKeyRotationIT {
                 visitorToken = ReleaseJar.json(session).getString("visitorToken"); // the tenant's visitor key
                 HttpResponse<String> totp = post("/api/v1/me/mfa/totp", token, "", null); // a pending TOTP secret
                 assertEquals(201, totp.statusCode(), totp.body());
+                HttpResponse<String> sso = release.send(release.at("/api/v1/tenant/sso")
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\": false, \"issuer\": \"\","
+                                + " \"clientId\": \"rotation\", \"clientSecret\": \"rotation-secret\","
+                                + " \"emailDomains\": [\"rotation.test\"], \"autoProvision\": false}")));
+                assertEquals(200, sso.statusCode(), sso.body()); // a single sign-on client secret (SSO-2)
 
                 Map<String, List<byte[]>> before = sealedValues(home);
                 for (Map.Entry<String, List<byte[]>> e : before.entrySet()) {

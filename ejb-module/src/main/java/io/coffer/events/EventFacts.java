@@ -77,6 +77,11 @@ public record EventFacts(TenantId tenant, String type, Instant at, String actorT
             b.user(x.user()).object("user", x.user().value()).put("method", x.method());
         } else if (e instanceof IdentityEvents.SecurityPolicyChanged x) {
             b.user(x.actor()).object("tenant", x.tenant().value()).put("policy", x.policy());
+        } else if (e instanceof IdentityEvents.SsoLogin x) {
+            b.user(x.user()).object("user", x.user().value()).client(x.clientAddress()).put("issuer", x.issuer())
+                    .put("subject", x.subject());
+        } else if (e instanceof IdentityEvents.SsoSettingsChanged x) {
+            b.user(x.actor()).object("tenant", x.tenant().value()).put("settings", x.settings());
         } else if (e instanceof IdentityEvents.SessionsRevoked x) {
             b.user(x.actor()).object("user", x.user().value())
                     .put("sessionId", x.session() == null ? "all" : x.session().toString());

@@ -7,6 +7,8 @@ import io.coffer.identity.internal.LoginSessionEntity;
 import io.coffer.identity.internal.RefreshTokenEntity;
 import io.coffer.identity.internal.SecondFactors;
 import io.coffer.identity.internal.SignInPolicies;
+import io.coffer.identity.internal.SignIns;
+import io.coffer.shared.error.LoginMethodNotAllowedException;
 import io.coffer.platform.Throttling;
 import io.coffer.platform.ThrottlingGate;
 import io.coffer.identity.internal.TokenStore;
@@ -69,7 +71,7 @@ public class Authentication {
     @Inject
     Event<IdentityEvent> events;
 
-    static final Duration REFRESH_LIFETIME = Duration.ofDays(7);
+    static final Duration REFRESH_LIFETIME = SignIns.REFRESH_LIFETIME;
     static final int FAILURES_PER_ACCOUNT = 20;
     static final int FAILURES_PER_ADDRESS = 100;
 
@@ -87,6 +89,9 @@ public class Authentication {
 
     @Inject
     SignInPolicies policies;
+
+    @Inject
+    SignIns signIns;
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
@@ -138,6 +143,13 @@ public class Authentication {
         boolean hashUnknown = addressOver.isEmpty();
         Outcome outcome = tenancy.call(tenantId,
                 () -> check(tenantId, email, password, hashUnknown, new Client(clientAddress, userAgent)));
+        if (outcome.methodRefused()) {
+            throttle.fail(addressKey, accountKey);
+            events.fire(new LoginFailed(tenantId, outcome.user() == null ? null : outcome.user().userId(),
+                    clientAddress, clock.instant()));
+            throw new LoginMethodNotAllowedException("This tenant signs in with single sign-on only: use \"Sign in"
+                    + " with SSO\".");
+        }
         if (outcome.mfaToken() != null) {
             throw new MfaRequiredException(outcome.mfaToken(), outcome.methods()); // committed: the token lives (MFA-5)
         }
@@ -222,7 +234,15 @@ public class Authentication {
         if (user.isEmpty() && !hashUnknown) {
             return new Outcome(null, null, false);
         }
-        if (!passwords.matches(password, user.map(UserEntity::passwordHash).orElse(null)) || user.isEmpty()) {
+        // SSO-11: a policy without password leaves only the OWNERs theirs (the break-glass accounts); every other
+        // attempt gets the same 403, whatever the password, so that the answer tells nothing about it
+        boolean ownersOnly = !policies.current().allowedLoginMethods().contains("password");
+        boolean right = passwords.matches(password, user.map(UserEntity::passwordHash).orElse(null));
+        if (ownersOnly && !(right && user.isPresent() && user.get().role() == Role.OWNER
+                && user.get().emailVerified())) {
+            return new Outcome(user.orElse(null), null, false, null, null, List.of(), true);
+        }
+        if (!right || user.isEmpty()) {
             return new Outcome(user.orElse(null), null, false);
         }
         if (!user.get().emailVerified()) {
@@ -230,7 +250,7 @@ public class Authentication {
         }
         if (factors.active(user.get().userId())) {
             String mfaToken = tokens.issueOneTime(user.get().userId(), SecretKind.MFA, MFA_LIFETIME);
-            return new Outcome(user.get(), null, false, null, mfaToken, factors.methods(user.get().userId()));
+            return new Outcome(user.get(), null, false, null, mfaToken, factors.methods(user.get().userId()), false);
         }
         return signedIn(user.get(), tenant, client, false);
     }
@@ -239,25 +259,20 @@ public class Authentication {
     private record Client(String address, String userAgent) {
     }
 
-    /**
-     * A login's end (the password, or its second step: {@code secondFactor}): a new session and its first tokens
-     * (ID-39), its refresh token living no longer than the tenant's session hours allow (MFA-16).
-     */
+    /** A login's end (the password, or its second step: {@code secondFactor}): {@link SignIns#begin}. */
     private Outcome signedIn(UserEntity user, TenantId tenant, Client client, boolean secondFactor) {
-        Duration lifetime = min(REFRESH_LIFETIME, Duration.ofHours(policies.current().sessionHours()));
-        TokenStore.Issued<LoginSessionEntity> session =
-                tokens.startSession(user, lifetime, client.userAgent(), client.address(), secondFactor);
-        return new Outcome(user, accessTokens.issue(user, tenant, session.entity().id()), false, session.secret());
+        SignIns.Signed signed = signIns.begin(user, tenant, client.address(), client.userAgent(), secondFactor);
+        return new Outcome(user, signed.accessToken(), false, signed.refreshToken());
     }
 
     private record Outcome(UserEntity user, String token, boolean unverified, String refresh, String mfaToken,
-                           List<String> methods) {
+                           List<String> methods, boolean methodRefused) {
         Outcome(UserEntity user, String token, boolean unverified) {
             this(user, token, unverified, null);
         }
 
         Outcome(UserEntity user, String token, boolean unverified, String refresh) {
-            this(user, token, unverified, refresh, null, List.of());
+            this(user, token, unverified, refresh, null, List.of(), false);
         }
     }
 

@@ -7,5 +7,6 @@ public sealed interface IdentityEvent extends CofferEvent permits IdentityEvents
         IdentityEvents.UserInvited, IdentityEvents.PasswordResetRequested, IdentityEvents.PasswordResetCompleted,
         IdentityEvents.LoginSucceeded, IdentityEvents.LoginFailed, IdentityEvents.RoleChanged,
         IdentityEvents.MemberRemoved, IdentityEvents.MfaEnabled, IdentityEvents.MfaDisabled,
-        IdentityEvents.SessionsRevoked, IdentityEvents.SecurityPolicyChanged {
+        IdentityEvents.SessionsRevoked, IdentityEvents.SecurityPolicyChanged, IdentityEvents.SsoLogin,
+        IdentityEvents.SsoSettingsChanged {
 }

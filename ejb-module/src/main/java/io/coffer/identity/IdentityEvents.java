@@ -124,4 +124,28 @@ public final class IdentityEvents {
             return "tenant.security-changed";
         }
     }
+
+    /**
+     * {@code auth.sso.login}: {@code user} signed in through the tenant's OpenID Connect provider ({@code issuer}) as
+     * {@code subject} (SSO-10; a member the sign-in created has a {@code user.created} just before, SSO-9).
+     */
+    public record SsoLogin(TenantId tenant, UserId user, String issuer, String subject, String clientAddress,
+                           Instant at) implements IdentityEvent {
+        @Override
+        public String type() {
+            return "auth.sso.login";
+        }
+    }
+
+    /**
+     * {@code tenant.sso-changed}: {@code actor} replaced the tenant's single sign-on settings, now {@code settings}
+     * (never the client secret; SSO-2). Stored and audited, not a contract webhook event.
+     */
+    public record SsoSettingsChanged(TenantId tenant, UserId actor, String settings, Instant at)
+            implements IdentityEvent {
+        @Override
+        public String type() {
+            return "tenant.sso-changed";
+        }
+    }
 }

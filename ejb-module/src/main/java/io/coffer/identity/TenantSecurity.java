@@ -2,6 +2,7 @@ package io.coffer.identity;
 
 import io.coffer.identity.internal.Caller;
 import io.coffer.identity.internal.SignInPolicies;
+import io.coffer.identity.internal.SsoConfigs;
 import io.coffer.identity.internal.SignInPolicies.Policy;
 import io.coffer.shared.error.ConflictException;
 import io.coffer.shared.error.ForbiddenException;
@@ -34,6 +35,9 @@ public class TenantSecurity {
     SignInPolicies policies;
 
     @Inject
+    SsoConfigs ssoConfigs;
+
+    @Inject
     Event<IdentityEvent> events;
 
     @Inject
@@ -50,7 +54,7 @@ public class TenantSecurity {
 
     /**
      * MFA-13: replaces the policy. 400 for an unknown or repeated method, an empty list or hours outside 1..720; 409
-     * for a list without {@code password} while the tenant has no other way to sign in (no passkeys or SSO yet).
+     * for a list without {@code password} unless it allows {@code oidc} and the tenant's SSO is enabled (SSO-11).
      */
     public Settings update(Boolean requireMfa, List<String> methods, Integer sessionHours) {
         Caller.Actor actor = requireAdmin();
@@ -70,9 +74,10 @@ public class TenantSecurity {
         if (sessionHours == null || sessionHours < 1 || sessionHours > SignInPolicies.MAX_SESSION_HOURS) {
             throw ValidationException.of("sessionHours", "must be between 1 and " + SignInPolicies.MAX_SESSION_HOURS);
         }
-        if (!unique.contains("password")) {
-            throw new ConflictException("Without password sign-in nobody could sign in: this tenant has no passkeys"
-                    + " or single sign-on set up yet.");
+        if (!unique.contains("password") && !(unique.contains("oidc") && ssoConfigs.current()
+                .filter(SsoConfigs.Config::enabled).isPresent())) {
+            throw new ConflictException("Without password sign-in nobody could sign in: enable single sign-on"
+                    + " (/tenant/sso) and allow \"oidc\" first.");
         }
         List<String> ordered = SignInPolicies.METHODS.stream().filter(unique::contains).toList();
         Policy saved = policies.save(new Policy(requireMfa, ordered, sessionHours), actor.user().userId().value());

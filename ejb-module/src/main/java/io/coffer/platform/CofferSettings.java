@@ -267,11 +267,24 @@ public class CofferSettings {
      * reserved ranges (WH-10); {@code false} unless set to {@code true}. Anything but true or false stops start-up.
      */
     public boolean webhookAllowPrivate() {
-        String value = value("COFFER_WEBHOOK_ALLOW_PRIVATE").orElse("false");
+        return flag("COFFER_WEBHOOK_ALLOW_PRIVATE");
+    }
+
+    /**
+     * {@code COFFER_SSO_ALLOW_PRIVATE}: allow single sign-on providers in loopback, private and the other reserved
+     * ranges (an identity provider on the operator's own network), and plain http for a loopback provider (SSO-13);
+     * {@code false} unless set to {@code true}. Anything but true or false stops start-up.
+     */
+    public boolean ssoAllowPrivate() {
+        return flag("COFFER_SSO_ALLOW_PRIVATE");
+    }
+
+    private boolean flag(String name) {
+        String value = value(name).orElse("false");
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value);
         }
-        throw new StartupFailure("COFFER_WEBHOOK_ALLOW_PRIVATE must be true or false");
+        throw new StartupFailure(name + " must be true or false");
     }
 
     /**

@@ -26,5 +26,7 @@ public enum SecretKind {
     /** The mfaToken of a login's second step (single use, 5 minutes, MFA-5). */
     MFA,
     /** A TOTP recovery code (single use, no expiry; revoked when TOTP is disabled, MFA-8). */
-    RECOVERY_CODE
+    RECOVERY_CODE,
+    /** The {@code state} of a single sign-on started at the provider (single use, 10 minutes, SSO-4). */
+    SSO_STATE
 }

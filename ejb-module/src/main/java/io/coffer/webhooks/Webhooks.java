@@ -9,7 +9,7 @@ import io.coffer.shared.TenantId;
 import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.shared.error.ValidationException;
-import io.coffer.webhooks.internal.SsrfGuard;
+import io.coffer.platform.SsrfGuard;
 import io.coffer.webhooks.internal.WebhookDispatch;
 import io.coffer.webhooks.internal.WebhookStore;
 import jakarta.annotation.security.PermitAll;

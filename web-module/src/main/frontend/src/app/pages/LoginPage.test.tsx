@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, pathOf, problem, renderApp } from '../../test/render';
 
 const ME = { userId: 'u1', tenantId: 't1', tenantSlug: 'acme', email: 'ann@acme.test', displayName: 'Ann', role: 'OWNER' };
@@ -151,6 +151,42 @@ describe('log in', () => {
       expect(screen.getByRole('status')).toHaveTextContent('The second step took too long or was already used.');
       expect(screen.getByLabelText(/^Password/)).toHaveValue('');
       expect(screen.getByLabelText(/Organisation/)).toHaveValue('acme');
+    });
+  });
+
+  describe('single sign-on', () => {
+    const anonymous = () => problem(401, 'unauthenticated');
+
+    it('"Sign in with SSO" sends the browser to the start of the typed organisation, and asks for one first', async () => {
+      const assign = vi.fn();
+      vi.stubGlobal('location', { ...window.location, assign });
+      try {
+        renderApp('/login', anonymous);
+        const user = userEvent.setup({ delay: null });
+        await user.click(await screen.findByRole('button', { name: 'Sign in with SSO' }));
+        expect(screen.getByRole('status')).toHaveTextContent('Enter your organisation first');
+        expect(assign).not.toHaveBeenCalled();
+        await user.type(screen.getByLabelText(/Organisation/), ' acme ');
+        await user.click(screen.getByRole('button', { name: 'Sign in with SSO' }));
+        expect(assign).toHaveBeenCalledWith('/api/v1/auth/sso/acme/start');
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    });
+
+    it('a refused sign-in comes back with the server\'s sentence', async () => {
+      renderApp('/login?sso=failed&detail=' + encodeURIComponent('The provider has not verified a@b.test.'), anonymous);
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'Single sign-on did not complete: The provider has not verified a@b.test.',
+      );
+    });
+
+    it('an SSO-only organisation says so when a password is tried (403 login-method-not-allowed)', async () => {
+      renderApp('/login', (request) =>
+        pathOf(request) === '/api/v1/auth/login' ? problem(403, 'login-method-not-allowed') : anonymous(),
+      );
+      await fillAndSubmit();
+      expect(await screen.findByRole('alert')).toHaveTextContent('signs in with single sign-on only');
     });
   });
 });

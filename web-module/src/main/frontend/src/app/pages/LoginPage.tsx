@@ -36,6 +36,18 @@ export function LoginPage() {
   const [checkFactor, setCheckFactor] = useState(false);
   const [stepExpired, setStepExpired] = useState(false);
   const from = routeState.from && routeState.from.startsWith('/') ? routeState.from : '/';
+  // A refused single sign-on comes back here as /login?sso=failed&detail=… (the server's sentence).
+  const query = new URLSearchParams(location.search);
+  const ssoFailure = query.get('sso') === 'failed' ? (query.get('detail') ?? '') : null;
+  const [ssoNeedsTenant, setSsoNeedsTenant] = useState(false);
+  const startSso = () => {
+    const slug = tenant.trim();
+    if (!slug) {
+      setSsoNeedsTenant(true);
+      return;
+    }
+    window.location.assign(`/api/v1/auth/sso/${encodeURIComponent(slug)}/start`);
+  };
 
   const mutation = useMutation({
     mutationFn: () => login(tenant.trim(), email.trim(), password),
@@ -132,9 +144,23 @@ export function LoginPage() {
           {t('mfa.expired')}
         </Alert>
       )}
+      {ssoFailure !== null && !mutation.error && (
+        <Alert color="red" role="alert">
+          {t('login.ssoFailed', { detail: ssoFailure })}
+        </Alert>
+      )}
+      {ssoNeedsTenant && !tenant.trim() && (
+        <Alert color="yellow" role="status">
+          {t('login.ssoNeedsTenant')}
+        </Alert>
+      )}
       <ProblemAlert
         error={mutation.error}
-        overrides={{ unauthenticated: 'auth:login.failed', forbidden: 'auth:login.unverified' }}
+        overrides={{
+          unauthenticated: 'auth:login.failed',
+          forbidden: 'auth:login.unverified',
+          'login-method-not-allowed': 'auth:login.ssoOnly',
+        }}
       />
       <TextInput
         label={t('fields.tenant')}
@@ -164,6 +190,12 @@ export function LoginPage() {
       />
       <Button type="submit" loading={mutation.isPending}>
         {t('login.submit')}
+      </Button>
+      <Text size="sm" c="dimmed" ta="center">
+        {t('login.or')}
+      </Text>
+      <Button type="button" variant="default" onClick={startSso}>
+        {t('login.sso')}
       </Button>
       <Anchor component={Link} to="/forgot-password" size="sm">
         {t('login.forgot')}

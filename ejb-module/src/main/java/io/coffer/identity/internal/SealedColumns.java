@@ -23,4 +23,9 @@ public class SealedColumns {
     @Produces
     static final SealedColumn TOTP_SECRETS = new SealedColumn("TOTP secrets", "mfa_totp", "user_id", "secret_sealed",
             true, true);
+
+    /** The tenants' single sign-on client secrets of {@code tenant_sso.client_secret_sealed} (SSO-2). */
+    @Produces
+    static final SealedColumn SSO_CLIENT_SECRETS = new SealedColumn("single sign-on client secrets", "tenant_sso", "id",
+            "client_secret_sealed", true, true);
 }

@@ -49,6 +49,14 @@ public class Users {
                 .getResultStream().findFirst();
     }
 
+    /** Whether a member of this email was removed from the tenant (and has not come back since). */
+    public boolean wasRemoved(String email) {
+        return !em.createQuery("select u.id from UserEntity u where lower(u.email) = :email"
+                        + " and u.removedAt is not null", java.util.UUID.class)
+                .setParameter("email", email.trim().toLowerCase(java.util.Locale.ROOT))
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
     public UserEntity add(UserEntity user) {
         em.persist(user);
         em.flush();

@@ -1,5 +1,6 @@
 package io.coffer.webhooks.internal;
 
+import io.coffer.platform.SsrfGuard;
 import io.coffer.outbox.OutboxHandler;
 import io.coffer.outbox.OutboxWork;
 import io.coffer.platform.CofferSettings;

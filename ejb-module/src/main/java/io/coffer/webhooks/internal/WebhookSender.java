@@ -1,13 +1,11 @@
 package io.coffer.webhooks.internal;
 
+import io.coffer.platform.SsrfGuard;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -44,30 +42,7 @@ public final class WebhookSender implements AutoCloseable {
 
     public WebhookSender(SsrfGuard guard, Timeout connectTimeout, Timeout readTimeout) {
         this.guard = guard;
-        DnsResolver checked = new DnsResolver() {
-            @Override
-            public InetAddress[] resolve(String host) throws UnknownHostException {
-                try {
-                    return guard.resolve(host);
-                } catch (SsrfGuard.Refused refused) {
-                    throw new RefusedHost(refused.getMessage());
-                }
-            }
-
-            @Override
-            public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-                List<InetSocketAddress> out = new ArrayList<>();
-                for (InetAddress a : resolve(host)) {
-                    out.add(new InetSocketAddress(a, port));
-                }
-                return out;
-            }
-
-            @Override
-            public String resolveCanonicalHostname(String host) {
-                return host;
-            }
-        };
+        DnsResolver checked = guard.dnsResolver();
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(checked)
@@ -84,13 +59,6 @@ public final class WebhookSender implements AutoCloseable {
                 .disableContentCompression()
                 .setUserAgent("Coffer-Webhooks/1")
                 .build();
-    }
-
-    /** The refusal, carried through the client's resolver signature. */
-    static final class RefusedHost extends UnknownHostException {
-        RefusedHost(String message) {
-            super(message);
-        }
     }
 
     /** POSTs {@code body} to {@code url}, signed with {@code secret} at {@code timestamp} (Unix seconds). */
@@ -125,7 +93,7 @@ public final class WebhookSender implements AutoCloseable {
             }
             return status >= 200 && status < 300 ? new Outcome(status, null)
                     : new Outcome(status, "answered " + status);
-        } catch (RefusedHost refused) {
+        } catch (SsrfGuard.RefusedHost refused) {
             return new Outcome(0, "refused: " + refused.getMessage());
         } catch (IOException e) {
             return new Outcome(0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));

@@ -1,5 +1,6 @@
 package io.coffer.webhooks.internal;
 
+import io.coffer.platform.SsrfGuard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -220,15 +220,20 @@ public class AuthResource {
     }
 
     private static Response withRefreshCookie(Authentication.IssuedToken token) {
-        NewCookie cookie = new NewCookie.Builder(REFRESH_COOKIE)
-                .value(token.refreshToken())
+        return Response.ok(new TokenResponse(token.accessToken(), token.expiresIn(), "Bearer"))
+                .cookie(refreshCookie(token.refreshToken())).build();
+    }
+
+    /** The refresh cookie carrying {@code refreshToken} (ID-7), set by every way of signing in. */
+    static NewCookie refreshCookie(String refreshToken) {
+        return new NewCookie.Builder(REFRESH_COOKIE)
+                .value(refreshToken)
                 .path("/api/v1/auth")
                 .httpOnly(true)
                 .secure(true)
                 .sameSite(NewCookie.SameSite.STRICT)
                 .maxAge((int) java.time.Duration.ofDays(7).toSeconds())
                 .build();
-        return Response.ok(new TokenResponse(token.accessToken(), token.expiresIn(), "Bearer")).cookie(cookie).build();
     }
 
     private static void require(Object body, String field) {

@@ -48,6 +48,12 @@ public final class ExceptionMappers {
         if (e instanceof UnauthenticatedException) {
             return Problem.unauthenticated().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"coffer\"").build();
         }
+        if (e instanceof io.coffer.shared.error.SsoFailedException) {
+            return Problem.of(ProblemType.SSO_FAILED, e.getMessage(), null).build();
+        }
+        if (e instanceof io.coffer.shared.error.LoginMethodNotAllowedException) {
+            return Problem.of(ProblemType.LOGIN_METHOD_NOT_ALLOWED, e.getMessage(), null).build();
+        }
         if (e instanceof ForbiddenException) {
             return Problem.of(ProblemType.FORBIDDEN, e.getMessage(), null).build();
         }

@@ -11,9 +11,13 @@ public enum ProblemType {
     CREDENTIALS_REQUIRED("credentials-required", 401, "Credentials required", "More credentials are required."),
     MFA_REQUIRED("mfa-required", 401, "Second factor required",
             "The password is right; complete the login with a second factor."),
+    SSO_FAILED("sso-failed", 401, "Single sign-on failed",
+            "The sign-in through your identity provider did not complete: start it again."),
     FORBIDDEN("forbidden", 403, "Forbidden", "You may not do this."),
     MFA_ENROLMENT_REQUIRED("mfa-enrolment-required", 403, "Second factor enrolment required",
             "This tenant requires a second factor: set one up under /me/mfa, then go on."),
+    LOGIN_METHOD_NOT_ALLOWED("login-method-not-allowed", 403, "Sign-in method not allowed",
+            "This tenant does not allow this way of signing in: use single sign-on."),
     NOT_FOUND("not-found", 404, "Not found", "The requested resource does not exist."),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed", "This method is not allowed here."),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable", "No representation matches the Accept header."),
@@ -62,7 +66,7 @@ public enum ProblemType {
     public static ProblemType forStatus(int status) {
         Optional<ProblemType> exact = Arrays.stream(values())
                 .filter(t -> t.status == status && t != INVALID_TOKEN && t != CREDENTIALS_REQUIRED && t != MFA_REQUIRED
-                        && t != MFA_ENROLMENT_REQUIRED)
+                        && t != MFA_ENROLMENT_REQUIRED && t != SSO_FAILED && t != LOGIN_METHOD_NOT_ALLOWED)
                 .findFirst();
         return exact.orElse(status >= 500 ? INTERNAL : VALIDATION);
     }

@@ -1,8 +1,11 @@
-package io.coffer.webhooks.internal;
+package io.coffer.platform;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import org.apache.hc.client5.http.DnsResolver;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -10,8 +13,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which addresses a webhook may reach (WH-10..13). Refused unless the operator allows private targets
- * ({@code COFFER_WEBHOOK_ALLOW_PRIVATE}): IPv4 this-network (0/8), loopback (127/8), private (10/8, 172.16/12,
+ * Which addresses an outbound call may reach: a webhook (WH-10..13), a single sign-on provider (SSO-13). Refused
+ * unless the operator allows private targets ({@code COFFER_WEBHOOK_ALLOW_PRIVATE}, {@code COFFER_SSO_ALLOW_PRIVATE}):
+ * IPv4 this-network (0/8), loopback (127/8), private (10/8, 172.16/12,
  * 192.168/16), CGNAT (100.64/10), link-local (169.254/16, the cloud metadata address among them), IETF protocol
  * assignments (192.0.0/24), benchmarking (198.18/15), the documentation nets, multicast (224/4) and reserved (240/4,
  * broadcast); IPv6 unspecified, loopback, link-local (fe80::/10), site-local (fec0::/10), unique-local (fc00::/7),
@@ -35,6 +39,45 @@ public final class SsrfGuard {
     }
 
     public static final Resolver SYSTEM = InetAddress::getAllByName;
+
+    /** A refusal carried through Apache HttpClient's resolver signature (see {@link #dnsResolver()}). */
+    public static final class RefusedHost extends UnknownHostException {
+        RefusedHost(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * This guard as Apache HttpClient 5's resolver: the client connects only to the addresses the rules allowed, so
+     * that a name resolving elsewhere since it was checked (DNS rebinding) is caught at connect time (WH-12, SSO-13).
+     * A refusal is a {@link RefusedHost}.
+     */
+    public DnsResolver dnsResolver() {
+        return new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                try {
+                    return SsrfGuard.this.resolve(host);
+                } catch (Refused refused) {
+                    throw new RefusedHost(refused.getMessage());
+                }
+            }
+
+            @Override
+            public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+                List<InetSocketAddress> out = new ArrayList<>();
+                for (InetAddress a : resolve(host)) {
+                    out.add(new InetSocketAddress(a, port));
+                }
+                return out;
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+    }
 
     private final boolean allowPrivate;
     private final Resolver resolver;

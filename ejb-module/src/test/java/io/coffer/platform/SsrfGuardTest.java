@@ -1,4 +1,4 @@
-package io.coffer.webhooks.internal;
+package io.coffer.platform;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
