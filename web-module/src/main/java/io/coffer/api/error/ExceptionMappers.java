@@ -48,6 +48,9 @@ public final class ExceptionMappers {
         if (e instanceof UnauthenticatedException) {
             return Problem.unauthenticated().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"coffer\"").build();
         }
+        if (e instanceof io.coffer.shared.error.MfaEnrolmentRequiredException) {
+            return Problem.of(ProblemType.MFA_ENROLMENT_REQUIRED, e.getMessage(), null).build(); // MFA-18
+        }
         if (e instanceof ForbiddenException) {
             return Problem.of(ProblemType.FORBIDDEN, e.getMessage(), null).build();
         }
