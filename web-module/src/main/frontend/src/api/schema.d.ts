@@ -783,7 +783,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's own account */
+        /** The caller's own account, with a summary of their second factors (mfa) */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -792,6 +792,23 @@ export interface paths {
         head?: never;
         /** Change the caller's display name */
         patch: operations["updateMe"];
+        trace?: never;
+    };
+    "/api/v1/me/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the recovery codes with ten new ones, for a current TOTP code; the earlier ones end */
+        post: operations["regenerateRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/mfa/totp": {
@@ -1838,6 +1855,7 @@ export interface components {
             displayName: string;
             /** Format: email */
             email: string;
+            mfa: components["schemas"]["MeSecondFactors"];
             /** @enum {string} */
             role: "OWNER" | "ADMIN" | "MEMBER";
             /** Format: uuid */
@@ -1846,6 +1864,16 @@ export interface components {
             tenantSlug: string;
             /** Format: uuid */
             userId: string;
+        };
+        /** @description The caller's second factors (MFA-20): whether the authenticator app (TOTP) is on and how many unused recovery codes are left (0 while it is off). */
+        MeSecondFactors: {
+            /**
+             * Format: int32
+             * @description Unused recovery codes.
+             */
+            recoveryCodesLeft: number;
+            /** @description Two-factor sign-in with an authenticator app is on. */
+            totp: boolean;
         };
         MeUpdate: {
             /** @description Trimmed; no control characters. */
@@ -4163,6 +4191,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    regenerateRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCode"];
+            };
+        };
+        responses: {
+            /** @description The new recovery codes, shown only here */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
                 };
             };
             400: components["responses"]["BadRequest"];

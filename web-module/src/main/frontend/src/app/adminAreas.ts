@@ -10,6 +10,7 @@ import { automationArea } from '../features/automation/routes';
 import { linksArea } from '../features/links/routes';
 import { membersArea } from '../features/members/routes';
 import { roomsArea } from '../features/rooms/routes';
+import { settingsArea } from '../features/settings/routes';
 import type { Area } from './areas';
 
 export const adminAreas: Area[] = [
@@ -20,5 +21,6 @@ export const adminAreas: Area[] = [
   automationArea,
   membersArea,
   auditArea,
+  settingsArea,
   accountArea,
 ];

@@ -362,6 +362,8 @@ class AuthorizationMatrixIT {
                     f -> json("POST", "/api/v1/me/mfa/totp/confirm", "{\"code\": \"not-a-code\"}")),
             row("DELETE /api/v1/me/mfa/totp", sessionOnly(204), false,
                     f -> json("DELETE", "/api/v1/me/mfa/totp", "{\"code\": \"123456\"}")),
+            row("POST /api/v1/me/mfa/recovery-codes", sessionOnly(400), false,
+                    f -> json("POST", "/api/v1/me/mfa/recovery-codes", "{\"code\": \"not-a-code\"}")), // MFA-19
             row("GET /api/v1/me/sessions", sessionOnly(200), false, f -> get("/api/v1/me/sessions")),
             row("DELETE /api/v1/me/sessions/{id}", sessionOnly(404), false,
                     f -> delete("/api/v1/me/sessions/" + UUID.randomUUID())), // only one's own live session: 404

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.coffer.identity.internal.Totp;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -132,6 +133,16 @@ class MfaIT {
         return Http.send(Http.request("/api/v1/me/mfa/totp").header("Authorization", "Bearer " + access)
                 .header("Content-Type", "application/json")
                 .method("DELETE", HttpRequest.BodyPublishers.ofString("{\"" + field + "\": \"" + value + "\"}")));
+    }
+
+    static HttpResponse<String> regenerate(String access, String code) {
+        return Http.postJson("/api/v1/me/mfa/recovery-codes", access, "{\"code\": \"" + code + "\"}");
+    }
+
+    static JsonObject mfaOfMe(String access) {
+        HttpResponse<String> me = Http.get("/api/v1/me", access);
+        assertEquals(200, me.statusCode(), me.body());
+        return Http.json(me).getJsonObject("mfa");
     }
 
     static List<String> strings(JsonArray array) {
@@ -382,6 +393,7 @@ class MfaIT {
             assertProblem(Http.postJson("/api/v1/me/mfa/totp/confirm", key, "{\"code\": \"123456\"}"), 403,
                     "forbidden");
             assertProblem(disable(key, "code", "123456"), 403, "forbidden");
+            assertProblem(regenerate(key, "123456"), 403, "forbidden"); // MFA-19: the same rule
         }
         assertEquals(0L, ItDatabase.number(tenant, "select count(*) from mfa_totp where user_id = ?", u.id()));
     }
@@ -439,5 +451,115 @@ class MfaIT {
         HttpResponse<String> done = complete(after, "recoveryCode", e.recoveryCodes().get(0));
         assertEquals(200, done.statusCode(), "the factor survived the reset and completes the new login: "
                 + done.body());
+    }
+
+    /**
+     * MFA-19: new recovery codes for a current TOTP code, TOTP staying on: ten new ones, shown once and stored as
+     * hashes; every earlier one stops working; the code is checked once (a replay or a wrong one is 400) and the
+     * event is audited.
+     */
+    @Test
+    void mfa19_regeneratingRecoveryCodesEndsTheEarlierOnesAndKeepsTotp() {
+        Enrolled e = enrolled("regenerate");
+        String access = Tokens.accessToken(e.user());
+        assertProblem(regenerate(access, "not-a-code"), 400, "validation");
+        assertProblem(regenerate(access, wrongCode(e.secret())), 400, "validation");
+        assertProblem(regenerate(access, e.confirmedWith()), 400, "validation"); // its step was accepted already
+        assertEquals(10L, recoveryRows(e.user()), "a refused regeneration changes nothing");
+
+        String code = code(e.secret(), 1);
+        HttpResponse<String> done = regenerate(access, code);
+        assertEquals(200, done.statusCode(), done.body());
+        List<String> fresh = strings(Http.json(done).getJsonArray("recoveryCodes"));
+        assertEquals(10, fresh.size());
+        assertEquals(10, new HashSet<>(fresh).size());
+        fresh.forEach(c -> assertTrue(c.matches("[A-Z2-7]{4}(-[A-Z2-7]{4}){3}"), c));
+        assertTrue(java.util.Collections.disjoint(fresh, e.recoveryCodes()));
+        List<String> stored = ItDatabase.texts(tenant, "select code_hash from mfa_recovery_codes where user_id = ?",
+                e.user().id());
+        assertEquals(10, stored.size());
+        fresh.forEach(c -> assertTrue(stored.contains(io.coffer.shared.Secrets.hash(c.replace("-", ""))), c));
+        assertProblem(regenerate(access, code), 400, "validation"); // MFA-3: a code works once
+
+        // every earlier code is over, at the second step and to turn TOTP off; the new ones work; TOTP stays on
+        String token = mfaToken(e.user());
+        for (String old : e.recoveryCodes()) {
+            assertProblem(complete(token, "recoveryCode", old), 400, "validation");
+        }
+        assertEquals(200, complete(token, "recoveryCode", fresh.get(0)).statusCode());
+        assertProblem(disable(access, "recoveryCode", e.recoveryCodes().get(1)), 400, "validation");
+        assertEquals(9L, recoveryRows(e.user()));
+        mfaRequired(login(e.user()));
+
+        String id = e.user().id().toString();
+        JsonObject entry = awaitItem("/api/v1/audit?action=mfa.recovery-codes-regenerated&actor=" + id, access, id);
+        assertEquals("ALLOWED", entry.getString("outcome"), entry.toString());
+        assertEquals("user", entry.getString("objectType"));
+        assertEquals(id, entry.getString("objectId"));
+    }
+
+    /** MFA-19: with TOTP off there is nothing to replace (409), a pending enrolment included. */
+    @Test
+    void mfa19_withoutAnActiveTotpThereAreNoCodesToReplace() {
+        ItDatabase.User u = user("nototp");
+        String access = Tokens.login(u);
+        assertProblem(regenerate(access, "123456"), 409, "conflict");
+        HttpResponse<String> enrol = Http.postJson("/api/v1/me/mfa/totp", access, "");
+        assertEquals(201, enrol.statusCode(), enrol.body());
+        assertProblem(regenerate(access, code(base32(Http.json(enrol).getString("secret")), 0)), 409, "conflict");
+        assertEquals(0L, recoveryRows(u));
+    }
+
+    /** MFA-19: a wrong code counts to the throttle of the second step, and over the limit nothing is checked. */
+    @Test
+    void mfa19_aWrongCodeCountsToTheThrottle() {
+        Enrolled e = enrolled("regen-throttle");
+        String access = Tokens.accessToken(e.user());
+        assertProblem(regenerate(access, wrongCode(e.secret())), 400, "validation");
+        String token = mfaToken(e.user());
+        for (int i = 1; i < 20; i++) { // 20 failures in all, shared with the second step
+            assertProblem(complete(token, "code", wrongCode(e.secret())), 400, "validation");
+        }
+        HttpResponse<String> limited = regenerate(access, code(e.secret(), 1));
+        assertProblem(limited, 429, "rate-limited");
+        assertTrue(limited.headers().firstValue("Retry-After").isPresent());
+        assertEquals(10L, recoveryRows(e.user()));
+        assertEquals(e.recoveryCodes().stream().map(c -> io.coffer.shared.Secrets.hash(c.replace("-", ""))).sorted()
+                .toList(), ItDatabase.texts(tenant, "select code_hash from mfa_recovery_codes where user_id = ?",
+                e.user().id()).stream().sorted().toList(), "the earlier codes stay");
+    }
+
+    /**
+     * MFA-20: {@code GET /me} tells whether TOTP is on and how many recovery codes are left, for the caller only,
+     * never a secret; a pending enrolment is not on.
+     */
+    @Test
+    void mfa20_getMeSummarisesTheSecondFactors() {
+        ItDatabase.User u = user("summary");
+        String access = Tokens.login(u);
+        assertEquals(Json.createObjectBuilder().add("totp", false).add("recoveryCodesLeft", 0).build(),
+                mfaOfMe(access));
+        HttpResponse<String> enrol = Http.postJson("/api/v1/me/mfa/totp", access, "");
+        assertEquals(201, enrol.statusCode(), enrol.body());
+        byte[] secret = base32(Http.json(enrol).getString("secret"));
+        assertFalse(mfaOfMe(access).getBoolean("totp"), "pending is not on");
+        HttpResponse<String> confirm = Http.postJson("/api/v1/me/mfa/totp/confirm", access,
+                "{\"code\": \"" + code(secret, 0) + "\"}");
+        assertEquals(200, confirm.statusCode(), confirm.body());
+        List<String> codes = strings(Http.json(confirm).getJsonArray("recoveryCodes"));
+        assertEquals(Json.createObjectBuilder().add("totp", true).add("recoveryCodesLeft", 10).build(),
+                mfaOfMe(access));
+        assertEquals(200, complete(mfaToken(u), "recoveryCode", codes.get(0)).statusCode());
+        assertEquals(9, mfaOfMe(access).getInt("recoveryCodesLeft"));
+        HttpResponse<String> me = Http.get("/api/v1/me", access);
+        for (String c : codes) {
+            assertFalse(me.body().contains(c), "no code in the summary");
+        }
+        assertFalse(me.body().contains(Http.json(enrol).getString("secret")), "no secret in the summary");
+        ItDatabase.User other = user("summary-other");
+        assertFalse(mfaOfMe(Tokens.login(other)).getBoolean("totp"), "each caller their own");
+        assertEquals(204, disable(access, "recoveryCode", codes.get(1)).statusCode());
+        assertEquals(Json.createObjectBuilder().add("totp", false).add("recoveryCodesLeft", 0).build(),
+                mfaOfMe(access));
     }
 }

@@ -3,6 +3,7 @@ package io.coffer.it;
 import static io.coffer.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -152,6 +153,40 @@ class SignInPolicyIT {
         HttpResponse<String> created = Http.postJson("/api/v1/api-keys", admin,
                 "{\"name\": \"k" + UUID.randomUUID() + "\", \"scopes\": [\"read\"]}");
         assertEquals(201, created.statusCode(), "from a session that passed a factor: " + created.body());
+    }
+
+    /**
+     * MFA-18: under {@code requireMfa}, creating an API key needs a session that passed a second factor, refused by
+     * identity itself (403 {@code mfa-enrolment-required}, before the body is checked) with the remedy that applies:
+     * enrol one when the account has none; sign in again through the second step when the account has one but this
+     * session was signed in without it (a password-only session started before the factor was confirmed in another).
+     * A sign-in through the second step then creates the key.
+     */
+    @Test
+    void mfa18_aKeyNeedsAPassedSessionAndTheRefusalNamesTheRemedy() {
+        Tenant t = tenant("remedy");
+        String before = Tokens.login(t.admin()); // password-only, before the factor exists
+        byte[] secret = enrolTotp(Tokens.login(t.admin())); // confirmed in another session, which passes it
+        String owner = Tokens.login(t.owner());
+        assertEquals(200, put(owner, policy(true, 168)).statusCode());
+        String key = "{\"name\": \"k" + UUID.randomUUID() + "\", \"scopes\": [\"read\"]}";
+
+        JsonObject enrol = assertProblem(Http.postJson("/api/v1/api-keys", owner, "{not json"), 403,
+                "mfa-enrolment-required");
+        assertTrue(enrol.getString("detail").contains("set one up"), enrol.toString());
+        JsonObject again = assertProblem(Http.postJson("/api/v1/api-keys", before, key), 403,
+                "mfa-enrolment-required");
+        assertTrue(again.getString("detail").contains("sign in again"), again.toString());
+        assertEquals(again.getString("detail"), assertProblem(Http.get("/api/v1/datarooms", before), 403,
+                "mfa-enrolment-required").getString("detail"), "one answer on every gated endpoint");
+        assertProblem(Http.postJson("/api/v1/me/mfa/totp", before, ""), 409, "conflict"); // nothing to enrol
+        assertEquals(0L, ItDatabase.number(t.id(), "select count(*) from api_keys"), "no key was made");
+
+        HttpResponse<String> done = MfaIT.complete(MfaIT.mfaToken(t.admin()), "code", MfaIT.code(secret, 1));
+        assertEquals(200, done.statusCode(), done.body());
+        HttpResponse<String> created = Http.postJson("/api/v1/api-keys", Http.json(done).getString("accessToken"),
+                key);
+        assertEquals(201, created.statusCode(), "signed in again through the second step: " + created.body());
     }
 
     @Test

@@ -75,6 +75,8 @@ public record EventFacts(TenantId tenant, String type, Instant at, String actorT
             b.user(x.user()).object("user", x.user().value()).put("method", x.method());
         } else if (e instanceof IdentityEvents.MfaDisabled x) {
             b.user(x.user()).object("user", x.user().value()).put("method", x.method());
+        } else if (e instanceof IdentityEvents.MfaRecoveryCodesRegenerated x) {
+            b.user(x.user()).object("user", x.user().value());
         } else if (e instanceof IdentityEvents.SecurityPolicyChanged x) {
             b.user(x.actor()).object("tenant", x.tenant().value()).put("policy", x.policy());
         } else if (e instanceof IdentityEvents.SsoLogin x) {

@@ -71,8 +71,13 @@ public class ApiKeys {
     @Inject
     OneTimeSecrets secrets;
 
+    /**
+     * A new key of the caller (ADMIN+). MFA-15, MFA-18: under the tenant's {@code requireMfa} only from a session that
+     * passed a second factor (403 {@code mfa-enrolment-required}, also when the web layer's gate is not in front).
+     */
     public CreatedApiKey create(String name, List<String> scopes, Instant expiresAt) {
         Caller.Actor actor = requireAdmin();
+        caller.requireSecondFactorPassed(context.getCallerPrincipal()); // before the body is checked
         if (name == null || name.isBlank() || name.length() > 100) {
             throw ValidationException.of("name", "must be 1 to 100 characters");
         }

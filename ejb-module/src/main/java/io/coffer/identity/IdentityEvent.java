@@ -7,6 +7,7 @@ public sealed interface IdentityEvent extends CofferEvent permits IdentityEvents
         IdentityEvents.UserInvited, IdentityEvents.PasswordResetRequested, IdentityEvents.PasswordResetCompleted,
         IdentityEvents.LoginSucceeded, IdentityEvents.LoginFailed, IdentityEvents.RoleChanged,
         IdentityEvents.MemberRemoved, IdentityEvents.MfaEnabled, IdentityEvents.MfaDisabled,
+        IdentityEvents.MfaRecoveryCodesRegenerated,
         IdentityEvents.SessionsRevoked, IdentityEvents.SecurityPolicyChanged, IdentityEvents.SsoLogin,
         IdentityEvents.SsoSettingsChanged {
 }

@@ -101,6 +101,17 @@ public final class IdentityEvents {
     }
 
     /**
+     * {@code mfa.recovery-codes-regenerated}: the user replaced their recovery codes with ten new ones, the earlier
+     * ones ended (MFA-19). Stored and audited, not a contract webhook event.
+     */
+    public record MfaRecoveryCodesRegenerated(TenantId tenant, UserId user, Instant at) implements IdentityEvent {
+        @Override
+        public String type() {
+            return "mfa.recovery-codes-regenerated";
+        }
+    }
+
+    /**
      * {@code auth.sessions.revoked}: {@code actor} ended sessions of {@code user}: one of their own ({@code session}
      * named), or all of a member's ({@code session} null; ID-41, ID-42). Stored and audited, not a contract webhook
      * event.

@@ -2,6 +2,7 @@ package io.coffer.identity;
 
 import io.coffer.identity.IdentityEvents.MfaDisabled;
 import io.coffer.identity.IdentityEvents.MfaEnabled;
+import io.coffer.identity.IdentityEvents.MfaRecoveryCodesRegenerated;
 import io.coffer.identity.internal.Caller;
 import io.coffer.identity.internal.SecondFactors;
 import io.coffer.identity.internal.Totp;
@@ -108,6 +109,52 @@ public class SecondFactor {
         }
         factors.disable(user.userId());
         events.fire(new MfaDisabled(caller.tenant(), user.userId(), SecondFactors.TOTP, clock.instant()));
+    }
+
+    /** The caller's second factors as {@code GET /me} tells them (MFA-20): TOTP active, recovery codes unused. */
+    public record Status(boolean totp, int recoveryCodesLeft) {
+    }
+
+    /** MFA-20: whether the caller's TOTP is active and how many recovery codes are left (0 while it is off). */
+    public Status status() {
+        UserEntity user = caller.requireActor(context.getCallerPrincipal()).user();
+        boolean totp = factors.active(user.userId());
+        return new Status(totp, totp ? factors.recoveryCodesLeft(user.userId()) : 0);
+    }
+
+    /**
+     * MFA-19: ten new recovery codes for a current TOTP {@code code} (checked once and throttled as at the second
+     * step, MFA-3, MFA-7); the earlier codes stop working. 400 for a wrong or replayed code, 409 while TOTP is off.
+     */
+    public List<String> regenerateRecoveryCodes(String code, String clientAddress) {
+        UserEntity user = requireSession(); // 403 before 400
+        if (code == null || !code.strip().replace(" ", "").matches("[0-9]{" + Totp.DIGITS + "}")) {
+            throw ValidationException.of("code", "must be the " + Totp.DIGITS + " digits the authenticator app shows");
+        }
+        if (!factors.active(user.userId())) {
+            throw new io.coffer.shared.error.ConflictException("Two-factor sign-in with an authenticator app is off:"
+                    + " there are no recovery codes to replace.");
+        }
+        String accountKey = Authentication.mfaAccountKey(caller.tenant(), user.userId());
+        String addressKey = Throttling.addressKey(Authentication.MFA_THROTTLE, clientAddress);
+        throttle.check(accountKey, Authentication.FAILURES_PER_ACCOUNT);
+        throttle.check(addressKey, Authentication.FAILURES_PER_ADDRESS);
+        if (!factors.acceptTotp(user.userId(), code.strip().replace(" ", ""))) {
+            throttle.fail(accountKey, addressKey);
+            throw ValidationException.of("code", "is wrong or was used before");
+        }
+        List<String> codes = factors.replaceRecoveryCodes(user.userId());
+        events.fire(new MfaRecoveryCodesRegenerated(caller.tenant(), user.userId(), clock.instant()));
+        return codes;
+    }
+
+    /**
+     * MFA-14, MFA-18: 403 {@code mfa-enrolment-required} ({@link io.coffer.shared.error.MfaEnrolmentRequiredException})
+     * when the tenant requires a second factor the caller's session has not passed, with the remedy that applies
+     * (enrol one, or sign in again through the second step when the account has one); a no-op otherwise.
+     */
+    public void requirePassed() {
+        caller.requireSecondFactorPassed(context.getCallerPrincipal());
     }
 
     /** The caller's user, when the caller is a session (MFA-11: not an API-key token). */

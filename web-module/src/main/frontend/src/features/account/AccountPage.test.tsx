@@ -18,10 +18,10 @@ const SESSIONS = [
 ];
 
 /** A signed-in server answering the account's calls; `calls` records "METHOD path" and the JSON bodies. */
-function account(handler: (request: Request, body: unknown) => Response | undefined) {
+function account(handler: (request: Request, body: unknown) => Response | undefined, me: object = OWNER, path = '/account') {
   const calls: { call: string; body: unknown }[] = [];
   const view = renderApp(
-    '/account',
+    path,
     signedIn(async (request) => {
       const body = request.headers.get('Content-Type')?.includes('json') ? await request.json() : undefined;
       const call = `${request.method} ${pathOf(request)}`;
@@ -31,10 +31,13 @@ function account(handler: (request: Request, body: unknown) => Response | undefi
       if (call === 'GET /api/v1/me/sessions') return json(200, { items: SESSIONS, nextCursor: null });
       if (call === 'POST /api/v1/auth/logout') return new Response(null, { status: 204 });
       return problem(404, 'not-found');
-    }),
+    }, me),
   );
   return { ...view, calls };
 }
+
+const TOTP_ON = { ...OWNER, mfa: { totp: true, recoveryCodesLeft: 3 } };
+const NEW_CODES = Array.from({ length: 10 }, (_, i) => `NEWC-ODES-AAAA-BB${String(i).padStart(2, '0')}`);
 
 describe('account page', () => {
   beforeEach(async () => {
@@ -171,5 +174,70 @@ describe('account page', () => {
       expect.arrayContaining([`DELETE /api/v1/me/sessions/${SESSIONS[1]!.id}`, 'POST /api/v1/auth/logout']),
     );
     expect(client.getAccessToken()).toBeNull();
+  });
+
+  it('GET /me tells that TOTP is on and how many recovery codes are left (MFA-20)', async () => {
+    account(() => undefined, TOTP_ON);
+    const section = within(await screen.findByTestId('two-factor'));
+    expect(await section.findByText('On')).toBeInTheDocument();
+    expect(section.getByTestId('codes-left')).toHaveTextContent('3 recovery codes left');
+    expect(section.queryByRole('button', { name: 'Set up two-factor authentication' })).toBeNull();
+    expect(section.getByRole('button', { name: 'Turn off two-factor authentication' })).toBeInTheDocument();
+  });
+
+  it('with TOTP off GET /me says so: set-up is offered, nothing to turn off', async () => {
+    account(() => undefined, { ...OWNER, mfa: { totp: false, recoveryCodesLeft: 0 } });
+    const section = within(await screen.findByTestId('two-factor'));
+    expect(await section.findByText('Off')).toBeInTheDocument();
+    expect(section.getByRole('button', { name: 'Set up two-factor authentication' })).toBeInTheDocument();
+    expect(section.queryByRole('button', { name: 'Turn it off…' })).toBeNull();
+  });
+
+  it('regenerates the recovery codes with a code of the app and shows the ten new ones once (MFA-19)', async () => {
+    const { calls } = account((request, body) => {
+      if (pathOf(request) === '/api/v1/me/mfa/recovery-codes') {
+        return (body as { code: string }).code === '246810'
+          ? json(200, { recoveryCodes: NEW_CODES })
+          : json(400, { type: '/problems/validation', title: 'x', status: 400, detail: 'd', errors: [{ field: 'code', message: 'is wrong' }] });
+      }
+      return undefined;
+    }, TOTP_ON);
+    const user = userEvent.setup({ delay: null });
+    const section = within(await screen.findByTestId('two-factor'));
+    await user.click(await section.findByRole('button', { name: 'Regenerate recovery codes' }));
+    const form = within(section.getByTestId('regenerate-codes'));
+    await user.type(form.getByLabelText(/^Code/), '111111');
+    await user.click(form.getByRole('button', { name: 'Make new codes' }));
+    expect(await form.findByRole('alert')).toHaveTextContent('This code is wrong or was already used.');
+    await user.clear(form.getByLabelText(/^Code/));
+    await user.type(form.getByLabelText(/^Code/), '246 810');
+    await user.click(form.getByRole('button', { name: 'Make new codes' }));
+
+    const shown = within(await screen.findByTestId('recovery-codes'));
+    expect(shown.getByText('Your new recovery codes are ready. The earlier ones no longer work.')).toBeInTheDocument();
+    expect(shown.getAllByRole('listitem').map((li) => li.textContent)).toEqual(NEW_CODES);
+    expect(calls.filter((c) => c.call === 'POST /api/v1/me/mfa/recovery-codes').map((c) => c.body)).toEqual([
+      { code: '111111' },
+      { code: '246810' },
+    ]);
+    await user.click(shown.getByRole('button', { name: 'I have stored the codes' }));
+    expect(screen.queryByTestId('recovery-codes')).toBeNull();
+    expect(document.body).not.toHaveTextContent(NEW_CODES[0]!);
+  });
+
+  it('sent to enrol while the account has TOTP: this session must sign in again, and the button logs out (MFA-18)', async () => {
+    const { router, calls } = account(() => undefined, TOTP_ON, '/account?enrol=required');
+    expect(await screen.findByText(/this session was signed in without it/)).toBeInTheDocument();
+    expect(screen.queryByText(/Set it up below to go on/)).toBeNull();
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'Log out and log in again' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    expect(calls.map((c) => c.call)).toContain('POST /api/v1/auth/logout');
+  });
+
+  it('sent to enrol without TOTP: the notice asks to set it up', async () => {
+    account(() => undefined, { ...OWNER, mfa: { totp: false, recoveryCodesLeft: 0 } }, '/account?enrol=required');
+    expect(await screen.findByText(/Set it up below to go on/)).toBeInTheDocument();
+    expect(screen.queryByText(/this session was signed in without it/)).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 import { Alert, Badge, Button, CopyButton, Group, Image, List, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { api, ApiError, unwrap, type Schemas } from '../../api/client';
 import { saveBlob } from '../../api/download';
 import { SecondFactorInput } from '../../app/auth/SecondFactorInput';
@@ -13,22 +14,38 @@ import ui from '../../app/ui/ui.module.css';
 type Enrolment = Schemas['TotpEnrolment'];
 
 /**
- * What this page knows of the TOTP state. GET /me does not say whether TOTP is on, so the page starts at `unknown`
- * and learns from the answers: enrolment 201 (off, now pending), 409 (already on), confirmation 200 (on, with the
- * recovery codes shown once), DELETE 204 (off).
+ * What this page knows of the TOTP state: GET /me's `mfa` (MFA-20) tells it at first; without it (an older server,
+ * a failed read) the page starts at `unknown` and learns from the answers: enrolment 201 (off, now pending), 409
+ * (already on), confirmation 200 (on, with the recovery codes shown once), DELETE 204 (off). `regenerate` asks for a
+ * code for new recovery codes (MFA-19), `codes` shows them once.
  */
 type TotpState =
   | { step: 'unknown' }
   | { step: 'off' }
   | { step: 'pending'; enrolment: Enrolment }
-  | { step: 'codes'; codes: string[] }
+  | { step: 'codes'; codes: string[]; renewed?: boolean }
+  | { step: 'regenerate' }
   | { step: 'on'; already: boolean };
+
+/** GET /me, read fresh for this page (the second factors change here). */
+export const ME_KEY = ['me'] as const;
+
+export function useFreshMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: () => unwrap(api.GET('/api/v1/me')) });
+}
 
 export function TwoFactorSection() {
   const { t } = useTranslation('account');
-  const [state, setState] = useState<TotpState>({ step: 'unknown' });
+  const [learned, setState] = useState<TotpState>({ step: 'unknown' });
   const [disabling, setDisabling] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const me = useFreshMe();
+  const mfa = me.data?.mfa;
+  const state: TotpState =
+    learned.step === 'unknown' && mfa ? (mfa.totp ? { step: 'on', already: false } : { step: 'off' }) : learned;
+  const changed = () => void queryClient.invalidateQueries({ queryKey: ME_KEY });
+  const [, setParams] = useSearchParams();
 
   const enrol = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/me/mfa/totp')),
@@ -42,7 +59,8 @@ export function TwoFactorSection() {
     },
   });
 
-  const status = state.step === 'on' || state.step === 'codes' ? 'on' : state.step === 'off' ? 'off' : null;
+  const status =
+    state.step === 'on' || state.step === 'codes' || state.step === 'regenerate' ? 'on' : state.step === 'off' ? 'off' : null;
 
   return (
     <Stack maw={640} data-testid="two-factor">
@@ -53,6 +71,11 @@ export function TwoFactorSection() {
           <Badge color={status === 'on' ? 'green' : 'gray'} variant="light">
             {t(`totp.${status}`)}
           </Badge>
+          {status === 'on' && state.step === 'on' && mfa?.totp && (
+            <Text size="sm" c="dimmed" data-testid="codes-left">
+              {t('totp.codesLeft', { count: mfa.recoveryCodesLeft })}
+            </Text>
+          )}
         </Group>
       )}
       {notice && (
@@ -84,12 +107,42 @@ export function TwoFactorSection() {
       {state.step === 'pending' && (
         <Enrol
           enrolment={state.enrolment}
-          onConfirmed={(codes) => setState({ step: 'codes', codes })}
+          onConfirmed={(codes) => {
+            setState({ step: 'codes', codes });
+            changed();
+            // confirming passed the factor in this session (MFA-14): the enrolment notice is over
+            setParams(
+              (params) => {
+                params.delete('enrol');
+                return params;
+              },
+              { replace: true },
+            );
+          }}
           onCancel={() => setState({ step: 'unknown' })}
         />
       )}
 
-      {state.step === 'codes' && <RecoveryCodes codes={state.codes} onDone={() => setState({ step: 'on', already: false })} />}
+      {state.step === 'codes' && (
+        <RecoveryCodes codes={state.codes} renewed={state.renewed} onDone={() => setState({ step: 'on', already: false })} />
+      )}
+
+      {state.step === 'on' && !disabling && (
+        <Group>
+          <Button variant="default" onClick={() => setState({ step: 'regenerate' })}>
+            {t('totp.regenerate')}
+          </Button>
+        </Group>
+      )}
+      {state.step === 'regenerate' && (
+        <Regenerate
+          onCancel={() => setState({ step: 'on', already: false })}
+          onDone={(codes) => {
+            setState({ step: 'codes', codes, renewed: true });
+            changed();
+          }}
+        />
+      )}
 
       {(state.step === 'on' || disabling) && (
         <TurnOff
@@ -98,6 +151,7 @@ export function TwoFactorSection() {
             setDisabling(false);
             setState({ step: 'off' });
             setNotice(t('totp.turnedOff'));
+            changed();
           }}
         />
       )}
@@ -174,13 +228,13 @@ function Enrol({ enrolment, onConfirmed, onCancel }: { enrolment: Enrolment; onC
 }
 
 /** The ten recovery codes, shown this once: copy, download as .txt, and a clear warning. */
-function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone(): void }) {
+function RecoveryCodes({ codes, renewed, onDone }: { codes: string[]; renewed?: boolean; onDone(): void }) {
   const { t } = useTranslation('account');
   const text = `${t('totp.fileHeader')}\n\n${codes.join('\n')}\n`;
   return (
     <Stack data-testid="recovery-codes">
       <Alert color="green" role="status">
-        {t('totp.turnedOn')}
+        {renewed ? t('totp.renewed') : t('totp.turnedOn')}
       </Alert>
       <Alert color="yellow" title={t('totp.storeNowTitle')}>
         {t('totp.storeNow')}
@@ -253,6 +307,53 @@ function TurnOff({ onDone, onCancel }: { onDone(): void; onCancel?: () => void }
               {t('totp.cancel')}
             </Button>
           )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** POST /me/mfa/recovery-codes with a code of the app (MFA-19): ten new codes, the earlier ones end. */
+function Regenerate({ onDone, onCancel }: { onDone(codes: string[]): void; onCancel(): void }) {
+  const { t } = useTranslation(['account', 'auth']);
+  const [code, setCode] = useState('');
+  const [checked, setChecked] = useState(false);
+  const renew = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/me/mfa/recovery-codes', { body: { code: code.replace(/\s+/g, '') } })),
+    onSuccess: (answer) => onDone(answer.recoveryCodes),
+  });
+  const problem = checked ? factorProblem('code', code) : null;
+  return (
+    <form
+      noValidate
+      data-testid="regenerate-codes"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setChecked(true);
+        if (!factorProblem('code', code)) renew.mutate();
+      }}
+    >
+      <Stack>
+        <Text>{t('totp.regenerateIntro')}</Text>
+        <ProblemAlert
+          error={renew.error}
+          overrides={{ validation: 'auth:mfa.wrongCode', conflict: 'account:totp.regenerateOff' }}
+        />
+        <SecondFactorInput
+          mode="code"
+          onMode={() => undefined}
+          canSwitch={false}
+          value={code}
+          onValue={setCode}
+          error={problem ? t(`auth:${problem}`) : undefined}
+        />
+        <Group>
+          <Button type="submit" loading={renew.isPending}>
+            {t('totp.regenerateConfirm')}
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            {t('totp.cancel')}
+          </Button>
         </Group>
       </Stack>
     </form>

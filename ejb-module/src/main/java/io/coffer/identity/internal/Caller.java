@@ -5,6 +5,7 @@ import io.coffer.identity.Role;
 import io.coffer.identity.TokenClaims;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.UserId;
+import io.coffer.shared.error.MfaEnrolmentRequiredException;
 import io.coffer.shared.error.UnauthenticatedException;
 import io.coffer.tenancy.TenantClaims;
 import io.coffer.tenancy.TenantScope;
@@ -48,6 +49,16 @@ public class Caller {
 
     @Inject
     java.time.Clock clock;
+
+    @Inject
+    SecondFactors factors;
+
+    /** MFA-18: the refusal of a session without a factor: enrol one. */
+    public static final String ENROL = "This tenant requires a second factor: set one up under /me/mfa, then go on.";
+
+    /** MFA-18: the refusal of a session signed in without the account's factor: only a new sign-in passes it. */
+    public static final String SIGN_IN_AGAIN = "This tenant requires a second factor, and this session was signed in"
+            + " without the one this account has: sign in again and complete the second step.";
 
     /**
      * The user row of {@code principal} (the EJB's caller principal), or {@link UnauthenticatedException} with one
@@ -137,6 +148,20 @@ public class Caller {
      */
     static boolean secondFactorDue(boolean requireMfa, boolean apiKey, boolean sessionPassed) {
         return requireMfa && !apiKey && !sessionPassed;
+    }
+
+    /**
+     * MFA-15, MFA-18: refuses a caller whose session must still pass a second factor ({@link #secondFactorDue}) with
+     * {@link MfaEnrolmentRequiredException}: {@link #ENROL} when the user has none, {@link #SIGN_IN_AGAIN} when they
+     * have one (a session signed in password-only before the factor was confirmed in another session). Runs in a
+     * tenant transaction. A no-op for API-key tokens and sessions that passed.
+     */
+    public CurrentCaller requireSecondFactorPassed(Principal principal) {
+        CurrentCaller current = requireCurrent(principal);
+        if (current.secondFactorDue()) {
+            throw new MfaEnrolmentRequiredException(factors.active(current.user()) ? SIGN_IN_AGAIN : ENROL);
+        }
+        return current;
     }
 
     /** This request's check of {@code token} ({@link #checkRequest}), if it was made in the tenant now bound. */

@@ -56,12 +56,27 @@ public class SecondFactors {
     /** The methods of the user's second step: {@code totp}, and {@code recovery} while codes are left. */
     public List<String> methods(UserId user) {
         List<String> methods = new ArrayList<>(List.of(TOTP));
-        long left = em.createQuery("select count(c) from RecoveryCodeEntity c where c.userId = :user", Long.class)
-                .setParameter("user", user.value()).getSingleResult();
-        if (left > 0) {
+        if (recoveryCodesLeft(user) > 0) {
             methods.add(RECOVERY);
         }
         return methods;
+    }
+
+    /** How many unused recovery codes the user has (MFA-20). */
+    public int recoveryCodesLeft(UserId user) {
+        return em.createQuery("select count(c) from RecoveryCodeEntity c where c.userId = :user", Long.class)
+                .setParameter("user", user.value()).getSingleResult().intValue();
+    }
+
+    /**
+     * MFA-19: ten new recovery codes for a user with an active TOTP (answered once, kept as hashes: MFA-4); every
+     * earlier one stops working in this transaction (its row goes, its {@code token_index} entry expires now). The
+     * caller accepted a code of the user's TOTP in this transaction ({@link #acceptTotp}, which locks its row).
+     */
+    public List<String> replaceRecoveryCodes(UserId user) {
+        dropRecoveryCodes(user);
+        em.flush();
+        return newRecoveryCodes(user);
     }
 
     /**

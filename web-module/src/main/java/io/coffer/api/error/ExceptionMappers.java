@@ -54,6 +54,9 @@ public final class ExceptionMappers {
         if (e instanceof io.coffer.shared.error.LoginMethodNotAllowedException) {
             return Problem.of(ProblemType.LOGIN_METHOD_NOT_ALLOWED, e.getMessage(), null).build();
         }
+        if (e instanceof io.coffer.shared.error.MfaEnrolmentRequiredException) {
+            return Problem.of(ProblemType.MFA_ENROLMENT_REQUIRED, e.getMessage(), null).build(); // MFA-18
+        }
         if (e instanceof ForbiddenException) {
             return Problem.of(ProblemType.FORBIDDEN, e.getMessage(), null).build();
         }

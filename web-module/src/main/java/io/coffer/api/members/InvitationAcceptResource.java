@@ -28,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Tag(name = "members")
 public class InvitationAcceptResource {
 
+    /** A user who has just accepted an invitation has no second factor yet (MFA-20). */
+    static final io.coffer.identity.SecondFactor.Status NEW_USER = new io.coffer.identity.SecondFactor.Status(false, 0);
+
     @EJB
     Invitations invitations;
 
@@ -46,7 +49,8 @@ public class InvitationAcceptResource {
             throw ValidationException.of("token", "is required");
         }
         return Response.status(Response.Status.CREATED)
-                .entity(MeResponse.of(invitations.accept(request.token(), request.password(), request.displayName())))
+                .entity(MeResponse.of(invitations.accept(request.token(), request.password(), request.displayName()),
+                        NEW_USER))
                 .build();
     }
 }

@@ -7,6 +7,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import io.coffer.identity.RequestCallers;
 import io.coffer.identity.CurrentCaller;
+import io.coffer.identity.SecondFactor;
+import io.coffer.shared.error.MfaEnrolmentRequiredException;
 import io.coffer.shared.error.UnauthenticatedException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -40,6 +42,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
+    @jakarta.ejb.EJB
+    SecondFactor factor;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
@@ -60,10 +65,15 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         if (caller.secondFactorDue() && !enrolmentEndpoint()) {
-            // MFA-14: the tenant requires a second factor this session has not passed; before the body is read
-            request.abortWith(Problem.of(ProblemType.MFA_ENROLMENT_REQUIRED,
-                    ProblemType.MFA_ENROLMENT_REQUIRED.defaultDetail(), null).build());
-            return;
+            // MFA-14: the tenant requires a second factor this session has not passed; before the body is read.
+            // MFA-18: identity tells the remedy (enrol one, or sign in again when the account has one) — an EJB call
+            // on this path only, which sessions that passed or API-key tokens never take
+            try {
+                factor.requirePassed();
+            } catch (MfaEnrolmentRequiredException due) {
+                request.abortWith(Problem.of(ProblemType.MFA_ENROLMENT_REQUIRED, due.getMessage(), null).build());
+                return;
+            }
         }
         Role role = caller.role(); // capped for an API-key token (ID-25): MEMBER without scope admin
         MinimumRole needed = minimumRole();

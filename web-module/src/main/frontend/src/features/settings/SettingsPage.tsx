@@ -1,0 +1,30 @@
+import { Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { SecurityTab } from './SecurityTab';
+
+const TABS = ['security'] as const;
+type Tab = (typeof TABS)[number];
+
+/** /settings/security (one tab per setting of the organisation, each with its own address). */
+export function SettingsPage() {
+  const { t } = useTranslation('settings');
+  const navigate = useNavigate();
+  const { tab } = useParams();
+  const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'security';
+  return (
+    <>
+      <Title order={1} mb="md">
+        {t('title')}
+      </Title>
+      <Tabs value={current} onChange={(value) => navigate(`/settings/${value ?? 'security'}`)} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="security">{t('tabs.security')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="security">
+          <SecurityTab />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
