@@ -11,7 +11,7 @@ export const tests = [
         await page.goto('/login');
         await page.getByRole('heading', { name: 'Bei Coffer anmelden' }).waitFor();
         assert((await page.evaluate(() => document.documentElement.lang)) === 'de', 'html lang is de');
-        await page.getByRole('button', { name: 'Anmelden' }).waitFor();
+        await page.getByRole('button', { name: 'Anmelden', exact: true }).waitFor();
         await w.check('login-de');
         await page.goto('/signup');
         await page.getByRole('heading', { name: 'Ihre Organisation anlegen' }).waitFor();

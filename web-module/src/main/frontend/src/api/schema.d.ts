@@ -246,6 +246,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider's answer: ends as a login with the refresh cookie and a 302 to the SPA */
+        get: operations["ssoCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/{tenantSlug}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start single sign-on: 302 to the tenant's identity provider (code flow, PKCE, state, nonce) */
+        get: operations["startSso"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -1193,6 +1227,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenant/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's single sign-on settings (never the secret) */
+        get: operations["getTenantSso"];
+        /** Replace the tenant's single sign-on settings; the issuer's discovery is checked first */
+        put: operations["putTenantSso"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/uploads": {
         parameters: {
             query?: never;
@@ -2103,6 +2155,31 @@ export interface components {
              */
             sessionHours: number;
         };
+        /** @description The tenant's single sign-on (OpenID Connect) settings. Register COFFER_PUBLIC_URL/api/v1/auth/sso/callback as the redirect URI at the provider. */
+        TenantSso: {
+            /** @description An unknown verified address of these domains becomes a member with defaultRole */
+            autoProvision: boolean;
+            /** Format: uuid */
+            clientId: string;
+            /** @description Write only, stored sealed; left out or empty keeps the stored one */
+            clientSecret?: string;
+            /** @description Whether a client secret is stored */
+            readonly clientSecretSet?: boolean;
+            /**
+             * @description The role of provisioned members (never OWNER); MEMBER when left out
+             * @enum {string}
+             */
+            defaultRole?: "MEMBER" | "ADMIN";
+            /** @description The domains whose verified email addresses sign in (example.com) */
+            emailDomains: string[];
+            /** @description Members may sign in through the provider */
+            enabled: boolean;
+            /**
+             * Format: uri
+             * @description The provider's issuer (https; its /.well-known/openid-configuration is fetched and checked)
+             */
+            issuer: string;
+        };
         TokenResponse: {
             /** @description A JWT */
             accessToken: string;
@@ -2793,6 +2870,63 @@ export interface operations {
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    ssoCallback: {
+        parameters: {
+            query?: {
+                code?: unknown;
+                error?: unknown;
+                state?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: {
+                /** @description The binding cookie the start set (SSO-5) */
+                coffer_sso?: unknown;
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: to the SPA, the refresh cookie set. A refusal asked for by a browser (Accept: text/html) is a 302 to the SPA's /login?sso=failed&detail=…; otherwise it is 401 sso-failed. */
+            302: {
+                headers: {
+                    /** @description The SPA */
+                    Location?: string;
+                    /** @description The refresh cookie (HttpOnly, Secure, SameSite=Strict, Path=/api/v1/auth); coffer_sso cleared */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    startSso: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider's authorization endpoint; the browser's binding cookie is set */
+            302: {
+                headers: {
+                    /** @description The provider's authorization request */
+                    Location?: string;
+                    /** @description coffer_sso (HttpOnly, Secure, SameSite=Lax, Path=/api/v1/auth/sso, 10 minutes) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };
@@ -5090,6 +5224,57 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getTenantSso: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSso"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    putTenantSso: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantSso"];
+            };
+        };
+        responses: {
+            /** @description The settings now in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSso"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
         };

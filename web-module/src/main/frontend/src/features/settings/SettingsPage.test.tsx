@@ -135,3 +135,83 @@ describe('policyOf', () => {
     expect(policyOf({ requireMfa: true, methods: ['password'], hours: 1.5 })).toEqual({ errors: { hours: 'hoursRange' } });
   });
 });
+
+describe('settings: single sign-on (GET/PUT /tenant/sso)', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  const SAVED = {
+    enabled: true,
+    issuer: 'https://login.example.com/realms/acme',
+    clientId: 'coffer',
+    clientSecretSet: true,
+    emailDomains: ['acme.test'],
+    autoProvision: false,
+    defaultRole: 'MEMBER',
+  };
+
+  function sso(answer?: (body: unknown) => Response | undefined) {
+    const puts: unknown[] = [];
+    let saved: object = SAVED;
+    renderApp(
+      '/settings/sso',
+      signedIn(async (request) => {
+        if (pathOf(request) !== '/api/v1/tenant/sso') return problem(404, 'not-found');
+        if (request.method === 'GET') return json(200, saved);
+        const body = await request.json();
+        puts.push(body);
+        const refused = answer?.(body);
+        if (refused) return refused;
+        saved = { ...SAVED, ...(body as object), clientSecretSet: true };
+        delete (saved as { clientSecret?: string }).clientSecret;
+        return json(200, saved);
+      }),
+    );
+    return { puts };
+  }
+
+  it('shows the saved provider without the secret and keeps the secret when the field is left empty', async () => {
+    const { puts } = sso();
+    expect(await screen.findByLabelText('Issuer URL')).toHaveValue(SAVED.issuer);
+    expect(screen.getByText('A secret is stored. Leave this empty to keep it.')).toBeInTheDocument();
+    expect(screen.getByText(/\/api\/v1\/auth\/sso\/callback$/)).toBeInTheDocument();
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('switch', { name: /^Create members on first sign-in/ }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('The single sign-on settings were saved.');
+    expect(puts).toEqual([
+      {
+        enabled: true,
+        issuer: SAVED.issuer,
+        clientId: 'coffer',
+        emailDomains: ['acme.test'],
+        autoProvision: true,
+        defaultRole: 'MEMBER',
+      },
+    ]);
+  });
+
+  it('sends a new secret, and says why turning SSO off is refused while it is the only way in (409)', async () => {
+    const { puts } = sso((body) =>
+      (body as { enabled: boolean }).enabled ? undefined : problem(409, 'conflict'),
+    );
+    const user = userEvent.setup({ delay: null });
+    await user.type(await screen.findByLabelText('Client secret'), 'n3w');
+    await user.click(screen.getByRole('switch', { name: /^Allow sign-in with single sign-on/ }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Single sign-on is the only allowed login method');
+    expect(puts).toHaveLength(1);
+    expect(puts[0]).toMatchObject({ enabled: false, clientSecret: 'n3w' });
+  });
+
+  it('an administrator is told that single sign-on is the owner\'s', async () => {
+    renderApp(
+      '/settings/sso',
+      signedIn(async (request) =>
+        pathOf(request) === '/api/v1/tenant/sso' ? problem(403, 'forbidden') : problem(404, 'not-found'),
+      { ...OWNER, role: 'ADMIN' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('Only an owner of the organisation');
+  });
+});

@@ -2,11 +2,12 @@ import { Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { SecurityTab } from './SecurityTab';
+import { SsoTab } from './SsoTab';
 
-const TABS = ['security'] as const;
+const TABS = ['security', 'sso'] as const;
 type Tab = (typeof TABS)[number];
 
-/** /settings/security (one tab per setting of the organisation, each with its own address). */
+/** /settings/security, /settings/sso (one tab per setting of the organisation, each with its own address). */
 export function SettingsPage() {
   const { t } = useTranslation('settings');
   const navigate = useNavigate();
@@ -20,9 +21,13 @@ export function SettingsPage() {
       <Tabs value={current} onChange={(value) => navigate(`/settings/${value ?? 'security'}`)} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="security">{t('tabs.security')}</Tabs.Tab>
+          <Tabs.Tab value="sso">{t('tabs.sso')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="security">
           <SecurityTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="sso">
+          <SsoTab />
         </Tabs.Panel>
       </Tabs>
     </>

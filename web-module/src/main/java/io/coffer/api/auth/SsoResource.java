@@ -95,8 +95,9 @@ public class SsoResource {
     public Response callback(@QueryParam("state") @Parameter(schema = @Schema(maxLength = 512)) String state,
                              @QueryParam("code") @Parameter(schema = @Schema(maxLength = 4096)) String code,
                              @QueryParam("error") @Parameter(schema = @Schema(maxLength = 256)) String error,
-                             @CookieParam(BINDING_COOKIE) String binding,
-                             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+                             @CookieParam(BINDING_COOKIE) @Parameter(description = "The binding cookie the start"
+                                     + " set (SSO-5)", schema = @Schema(maxLength = 64)) String binding,
+                             @HeaderParam(HttpHeaders.ACCEPT) @Parameter(hidden = true) String accept) {
         NewCookie cleared = new NewCookie.Builder(BINDING_COOKIE).value("").path(COOKIE_PATH).httpOnly(true)
                 .secure(true).sameSite(NewCookie.SameSite.LAX).maxAge(0).build();
         Authentication.IssuedToken token;

@@ -55,6 +55,15 @@ public class TenantSsoResource {
                     + " member with defaultRole") Boolean autoProvision,
             @Schema(enumeration = {"MEMBER", "ADMIN"}, maxLength = 6, description = "The role of provisioned"
                     + " members (never OWNER); MEMBER when left out") String defaultRole) {
+        /**
+         * Declared so that the component's schema stays on the field: MicroProfile OpenAPI's scanner reads an accessor
+         * named {@code is…} as a bean property ({@code suer}).
+         */
+        @Schema(hidden = true)
+        public String issuer() {
+            return issuer;
+        }
+
         static Settings of(TenantSso.Settings s) {
             return new Settings(s.enabled(), s.issuer(), s.clientId(), null, s.clientSecretSet(), s.emailDomains(),
                     s.autoProvision(), s.defaultRole().name());
