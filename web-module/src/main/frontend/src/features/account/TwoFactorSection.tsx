@@ -34,6 +34,12 @@ export function useFreshMe() {
   return useQuery({ queryKey: ME_KEY, queryFn: () => unwrap(api.GET('/api/v1/me')) });
 }
 
+/** GET /me's `mfa.passkeys`: how many passkeys the caller has (undefined from a server that does not say). */
+export function passkeyCount(mfa: Schemas['Me']['mfa'] | undefined): number | undefined {
+  const count = (mfa as { passkeys?: unknown } | undefined)?.passkeys;
+  return typeof count === 'number' ? count : undefined;
+}
+
 export function TwoFactorSection() {
   const { t } = useTranslation('account');
   const [learned, setState] = useState<TotpState>({ step: 'unknown' });
@@ -42,6 +48,7 @@ export function TwoFactorSection() {
   const queryClient = useQueryClient();
   const me = useFreshMe();
   const mfa = me.data?.mfa;
+  const passkeys = passkeyCount(mfa);
   const state: TotpState =
     learned.step === 'unknown' && mfa ? (mfa.totp ? { step: 'on', already: false } : { step: 'off' }) : learned;
   const changed = () => void queryClient.invalidateQueries({ queryKey: ME_KEY });
@@ -74,6 +81,11 @@ export function TwoFactorSection() {
           {status === 'on' && state.step === 'on' && mfa?.totp && (
             <Text size="sm" c="dimmed" data-testid="codes-left">
               {t('totp.codesLeft', { count: mfa.recoveryCodesLeft })}
+            </Text>
+          )}
+          {passkeys !== undefined && (
+            <Text size="sm" c="dimmed" data-testid="passkeys-count">
+              {t('passkeys.count', { count: passkeys })}
             </Text>
           )}
         </Group>
