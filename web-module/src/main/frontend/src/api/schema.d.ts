@@ -170,7 +170,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete a login that answered mfa-required with a TOTP code or a recovery code; as a login */
+        /** Complete a login that answered mfa-required with a TOTP code, a recovery code or a passkey's assertion; as a login */
         post: operations["completeMfa"];
         delete?: never;
         options?: never;
@@ -308,6 +308,40 @@ export interface paths {
         put?: never;
         /** Confirm an email address with the mailed token */
         post: operations["verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/webauthn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a passkey alone (usernameless, user verification required); as a login */
+        post: operations["loginWithPasskey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/webauthn/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Options of a passkey sign-in: with an email its passkeys (the second step after a password), without one a usernameless sign-in; tells nothing about an email without passkeys */
+        post: operations["passkeyOptions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -909,6 +943,74 @@ export interface paths {
         post?: never;
         /** End one of the caller's sessions: its refresh token and, at the next request, its access tokens stop; any other id is 404 */
         delete: operations["endMySession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/webauthn/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's passkeys, oldest first */
+        get: operations["listPasskeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/webauthn/credentials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of the caller's passkeys; any other id is 404 */
+        delete: operations["deletePasskey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/webauthn/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Options for a new passkey (a challenge for 5 minutes, once); not with an API key (403) */
+        post: operations["startPasskeyRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/webauthn/registrations/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Store the passkey the browser made for the options; 400 for a response that does not verify, 409 for a passkey registered already */
+        post: operations["finishPasskeyRegistration"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1537,6 +1639,41 @@ export interface components {
             firstBrokenId?: string | null;
             ok: boolean;
         };
+        /** @description What the browser's PublicKeyCredential.toJSON() answers after navigator.credentials.get. */
+        AuthenticationResponseJSON: {
+            /** @enum {string} */
+            authenticatorAttachment?: "platform" | "cross-platform";
+            clientExtensionResults: {
+                [key: string]: Record<string, never>;
+            };
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            rawId: string;
+            response: components["schemas"]["AuthenticatorAssertionResponseJSON"];
+            /** @enum {string} */
+            type: "public-key";
+        };
+        AuthenticatorAssertionResponseJSON: {
+            authenticatorData: string;
+            clientDataJSON: string;
+            signature: string;
+            userHandle?: string;
+        };
+        AuthenticatorAttestationResponseJSON: {
+            attestationObject: string;
+            authenticatorData?: string;
+            clientDataJSON: string;
+            publicKey?: string;
+            transports?: ("usb" | "nfc" | "ble" | "smart-card" | "hybrid" | "internal")[];
+        };
+        AuthenticatorSelectionCriteria: {
+            requireResidentKey: boolean;
+            /** @enum {string} */
+            residentKey: "discouraged" | "preferred" | "required";
+            /** @enum {string} */
+            userVerification: "discouraged" | "preferred" | "required";
+        };
         AutomationAction: {
             /**
              * Format: int32
@@ -1917,8 +2054,13 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
-        /** @description The caller's second factors (MFA-20): whether the authenticator app (TOTP) is on and how many unused recovery codes are left (0 while it is off). */
+        /** @description The caller's second factors (MFA-20, PK-8): whether the authenticator app (TOTP) is on, how many unused recovery codes are left (0 while it is off), and how many passkeys are registered. */
         MeSecondFactors: {
+            /**
+             * Format: int64
+             * @description Registered passkeys (each is a second factor).
+             */
+            passkeys: number;
             /**
              * Format: int32
              * @description Unused recovery codes.
@@ -1951,6 +2093,21 @@ export interface components {
             mfaToken: string;
             /** @description An unused recovery code (case, dashes and spaces do not matter). */
             recoveryCode?: string;
+            /** @description A passkey's assertion (after POST /auth/webauthn/options with the email), PK-7. */
+            webauthn?: {
+                /** @enum {string} */
+                authenticatorAttachment?: "platform" | "cross-platform";
+                clientExtensionResults: {
+                    [key: string]: Record<string, never>;
+                };
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                rawId: string;
+                response: components["schemas"]["AuthenticatorAssertionResponseJSON"];
+                /** @enum {string} */
+                type: "public-key";
+            };
         };
         Page1: {
             /** @description At most ?limit= (at most 200). */
@@ -1972,27 +2129,68 @@ export interface components {
         };
         Page4: {
             /** @description At most ?limit= (at most 200). */
-            items: components["schemas"]["Invitation"][];
+            items: components["schemas"]["Passkey"][];
             /** @description Pass as ?cursor= for the next page. */
             nextCursor: string | null;
         };
         Page5: {
             /** @description At most ?limit= (at most 200). */
-            items: components["schemas"]["ApiKey"][];
+            items: components["schemas"]["Invitation"][];
             /** @description Pass as ?cursor= for the next page. */
             nextCursor: string | null;
         };
         Page6: {
             /** @description At most ?limit= (at most 200). */
-            items: components["schemas"]["Member"][];
+            items: components["schemas"]["ApiKey"][];
             /** @description Pass as ?cursor= for the next page. */
             nextCursor: string | null;
         };
         Page7: {
             /** @description At most ?limit= (at most 200). */
+            items: components["schemas"]["Member"][];
+            /** @description Pass as ?cursor= for the next page. */
+            nextCursor: string | null;
+        };
+        Page8: {
+            /** @description At most ?limit= (at most 200). */
             items: components["schemas"]["Group"][];
             /** @description Pass as ?cursor= for the next page. */
             nextCursor: string | null;
+        };
+        /** @description A registered passkey of the caller. */
+        Passkey: {
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            lastUsedAt: string | null;
+            name: string;
+        };
+        PasskeyLoginRequest: {
+            assertion: components["schemas"]["AuthenticationResponseJSON"];
+            /** @description The tenant's slug. */
+            tenant: string;
+        };
+        PasskeyOptionsRequest: {
+            /**
+             * Format: email
+             * @description The email of the user signing in, for the second step after a password; absent for a usernameless sign-in.
+             */
+            email?: string;
+            /** @description The tenant's slug. */
+            tenant: string;
+        };
+        PasskeyRegistrationFinish: {
+            credential: components["schemas"]["RegistrationResponseJSON"];
+            /** @description A name to tell the passkey by ("Passkey" when absent). */
+            name?: string;
         };
         PasswordResetConfirmRequest: {
             /** Format: password */
@@ -2037,10 +2235,95 @@ export interface components {
              */
             type: string;
         };
+        /** @description Options of a passkey registration (PK-1): the challenge is single use and lives 5 minutes. */
+        PublicKeyCredentialCreationOptionsJSON: {
+            /** @enum {string} */
+            attestation: "none";
+            authenticatorSelection: components["schemas"]["AuthenticatorSelectionCriteria"];
+            challenge: string;
+            /** @description The caller's passkeys (not registered twice, PK-3). */
+            excludeCredentials: components["schemas"]["PublicKeyCredentialDescriptor"][];
+            pubKeyCredParams: components["schemas"]["PublicKeyCredentialParameters"][];
+            rp: components["schemas"]["PublicKeyCredentialRpEntity"];
+            /**
+             * Format: int64
+             * @description Milliseconds the browser waits for the user.
+             */
+            timeout: number;
+            user: components["schemas"]["PublicKeyCredentialUserEntity"];
+        };
+        /** @description A credential named in options. */
+        PublicKeyCredentialDescriptor: {
+            /**
+             * Format: uuid
+             * @description The credential id, base64url.
+             */
+            id: string;
+            /** @description The transports the browser reported at registration. */
+            transports: ("usb" | "nfc" | "ble" | "smart-card" | "hybrid" | "internal")[];
+            /** @enum {string} */
+            type: "public-key";
+        };
+        PublicKeyCredentialParameters: {
+            /**
+             * Format: int64
+             * @description A COSE algorithm: -7 ES256, -8 EdDSA, -257 RS256.
+             */
+            alg: number;
+            /** @enum {string} */
+            type: "public-key";
+        };
+        /** @description Options of a passkey sign-in (PK-4): the challenge is single use, of this tenant, and lives 5 minutes. */
+        PublicKeyCredentialRequestOptionsJSON: {
+            /** @description Empty for a usernameless sign-in (PK-11). */
+            allowCredentials: components["schemas"]["PublicKeyCredentialDescriptor"][];
+            challenge: string;
+            /** Format: uuid */
+            rpId: string;
+            /**
+             * Format: int64
+             * @description Milliseconds the browser waits for the user.
+             */
+            timeout: number;
+            /** @enum {string} */
+            userVerification: "preferred" | "required";
+        };
+        PublicKeyCredentialRpEntity: {
+            /**
+             * Format: uuid
+             * @description The rp id: the host of COFFER_PUBLIC_URL.
+             */
+            id: string;
+            name: string;
+        };
+        PublicKeyCredentialUserEntity: {
+            displayName: string;
+            /**
+             * Format: uuid
+             * @description The user handle: the 16 bytes of the user's id, base64url.
+             */
+            id: string;
+            name: string;
+        };
         /** @description Ten single-use recovery codes, shown only in this answer. */
         RecoveryCodes: {
             /** @description Each works once instead of a code of the app. */
             recoveryCodes: string[];
+        };
+        /** @description What the browser's PublicKeyCredential.toJSON() answers after navigator.credentials.create. */
+        RegistrationResponseJSON: {
+            /** @enum {string} */
+            authenticatorAttachment?: "platform" | "cross-platform";
+            clientExtensionResults: {
+                [key: string]: Record<string, never>;
+            };
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            rawId: string;
+            response: components["schemas"]["AuthenticatorAttestationResponseJSON"];
+            /** @enum {string} */
+            type: "public-key";
         };
         ShareLink: {
             /** @description At most 1000 entries. */
@@ -2507,7 +2790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page5"];
+                    "application/json": components["schemas"]["Page6"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -2981,6 +3264,65 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    loginWithPasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeyLoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged in; the refresh cookie is set */
+            200: {
+                headers: {
+                    /** @description The refresh cookie (HttpOnly, Secure, SameSite=Strict, Path=/api/v1/auth) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    passkeyOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeyOptionsRequest"];
+            };
+        };
+        responses: {
+            /** @description The options for navigator.credentials.get */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicKeyCredentialRequestOptionsJSON"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
         };
     };
@@ -4031,7 +4373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page7"];
+                    "application/json": components["schemas"]["Page8"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -4192,7 +4534,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page4"];
+                    "application/json": components["schemas"]["Page5"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4492,6 +4834,105 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
+    listPasskeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page4"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    deletePasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The passkey no longer signs in */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    startPasskeyRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The options for navigator.credentials.create */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicKeyCredentialCreationOptionsJSON"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    finishPasskeyRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeyRegistrationFinish"];
+            };
+        };
+        responses: {
+            /** @description The passkey is registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Passkey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
     listMembers: {
         parameters: {
             query?: never;
@@ -4507,7 +4948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page6"];
+                    "application/json": components["schemas"]["Page7"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

@@ -364,6 +364,20 @@ class AuthorizationMatrixIT {
                     f -> json("DELETE", "/api/v1/me/mfa/totp", "{\"code\": \"123456\"}")),
             row("POST /api/v1/me/mfa/recovery-codes", sessionOnly(400), false,
                     f -> json("POST", "/api/v1/me/mfa/recovery-codes", "{\"code\": \"not-a-code\"}")), // MFA-19
+            // passkeys (PK-1, PK-9): one's own only, from a session; the sign-in endpoints need no token
+            row("POST /api/v1/me/webauthn/registrations", sessionOnly(200), false,
+                    f -> json("POST", "/api/v1/me/webauthn/registrations", "")),
+            row("POST /api/v1/me/webauthn/registrations/finish", sessionOnly(400), false,
+                    f -> json("POST", "/api/v1/me/webauthn/registrations/finish", "{\"credential\": {}}")),
+            row("GET /api/v1/me/webauthn/credentials", sessionOnly(200), false,
+                    f -> get("/api/v1/me/webauthn/credentials")),
+            row("DELETE /api/v1/me/webauthn/credentials/{id}", sessionOnly(404), false,
+                    f -> delete("/api/v1/me/webauthn/credentials/" + UUID.randomUUID())),
+            row("POST /api/v1/auth/webauthn/options", sameForEveryone(200), false,
+                    f -> json("POST", "/api/v1/auth/webauthn/options", "{\"tenant\": \"no-such-tenant\"}")),
+            row("POST /api/v1/auth/webauthn", sameForEveryone(401), false,
+                    f -> json("POST", "/api/v1/auth/webauthn", "{\"tenant\": \"no-such-tenant\", \"assertion\":"
+                            + " {\"id\": \"x\"}}")),
             row("GET /api/v1/me/sessions", sessionOnly(200), false, f -> get("/api/v1/me/sessions")),
             row("DELETE /api/v1/me/sessions/{id}", sessionOnly(404), false,
                     f -> delete("/api/v1/me/sessions/" + UUID.randomUUID())), // only one's own live session: 404

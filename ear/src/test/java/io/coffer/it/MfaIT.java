@@ -537,7 +537,7 @@ class MfaIT {
     void mfa20_getMeSummarisesTheSecondFactors() {
         ItDatabase.User u = user("summary");
         String access = Tokens.login(u);
-        assertEquals(Json.createObjectBuilder().add("totp", false).add("recoveryCodesLeft", 0).build(),
+        assertEquals(Json.createObjectBuilder().add("totp", false).add("recoveryCodesLeft", 0).add("passkeys", 0).build(),
                 mfaOfMe(access));
         HttpResponse<String> enrol = Http.postJson("/api/v1/me/mfa/totp", access, "");
         assertEquals(201, enrol.statusCode(), enrol.body());
@@ -547,7 +547,7 @@ class MfaIT {
                 "{\"code\": \"" + code(secret, 0) + "\"}");
         assertEquals(200, confirm.statusCode(), confirm.body());
         List<String> codes = strings(Http.json(confirm).getJsonArray("recoveryCodes"));
-        assertEquals(Json.createObjectBuilder().add("totp", true).add("recoveryCodesLeft", 10).build(),
+        assertEquals(Json.createObjectBuilder().add("totp", true).add("recoveryCodesLeft", 10).add("passkeys", 0).build(),
                 mfaOfMe(access));
         assertEquals(200, complete(mfaToken(u), "recoveryCode", codes.get(0)).statusCode());
         assertEquals(9, mfaOfMe(access).getInt("recoveryCodesLeft"));
@@ -559,7 +559,7 @@ class MfaIT {
         ItDatabase.User other = user("summary-other");
         assertFalse(mfaOfMe(Tokens.login(other)).getBoolean("totp"), "each caller their own");
         assertEquals(204, disable(access, "recoveryCode", codes.get(1)).statusCode());
-        assertEquals(Json.createObjectBuilder().add("totp", false).add("recoveryCodesLeft", 0).build(),
+        assertEquals(Json.createObjectBuilder().add("totp", false).add("recoveryCodesLeft", 0).add("passkeys", 0).build(),
                 mfaOfMe(access));
     }
 }

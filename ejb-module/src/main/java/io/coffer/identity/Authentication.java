@@ -16,6 +16,8 @@ import io.coffer.shared.UserId;
 import io.coffer.identity.internal.Passwords;
 import io.coffer.identity.internal.UserEntity;
 import io.coffer.identity.internal.Users;
+import io.coffer.identity.internal.WebAuthn;
+import com.webauthn4j.data.AuthenticationData;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.MfaRequiredException;
@@ -92,6 +94,9 @@ public class Authentication {
 
     @Inject
     SignIns signIns;
+
+    @Inject
+    WebAuthn webAuthn;
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
@@ -248,7 +253,7 @@ public class Authentication {
         if (!user.get().emailVerified()) {
             return new Outcome(user.get(), null, true);
         }
-        if (factors.active(user.get().userId())) {
+        if (factors.any(user.get().userId())) {
             String mfaToken = tokens.issueOneTime(user.get().userId(), SecretKind.MFA, MFA_LIFETIME);
             return new Outcome(user.get(), null, false, null, mfaToken, factors.methods(user.get().userId()), false);
         }
@@ -276,6 +281,86 @@ public class Authentication {
         }
     }
 
+    static final String REFUSED_PASSKEY = "The passkey was not accepted: try again, or sign in another way.";
+
+    /**
+     * PK-4, PK-11: the options of a passkey sign-in in tenant {@code tenantSlug}, with a fresh challenge of that
+     * tenant. With the {@code email} of a verified user who has passkeys they are listed and user verification is
+     * preferred (the second step after a password); otherwise the list is empty and user verification required (a
+     * usernameless sign-in). An unknown tenant gets the same shape with a challenge that is nobody's.
+     */
+    public Passkeys.RequestOptions passkeyOptions(String tenantSlug, String email) {
+        Optional<Tenant> tenant = tenants.findBySlug(tenantSlug);
+        if (tenant.isEmpty()) {
+            return requestOptions(WebAuthn.unusableChallenge(), List.of());
+        }
+        return tenancy.call(tenant.get().id(), () -> {
+            List<Passkeys.CredentialRef> allow = email == null || email.isBlank() ? List.of()
+                    : users.findByEmail(email).filter(UserEntity::emailVerified)
+                    .map(u -> webAuthn.of(u.userId()).stream()
+                            .map(p -> new Passkeys.CredentialRef(p.credentialId(), p.transports())).toList())
+                    .orElse(List.of());
+            return requestOptions(webAuthn.signInChallenge(), allow);
+        });
+    }
+
+    private Passkeys.RequestOptions requestOptions(String challenge, List<Passkeys.CredentialRef> allow) {
+        return new Passkeys.RequestOptions(challenge, webAuthn.rpId(), Passkeys.TIMEOUT_MILLIS,
+                allow.isEmpty() ? "required" : "preferred", allow);
+    }
+
+    /**
+     * PK-4..PK-6: a sign-in with a passkey alone (usernameless: the credential and its user handle name the user).
+     * The assertion's challenge must be one issued for this tenant; webauthn4j verifies it with user verification
+     * required; the tenant must allow {@code webauthn} (403 {@code login-method-not-allowed} otherwise). Any other
+     * refusal is one 401 and counts to the address's login throttle (and the account's, when the credential names
+     * one). The session has passed a second factor. Answers as a login.
+     */
+    public IssuedToken loginWithPasskey(String tenantSlug, String assertionJson, String clientAddress,
+                                        String userAgent) {
+        String addressKey = Throttling.addressKey("login", clientAddress);
+        throttle.check(addressKey, FAILURES_PER_ADDRESS);
+        Optional<AuthenticationData> data = webAuthn.parseAssertion(assertionJson);
+        Optional<TenantId> tenant = tenants.findBySlug(tenantSlug).map(Tenant::id);
+        Optional<TenantId> ofChallenge = data.flatMap(d -> secrets.tenantOf(WebAuthn.challengeOf(d),
+                SecretKind.WEBAUTHN_SIGN_IN));
+        if (data.isEmpty() || tenant.isEmpty() || !tenant.equals(ofChallenge)) {
+            throttle.fail(addressKey);
+            events.fire(new LoginFailed(tenant.orElse(null), null, clientAddress, clock.instant()));
+            throw new UnauthenticatedException(REFUSED_PASSKEY);
+        }
+        TenantId tenantId = tenant.get();
+        Outcome outcome = tenancy.call(tenantId, () -> {
+            Optional<WebAuthn.Asserted> asserted = webAuthn.verify(data.get(), Optional.empty(), true);
+            UserEntity user = asserted.flatMap(a -> users.find(a.user())).filter(UserEntity::emailVerified)
+                    .orElse(null);
+            if (user == null) {
+                return new Outcome(null, null, false);
+            }
+            if (!policies.current().allowedLoginMethods().contains(SecondFactors.WEBAUTHN)) {
+                return new Outcome(user, null, false, null, null, List.of(), true);
+            }
+            return signedIn(user, tenantId, new Client(clientAddress, userAgent), true);
+        });
+        if (outcome.token() == null) {
+            if (outcome.user() != null) {
+                throttle.fail(addressKey, Throttling.key("login", "account", tenantId.toString(),
+                        outcome.user().email().toLowerCase(java.util.Locale.ROOT)));
+            } else {
+                throttle.fail(addressKey);
+            }
+            events.fire(new LoginFailed(tenantId, outcome.user() == null ? null : outcome.user().userId(),
+                    clientAddress, clock.instant()));
+            if (outcome.methodRefused()) {
+                throw new LoginMethodNotAllowedException("This tenant does not allow signing in with a passkey"
+                        + " alone: sign in with your password.");
+            }
+            throw new UnauthenticatedException(REFUSED_PASSKEY);
+        }
+        events.fire(new LoginSucceeded(tenantId, outcome.user().userId(), clientAddress, clock.instant()));
+        return new IssuedToken(outcome.token(), AccessTokens.LIFETIME.toSeconds(), outcome.refresh());
+    }
+
     /**
      * The second step of a login with MFA (MFA-6, MFA-7): the {@code mfaToken} of {@link #login} with a current TOTP
      * code or an unused recovery code (exactly one). Answers as a login. An unknown, used or expired token is
@@ -283,9 +368,9 @@ public class Authentication {
      * the token unspent (the refusal rolls its redemption back); over the throttle's limit the token is spent
      * (committed) and the answer is {@link RateLimitedException}.
      */
-    public IssuedToken completeMfa(String mfaToken, String code, String recoveryCode, String clientAddress,
-                                   String userAgent) {
-        String field = oneCodeField(code, recoveryCode);
+    public IssuedToken completeMfa(String mfaToken, String code, String recoveryCode, String webauthn,
+                                   String clientAddress, String userAgent) {
+        String field = oneFactorField(code, recoveryCode, webauthn);
         TenantId tenantId = secrets.tenantOf(mfaToken, SecretKind.MFA)
                 .orElseThrow(() -> new UnauthenticatedException(REFUSED_MFA));
         String addressKey = Throttling.addressKey(MFA_THROTTLE, clientAddress);
@@ -303,7 +388,11 @@ public class Authentication {
             if (over.isPresent()) {
                 return new MfaOutcome(user, null, over.get()); // committed: the token is spent
             }
-            boolean right = factors.accept(user.userId(), code, recoveryCode);
+            // PK-7: a passkey's assertion must be of this user's credential (and its challenge of this tenant)
+            boolean right = webauthn != null
+                    ? webAuthn.parseAssertion(webauthn)
+                    .flatMap(data -> webAuthn.verify(data, Optional.of(user.userId()), false)).isPresent()
+                    : factors.accept(user.userId(), code, recoveryCode);
             if (!right) {
                 throttle.fail(accountKey, addressKey);
                 events.fire(new LoginFailed(tenantId, user.userId(), clientAddress, clock.instant()));
@@ -329,6 +418,20 @@ public class Authentication {
     /** The throttle key of an account's second-step failures (MFA-7). */
     static String mfaAccountKey(TenantId tenant, io.coffer.shared.UserId user) {
         return Throttling.key(MFA_THROTTLE, "account", tenant.toString(), user.toString());
+    }
+
+    /**
+     * The field of the one second factor given at the second step: {@code code}, {@code recoveryCode} or
+     * {@code webauthn} (an assertion, PK-7); 400 for none or more than one.
+     */
+    static String oneFactorField(String code, String recoveryCode, String webauthn) {
+        if (webauthn == null) {
+            return oneCodeField(code, recoveryCode);
+        }
+        if ((code != null && !code.isBlank()) || (recoveryCode != null && !recoveryCode.isBlank())) {
+            throw ValidationException.of("webauthn", "give either a passkey's assertion or a code, not both");
+        }
+        return "webauthn";
     }
 
     /** The field of the one code given ({@code code} or {@code recoveryCode}); 400 for none or both. */

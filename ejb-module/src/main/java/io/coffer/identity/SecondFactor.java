@@ -43,6 +43,9 @@ public class SecondFactor {
     SecondFactors factors;
 
     @Inject
+    io.coffer.identity.internal.WebAuthn passkeys;
+
+    @Inject
     io.coffer.identity.internal.TokenStore tokens;
 
     @EJB
@@ -111,15 +114,18 @@ public class SecondFactor {
         events.fire(new MfaDisabled(caller.tenant(), user.userId(), SecondFactors.TOTP, clock.instant()));
     }
 
-    /** The caller's second factors as {@code GET /me} tells them (MFA-20): TOTP active, recovery codes unused. */
-    public record Status(boolean totp, int recoveryCodesLeft) {
+    /**
+     * The caller's second factors as {@code GET /me} tells them (MFA-20): TOTP active, recovery codes unused, and how
+     * many passkeys (PK-8).
+     */
+    public record Status(boolean totp, int recoveryCodesLeft, long passkeys) {
     }
 
-    /** MFA-20: whether the caller's TOTP is active and how many recovery codes are left (0 while it is off). */
+    /** MFA-20: whether the caller's TOTP is active, how many recovery codes are left (0 while it is off), passkeys. */
     public Status status() {
         UserEntity user = caller.requireActor(context.getCallerPrincipal()).user();
         boolean totp = factors.active(user.userId());
-        return new Status(totp, totp ? factors.recoveryCodesLeft(user.userId()) : 0);
+        return new Status(totp, totp ? factors.recoveryCodesLeft(user.userId()) : 0, passkeys.count(user.userId()));
     }
 
     /**

@@ -28,5 +28,9 @@ public enum SecretKind {
     /** A TOTP recovery code (single use, no expiry; revoked when TOTP is disabled, MFA-8). */
     RECOVERY_CODE,
     /** The {@code state} of a single sign-on started at the provider (single use, 10 minutes, SSO-4). */
-    SSO_STATE
+    SSO_STATE,
+    /** The challenge of a passkey registration, issued to one user (single use, 5 minutes, PK-1). */
+    WEBAUTHN_REGISTRATION,
+    /** The challenge of a passkey sign-in or second step (single use, 5 minutes, PK-4). */
+    WEBAUTHN_SIGN_IN
 }

@@ -159,7 +159,7 @@ public class Caller {
     public CurrentCaller requireSecondFactorPassed(Principal principal) {
         CurrentCaller current = requireCurrent(principal);
         if (current.secondFactorDue()) {
-            throw new MfaEnrolmentRequiredException(factors.active(current.user()) ? SIGN_IN_AGAIN : ENROL);
+            throw new MfaEnrolmentRequiredException(factors.any(current.user()) ? SIGN_IN_AGAIN : ENROL);
         }
         return current;
     }

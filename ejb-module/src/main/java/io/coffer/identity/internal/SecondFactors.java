@@ -30,6 +30,7 @@ public class SecondFactors {
 
     public static final String TOTP = "totp";
     public static final String RECOVERY = "recovery";
+    public static final String WEBAUTHN = "webauthn";
     static final int RECOVERY_CODES = 10;
     /** 80 random bits per recovery code: 16 base32 characters. */
     static final int RECOVERY_BYTES = 10;
@@ -48,14 +49,31 @@ public class SecondFactors {
     @Inject
     Clock clock;
 
+    @Inject
+    WebAuthn passkeys;
+
+    /** Whether the user has a second factor: a confirmed TOTP or a passkey (the login needs a second step, PK-8). */
+    public boolean any(UserId user) {
+        return active(user) || passkeys.count(user) > 0;
+    }
+
     /** Whether the user has a confirmed TOTP (their login needs a second step, MFA-5). */
     public boolean active(UserId user) {
         return Optional.ofNullable(em.find(TotpEntity.class, user.value())).filter(TotpEntity::confirmed).isPresent();
     }
 
-    /** The methods of the user's second step: {@code totp}, and {@code recovery} while codes are left. */
+    /**
+     * The methods of the user's second step: {@code totp} when confirmed, {@code webauthn} with a passkey (PK-8), and
+     * {@code recovery} while codes are left.
+     */
     public List<String> methods(UserId user) {
-        List<String> methods = new ArrayList<>(List.of(TOTP));
+        List<String> methods = new ArrayList<>();
+        if (active(user)) {
+            methods.add(TOTP);
+        }
+        if (passkeys.count(user) > 0) {
+            methods.add(WEBAUTHN);
+        }
         if (recoveryCodesLeft(user) > 0) {
             methods.add(RECOVERY);
         }

@@ -1,5 +1,7 @@
 package io.coffer.api.auth;
 
+import io.coffer.api.JsonFields;
+
 import io.coffer.api.security.ClientAddresses;
 import io.coffer.api.security.Public;
 import io.coffer.identity.ApiKeys;
@@ -126,7 +128,8 @@ public class AuthResource {
     @Path("/mfa")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "completeMfa",
-            summary = "Complete a login that answered mfa-required with a TOTP code or a recovery code; as a login")
+            summary = "Complete a login that answered mfa-required with a TOTP code, a recovery code or a passkey's"
+                    + " assertion; as a login")
     @APIResponse(responseCode = "200", description = "Logged in; the refresh cookie is set",
             headers = {@Header(name = "Set-Cookie",
                     description = "The refresh cookie (HttpOnly, Secure, SameSite=Strict, Path=/api/v1/auth)",
@@ -142,7 +145,53 @@ public class AuthResource {
             throw ValidationException.of("mfaToken", "is required");
         }
         return withRefreshCookie(authentication.completeMfa(request.mfaToken(), request.code(),
-                request.recoveryCode(), clients.of(http), http.getHeader("User-Agent")));
+                request.recoveryCode(), request.webauthn() == null ? null : request.webauthn().toString(),
+                clients.of(http), http.getHeader("User-Agent")));
+    }
+
+    @POST
+    @Path("/webauthn/options")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "passkeyOptions",
+            summary = "Options of a passkey sign-in: with an email its passkeys (the second step after a password),"
+                    + " without one a usernameless sign-in; tells nothing about an email without passkeys")
+    @APIResponse(responseCode = "200", description = "The options for navigator.credentials.get",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PasskeyJson.RequestOptions.class)))
+    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PasskeyJson.OptionsRequest.class))})
+    public PasskeyJson.RequestOptions passkeyOptions(PasskeyJson.OptionsRequest request) {
+        require(request, "tenant");
+        if (request.tenant() == null || request.tenant().isBlank()) {
+            throw ValidationException.of("tenant", "is required");
+        }
+        return PasskeyJson.RequestOptions.of(authentication.passkeyOptions(request.tenant(), request.email()));
+    }
+
+    @POST
+    @Path("/webauthn")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "loginWithPasskey",
+            summary = "Sign in with a passkey alone (usernameless, user verification required); as a login")
+    @APIResponse(responseCode = "200", description = "Logged in; the refresh cookie is set",
+            headers = {@Header(name = "Set-Cookie",
+                    description = "The refresh cookie (HttpOnly, Secure, SameSite=Strict, Path=/api/v1/auth)",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 4096))},
+                                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = TokenResponse.class)))
+    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PasskeyJson.LoginRequest.class))})
+    public Response loginWithPasskey(jakarta.json.JsonObject request) {
+        String tenant = JsonFields.string(request, "tenant", "tenant");
+        if (tenant == null || tenant.isBlank()) {
+            throw ValidationException.of("tenant", "is required");
+        }
+        jakarta.json.JsonObject assertion = JsonFields.object(request, "assertion", "assertion");
+        if (assertion == null) {
+            throw ValidationException.of("assertion", "is required");
+        }
+        return withRefreshCookie(authentication.loginWithPasskey(tenant, assertion.toString(), clients.of(http),
+                http.getHeader("User-Agent")));
     }
 
     @POST

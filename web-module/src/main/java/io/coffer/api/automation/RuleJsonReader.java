@@ -80,23 +80,11 @@ final class RuleJsonReader {
     }
 
     private static JsonObject object(JsonObject o, String key, String field) {
-        if (!o.containsKey(key) || o.isNull(key)) {
-            return null;
-        }
-        if (o.get(key).getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ValidationException.of(field, "must be an object");
-        }
-        return o.getJsonObject(key);
+        return io.coffer.api.JsonFields.object(o, key, field);
     }
 
     private static String string(JsonObject o, String key, String field) {
-        if (!o.containsKey(key) || o.isNull(key)) {
-            return null;
-        }
-        if (o.get(key).getValueType() != JsonValue.ValueType.STRING) {
-            throw ValidationException.of(field, "must be a string");
-        }
-        return o.getString(key);
+        return io.coffer.api.JsonFields.string(o, key, field);
     }
 
     static Boolean bool(JsonObject o, String key) {

@@ -20,16 +20,19 @@ public record MeResponse(
         @Schema(required = true, implementation = SecondFactors.class) SecondFactors mfa) {
 
     /** MFA-20: the caller's second factors, a summary without any secret. */
-    @Schema(name = "MeSecondFactors", description = "The caller's second factors (MFA-20): whether the authenticator"
-            + " app (TOTP) is on and how many unused recovery codes are left (0 while it is off).")
+    @Schema(name = "MeSecondFactors", description = "The caller's second factors (MFA-20, PK-8): whether the"
+            + " authenticator app (TOTP) is on, how many unused recovery codes are left (0 while it is off), and how"
+            + " many passkeys are registered.")
     public record SecondFactors(
             @Schema(required = true, description = "Two-factor sign-in with an authenticator app is on.") boolean totp,
             @Schema(required = true, minimum = "0", maximum = "10", description = "Unused recovery codes.")
-            int recoveryCodesLeft) {
+            int recoveryCodesLeft,
+            @Schema(required = true, minimum = "0", description = "Registered passkeys (each is a second factor).")
+            long passkeys) {
     }
 
     public static MeResponse of(UserProfile p, SecondFactor.Status mfa) {
         return new MeResponse(p.userId().toString(), p.tenantId().toString(), p.tenantSlug(), p.email(),
-                p.displayName(), p.role().name(), new SecondFactors(mfa.totp(), mfa.recoveryCodesLeft()));
+                p.displayName(), p.role().name(), new SecondFactors(mfa.totp(), mfa.recoveryCodesLeft(), mfa.passkeys()));
     }
 }

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class InvitationAcceptResource {
 
     /** A user who has just accepted an invitation has no second factor yet (MFA-20). */
-    static final io.coffer.identity.SecondFactor.Status NEW_USER = new io.coffer.identity.SecondFactor.Status(false, 0);
+    static final io.coffer.identity.SecondFactor.Status NEW_USER = new io.coffer.identity.SecondFactor.Status(false, 0, 0);
 
     @EJB
     Invitations invitations;

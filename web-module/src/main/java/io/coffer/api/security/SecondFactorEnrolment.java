@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks the endpoints a session may use while the tenant requires a second factor it has not passed (MFA-14, the
- * contract's list): the caller's own account ({@code /me}), enrolling a second factor ({@code /me/mfa/*}, later
+ * contract's list): the caller's own account ({@code /me}), enrolling a second factor ({@code /me/mfa/*},
  * {@code /me/webauthn/*}) and signing out. {@link AuthenticationFilter} answers 403 {@code mfa-enrolment-required}
  * on every other authenticated endpoint.
  */
