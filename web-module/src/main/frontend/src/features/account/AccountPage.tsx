@@ -7,7 +7,7 @@ import { SessionsSection } from './SessionsSection';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { passkeysSupported } from '../../app/auth/passkey';
 import { PasskeysSection } from './PasskeysSection';
-import { passkeyCount, TwoFactorSection, useFreshMe } from './TwoFactorSection';
+import { TwoFactorSection, useFreshMe } from './TwoFactorSection';
 
 /** /account: what every signed-in person manages for themselves. Passkeys only where the browser has WebAuthn. */
 export function AccountPage() {
@@ -17,7 +17,7 @@ export function AccountPage() {
   // MFA-18: an account that has a second factor, in a session signed in without it, must sign in again; a passkey is
   // one (PK-8)
   const mfa = useFreshMe().data?.mfa;
-  const enrolled = mfa?.totp === true || (passkeyCount(mfa) ?? 0) > 0;
+  const enrolled = mfa?.totp === true || (mfa?.passkeys ?? 0) > 0;
   const [withPasskeys] = useState(passkeysSupported);
   return (
     <Stack>

@@ -44,10 +44,15 @@ function notAllowed() {
 }
 
 /** A signed-in server whose passkeys are `stored`; `finish` answers the registration. */
-function account(stored: object[], finish: (body: { name: string; credential: unknown }) => Response, me: object = OWNER) {
+function account(
+  stored: object[],
+  finish: (body: { name: string; credential: unknown }) => Response,
+  me: object = OWNER,
+  path = '/account',
+) {
   const calls: { call: string; body: unknown }[] = [];
   const view = renderApp(
-    '/account',
+    path,
     signedIn(async (request) => {
       const body = request.headers.get('Content-Type')?.includes('json') ? await request.json() : undefined;
       const call = `${request.method} ${pathOf(request)}`;
@@ -148,6 +153,30 @@ describe('passkeys on the account page', () => {
       `DELETE /api/v1/me/webauthn/credentials/${KEY.id}`,
     ]);
     await waitFor(() => expect(section.getAllByTestId('passkey-row')).toHaveLength(1));
+  });
+
+  it('sent to enrol (MFA-14): a registered passkey is the second factor this session passed, the notice ends', async () => {
+    const stored: object[] = [];
+    const { router } = account(
+      stored,
+      (body) => {
+        const created = { ...LAPTOP, name: body.name, lastUsedAt: null };
+        stored.push(created);
+        return json(201, created);
+      },
+      { ...OWNER, mfa: { totp: false, recoveryCodesLeft: 0, passkeys: 0 } },
+      '/account?enrol=required',
+    );
+    vi.mocked(startRegistration).mockResolvedValue(CREDENTIAL as never);
+    expect(await screen.findByText(/Your organisation requires two-factor authentication/)).toBeInTheDocument();
+    const user = userEvent.setup({ delay: null });
+    const section = within(await screen.findByTestId('passkeys'));
+    await user.click(await section.findByRole('button', { name: 'Add a passkey' }));
+    await user.type(section.getByLabelText(/^Name of the passkey/), 'Work laptop');
+    await user.click(section.getByRole('button', { name: 'Create the passkey' }));
+    expect(await section.findByText('The passkey “Work laptop” was added.')).toBeInTheDocument();
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await waitFor(() => expect(screen.queryByText(/Your organisation requires two-factor authentication/)).toBeNull());
   });
 
   it('shows how many passkeys GET /me counts next to the status of the authenticator app', async () => {

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/co
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { webauthnApi, type Passkey } from '../../api/webauthn';
 import { PasskeyAlert } from '../../app/auth/PasskeyAlert';
 import { createPasskey } from '../../app/auth/passkey';
@@ -28,6 +29,7 @@ export function PasskeysSection() {
   const [checkName, setCheckName] = useState(false);
   const [confirming, setConfirming] = useState<Passkey | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [, setParams] = useSearchParams();
   const changed = () => {
     void queryClient.invalidateQueries({ queryKey: PASSKEYS_KEY });
     void queryClient.invalidateQueries({ queryKey: ME_KEY, exact: true });
@@ -45,6 +47,14 @@ export function PasskeysSection() {
       setCheckName(false);
       setNotice(t('passkeys.added', { name: passkey.name }));
       changed();
+      // registering passed a second factor in this session (as a confirmed TOTP, MFA-14): the enrolment notice ends
+      setParams(
+        (params) => {
+          params.delete('enrol');
+          return params;
+        },
+        { replace: true },
+      );
     },
   });
 

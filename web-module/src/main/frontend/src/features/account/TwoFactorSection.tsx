@@ -34,12 +34,6 @@ export function useFreshMe() {
   return useQuery({ queryKey: ME_KEY, queryFn: () => unwrap(api.GET('/api/v1/me')) });
 }
 
-/** GET /me's `mfa.passkeys`: how many passkeys the caller has (undefined from a server that does not say). */
-export function passkeyCount(mfa: Schemas['Me']['mfa'] | undefined): number | undefined {
-  const count = (mfa as { passkeys?: unknown } | undefined)?.passkeys;
-  return typeof count === 'number' ? count : undefined;
-}
-
 export function TwoFactorSection() {
   const { t } = useTranslation('account');
   const [learned, setState] = useState<TotpState>({ step: 'unknown' });
@@ -48,7 +42,8 @@ export function TwoFactorSection() {
   const queryClient = useQueryClient();
   const me = useFreshMe();
   const mfa = me.data?.mfa;
-  const passkeys = passkeyCount(mfa);
+  // GET /me's count of the caller's passkeys (PK-8), next to the app's status
+  const passkeys = mfa?.passkeys;
   const state: TotpState =
     learned.step === 'unknown' && mfa ? (mfa.totp ? { step: 'on', already: false } : { step: 'off' }) : learned;
   const changed = () => void queryClient.invalidateQueries({ queryKey: ME_KEY });
