@@ -2,9 +2,11 @@
  * The session: the access token stays in the API client's memory; on load the refresh cookie is traded for a token
  * (so a reload keeps you logged in), and logout revokes the refresh family on the server.
  */
+import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { apiClient, unwrap, type ApiClient, type Schemas } from '../../api/client';
+import { webauthnApi } from '../../api/webauthn';
 
 export type Me = Schemas['Me'];
 
@@ -13,13 +15,18 @@ export type AuthState =
   | { status: 'anonymous'; ended: boolean }
   | { status: 'authenticated'; me: Me };
 
-/** The second step of a login that answered 401 `mfa-required`: a code of the authenticator app or a recovery code. */
-export type SecondFactor = { code: string } | { recoveryCode: string };
+/**
+ * The second step of a login that answered 401 `mfa-required`: a code of the authenticator app, a recovery code or
+ * a passkey's assertion (made by @simplewebauthn/browser for the options of POST /auth/webauthn/options).
+ */
+export type SecondFactor = { code: string } | { recoveryCode: string } | { webauthn: AuthenticationResponseJSON };
 
 export interface Auth {
   state: AuthState;
   /** Throws the ApiError of the answer; 401 `mfa-required` carries `mfaToken` and `methods` for `completeMfa`. */
   login(tenant: string, email: string, password: string): Promise<void>;
+  /** POST /auth/webauthn: a sign-in with a passkey alone (usernameless); its success is handled as a login's. */
+  loginWithPasskey(tenant: string, assertion: AuthenticationResponseJSON): Promise<void>;
   /** POST /auth/mfa: the second step of a login; its success is handled exactly as a login's. */
   completeMfa(mfaToken: string, factor: SecondFactor): Promise<void>;
   /** The account changed (PATCH /me answered it): the header and every useMe() show it at once. */
@@ -89,9 +96,18 @@ export function AuthProvider({ children, client = apiClient }: { children: React
     [client, signIn],
   );
 
+  const loginWithPasskey = useCallback(
+    (tenant: string, assertion: AuthenticationResponseJSON) => signIn(webauthnApi(client.api).signIn(tenant, assertion)),
+    [client, signIn],
+  );
+
   const completeMfa = useCallback(
     (mfaToken: string, factor: SecondFactor) =>
-      signIn(client.api.POST('/api/v1/auth/mfa', { body: { mfaToken, ...factor } })),
+      signIn(
+        'webauthn' in factor
+          ? webauthnApi(client.api).completeMfa(mfaToken, factor.webauthn)
+          : client.api.POST('/api/v1/auth/mfa', { body: { mfaToken, ...factor } }),
+      ),
     [client, signIn],
   );
 
@@ -110,8 +126,8 @@ export function AuthProvider({ children, client = apiClient }: { children: React
   const onSecondFactorDue = useCallback((listener: () => void) => client.onSecondFactorDue(listener), [client]);
 
   const value = useMemo(
-    () => ({ state, login, completeMfa, updateMe, logout, onSecondFactorDue }),
-    [state, login, completeMfa, updateMe, logout, onSecondFactorDue],
+    () => ({ state, login, loginWithPasskey, completeMfa, updateMe, logout, onSecondFactorDue }),
+    [state, login, loginWithPasskey, completeMfa, updateMe, logout, onSecondFactorDue],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -4,7 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
+import { webauthnApi } from '../../api/webauthn';
 import { useAuth } from '../auth/AuthProvider';
+import { PasskeyAlert } from '../auth/PasskeyAlert';
+import { assertPasskey, passkeysSupported } from '../auth/passkey';
 import { SecondFactorInput } from '../auth/SecondFactorInput';
 import { factorOf, factorProblem, mfaChallenge, type FactorMode, type MfaChallenge } from '../auth/secondFactor';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -20,10 +23,13 @@ interface LoginState {
 /**
  * The password step and, for an account with a second factor (401 `mfa-required`), the code step: POST /auth/mfa
  * with the challenge's single-use token. A wrong code keeps the step; a spent or expired token (401) starts over.
+ * Where the browser has WebAuthn: "Sign in with a passkey" (usernameless, POST /auth/webauthn) and, when the
+ * challenge's `methods` offer `webauthn`, "Use a passkey" as the second step (docs/features/passkeys.md, flows 2, 3).
  */
 export function LoginPage() {
   const { t } = useTranslation('auth');
-  const { state, login, completeMfa } = useAuth();
+  const { state, login, loginWithPasskey, completeMfa } = useAuth();
+  const [canPasskey] = useState(passkeysSupported);
   const location = useLocation();
   const navigate = useNavigate();
   const routeState = (location.state ?? {}) as LoginState;
@@ -40,6 +46,7 @@ export function LoginPage() {
   const query = new URLSearchParams(location.search);
   const ssoFailure = query.get('sso') === 'failed' ? (query.get('detail') ?? '') : null;
   const [ssoNeedsTenant, setSsoNeedsTenant] = useState(false);
+  const [passkeyNeedsTenant, setPasskeyNeedsTenant] = useState(false);
   const startSso = () => {
     const slug = tenant.trim();
     if (!slug) {
@@ -51,7 +58,10 @@ export function LoginPage() {
 
   const mutation = useMutation({
     mutationFn: () => login(tenant.trim(), email.trim(), password),
-    onMutate: () => setStepExpired(false),
+    onMutate: () => {
+      setStepExpired(false);
+      passkey.reset();
+    },
     onSuccess: () => navigate(from, { replace: true }),
     onError: (error) => {
       const next = mfaChallenge(error);
@@ -63,57 +73,126 @@ export function LoginPage() {
     },
   });
 
+  const startOver = (error: unknown) => {
+    if (error instanceof ApiError && error.status === 401) {
+      // The token works once and for five minutes: the password step again, with a sentence.
+      setChallenge(null);
+      setPassword('');
+      setStepExpired(true);
+      mutation.reset();
+      second.reset();
+      passkeyStep.reset();
+    }
+  };
+
   const second = useMutation({
     mutationFn: (c: MfaChallenge) => completeMfa(c.mfaToken, factorOf(mode, factor)),
-    onSuccess: () => navigate(from, { replace: true }),
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 401) {
-        // The token works once and for five minutes: the password step again, with a sentence.
-        setChallenge(null);
-        setPassword('');
-        setStepExpired(true);
-        mutation.reset();
-        second.reset();
-      }
+    onMutate: () => {
+      passkeyStep.reset();
     },
+    onSuccess: () => navigate(from, { replace: true }),
+    onError: startOver,
   });
 
-  if (state.status === 'authenticated' && !mutation.isPending && !second.isPending) {
+  // The second step with a passkey: options for the account's passkeys, the browser's prompt, POST /auth/mfa.
+  const passkeyStep = useMutation({
+    mutationFn: async (c: MfaChallenge) => {
+      const options = await webauthnApi().signInOptions(tenant.trim(), email.trim());
+      await completeMfa(c.mfaToken, { webauthn: await assertPasskey(options) });
+    },
+    onMutate: () => {
+      second.reset();
+    },
+    onSuccess: () => navigate(from, { replace: true }),
+    onError: startOver,
+  });
+
+  // Usernameless: options without an email, the browser offers the discoverable credentials, POST /auth/webauthn.
+  const passkey = useMutation({
+    mutationFn: async (slug: string) => {
+      const options = await webauthnApi().signInOptions(slug);
+      await loginWithPasskey(slug, await assertPasskey(options));
+    },
+    onMutate: () => {
+      setStepExpired(false);
+      mutation.reset();
+    },
+    onSuccess: () => navigate(from, { replace: true }),
+  });
+  const startPasskey = () => {
+    const slug = tenant.trim();
+    setPasskeyNeedsTenant(!slug);
+    if (slug) passkey.mutate(slug);
+  };
+
+  if (
+    state.status === 'authenticated' &&
+    !mutation.isPending &&
+    !second.isPending &&
+    !passkeyStep.isPending &&
+    !passkey.isPending
+  ) {
     return <Navigate to={from} replace />;
   }
 
   if (challenge) {
     const problem = checkFactor ? factorProblem(mode, factor) : null;
     const canSwitch = challenge.methods.includes('totp') && challenge.methods.includes('recovery');
+    const hasCodes = challenge.methods.includes('totp') || challenge.methods.includes('recovery');
+    const offersPasskey = canPasskey && challenge.methods.includes('webauthn');
+    const passkeyButton = (
+      <Button
+        type="button"
+        variant={hasCodes ? 'default' : 'filled'}
+        loading={passkeyStep.isPending}
+        disabled={second.isPending}
+        onClick={() => passkeyStep.mutate(challenge)}
+      >
+        {t('mfa.usePasskey')}
+      </Button>
+    );
     return (
       <AuthCard
         title={t('mfa.title')}
         onSubmit={() => {
+          if (!hasCodes) return;
           setCheckFactor(true);
           if (!factorProblem(mode, factor)) second.mutate(challenge);
         }}
       >
-        <Text>{mode === 'code' ? t('mfa.introCode') : t('mfa.introRecovery')}</Text>
-        <ProblemAlert
-          error={second.error}
-          overrides={{ validation: mode === 'code' ? 'auth:mfa.wrongCode' : 'auth:mfa.wrongRecoveryCode' }}
-        />
-        <SecondFactorInput
-          mode={mode}
-          onMode={(next) => {
-            setMode(next);
-            setCheckFactor(false);
-            second.reset();
-          }}
-          value={factor}
-          onValue={setFactor}
-          error={problem ? t(problem) : undefined}
-          canSwitch={canSwitch}
-          autoFocus
-        />
-        <Button type="submit" loading={second.isPending}>
-          {t('mfa.submit')}
-        </Button>
+        {!hasCodes && <Text>{offersPasskey ? t('mfa.introPasskey') : t('mfa.passkeyUnsupported')}</Text>}
+        <PasskeyAlert error={passkeyStep.error} overrides={{ validation: 'auth:passkey.notVerified' }} />
+        {hasCodes && (
+          <>
+            <Text>{mode === 'code' ? t('mfa.introCode') : t('mfa.introRecovery')}</Text>
+            <ProblemAlert
+              error={second.error}
+              overrides={{ validation: mode === 'code' ? 'auth:mfa.wrongCode' : 'auth:mfa.wrongRecoveryCode' }}
+            />
+            <SecondFactorInput
+              mode={mode}
+              onMode={(next) => {
+                setMode(next);
+                setCheckFactor(false);
+                second.reset();
+              }}
+              value={factor}
+              onValue={setFactor}
+              error={problem ? t(problem) : undefined}
+              canSwitch={canSwitch}
+              autoFocus
+            />
+            <Button type="submit" loading={second.isPending} disabled={passkeyStep.isPending}>
+              {t('mfa.submit')}
+            </Button>
+          </>
+        )}
+        {offersPasskey && hasCodes && (
+          <Text size="sm" c="dimmed" ta="center">
+            {t('login.or')}
+          </Text>
+        )}
+        {offersPasskey && passkeyButton}
         <Anchor
           component="button"
           type="button"
@@ -124,6 +203,7 @@ export function LoginPage() {
             setPassword('');
             mutation.reset();
             second.reset();
+            passkeyStep.reset();
           }}
         >
           {t('mfa.back')}
@@ -154,6 +234,18 @@ export function LoginPage() {
           {t('login.ssoNeedsTenant')}
         </Alert>
       )}
+      {passkeyNeedsTenant && !tenant.trim() && (
+        <Alert color="yellow" role="status">
+          {t('login.passkeyNeedsTenant')}
+        </Alert>
+      )}
+      <PasskeyAlert
+        error={passkey.error}
+        overrides={{
+          unauthenticated: 'auth:passkey.failed',
+          'login-method-not-allowed': 'auth:passkey.notAllowed',
+        }}
+      />
       <ProblemAlert
         error={mutation.error}
         overrides={{
@@ -188,12 +280,17 @@ export function LoginPage() {
         value={password}
         onChange={(e) => setPassword(e.currentTarget.value)}
       />
-      <Button type="submit" loading={mutation.isPending}>
+      <Button type="submit" loading={mutation.isPending} disabled={passkey.isPending}>
         {t('login.submit')}
       </Button>
       <Text size="sm" c="dimmed" ta="center">
         {t('login.or')}
       </Text>
+      {canPasskey && (
+        <Button type="button" variant="default" loading={passkey.isPending} onClick={startPasskey}>
+          {t('login.passkey')}
+        </Button>
+      )}
       <Button type="button" variant="default" onClick={startSso}>
         {t('login.sso')}
       </Button>

@@ -1,19 +1,24 @@
 import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ProfileSection } from './ProfileSection';
 import { SessionsSection } from './SessionsSection';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { passkeysSupported } from '../../app/auth/passkey';
+import { PasskeysSection } from './PasskeysSection';
 import { TwoFactorSection, useFreshMe } from './TwoFactorSection';
 
-/** /account: what every signed-in person manages for themselves. */
+/** /account: what every signed-in person manages for themselves. Passkeys only where the browser has WebAuthn. */
 export function AccountPage() {
   const { t } = useTranslation('account');
   const [params] = useSearchParams();
   const { logout } = useAuth();
-  // MFA-18: an account that has a second factor, in a session signed in without it, must sign in again
-  const enrolled = useFreshMe().data?.mfa?.totp === true;
+  // MFA-18: an account that has a second factor, in a session signed in without it, must sign in again; a passkey is
+  // one (PK-8)
+  const mfa = useFreshMe().data?.mfa;
+  const enrolled = mfa?.totp === true || (mfa?.passkeys ?? 0) > 0;
+  const [withPasskeys] = useState(passkeysSupported);
   return (
     <Stack>
       <Title order={1}>{t('title')}</Title>
@@ -38,6 +43,11 @@ export function AccountPage() {
       <Section id="two-factor" title={t('totp.title')}>
         <TwoFactorSection />
       </Section>
+      {withPasskeys && (
+        <Section id="passkeys" title={t('passkeys.title')}>
+          <PasskeysSection />
+        </Section>
+      )}
       <Section id="sessions" title={t('sessions.title')}>
         <SessionsSection />
       </Section>

@@ -42,6 +42,8 @@ export function TwoFactorSection() {
   const queryClient = useQueryClient();
   const me = useFreshMe();
   const mfa = me.data?.mfa;
+  // GET /me's count of the caller's passkeys (PK-8), next to the app's status
+  const passkeys = mfa?.passkeys;
   const state: TotpState =
     learned.step === 'unknown' && mfa ? (mfa.totp ? { step: 'on', already: false } : { step: 'off' }) : learned;
   const changed = () => void queryClient.invalidateQueries({ queryKey: ME_KEY });
@@ -74,6 +76,11 @@ export function TwoFactorSection() {
           {status === 'on' && state.step === 'on' && mfa?.totp && (
             <Text size="sm" c="dimmed" data-testid="codes-left">
               {t('totp.codesLeft', { count: mfa.recoveryCodesLeft })}
+            </Text>
+          )}
+          {passkeys !== undefined && (
+            <Text size="sm" c="dimmed" data-testid="passkeys-count">
+              {t('passkeys.count', { count: passkeys })}
             </Text>
           )}
         </Group>
