@@ -315,4 +315,24 @@ class PasskeysIT {
             assertEquals(43, o.getString("challenge").length(), "32 random bytes");
         }
     }
+
+    @Test
+    void pk12_oneAddressAsksForAtMost300OptionsInTheWindow() {
+        Tenant t = tenant("flood");
+        String address = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        String other = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+        String body = "{\"tenant\": \"" + t.slug() + "\"}";
+        java.util.function.Function<String, HttpResponse<String>> ask = from -> Http.send(
+                Http.request("/api/v1/auth/webauthn/options").header("X-Forwarded-For", from)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> r = ask.apply(address);
+            assertEquals(200, r.statusCode(), "request " + (i + 1) + ": " + r.body());
+        }
+        HttpResponse<String> refused = ask.apply(address);
+        assertProblem(refused, 429, "rate-limited");
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent(), "Retry-After");
+        assertEquals(200, ask.apply(other).statusCode(), "another address is not affected");
+    }
 }

@@ -381,4 +381,18 @@ class SsoIT {
                 .GET()), 404, "not-found");
         assertEquals(200, SessionsIT.login(t.member()).statusCode(), "passwords are back");
     }
+
+    /** SSO-15: starts are counted per address (before the tenant is looked up): the 301st in the window is 429. */
+    @Test
+    void sso15_oneAddressStartsAtMost300SignInsInTheWindow() {
+        String address = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        String path = "/api/v1/auth/sso/no-such-tenant-" + UUID.randomUUID().toString().substring(0, 8) + "/start";
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> r = Http.send(Http.request(path).header("X-Forwarded-For", address).GET());
+            assertEquals(404, r.statusCode(), "start " + (i + 1) + ": " + r.body());
+        }
+        assertProblem(Http.send(Http.request(path).header("X-Forwarded-For", address).GET()), 429, "rate-limited");
+        assertEquals(404, Http.send(Http.request(path).header("X-Forwarded-For", "203.0.113."
+                + (1 + new java.util.Random().nextInt(250))).GET()).statusCode(), "another address is not affected");
+    }
 }

@@ -281,15 +281,19 @@ public class Authentication {
         }
     }
 
+    /** PK-12: passkey sign-in options one address may ask for in the throttle's window (each stores a challenge). */
+    static final int OPTIONS_PER_ADDRESS = 300;
     static final String REFUSED_PASSKEY = "The passkey was not accepted: try again, or sign in another way.";
 
     /**
      * PK-4, PK-11: the options of a passkey sign-in in tenant {@code tenantSlug}, with a fresh challenge of that
      * tenant. With the {@code email} of a verified user who has passkeys they are listed and user verification is
      * preferred (the second step after a password); otherwise the list is empty and user verification required (a
-     * usernameless sign-in). An unknown tenant gets the same shape with a challenge that is nobody's.
+     * usernameless sign-in). An unknown tenant gets the same shape with a challenge that is nobody's. At most
+     * {@link #OPTIONS_PER_ADDRESS} per address in the throttle's window, then 429 (PK-12).
      */
-    public Passkeys.RequestOptions passkeyOptions(String tenantSlug, String email) {
+    public Passkeys.RequestOptions passkeyOptions(String tenantSlug, String email, String clientAddress) {
+        throttle.attempt(Throttling.addressKey("webauthn-options", clientAddress), OPTIONS_PER_ADDRESS); // PK-12
         Optional<Tenant> tenant = tenants.findBySlug(tenantSlug);
         if (tenant.isEmpty()) {
             return requestOptions(WebAuthn.unusableChallenge(), List.of());

@@ -11,6 +11,8 @@ import io.coffer.identity.internal.SsoConfigs;
 import io.coffer.identity.internal.UserEntity;
 import io.coffer.identity.internal.Users;
 import io.coffer.platform.CofferSettings;
+import io.coffer.platform.Throttling;
+import io.coffer.platform.ThrottlingGate;
 import io.coffer.shared.Secrets;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.error.NotFoundException;
@@ -74,6 +76,9 @@ public class SingleSignOn {
     @Inject
     CofferSettings settings;
 
+    @EJB
+    ThrottlingGate throttle;
+
     @Inject
     Clock clock;
 
@@ -88,6 +93,9 @@ public class SingleSignOn {
         }
     }
 
+    /** SSO-15: sign-ins one address may start in the throttle's window. */
+    static final int STARTS_PER_ADDRESS = 300;
+
     /** The redirect URI registered at the provider: the callback under {@code COFFER_PUBLIC_URL}. */
     public URI redirectUri() {
         return URI.create(settings.publicUrl() + "/api/v1/auth/sso/callback");
@@ -95,9 +103,11 @@ public class SingleSignOn {
 
     /**
      * Starts a sign-in to tenant {@code tenantSlug} (SSO-4..6): 404 for an unknown tenant, one without enabled SSO, or
-     * one whose policy leaves {@code oidc} out (SSO-11), all alike; 503 when the provider's discovery fails.
+     * one whose policy leaves {@code oidc} out (SSO-11), all alike; 503 when the provider's discovery fails. At most
+     * {@link #STARTS_PER_ADDRESS} per address in the throttle's window, then 429 (SSO-15: each start stores a row).
      */
-    public Start start(String tenantSlug) {
+    public Start start(String tenantSlug, String clientAddress) {
+        throttle.attempt(Throttling.addressKey("sso-start", clientAddress), STARTS_PER_ADDRESS);
         TenantId tenant = tenants.findBySlug(tenantSlug == null ? "" : tenantSlug).map(Tenant::id)
                 .orElseThrow(() -> new NotFoundException("no such tenant"));
         SsoConfigs.Config config = tenancy.call(tenant, this::usable)

@@ -42,6 +42,8 @@ public class ApiDescriptionFilter implements OASFilter {
             Map.entry("login", List.of("401", "403", "429")),
             Map.entry("completeMfa", List.of("401", "429")),
             Map.entry("loginWithPasskey", List.of("401", "403", "429")),
+            Map.entry("passkeyOptions", List.of("429")),
+            Map.entry("startSso", List.of("429")),
             Map.entry("finishPasskeyRegistration", List.of("409")),
             Map.entry("enrolTotp", List.of("409")),
             Map.entry("confirmTotp", List.of("409")),

@@ -165,7 +165,8 @@ public class AuthResource {
         if (request.tenant() == null || request.tenant().isBlank()) {
             throw ValidationException.of("tenant", "is required");
         }
-        return PasskeyJson.RequestOptions.of(authentication.passkeyOptions(request.tenant(), request.email()));
+        return PasskeyJson.RequestOptions.of(authentication.passkeyOptions(request.tenant(), request.email(),
+                clients.of(http)));
     }
 
     @POST

@@ -73,7 +73,7 @@ public class SsoResource {
                             + " Path=/api/v1/auth/sso, 10 minutes)",
                             schema = @Schema(type = SchemaType.STRING, maxLength = 4096))})
     public Response start(@PathParam("tenantSlug") @Parameter(schema = @Schema(maxLength = 63)) String tenantSlug) {
-        SingleSignOn.Start start = sso.start(tenantSlug);
+        SingleSignOn.Start start = sso.start(tenantSlug, clients.of(http));
         NewCookie binding = new NewCookie.Builder(BINDING_COOKIE).value(start.browserSecret()).path(COOKIE_PATH)
                 .httpOnly(true).secure(true).sameSite(NewCookie.SameSite.LAX).maxAge(600).build();
         return Response.status(Response.Status.FOUND).location(start.location()).cookie(binding)
