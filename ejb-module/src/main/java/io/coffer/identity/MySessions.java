@@ -3,7 +3,6 @@ package io.coffer.identity;
 import io.coffer.identity.internal.Caller;
 import io.coffer.identity.internal.LoginSessionEntity;
 import io.coffer.identity.internal.TokenStore;
-import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.NotFoundException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -76,10 +75,7 @@ public class MySessions {
 
     /** The caller, when the caller is a session (ID-43: not an API-key token). */
     private Caller.Actor requireSession() {
-        Caller.Actor actor = caller.requireActor(context.getCallerPrincipal());
-        if (actor.apiKey()) {
-            throw new ForbiddenException("Sessions are managed from a signed-in session, not with an API key.");
-        }
-        return actor;
+        return caller.requireSession(context.getCallerPrincipal(),
+                "Sessions are managed from a signed-in session, not with an API key.");
     }
 }

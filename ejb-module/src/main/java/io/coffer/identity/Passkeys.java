@@ -8,7 +8,6 @@ import io.coffer.identity.internal.TokenStore;
 import io.coffer.identity.internal.UserEntity;
 import io.coffer.identity.internal.WebAuthn;
 import io.coffer.shared.error.ConflictException;
-import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.shared.error.ValidationException;
 import jakarta.annotation.Resource;
@@ -153,10 +152,7 @@ public class Passkeys {
     }
 
     private UserEntity requireSession() {
-        Caller.Actor actor = caller.requireActor(context.getCallerPrincipal());
-        if (actor.apiKey()) {
-            throw new ForbiddenException("Passkeys are managed from a signed-in session, not with an API key.");
-        }
-        return actor.user();
+        return caller.requireSession(context.getCallerPrincipal(),
+                "Passkeys are managed from a signed-in session, not with an API key.").user();
     }
 }

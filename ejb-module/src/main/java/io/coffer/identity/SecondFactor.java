@@ -9,7 +9,6 @@ import io.coffer.identity.internal.Totp;
 import io.coffer.identity.internal.UserEntity;
 import io.coffer.platform.Throttling;
 import io.coffer.platform.ThrottlingGate;
-import io.coffer.shared.error.ForbiddenException;
 import io.coffer.shared.error.ValidationException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -165,10 +164,7 @@ public class SecondFactor {
 
     /** The caller's user, when the caller is a session (MFA-11: not an API-key token). */
     private UserEntity requireSession() {
-        Caller.Actor actor = caller.requireActor(context.getCallerPrincipal());
-        if (actor.apiKey()) {
-            throw new ForbiddenException("The second factor is managed from a signed-in session, not with an API key.");
-        }
-        return actor.user();
+        return caller.requireSession(context.getCallerPrincipal(),
+                "The second factor is managed from a signed-in session, not with an API key.").user();
     }
 }

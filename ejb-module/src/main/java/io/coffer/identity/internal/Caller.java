@@ -101,6 +101,18 @@ public class Caller {
     }
 
     /**
+     * The caller when they act through a signed-in session (MFA-11, PK-1, ID-39): an API-key token, whatever its
+     * scope, is refused with 403 and {@code refusal} (what is managed only from a session).
+     */
+    public Actor requireSession(Principal principal, String refusal) {
+        Actor actor = requireActor(principal);
+        if (actor.apiKey()) {
+            throw new io.coffer.shared.error.ForbiddenException(refusal);
+        }
+        return actor;
+    }
+
+    /**
      * ID-38: the check of an authenticated request at its start, before its body is read and outside any transaction:
      * the same rules as {@link #requireActor} (signing key still published, a current user of the token's tenant,
      * the token's version the user's current one, the role capped for an API key) in one statement
