@@ -1,6 +1,7 @@
 package io.coffer.identity;
 
 import io.coffer.identity.internal.Caller;
+import io.coffer.identity.internal.SecondFactors;
 import io.coffer.identity.internal.UserEntity;
 import io.coffer.identity.internal.Users;
 import io.coffer.shared.error.ValidationException;
@@ -32,10 +33,20 @@ public class MyAccount {
     @EJB
     TenantDirectory tenants;
 
-    /** The caller's profile; {@link io.coffer.shared.error.UnauthenticatedException} when the token is no longer valid. */
-    public UserProfile me() {
+    @Inject
+    SecondFactors factors;
+
+    /** {@code GET /me}: the caller's profile and the summary of their second factors (MFA-20), read together. */
+    public record Me(UserProfile profile, SecondFactor.Status mfa) {
+    }
+
+    /**
+     * The caller's profile and second factors, in one transaction (REL-5: one request, one wait for the database);
+     * {@link io.coffer.shared.error.UnauthenticatedException} when the token is no longer valid.
+     */
+    public Me me() {
         Caller.Actor actor = caller.requireActor(context.getCallerPrincipal());
-        return withRole(profile(actor.user()), actor);
+        return new Me(withRole(profile(actor.user()), actor), factors.status(actor.user().userId()));
     }
 
     /** The profile with the role this token acts with (an API-key token may act below its creator: ID-25). */
@@ -45,7 +56,7 @@ public class MyAccount {
     }
 
     /** Changes the caller's display name (trimmed, 1 to 100 characters, no control characters). */
-    public UserProfile changeDisplayName(String displayName) {
+    public Me changeDisplayName(String displayName) {
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME) {
             throw ValidationException.of("displayName", "must be 1 to " + MAX_DISPLAY_NAME + " characters");
@@ -55,7 +66,7 @@ public class MyAccount {
         }
         Caller.Actor actor = caller.requireActor(context.getCallerPrincipal());
         actor.user().rename(name);
-        return withRole(profile(actor.user()), actor);
+        return new Me(withRole(profile(actor.user()), actor), factors.status(actor.user().userId()));
     }
 
     private UserProfile profile(UserEntity user) {

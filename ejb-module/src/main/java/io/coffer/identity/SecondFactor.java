@@ -42,9 +42,6 @@ public class SecondFactor {
     SecondFactors factors;
 
     @Inject
-    io.coffer.identity.internal.WebAuthn passkeys;
-
-    @Inject
     io.coffer.identity.internal.TokenStore tokens;
 
     @EJB
@@ -120,12 +117,7 @@ public class SecondFactor {
     public record Status(boolean totp, int recoveryCodesLeft, long passkeys) {
     }
 
-    /** MFA-20: whether the caller's TOTP is active, how many recovery codes are left (0 while it is off), passkeys. */
-    public Status status() {
-        UserEntity user = caller.requireActor(context.getCallerPrincipal()).user();
-        boolean totp = factors.active(user.userId());
-        return new Status(totp, totp ? factors.recoveryCodesLeft(user.userId()) : 0, passkeys.count(user.userId()));
-    }
+
 
     /**
      * MFA-19: ten new recovery codes for a current TOTP {@code code} (checked once and throttled as at the second

@@ -80,6 +80,16 @@ public class SecondFactors {
         return methods;
     }
 
+    /**
+     * MFA-20, PK-8: the user's second factors as {@code GET /me} tells them: TOTP active, its unused recovery codes (0
+     * while it is off), and how many passkeys.
+     */
+    public io.coffer.identity.SecondFactor.Status status(UserId user) {
+        boolean totp = active(user);
+        return new io.coffer.identity.SecondFactor.Status(totp, totp ? recoveryCodesLeft(user) : 0,
+                passkeys.count(user));
+    }
+
     /** How many unused recovery codes the user has (MFA-20). */
     public int recoveryCodesLeft(UserId user) {
         return em.createQuery("select count(c) from RecoveryCodeEntity c where c.userId = :user", Long.class)

@@ -34,16 +34,13 @@ public class MeResource {
     @EJB
     MyAccount account;
 
-    @EJB
-    io.coffer.identity.SecondFactor factor;
-
     @GET
     @Operation(operationId = "getMe", summary = "The caller's own account, with a summary of their second factors (mfa)")
     @APIResponse(responseCode = "200", description = "The caller",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MeResponse.class)))
     public MeResponse me() {
-        return MeResponse.of(account.me(), factor.status());
+        return MeResponse.of(account.me());
     }
 
     @PATCH
@@ -59,6 +56,6 @@ public class MeResource {
         if (change == null) {
             throw ValidationException.of("displayName", "is required");
         }
-        return MeResponse.of(account.changeDisplayName(change.displayName()), factor.status());
+        return MeResponse.of(account.changeDisplayName(change.displayName()));
     }
 }

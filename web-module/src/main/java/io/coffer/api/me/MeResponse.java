@@ -31,6 +31,10 @@ public record MeResponse(
             long passkeys) {
     }
 
+    public static MeResponse of(io.coffer.identity.MyAccount.Me me) {
+        return of(me.profile(), me.mfa());
+    }
+
     public static MeResponse of(UserProfile p, SecondFactor.Status mfa) {
         return new MeResponse(p.userId().toString(), p.tenantId().toString(), p.tenantSlug(), p.email(),
                 p.displayName(), p.role().name(), new SecondFactors(mfa.totp(), mfa.recoveryCodesLeft(), mfa.passkeys()));
