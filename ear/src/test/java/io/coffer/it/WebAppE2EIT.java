@@ -21,11 +21,14 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
  * WEB-4, WEB-5 (the auth spec), WEB-6 and WEB-7 (the flow spec: the whole flow, the link edited), WEB-8 (the ops spec:
@@ -37,7 +40,9 @@ import org.junit.jupiter.api.Test;
  * the reason, never passed. {@code -Dit.e2e.specs=auth,i18n} runs only the spec files whose names start so.
  * The account spec (issue 17: TOTP set up on the account page, a sign-in through the second step) needs codes of
  * an authenticator app: this test serves them on a loopback port ({@code E2E_TOTP_URL}), computed by the server's
- * own {@code Totp} for the server's clock as {@link MfaIT} does, so the suite carries no TOTP arithmetic.
+ * own {@code Totp} for the server's clock as {@link MfaIT} does, so the suite carries no TOTP arithmetic. The sso spec
+ * signs in through a real OpenID Connect provider run here (mock-oauth2-server, as in {@link SsoIT};
+ * {@code E2E_SSO_ISSUER}, {@code E2E_SSO_URL}).
  */
 class WebAppE2EIT {
     private static final Path FRONTEND = Path.of(System.getProperty("it.frontend.dir",
@@ -60,7 +65,10 @@ class WebAppE2EIT {
         copier.setDaemon(true);
         copier.start();
 
+        MockOAuth2Server provider = new MockOAuth2Server();
+        provider.start(InetAddress.getByName("127.0.0.1"), 0);
         HttpServer totp = totpCodes();
+        ssoTokens(totp, provider);
         ProcessBuilder builder = new ProcessBuilder("node", "e2e/run.mjs").directory(FRONTEND.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("E2E_BASE_URL", Http.BASE);
@@ -69,6 +77,8 @@ class WebAppE2EIT {
         builder.environment().put("E2E_CHROMIUM", CHROMIUM.toString());
         builder.environment().put("E2E_SPECS", System.getProperty("it.e2e.specs", ""));
         builder.environment().put("E2E_TOTP_URL", "http://127.0.0.1:" + totp.getAddress().getPort() + "/totp");
+        builder.environment().put("E2E_SSO_ISSUER", provider.issuerUrl(SSO_ISSUER_ID).toString());
+        builder.environment().put("E2E_SSO_URL", "http://127.0.0.1:" + totp.getAddress().getPort() + "/sso-next");
         Process process = builder.start();
         Deque<String> tail = new ArrayDeque<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -86,8 +96,35 @@ class WebAppE2EIT {
             }
             copier.interrupt();
             totp.stop(0);
+            provider.shutdown();
         }
         assertEquals(0, process.exitValue(), "the e2e suite failed:\n" + String.join("\n", tail));
+    }
+
+    /** The issuer of the SSO spec's provider, and the client Coffer is registered as there. */
+    static final String SSO_ISSUER_ID = "e2e-sso";
+    static final String SSO_CLIENT_ID = "coffer-e2e";
+
+    /**
+     * The sso spec's identity provider (SSO-8, SSO-10): a real OpenID Connect provider in this JVM, as SsoIT runs it.
+     * {@code GET /sso-next?email=<address>} on the helper port queues what the provider's next ID token says (a
+     * verified {@code email}, a {@code name}), since the browser goes through the provider without a login page.
+     */
+    private static void ssoTokens(HttpServer server, MockOAuth2Server provider) {
+        server.createContext("/sso-next", exchange -> {
+            String raw = exchange.getRequestURI().getRawQuery();
+            String email = raw != null && raw.startsWith("email=")
+                    ? URLDecoder.decode(raw.substring("email=".length()), StandardCharsets.UTF_8) : "";
+            int status = email.contains("@") ? 204 : 400;
+            if (status == 204) {
+                List<String> audience = List.of(SSO_CLIENT_ID);
+                provider.enqueueCallback(new DefaultOAuth2TokenCallback(SSO_ISSUER_ID, "sub-" + email, "JWT",
+                        audience, Map.of("email", email, "email_verified", true, "name", "Sam Single",
+                        "aud", audience), 3600));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
     }
 
     /** {@code GET /totp?secret=<base32>&ahead=<steps>}: the code of the server's current step plus {@code ahead}. */
