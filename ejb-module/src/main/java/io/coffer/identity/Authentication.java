@@ -130,8 +130,7 @@ public class Authentication {
                              String userAgent) {
         String addressKey = Throttling.addressKey("login", clientAddress);
         Optional<Tenant> tenant = tenants.findBySlug(tenantSlug);
-        String accountKey = Throttling.key("login", "account", tenant.map(t -> t.id().toString()).orElse("-"),
-                email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT));
+        String accountKey = loginAccountKey(tenant.map(t -> t.id().toString()).orElse("-"), email);
         throttle.check(accountKey, FAILURES_PER_ACCOUNT);
         Optional<RateLimitedException> addressOver = throttle.refusal(addressKey, FAILURES_PER_ADDRESS);
         if (tenant.isEmpty() || email == null || email.isBlank()) {
@@ -241,7 +240,8 @@ public class Authentication {
         }
         // SSO-11: a policy without password leaves only the OWNERs theirs (the break-glass accounts); every other
         // attempt gets the same 403, whatever the password, so that the answer tells nothing about it
-        boolean ownersOnly = !policies.current().allowedLoginMethods().contains("password");
+        SignInPolicies.Policy policy = policies.current(); // read once: here and for the session's length
+        boolean ownersOnly = !policy.allowedLoginMethods().contains("password");
         boolean right = passwords.matches(password, user.map(UserEntity::passwordHash).orElse(null));
         if (ownersOnly && !(right && user.isPresent() && user.get().role() == Role.OWNER
                 && user.get().emailVerified())) {
@@ -257,7 +257,7 @@ public class Authentication {
             String mfaToken = tokens.issueOneTime(user.get().userId(), SecretKind.MFA, MFA_LIFETIME);
             return new Outcome(user.get(), null, false, null, mfaToken, factors.methods(user.get().userId()), false);
         }
-        return signedIn(user.get(), tenant, client, false);
+        return signedIn(user.get(), tenant, client, false, policy);
     }
 
     /** Who signs in from where: the client address and the User-Agent header of the login (ID-39). */
@@ -265,8 +265,10 @@ public class Authentication {
     }
 
     /** A login's end (the password, or its second step: {@code secondFactor}): {@link SignIns#begin}. */
-    private Outcome signedIn(UserEntity user, TenantId tenant, Client client, boolean secondFactor) {
-        SignIns.Signed signed = signIns.begin(user, tenant, client.address(), client.userAgent(), secondFactor);
+    private Outcome signedIn(UserEntity user, TenantId tenant, Client client, boolean secondFactor,
+                             SignInPolicies.Policy policy) {
+        SignIns.Signed signed = signIns.begin(user, tenant, client.address(), client.userAgent(), secondFactor,
+                policy);
         return new Outcome(user, signed.accessToken(), false, signed.refreshToken());
     }
 
@@ -341,15 +343,15 @@ public class Authentication {
             if (user == null) {
                 return new Outcome(null, null, false);
             }
-            if (!policies.current().allowedLoginMethods().contains(SecondFactors.WEBAUTHN)) {
+            SignInPolicies.Policy policy = policies.current();
+            if (!policy.allowedLoginMethods().contains(SecondFactors.WEBAUTHN)) {
                 return new Outcome(user, null, false, null, null, List.of(), true);
             }
-            return signedIn(user, tenantId, new Client(clientAddress, userAgent), true);
+            return signedIn(user, tenantId, new Client(clientAddress, userAgent), true, policy);
         });
         if (outcome.token() == null) {
             if (outcome.user() != null) {
-                throttle.fail(addressKey, Throttling.key("login", "account", tenantId.toString(),
-                        outcome.user().email().toLowerCase(java.util.Locale.ROOT)));
+                throttle.fail(addressKey, loginAccountKey(tenantId.toString(), outcome.user().email()));
             } else {
                 throttle.fail(addressKey);
             }
@@ -402,7 +404,8 @@ public class Authentication {
                 events.fire(new LoginFailed(tenantId, user.userId(), clientAddress, clock.instant()));
                 throw ValidationException.of(field, "is wrong or was used before"); // rolls the redemption back
             }
-            Outcome signed = signedIn(user, tenantId, new Client(clientAddress, userAgent), true);
+            Outcome signed = signedIn(user, tenantId, new Client(clientAddress, userAgent), true,
+                    policies.current());
             return new MfaOutcome(user, new IssuedToken(signed.token(), AccessTokens.LIFETIME.toSeconds(),
                     signed.refresh()), null);
         });
@@ -417,6 +420,12 @@ public class Authentication {
     }
 
     private record MfaOutcome(UserEntity user, IssuedToken token, RateLimitedException throttled) {
+    }
+
+    /** The throttle key of an account's login failures (ID-16), by password or passkey (PK-4). */
+    static String loginAccountKey(String tenant, String email) {
+        return Throttling.key("login", "account", tenant,
+                email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The throttle key of an account's second-step failures (MFA-7). */

@@ -133,8 +133,8 @@ public class SingleSignOn {
 
     /** The tenant's SSO settings when a sign-in may use them: enabled, and {@code oidc} allowed (SSO-11). */
     private Optional<SsoConfigs.Config> usable() {
-        return configs.current().filter(SsoConfigs.Config::enabled)
-                .filter(c -> policies.current().allowedLoginMethods().contains("oidc"));
+        return configs.current()
+                .filter(c -> SignInPolicies.ssoUsable(policies.current().allowedLoginMethods(), c.enabled()));
     }
 
     /** What the callback read, committed, before it talks to the provider. */

@@ -74,8 +74,8 @@ public class TenantSecurity {
         if (sessionHours == null || sessionHours < 1 || sessionHours > SignInPolicies.MAX_SESSION_HOURS) {
             throw ValidationException.of("sessionHours", "must be between 1 and " + SignInPolicies.MAX_SESSION_HOURS);
         }
-        if (!unique.contains("password") && !(unique.contains("oidc") && ssoConfigs.current()
-                .filter(SsoConfigs.Config::enabled).isPresent())) {
+        if (!SignInPolicies.leavesAWayIn(List.copyOf(unique),
+                ssoConfigs.current().filter(SsoConfigs.Config::enabled).isPresent())) {
             throw new ConflictException("Without password sign-in nobody could sign in: enable single sign-on"
                     + " (/tenant/sso) and allow \"oidc\" first.");
         }

@@ -108,7 +108,7 @@ public class TenantSso {
         } catch (OidcProviders.ProviderFailure failure) {
             throw ValidationException.of("issuer", failure.getMessage());
         }
-        if (!enabled && !policies.current().allowedLoginMethods().contains("password")) {
+        if (!SignInPolicies.leavesAWayIn(policies.current().allowedLoginMethods(), enabled)) {
             throw new ConflictException("The sign-in policy allows single sign-on only: allow \"password\" in"
                     + " /tenant/security before disabling single sign-on.");
         }

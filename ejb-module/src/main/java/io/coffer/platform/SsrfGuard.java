@@ -6,6 +6,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -45,6 +51,31 @@ public final class SsrfGuard {
         RefusedHost(String message) {
             super(message);
         }
+    }
+
+    /**
+     * The HTTP client of every call Coffer makes to an address a tenant chose (webhooks, an SSO provider): each
+     * connection goes only to an address this guard allows, resolved by {@link #dnsResolver()}, so a DNS answer that
+     * changes between the check and the connect is checked too; no redirect, retry, cookie or cached credential;
+     * bounded connect and read times, at most 20 connections (4 per host).
+     */
+    public CloseableHttpClient httpClient(Timeout connectTimeout, Timeout readTimeout, String userAgent) {
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(dnsResolver())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connectTimeout).setSocketTimeout(readTimeout).build())
+                        .setMaxConnTotal(20).setMaxConnPerRoute(4)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(readTimeout)
+                        .setRedirectsEnabled(false).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .setUserAgent(userAgent)
+                .build();
     }
 
     /**

@@ -43,11 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.StringEntity;
@@ -297,21 +293,7 @@ public class OidcProviders {
             synchronized (this) {
                 if (client == null) {
                     SsrfGuard guard = new SsrfGuard(settings.ssoAllowPrivate(), SsrfGuard.SYSTEM);
-                    client = HttpClients.custom()
-                            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                                    .setDnsResolver(guard.dnsResolver())
-                                    .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                            .setConnectTimeout(Timeout.ofSeconds(5))
-                                            .setSocketTimeout(Timeout.ofSeconds(10)).build())
-                                    .setMaxConnTotal(20).setMaxConnPerRoute(4)
-                                    .build())
-                            .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10))
-                                    .setRedirectsEnabled(false).build())
-                            .disableRedirectHandling()
-                            .disableAutomaticRetries()
-                            .disableCookieManagement()
-                            .setUserAgent("Coffer-SSO/1")
-                            .build();
+                    client = guard.httpClient(Timeout.ofSeconds(5), Timeout.ofSeconds(10), "Coffer-SSO/1");
                 }
                 c = client;
             }

@@ -33,6 +33,19 @@ public class SignInPolicies {
 
     public static final Policy DEFAULTS = new Policy(false, METHODS, DEFAULT_SESSION_HOURS);
 
+    /** SSO-11: single sign-on signs anyone in only when it is enabled and the methods allow {@code oidc}. */
+    public static boolean ssoUsable(List<String> methods, boolean ssoEnabled) {
+        return ssoEnabled && methods.contains("oidc");
+    }
+
+    /**
+     * SSO-11: whether {@code methods} leave every member a way in: a password, or single sign-on that is usable. A
+     * policy change and an SSO change that would leave none are refused (409), each on its side.
+     */
+    public static boolean leavesAWayIn(List<String> methods, boolean ssoEnabled) {
+        return methods.contains("password") || ssoUsable(methods, ssoEnabled);
+    }
+
     @PersistenceContext(unitName = "coffer")
     EntityManager em;
 

@@ -35,7 +35,13 @@ public class SignIns {
 
     public Signed begin(UserEntity user, TenantId tenant, String clientAddress, String userAgent,
                         boolean secondFactor) {
-        Duration hours = Duration.ofHours(policies.current().sessionHours());
+        return begin(user, tenant, clientAddress, userAgent, secondFactor, policies.current());
+    }
+
+    /** {@link #begin} under {@code policy}, the tenant's policy the caller has just read (read once per sign-in). */
+    public Signed begin(UserEntity user, TenantId tenant, String clientAddress, String userAgent,
+                        boolean secondFactor, SignInPolicies.Policy policy) {
+        Duration hours = Duration.ofHours(policy.sessionHours());
         Duration lifetime = REFRESH_LIFETIME.compareTo(hours) <= 0 ? REFRESH_LIFETIME : hours;
         TokenStore.Issued<LoginSessionEntity> session =
                 tokens.startSession(user, lifetime, userAgent, clientAddress, secondFactor);

@@ -8,11 +8,7 @@ import java.util.UUID;
 
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
@@ -42,23 +38,7 @@ public final class WebhookSender implements AutoCloseable {
 
     public WebhookSender(SsrfGuard guard, Timeout connectTimeout, Timeout readTimeout) {
         this.guard = guard;
-        DnsResolver checked = guard.dnsResolver();
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(checked)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connectTimeout).setSocketTimeout(readTimeout).build())
-                        .setMaxConnTotal(20).setMaxConnPerRoute(4)
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(readTimeout)
-                        .setRedirectsEnabled(false).build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableContentCompression()
-                .setUserAgent("Coffer-Webhooks/1")
-                .build();
+        this.client = guard.httpClient(connectTimeout, readTimeout, "Coffer-Webhooks/1");
     }
 
     /** POSTs {@code body} to {@code url}, signed with {@code secret} at {@code timestamp} (Unix seconds). */
