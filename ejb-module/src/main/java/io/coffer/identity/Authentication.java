@@ -253,9 +253,10 @@ public class Authentication {
         if (!user.get().emailVerified()) {
             return new Outcome(user.get(), null, true);
         }
-        if (factors.any(user.get().userId())) {
+        List<String> methods = factors.methods(user.get().userId()); // empty: no second factor (PK-8, MFA-5)
+        if (!methods.isEmpty()) {
             String mfaToken = tokens.issueOneTime(user.get().userId(), SecretKind.MFA, MFA_LIFETIME);
-            return new Outcome(user.get(), null, false, null, mfaToken, factors.methods(user.get().userId()), false);
+            return new Outcome(user.get(), null, false, null, mfaToken, methods, false);
         }
         return signedIn(user.get(), tenant, client, false, policy);
     }

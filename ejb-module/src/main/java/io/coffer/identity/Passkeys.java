@@ -101,11 +101,12 @@ public class Passkeys {
         if (responseJson == null) {
             throw ValidationException.of("credential", "is required");
         }
-        if (webAuthn.count(user.userId()) >= MAX_PER_USER) {
+        long had = webAuthn.count(user.userId());
+        if (had >= MAX_PER_USER) {
             throw new ConflictException("You have " + MAX_PER_USER + " passkeys, the most there may be: delete one"
                     + " first.");
         }
-        boolean first = !factors.any(user.userId());
+        boolean first = had == 0 && !factors.active(user.userId()); // the user's first second factor
         WebAuthn.Registered registered = webAuthn.register(user.userId(), responseJson, cleanName);
         if (registered.refusal() != null) {
             throw switch (registered.refusal()) {
@@ -129,11 +130,6 @@ public class Passkeys {
     public List<Passkey> list() {
         UserEntity user = requireSession();
         return webAuthn.of(user.userId()).stream().map(Passkeys::passkey).toList();
-    }
-
-    /** How many passkeys the caller has (GET /me's {@code mfa.passkeys}). */
-    public long count() {
-        return webAuthn.count(caller.requireActor(context.getCallerPrincipal()).user().userId());
     }
 
     /** PK-9: deletes one of the caller's passkeys (404 for another's or an unknown id). */

@@ -64,7 +64,7 @@ public class SecondFactors {
 
     /**
      * The methods of the user's second step: {@code totp} when confirmed, {@code webauthn} with a passkey (PK-8), and
-     * {@code recovery} while codes are left.
+     * {@code recovery} while codes are left (they exist only with TOTP); empty when the user has no second factor.
      */
     public List<String> methods(UserId user) {
         List<String> methods = new ArrayList<>();

@@ -259,12 +259,6 @@ public class WebAuthn {
         return true;
     }
 
-    /** Every passkey of the user goes (the member is removed). */
-    public void deleteAll(UserId user) {
-        em.createQuery("delete from PasskeyEntity p where p.userId = :user").setParameter("user", user.value())
-                .executeUpdate();
-    }
-
     private Optional<PasskeyEntity> find(String credentialId) {
         return em.createQuery("select p from PasskeyEntity p where p.credentialId = :id", PasskeyEntity.class)
                 .setParameter("id", credentialId).getResultStream().findFirst();
@@ -285,8 +279,9 @@ public class WebAuthn {
     }
 
     private static Stored stored(PasskeyEntity row) {
-        return new Stored(row.id(), row.userId(), row.credentialId(), List.copyOf(transports(row)).stream()
-                .map(AuthenticatorTransport::getValue).toList(), row.name(), row.createdAt(), row.lastUsedAt());
+        List<String> transports = Arrays.stream(row.transports().split(",")).filter(t -> !t.isBlank()).toList();
+        return new Stored(row.id(), row.userId(), row.credentialId(), transports, row.name(), row.createdAt(),
+                row.lastUsedAt());
     }
 
     private static String b64(byte[] bytes) {
