@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 final class ItLoad implements AutoCloseable {
 
     /** One answer as the client saw it; status -1 for no answer (the client's own 30 s timeout, a reset). */
-    record Answer(String what, long started, long took, int status, String retryAfter, String contentType,
-                  String body) {
+    record Answer(String what, String path, long started, long took, int status, String retryAfter,
+                  String contentType, String body) {
         long ended() {
             return started + took;
         }
@@ -69,11 +69,11 @@ final class ItLoad implements AutoCloseable {
         long started = now();
         try {
             HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            answers.add(new Answer(what, started, now() - started, r.statusCode(),
+            answers.add(new Answer(what, path, started, now() - started, r.statusCode(),
                     r.headers().firstValue("Retry-After").orElse(null),
                     r.headers().firstValue("Content-Type").orElse(""), r.body()));
         } catch (java.io.IOException e) {
-            answers.add(new Answer(what, started, now() - started, -1, null, "", e.toString()));
+            answers.add(new Answer(what, path, started, now() - started, -1, null, "", e.toString()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -112,7 +112,7 @@ final class ItLoad implements AutoCloseable {
     }
 
     static String summary(List<Answer> answers) {
-        return answers.stream().limit(5).map(a -> a.status() + " in " + a.took() + " ms at " + a.started() + " "
+        return answers.stream().limit(5).map(a -> a.status() + " " + a.path() + " in " + a.took() + " ms at " + a.started() + " "
                 + (a.body() == null ? "" : a.body().substring(0, Math.min(160, a.body().length()))))
                 .collect(Collectors.joining("; ")) + (answers.size() > 5 ? " ... (" + answers.size() + ")" : "");
     }

@@ -58,9 +58,20 @@ public class WebAuthn {
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.EdDSA),
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.RS256));
 
-    private final ObjectConverter converter = new ObjectConverter();
-    private final WebAuthnManager manager = WebAuthnManager.createNonStrictWebAuthnManager(converter);
-    private final AttestedCredentialDataConverter attested = new AttestedCredentialDataConverter(converter);
+    /**
+     * webauthn4j's converters and manager, made on the first ceremony (class initialisation: once, thread-safe), not
+     * with this bean: they load several hundred classes (Jackson 3, CBOR), and GET /me, which only counts passkeys,
+     * must not wait for them on a cold server (REL-5: six first GET /me waited ~7 s for them and lost their
+     * connections to a database restart in the meantime).
+     */
+    private static final class Ceremony {
+        static final ObjectConverter CONVERTER = new ObjectConverter();
+        static final WebAuthnManager MANAGER = WebAuthnManager.createNonStrictWebAuthnManager(CONVERTER);
+        static final AttestedCredentialDataConverter ATTESTED = new AttestedCredentialDataConverter(CONVERTER);
+
+        private Ceremony() {
+        }
+    }
 
     @PersistenceContext(unitName = "coffer")
     EntityManager em;
@@ -133,7 +144,7 @@ public class WebAuthn {
     public Registered register(UserId user, String responseJson, String name) {
         RegistrationData data;
         try {
-            data = manager.parseRegistrationResponseJSON(responseJson);
+            data = Ceremony.MANAGER.parseRegistrationResponseJSON(responseJson);
         } catch (RuntimeException e) { // untrusted input: whatever the parser trips over is a malformed response
             return new Registered(null, Refusal.MALFORMED);
         }
@@ -146,7 +157,7 @@ public class WebAuthn {
             return new Registered(null, Refusal.CHALLENGE);
         }
         try {
-            manager.verify(data, new RegistrationParameters(server(challenge.get()), PARAMETERS, false, true));
+            Ceremony.MANAGER.verify(data, new RegistrationParameters(server(challenge.get()), PARAMETERS, false, true));
         } catch (RuntimeException e) { // VerificationException, or a part webauthn4j could not use
             return new Registered(null, Refusal.VERIFICATION);
         }
@@ -158,7 +169,7 @@ public class WebAuthn {
         }
         Set<AuthenticatorTransport> transports = data.getTransports() == null ? Set.of() : data.getTransports();
         PasskeyEntity row = new PasskeyEntity(UUID.randomUUID(), user.value(), credentialId,
-                b64(attested.convert(credential)), authData.getSignCount(), authData.isFlagUV(), authData.isFlagBE(),
+                b64(Ceremony.ATTESTED.convert(credential)), authData.getSignCount(), authData.isFlagUV(), authData.isFlagBE(),
                 authData.isFlagBS(), transports.stream().map(AuthenticatorTransport::getValue)
                 .collect(Collectors.joining(",")), name, clock.instant());
         em.persist(row);
@@ -172,7 +183,7 @@ public class WebAuthn {
             return Optional.empty();
         }
         try {
-            AuthenticationData data = manager.parseAuthenticationResponseJSON(assertionJson);
+            AuthenticationData data = Ceremony.MANAGER.parseAuthenticationResponseJSON(assertionJson);
             return challengeOf(data.getCollectedClientData()).isPresent() && data.getCredentialId() != null
                     ? Optional.of(data) : Optional.empty();
         } catch (RuntimeException e) { // untrusted input: whatever the parser trips over is no assertion
@@ -220,10 +231,10 @@ public class WebAuthn {
             return Optional.empty();
         }
         CredentialRecordImpl record = new CredentialRecordImpl(null, row.uvInitialized(), row.backupEligible(),
-                row.backupState(), row.signCount(), attested.convert(Base64.getUrlDecoder().decode(row.attestedData())),
+                row.backupState(), row.signCount(), Ceremony.ATTESTED.convert(Base64.getUrlDecoder().decode(row.attestedData())),
                 null, null, null, transports(row));
         try {
-            manager.verify(data, new AuthenticationParameters(server(challenge), record,
+            Ceremony.MANAGER.verify(data, new AuthenticationParameters(server(challenge), record,
                     List.of(data.getCredentialId()), userVerificationRequired, true));
         } catch (RuntimeException e) { // VerificationException (PK-5: a counter that did not grow is refused here,
             // the stored one unchanged), or a part webauthn4j could not use
