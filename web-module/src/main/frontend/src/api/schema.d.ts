@@ -1189,6 +1189,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/links/{token}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Names and text of what the link shows, best first (404 when the link does not allow search) */
+        get: operations["searchLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/links/{token}/sessions": {
         parameters: {
             query?: never;
@@ -1232,6 +1249,23 @@ export interface paths {
         };
         /** A streamed zip of the visible, downloadable documents (of one folder with ?folderId=) */
         get: operations["getLinkZip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Names and text of the documents the caller may view, best first */
+        get: operations["search"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1304,6 +1338,24 @@ export interface paths {
         /** The link's visitor sessions as CSV: email, client address, user agent, start, seconds, pages seen, downloads (MANAGE on its room) */
         get: operations["exportShareLinkVisits"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's search language (english until set) */
+        get: operations["getTenantSearch"];
+        /** Choose the tenant's search language */
+        put: operations["putTenantSearch"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2325,12 +2377,44 @@ export interface components {
             /** @enum {string} */
             type: "public-key";
         };
+        /** @description A document whose name or text matches; page is absent for a match of the name. */
+        SearchHit: {
+            /**
+             * Format: uuid
+             * @description Absent in a visitor's search.
+             */
+            dataroomId?: string;
+            /** Format: uuid */
+            documentId: string;
+            name: string;
+            /**
+             * Format: int32
+             * @description The page the match is on.
+             */
+            page?: number;
+            /** @description The folder names above the document, '/'-separated; empty at the top (of the room, or of the link). */
+            path: string;
+            /**
+             * Format: double
+             * @description Higher is better; comparable within one search only.
+             */
+            score: number;
+            /** @description Plain text with «» around the matches. */
+            snippet: string;
+        };
+        SearchResults: {
+            items: components["schemas"]["SearchHit"][];
+            /** @description Pass as ?cursor= for the next page. */
+            nextCursor: string | null;
+        };
         ShareLink: {
             /** @description At most 1000 entries. */
             allowDomains: string[];
             allowDownload: boolean;
             /** @description At most 1000 entries. */
             allowEmails: string[];
+            /** @description Visitors may search the text of what the link shows (1.1). */
+            allowSearch: boolean;
             /**
              * Format: date-time
              * @example 2022-03-10T16:15:50Z
@@ -2392,6 +2476,8 @@ export interface components {
             allowDomains?: string[] | null;
             allowDownload?: boolean | null;
             allowEmails?: string[] | null;
+            /** @description Visitors may search the text of what the link shows (1.1). */
+            allowSearch?: boolean | null;
             denyDomains?: string[] | null;
             denyEmails?: string[] | null;
             /**
@@ -2425,6 +2511,14 @@ export interface components {
             password: string;
             tenantName: string;
             tenantSlug: string;
+        };
+        /** @description The tenant's search language. */
+        TenantSearch: {
+            /**
+             * @description english or german: words are stemmed in that language; simple: not stemmed. Accents and case never matter. A change indexes every document again.
+             * @enum {string}
+             */
+            language: "english" | "german" | "simple";
         };
         /** @description The tenant's sign-in policy. */
         TenantSecurity: {
@@ -5325,6 +5419,41 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    searchLink: {
+        parameters: {
+            query: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Larger is clamped to 200 */
+                limit?: unknown;
+                q: unknown;
+            };
+            header?: {
+                "X-Visitor-Token"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results (no dataroomId) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["Internal"];
+        };
+    };
     startVisitorSession: {
         parameters: {
             query?: never;
@@ -5420,6 +5549,39 @@ export interface operations {
             410: components["responses"]["Gone"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only this data room */
+                dataroomId?: string;
+                /** @description Larger is clamped to 200 */
+                limit?: unknown;
+                /** @description Words, "a phrase", -excluded, or (websearch syntax) */
+                q: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
         };
     };
     listShareLinks: {
@@ -5615,6 +5777,58 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getTenantSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSearch"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    putTenantSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantSearch"];
+            };
+        };
+        responses: {
+            /** @description The setting now in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSearch"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
         };
     };

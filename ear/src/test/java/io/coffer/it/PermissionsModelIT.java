@@ -732,6 +732,21 @@ class PermissionsModelIT {
                                 + body.getJsonNumber("size").longValue() + "|" + body.getString("sha256"),
                         p.name + " reads " + item.name() + " (id|name|folderId|size|sha256)");
             }
+            // search (SR-1): the document is found by its name exactly when it is seen, and every hit is one the
+            // model lets this user see
+            String words = item.name().replaceFirst("\\.pdf$", "").replace('-', ' ');
+            HttpResponse<String> found = Http.get("/api/v1/search?limit=200&q="
+                    + java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8), p.token);
+            assertEquals(200, found.statusCode(), found.body());
+            boolean listed = false;
+            for (JsonObject hit : Http.json(found).getJsonArray("items").getValuesAs(JsonObject.class)) {
+                Item seen = model.items.get(hit.getString("documentId"));
+                assertTrue(seen != null && model.level(p, seen.room(), seen.id()) >= 1, p.name + " searching '"
+                        + words + "' is shown a document the model hides: " + hit);
+                listed |= seen.id().equals(item.id());
+            }
+            assertEquals(level >= 1, listed, p.name + " finds " + item.name() + " by its name exactly when it"
+                    + " sees it (SR-1): " + found.body());
             HttpResponse<byte[]> content = bytes(doc + "/content", p.token);
             int expected = level >= 2 ? 200 : level >= 1 ? 403 : 404;
             assertEquals(expected, content.statusCode(), p.name + " downloads " + item.name());

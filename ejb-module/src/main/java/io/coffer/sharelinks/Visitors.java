@@ -7,6 +7,7 @@ import io.coffer.documents.Content;
 import io.coffer.documents.DelegatedAccess;
 import io.coffer.documents.DocumentEvents;
 import io.coffer.documents.PageImage;
+import io.coffer.documents.Search;
 import io.coffer.documents.Tickets;
 import io.coffer.documents.Watermark;
 import io.coffer.documents.Zip;
@@ -75,6 +76,8 @@ public class Visitors {
     Event<ShareLinkEvent> events;
     @Inject
     BeaconChecks beaconChecks;
+    @EJB
+    Search search;
 
     /** Uses a visitor's download ticket up (documents' {@link Tickets}) and serves it through the link's gate. */
     public Content redeemTicket(String ticket, String client) {
@@ -85,6 +88,28 @@ public class Visitors {
     public List<VisitorViews.Node> tree(VisitorViews.Request r) {
         VisitorGate.Visiting v = gate.viewing(tenancy.require(), r);
         return nodes(v.tenant(), v.link(), v.visit(), v.link().scope().top());
+    }
+
+    /**
+     * A visitor's search (search, SR-5): past the gate as for the tree, over the documents the link shows and lets the
+     * visitor view (hidden overrides and anything outside the target are not in its scope); a link without
+     * {@code allowSearch} answers as an unknown link.
+     */
+    @TenantOfSecret(SecretKind.SHARE_LINK)
+    public Search.Results search(VisitorViews.Request r, String query, Integer limit, String cursor) {
+        VisitorGate.Visiting v = gate.viewing(tenancy.require(), r);
+        if (!v.link().rules().allowSearch()) {
+            throw new NotFoundException("no such link");
+        }
+        List<Search.Visible> visible = new ArrayList<>();
+        for (LinkScope.Entry e : v.link().scope().documentsBelow(null)) {
+            if (Policies.decide(Policies.VIEW, v.visit().withItem(Optional.of(e), false)).isEmpty()) {
+                int cut = e.path().lastIndexOf('/');
+                visible.add(new Search.Visible(e.id(), v.link().rules().roomId(), e.name(),
+                        cut < 0 ? "" : e.path().substring(0, cut)));
+            }
+        }
+        return search.within(visible, query, limit, cursor);
     }
 
     private List<VisitorViews.Node> nodes(TenantId tenant, VisitorGate.Loaded l, Visit visit, List<LinkScope.Entry> level) {

@@ -70,6 +70,8 @@ public class ApiDescriptionFilter implements OASFilter {
             Map.entry("openLink", List.of("410")),
             Map.entry("startVisitorSession", List.of("401", "403", "410", "429")),
             Map.entry("getLinkTree", List.of("410")),
+            Map.entry("searchLink", List.of("410")),
+            Map.entry("search", List.of("404")),
             Map.entry("getLinkPage", List.of("410", "503")),
             Map.entry("getLinkContent", List.of("403", "410", "416", "503")),
             Map.entry("headLinkContent", List.of("403", "410", "416", "503")),
@@ -85,7 +87,7 @@ public class ApiDescriptionFilter implements OASFilter {
             "listRoomTrash", "listRoomGrants", "listShareLinks", "getShareLink", "getDocumentContent",
             "headDocumentContent", "listActivity", "getShareLinkAnalytics", "exportShareLinkVisits",
             "getDocumentAnalytics", "getDataRoomAnalytics", "listAutomationRules", "getAutomationRule",
-            "listMySessions", "getTenantSecurity");
+            "listMySessions", "getTenantSecurity", "getTenantSearch");
 
     /** A limit the server enforces on a parameter of this name (token and ticket lengths: tenancy's TokenDirectory). */
     record Limit(int maxLength, String pattern) {

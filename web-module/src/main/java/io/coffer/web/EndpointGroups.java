@@ -35,6 +35,7 @@ public final class EndpointGroups {
             Map.entry("members", "members"),
             Map.entry("privacy", "privacy"),
             Map.entry("public", "public-links"),
+            Map.entry("search", "search"),
             Map.entry("share-links", "share-links"),
             Map.entry("tenant", "tenant"),
             Map.entry("uploads", "uploads"),

@@ -90,6 +90,10 @@ public class DocumentVersionEntity extends TenantOwned {
         return pageCount;
     }
 
+    public UUID id() {
+        return id;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

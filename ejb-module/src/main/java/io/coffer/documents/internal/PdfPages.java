@@ -119,6 +119,35 @@ public class PdfPages {
     }
 
     /**
+     * The text of each page of a stored PDF (search, SR-6): in a render process of its own (killed after
+     * {@link #TIME_LIMIT_SECONDS}), on the caller's thread (the indexer's one thread, never the page views' pool); at
+     * most {@code maxChars} characters in all. Empty when the PDF cannot be read within the limits.
+     */
+    public Optional<java.util.List<String>> text(TenantId tenant, String blobId, long size, int maxChars) {
+        try {
+            String text;
+            if (childClasspath.isPresent()) {
+                text = withCopy(tenant, blobId, size, copy -> {
+                    Path out = Files.createTempFile("coffer-text", ".txt");
+                    try {
+                        int code = RenderProcess.run(childClasspath.get(), CHILD_HEAP, TIME_LIMIT_SECONDS, "text",
+                                copy.toString(), out.toString(), String.valueOf(maxChars));
+                        return code == 0 ? Files.readString(out) : null;
+                    } finally {
+                        Files.deleteIfExists(out);
+                    }
+                });
+            } else {
+                text = withDocument(tenant, blobId, size, document -> RenderMain.text(document, maxChars));
+            }
+            return Optional.ofNullable(text).map(t -> java.util.List.of(t.split("\f", -1)));
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("Could not read the text of a PDF: " + rootMessage(e));
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Renders page {@code page} (1-based) of a stored PDF into {@code cached} (atomically; where is {@link Renditions}'
      * decision) and answers it; empty when it cannot be rendered.
      */

@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * The entry point of the render process: a JVM of its own with a small heap, started per job by {@link PdfPages},
@@ -22,7 +23,9 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * <p>{@code count <pdf> <out>} writes the page count to {@code out}; {@code render <pdf> <page> <width> <maxPixels>
  * <out>} writes the page's PNG to {@code out}; {@code ahead <pdf> <width> <maxPixels> <first> <count> <dir> <suffix>}
  * writes the pages {@code first} to {@code first + count - 1} not in {@code dir} yet as {@code <dir>/<page><suffix>}
- * (each atomically; a page with too many pixels is left out). Exit codes: 0 done, 2 no such page, 3 too many pixels,
+ * (each atomically; a page with too many pixels is left out); {@code text <pdf> <out> <maxChars>} writes the text of
+ * every page to {@code out} in UTF-8, the pages separated by form feeds, at most {@code maxChars} characters in all
+ * (search, SR-6). Exit codes: 0 done, 2 no such page, 3 too many pixels,
  * 1 anything else.
  */
 public final class RenderMain {
@@ -60,6 +63,10 @@ public final class RenderMain {
                 Files.writeString(Path.of(args[2]), String.valueOf(pages(document)), StandardCharsets.UTF_8);
                 return 0;
             }
+            if (args[0].equals("text")) {
+                Files.writeString(Path.of(args[2]), text(document, Integer.parseInt(args[3])), StandardCharsets.UTF_8);
+                return 0;
+            }
             if (args[0].equals("ahead")) {
                 ahead(document, Integer.parseInt(args[2]), Long.parseLong(args[3]), Integer.parseInt(args[4]),
                         Integer.parseInt(args[5]), Path.of(args[6]), args[7]);
@@ -81,6 +88,28 @@ public final class RenderMain {
             Png.write(image, new File(args[5]));
             return 0;
         }
+    }
+
+    /**
+     * The text of every page, in reading order ({@link PDFTextStripper} sorted by position), the pages separated by form
+     * feeds (a form feed inside a page's text becomes a space); once {@code maxChars} characters are written the rest
+     * of the document is left out, the pages already written kept whole up to the limit.
+     */
+    static String text(PDDocument document, int maxChars) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setSortByPosition(true);
+        StringBuilder out = new StringBuilder();
+        int pages = document.getNumberOfPages();
+        for (int page = 1; page <= pages && out.length() < maxChars; page++) {
+            stripper.setStartPage(page);
+            stripper.setEndPage(page);
+            String text = stripper.getText(document).replace('\f', ' ');
+            if (page > 1) {
+                out.append('\f');
+            }
+            out.append(text, 0, Math.min(text.length(), Math.max(0, maxChars - out.length())));
+        }
+        return out.toString();
     }
 
     /** The pages {@code first} to {@code first + count - 1} of {@code document} not in {@code dir} yet. */

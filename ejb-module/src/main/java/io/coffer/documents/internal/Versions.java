@@ -1,6 +1,7 @@
 package io.coffer.documents.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
@@ -30,10 +31,17 @@ public class Versions {
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
-    /** Stores a version now; a {@code PersistenceException} when the same number was added meanwhile. */
+    @Inject
+    TextIndex text;
+
+    /**
+     * Stores a version now, queued for search's text extraction in the same transaction (SR-3); a
+     * {@code PersistenceException} when the same number was added meanwhile.
+     */
     public void add(DocumentVersionEntity version) {
         em.persist(version);
         em.flush();
+        text.queue(version.id(), version.createdAt());
     }
 
     public void deleteOf(Collection<UUID> documents) {

@@ -57,6 +57,7 @@ public record LinkChanges(Set<String> changed, Set<String> loosened) {
         note(changed, "watermark", watermark);
         note(loosened, "watermark", before.watermark() && watermark);
         note(changed, "allowDownload", before.allowDownload() != after.allowDownload());
+        note(changed, "allowSearch", before.allowSearch() != after.allowSearch());
         note(changed, "itemOverrides", !before.overrides().equals(after.overrides()));
         return new LinkChanges(Set.copyOf(changed), Set.copyOf(loosened));
     }

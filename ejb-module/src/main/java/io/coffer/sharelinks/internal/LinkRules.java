@@ -11,14 +11,16 @@ public record LinkRules(UUID id, String name, String targetType, UUID targetId, 
                         boolean revoked, Instant expiresAt, Integer maxViews, int viewCount, boolean hasPassword,
                         String passwordHash, boolean requireEmail, boolean verifyEmail, EmailRules emailRules,
                         String ndaText, int ndaVersion, boolean allowDownload, boolean watermark,
-                        String watermarkText, List<ItemOverride> overrides, int securityVersion) {
+                        String watermarkText, List<ItemOverride> overrides, int securityVersion,
+                        boolean allowSearch) {
 
     public static LinkRules of(ShareLinkEntity e) {
         return new LinkRules(e.id, e.name, e.targetType, e.targetId, e.roomId, e.createdBy, e.revokedAt != null,
                 e.expiresAt, e.maxViews, e.viewCount, e.passwordHash != null, e.passwordHash, e.requireEmail,
                 e.verifyEmail, new EmailRules(EmailRules.lines(e.allowEmails), EmailRules.lines(e.allowDomains),
                 EmailRules.lines(e.denyEmails), EmailRules.lines(e.denyDomains)), e.ndaText, e.ndaVersion,
-                e.allowDownload, e.watermarkEnabled, e.watermarkText, overrides(e.itemOverrides), e.securityVersion);
+                e.allowDownload, e.watermarkEnabled, e.watermarkText, overrides(e.itemOverrides), e.securityVersion,
+                e.allowSearch);
     }
 
     /** Email is needed when asked for, when it must be verified, and whenever an allow or deny rule exists. */

@@ -50,6 +50,10 @@ public class ShareLinkEntity extends TenantOwned {
     String denyDomains = "";
     @Column(name = "allow_download", nullable = false)
     boolean allowDownload;
+
+    /** Visitors may search the text of what the link shows (search, SR-5). */
+    @Column(name = "allow_search", nullable = false)
+    boolean allowSearch;
     @Column(name = "watermark_enabled", nullable = false)
     boolean watermarkEnabled;
     @Column(name = "watermark_text")

@@ -20,7 +20,7 @@ final class LinkJson {
 
     static final Set<String> FIELDS = Set.of("target", "name", "password", "expiresAt", "requireEmail",
             "verifyEmail", "allowEmails", "allowDomains", "denyEmails", "denyDomains", "allowDownload", "watermark",
-            "maxViews", "ndaText", "itemOverrides");
+            "maxViews", "ndaText", "itemOverrides", "allowSearch");
 
     private LinkJson() {
     }
@@ -69,7 +69,8 @@ final class LinkJson {
                 instant(o, "expiresAt"), bool(o, "requireEmail", "requireEmail"),
                 bool(o, "verifyEmail", "verifyEmail"), strings(o, "allowEmails"), strings(o, "allowDomains"),
                 strings(o, "denyEmails"), strings(o, "denyDomains"), bool(o, "allowDownload", "allowDownload"),
-                wmEnabled, wmText, integer(o, "maxViews"), string(o, "ndaText", "ndaText"), overrides(o));
+                wmEnabled, wmText, integer(o, "maxViews"), string(o, "ndaText", "ndaText"), overrides(o),
+                bool(o, "allowSearch", "allowSearch"));
     }
 
     static String string(JsonObject o, String key, String field) {

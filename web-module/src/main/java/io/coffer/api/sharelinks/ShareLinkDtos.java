@@ -61,7 +61,7 @@ public final class ShareLinkDtos {
     @Schema(name = "ShareLink")
     @JsonbPropertyOrder({"id", "token", "url", "target", "name", "hasPassword", "expiresAt", "requireEmail",
             "verifyEmail", "allowEmails", "allowDomains", "denyEmails", "denyDomains", "allowDownload", "watermark",
-            "maxViews", "views", "ndaText", "ndaVersion", "itemOverrides", "createdAt", "updatedAt", "revokedAt",
+            "maxViews", "views", "ndaText", "ndaVersion", "itemOverrides", "allowSearch", "createdAt", "updatedAt", "revokedAt",
             "revoked"})
     public record View(
             @Schema(required = true, format = "uuid") String id,
@@ -90,6 +90,8 @@ public final class ShareLinkDtos {
             @Schema(required = true, nullable = true, maxLength = 100000) String ndaText,
             @Schema(required = true, minimum = "0", maximum = "2147483647") int ndaVersion,
             @Schema(required = true, maxItems = 1000) List<Override> itemOverrides,
+            @Schema(required = true, description = "Visitors may search the text of what the link shows (1.1).")
+            boolean allowSearch,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) Instant updatedAt,
             @Schema(required = true, nullable = true) Instant revokedAt,
@@ -102,7 +104,7 @@ public final class ShareLinkDtos {
                     l.requireEmail(), l.verifyEmail(), l.allowEmails(), l.allowDomains(), l.denyEmails(),
                     l.denyDomains(), l.allowDownload(), new Watermark(l.watermarkEnabled(), l.watermarkText()),
                     l.maxViews(), l.views(), l.ndaText(), l.ndaVersion(),
-                    l.itemOverrides().stream().map(Override::of).toList(), l.createdAt(), l.updatedAt(),
+                    l.itemOverrides().stream().map(Override::of).toList(), l.allowSearch(), l.createdAt(), l.updatedAt(),
                     l.revokedAt(), l.revokedAt() != null);
         }
     }
@@ -136,6 +138,8 @@ public final class ShareLinkDtos {
             @Schema(nullable = true) Watermark watermark,
             @Schema(nullable = true, minimum = "1", maximum = "2147483647") Integer maxViews,
             @Schema(nullable = true, maxLength = 100000) String ndaText,
-            @Schema(nullable = true, maxItems = 1000) List<Override> itemOverrides) {
+            @Schema(nullable = true, maxItems = 1000) List<Override> itemOverrides,
+            @Schema(nullable = true, description = "Visitors may search the text of what the link shows (1.1).")
+            Boolean allowSearch) {
     }
 }

@@ -128,6 +128,30 @@ public class VisitorResource {
     }
 
     @GET
+    @Path("/links/{token}/search")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "searchLink",
+            summary = "Names and text of what the link shows, best first (404 when the link does not allow search)")
+    @APIResponse(responseCode = "200", description = "A page of results (no dataroomId)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = io.coffer.api.search.SearchDtos.Results.class)))
+    @SecurityRequirement(name = "visitorToken")
+    public io.coffer.api.search.SearchDtos.Results search(
+            @PathParam("token") String token, @HeaderParam(VISITOR_TOKEN) String visitorToken,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(required = true,
+                    schema = @Schema(minLength = 1, maxLength = 200)) @QueryParam("q") String q,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                    schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50"),
+                    description = "Larger is clamped to 200") @QueryParam("limit") Integer limit,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                    description = "The nextCursor of the previous page",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[A-Za-z0-9_-]+$"))
+            @QueryParam("cursor") String cursor) {
+        return io.coffer.api.search.SearchDtos.Results.of(
+                visitors.search(request(token, visitorToken), q, limit, cursor), false);
+    }
+
+    @GET
     @Path("/links/{token}/documents/{docId}/pages/{n}")
     @Produces("image/png")
     @Operation(operationId = "getLinkPage",
