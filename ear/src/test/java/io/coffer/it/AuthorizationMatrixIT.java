@@ -458,6 +458,8 @@ class AuthorizationMatrixIT {
                     f -> get("/api/v1/datarooms/" + f.room + "/trash")),
             row("GET /api/v1/datarooms/{id}/tree", onTarget(1, 200), false,
                     f -> get("/api/v1/datarooms/" + f.room + "/tree")),
+            row("GET /api/v1/datarooms/{id}/index", onTarget(1, 200), false,
+                    f -> get("/api/v1/datarooms/" + f.room + "/index?format=csv")),
             row("GET /api/v1/datarooms/{id}/grants", onTarget(4, 200), false,
                     f -> get("/api/v1/datarooms/" + f.room + "/grants")),
             row("GET /api/v1/datarooms/{id}/effective-permissions", onTarget(4, 200), false,
