@@ -529,6 +529,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/datarooms/{id}/index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The numbered index (1, 1.1, 1.1.1 ...) of what the caller may see in the room, as CSV or PDF
+         * @description Exactly the items of the caller's tree (GET .../tree), in its order and with its numbers: number, kind (folder or document), path, name, and for documents the size, number and date (ISO-8601, UTC) of the current version. CSV: RFC 4180, UTF-8, a header row; a cell that would start a spreadsheet formula (= + - @, tab, CR) starts with an apostrophe. PDF: A4 pages with the room's name and the date. An attachment named <room>-index.csv|pdf, never cached.
+         */
+        get: operations["getRoomIndex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/datarooms/{id}/paths": {
         parameters: {
             query?: never;
@@ -3955,6 +3975,36 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getRoomIndex: {
+        parameters: {
+            query?: {
+                /** @description csv (the default) or pdf */
+                format?: "csv" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The index as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };

@@ -465,6 +465,8 @@ class AuthorizationMatrixIT {
             // attempt is in its own audit log with the id it sent)
             row("GET /api/v1/search", onTarget(1, 200), false,
                     f -> get("/api/v1/search?q=doc&dataroomId=" + f.room)),
+            row("GET /api/v1/datarooms/{id}/index", onTarget(1, 200), false,
+                    f -> get("/api/v1/datarooms/" + f.room + "/index?format=csv")),
             row("GET /api/v1/datarooms/{id}/grants", onTarget(4, 200), false,
                     f -> get("/api/v1/datarooms/" + f.room + "/grants")),
             row("GET /api/v1/datarooms/{id}/effective-permissions", onTarget(4, 200), false,

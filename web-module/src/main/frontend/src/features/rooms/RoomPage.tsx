@@ -10,6 +10,7 @@ import { AccessPanel } from './AccessPanel';
 import { ConfirmDialog, NameDialog } from './dialogs';
 import { carriesFiles, entriesFromDrop, entriesFromInput } from './files';
 import { FolderTree, type TreeAction } from './FolderTree';
+import { IndexMenu } from './IndexMenu';
 import { MoveDialog } from './MoveDialog';
 import { keys, useRoom, useTree } from './queries';
 import { TrashPanel } from './TrashPanel';
@@ -174,6 +175,7 @@ export function RoomPage() {
       <div className={classes.header}>
         <Title order={1}>{room.data.name}</Title>
         <Badge variant="light">{t('room.yourPermission', { permission: t(`permission.${room.data.myPermission}`) })}</Badge>
+        <IndexMenu roomId={roomId} roomName={room.data.name} />
       </div>
       {room.data.description && <Text mb="md">{room.data.description}</Text>}
 

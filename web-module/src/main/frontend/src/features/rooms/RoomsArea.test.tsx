@@ -1,7 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, pathOf, renderApp, signedIn } from '../../test/render';
 
 // The machine is shared: give the screens time to load before a query gives up.
@@ -269,6 +269,49 @@ describe('rooms area', () => {
       expect(screen.getByRole('button', { name: 'Download' })).toBeInTheDocument();
     } finally {
       URL.createObjectURL = originalCreate;
+    }
+  });
+
+  it('downloads the room index as CSV or PDF through the API client, with the bearer token', async () => {
+    const originalCreate = URL.createObjectURL;
+    const originalRevoke = URL.revokeObjectURL;
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    URL.createObjectURL = vi.fn(() => 'blob:index');
+    URL.revokeObjectURL = vi.fn();
+    try {
+      const { requests } = renderApp(
+        '/rooms/r1',
+        server({
+          'GET /api/v1/datarooms/r1': () => json(200, ROOM),
+          'GET /api/v1/datarooms/r1/tree': () => json(200, TREE),
+          'GET /api/v1/datarooms/r1/index': (request) => {
+            const format = new URL(request.url).searchParams.get('format') ?? 'csv';
+            return new Response(format === 'pdf' ? '%PDF-1.7' : 'number,kind,path,name\r\n1,folder,/Finance,Finance\r\n', {
+              status: 200,
+              headers: {
+                'Content-Type': format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8',
+                'Content-Disposition': `attachment; filename="Project Falcon-index.${format}"`,
+              },
+            });
+          },
+        }),
+      );
+      const user = userEvent.setup({ delay: null });
+      await user.click(await screen.findByRole('button', { name: 'Index' }));
+      await user.click(await screen.findByRole('menuitem', { name: 'Index as CSV (spreadsheet)' }));
+      expect(await screen.findByText('Downloaded Project Falcon-index.csv.')).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Index' }));
+      await user.click(await screen.findByRole('menuitem', { name: 'Index as PDF' }));
+      expect(await screen.findByText('Downloaded Project Falcon-index.pdf.')).toBeInTheDocument();
+      const asked = requests.filter((r) => pathOf(r) === '/api/v1/datarooms/r1/index');
+      expect(asked.map((r) => new URL(r.url).searchParams.get('format'))).toEqual(['csv', 'pdf']);
+      expect(asked[0]!.headers.get('Authorization')).toMatch(/^Bearer /);
+      expect(URL.createObjectURL).toHaveBeenCalledTimes(2);
+      expect(click).toHaveBeenCalledTimes(2);
+    } finally {
+      URL.createObjectURL = originalCreate;
+      URL.revokeObjectURL = originalRevoke;
+      click.mockRestore();
     }
   });
 });

@@ -66,6 +66,10 @@ public class DocumentVersionEntity extends TenantOwned {
         this.createdAt = createdAt;
     }
 
+    public UUID documentId() {
+        return documentId;
+    }
+
     public int version() {
         return version;
     }

@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,6 +31,25 @@ public class Versions {
         return em.createQuery("select v from DocumentVersionEntity v where v.documentId = :doc"
                         + " order by v.version desc", DocumentVersionEntity.class).setParameter("doc", document)
                 .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Ids per query of {@link #newestOf}: far below PostgreSQL's 32,767 bind parameters. */
+    static final int CHUNK = 1000;
+
+    /** The newest version of each of {@code documents} that has one, by document id, in chunks of {@link #CHUNK}. */
+    public Map<UUID, DocumentVersionEntity> newestOf(Collection<UUID> documents) {
+        Map<UUID, DocumentVersionEntity> newest = new HashMap<>();
+        List<UUID> all = List.copyOf(documents);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            for (DocumentVersionEntity v : em.createQuery("select v from DocumentVersionEntity v"
+                    + " where v.documentId in :ids and v.version = (select max(w.version)"
+                    + " from DocumentVersionEntity w where w.documentId = v.documentId)", DocumentVersionEntity.class)
+                    .setParameter("ids", chunk).getResultList()) {
+                newest.put(v.documentId(), v);
+            }
+        }
+        return newest;
     }
 
     @Inject

@@ -3,6 +3,7 @@ package io.coffer.api.content;
 import io.coffer.api.error.Problem;
 import io.coffer.api.error.ProblemType;
 import io.coffer.documents.Content;
+import io.coffer.documents.IndexFile;
 import io.coffer.documents.PageImage;
 import io.coffer.documents.Zip;
 import jakarta.ws.rs.HttpMethod;
@@ -119,6 +120,17 @@ public final class ContentResponses {
                 .header(HttpHeaders.ETAG, image.etag())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, max-age=300");
+    }
+
+    /**
+     * A room's index (CSV or PDF) as an attachment named {@code <room>-index.csv|pdf} (RFC 6266, {@code filename*} for
+     * a non-ASCII name), written after the transaction that read it; never stored by a cache (it is one caller's view).
+     */
+    public static Response.ResponseBuilder index(IndexFile file) {
+        return Response.ok((StreamingOutput) file::writeTo).type(file.mediaType())
+                .header("Content-Disposition", ContentDisposition.attachment(file.fileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store");
     }
 
     /** A zip streamed entry by entry as an attachment. */

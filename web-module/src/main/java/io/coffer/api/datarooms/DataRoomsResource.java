@@ -79,6 +79,9 @@ public class DataRoomsResource {
     @Inject
     Uploads uploads;
 
+    @EJB
+    io.coffer.documents.RoomIndex index;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createDataRoom", summary = "Create a data room; the creator manages it")
@@ -223,6 +226,34 @@ public class DataRoomsResource {
         return new RoomDtos.Node(room.id().toString(), "DATAROOM", room.name(), "", room.myPermission().name(),
                 folders.tree(roomId).stream().map(RoomDtos.Node::of).toList());
     }
+
+    @GET
+    @Path("/{id}/index")
+    @Produces({INDEX_CSV, INDEX_PDF})
+    @Operation(operationId = "getRoomIndex",
+            summary = "The numbered index (1, 1.1, 1.1.1 ...) of what the caller may see in the room, as CSV or PDF",
+            description = "Exactly the items of the caller's tree (GET .../tree), in its order and with its numbers:"
+                    + " number, kind (folder or document), path, name, and for documents the size, number and date"
+                    + " (ISO-8601, UTC) of the current version. CSV: RFC 4180, UTF-8, a header row; a cell that"
+                    + " would start a spreadsheet formula (= + - @, tab, CR) starts with an apostrophe. PDF: A4"
+                    + " pages with the room's name and the date. An attachment named <room>-index.csv|pdf, never"
+                    + " cached.")
+    @APIResponse(responseCode = "200", description = "The index as an attachment",
+            content = {@Content(mediaType = INDEX_CSV,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 2147483647)),
+                    @Content(mediaType = INDEX_PDF,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2147483647))})
+    public Response index(@PathParam("id") String id,
+                          @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                                  description = "csv (the default) or pdf",
+                                  schema = @Schema(enumeration = {"csv", "pdf"}, maxLength = 10))
+                          @QueryParam("format") String format) {
+        // one module call (REL-5): the room, the format (after authorization), the tree and the versions
+        return io.coffer.api.content.ContentResponses.index(index.of(PathIds.room(id), format)).build();
+    }
+
+    static final String INDEX_CSV = "text/csv";
+    static final String INDEX_PDF = "application/pdf";
 
     @GET
     @Path("/{id}/grants")
