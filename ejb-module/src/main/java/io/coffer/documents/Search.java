@@ -60,6 +60,9 @@ public class Search {
     @Inject
     TextIndex index;
 
+    @EJB
+    io.coffer.documents.internal.TextIndexer indexer;
+
     @Inject
     Clock clock;
 
@@ -97,7 +100,9 @@ public class Search {
         }
         String chosen = TextIndex.known(language).orElseThrow(() -> ValidationException.of("language",
                 "must be one of " + String.join(", ", TextIndex.LANGUAGES)));
-        index.setLanguage(chosen, clock.instant());
+        if (index.setLanguage(chosen, clock.instant())) {
+            indexer.wakeAfterCommit(callers.current().tenant());
+        }
         return chosen;
     }
 

@@ -83,9 +83,28 @@ public class TextIndexer {
         }
     }
 
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
     /** A version of {@code tenant} was queued and its transaction committed: extract it in the next round. */
     public void wake(TenantId tenant) {
         woken.add(tenant);
+    }
+
+    /** Wakes the indexer for {@code tenant} once the caller's transaction commits (the tenant's language changed). */
+    public void wakeAfterCommit(TenantId tenant) {
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    wake(tenant);
+                }
+            }
+        });
     }
 
     /** One round: the sweep when due, else the woken tenants. */
