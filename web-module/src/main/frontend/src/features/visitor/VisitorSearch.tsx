@@ -111,7 +111,7 @@ export function VisitorSearch({ token, visitorToken, onOpen, onSessionEnded, chi
               hits={hits}
               label={t('visitor.results', { q })}
               open={(hit) => (
-                <UnstyledButton className={classes.treeItem} onClick={() => onOpen(hit)}>
+                <UnstyledButton className={classes.hitButton} onClick={() => onOpen(hit)}>
                   {hit.name}
                 </UnstyledButton>
               )}
