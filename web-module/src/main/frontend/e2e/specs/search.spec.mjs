@@ -98,6 +98,19 @@ export const tests = [
         await page.waitForURL((url) => url.pathname.endsWith(`/documents/${doc.id}`) && url.searchParams.get('page') === String(textHit.page));
         await page.getByTestId('page-of').getByText(`Page ${textHit.page} of 2`).waitFor({ timeout: 60_000 });
 
+        // 375 px: the header's box wraps, nothing scrolls sideways (a room, the results).
+        await page.setViewportSize({ width: 375, height: 800 });
+        for (const path of [`/rooms/${room.json.id}`, `/search?q=${encodeURIComponent(nameWord)}`]) {
+          await page.goto(path);
+          await page.getByTestId('signed-in-as').waitFor();
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          await page.waitForLoadState('networkidle').catch(() => {});
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert(overflow <= 0, `no sideways scrolling at 375 px on ${path} (${overflow} px too wide)`);
+        }
+        await w.check('results-phone');
+        await page.setViewportSize({ width: 1280, height: 900 });
+
         // A room link with "Allow search", made in the dialog.
         await page.goto('/links');
         await page.getByLabel('Room').selectOption(room.json.id);
