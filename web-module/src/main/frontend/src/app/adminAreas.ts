@@ -10,11 +10,13 @@ import { automationArea } from '../features/automation/routes';
 import { linksArea } from '../features/links/routes';
 import { membersArea } from '../features/members/routes';
 import { roomsArea } from '../features/rooms/routes';
+import { searchArea } from '../features/search/routes';
 import { settingsArea } from '../features/settings/routes';
 import type { Area } from './areas';
 
 export const adminAreas: Area[] = [
   roomsArea,
+  searchArea,
   linksArea,
   analyticsArea,
   activityArea,

@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { hasRole } from '../areas';
 import { useAuth, useMe } from '../auth/AuthProvider';
 import { adminAreas } from '../adminAreas';
+import { SearchBox } from '../../features/search/SearchBox';
 import { LanguageSwitch } from './LanguageSwitch';
 import classes from './layout.module.css';
 
@@ -39,6 +40,7 @@ export function AdminLayout() {
         <Link to="/" className={classes.brand}>
           {t('common:appName')}
         </Link>
+        <SearchBox />
         <LanguageSwitch />
         <Group gap="xs" align="center">
           <Text size="sm" data-testid="signed-in-as">

@@ -100,6 +100,8 @@ export function LinkEditDialog({ link, onClose, onSaved }: {
           <EmailSwitches form={edit} set={setForm} />
           <Switch label={t('links:dialog.allowDownload')} checked={edit.allowDownload}
             onChange={(e) => set({ allowDownload: e.currentTarget.checked })} />
+          <Switch label={t('links:dialog.allowSearch')} description={t('links:dialog.allowSearchHint')}
+            checked={edit.allowSearch} onChange={(e) => set({ allowSearch: e.currentTarget.checked })} />
           <NumberInput label={t('links:dialog.maxViews')} description={t('links:dialog.maxViewsHint')} min={1}
             allowDecimal={false} allowNegative={false} value={edit.maxViews}
             onChange={(v) => set({ maxViews: typeof v === 'number' ? v : '' })} error={err('maxViews')} />

@@ -78,6 +78,7 @@ export function LinkList({ targetId }: { targetId?: string }) {
                 link.ndaText && t('links:protection.nda'),
                 link.watermark.enabled && t('links:protection.watermark'),
                 link.allowDownload && t('links:protection.download'),
+                link.allowSearch && t('links:protection.search'),
               ].filter(Boolean);
               return (
                 <Table.Tr key={link.id} data-testid={`link-row-${link.id}`}>

@@ -259,6 +259,8 @@ export function ShareLinkDialog({ opened, onClose, target, onCreated }: {
             <EmailSwitches form={form} set={set} />
             <Switch label={t('links:dialog.allowDownload')} checked={form.allowDownload}
               onChange={(e) => set({ allowDownload: e.currentTarget.checked })} />
+            <Switch label={t('links:dialog.allowSearch')} description={t('links:dialog.allowSearchHint')}
+              checked={form.allowSearch} onChange={(e) => set({ allowSearch: e.currentTarget.checked })} />
             <NumberInput label={t('links:dialog.maxViews')} description={t('links:dialog.maxViewsHint')} min={1}
               allowDecimal={false} allowNegative={false} value={form.maxViews}
               onChange={(v) => set({ maxViews: typeof v === 'number' ? v : '' })} error={err('maxViews')} />

@@ -19,6 +19,8 @@ export interface LinkForm {
   denyEmails: string;
   denyDomains: string;
   allowDownload: boolean;
+  /** Visitors may search the names and text of what the link shows. */
+  allowSearch: boolean;
   watermark: boolean;
   watermarkText: string;
   maxViews: number | '';
@@ -29,7 +31,7 @@ export interface LinkForm {
 
 export const emptyForm: LinkForm = {
   name: '', password: '', expiresAt: '', requireEmail: false, verifyEmail: false, allowEmails: '', allowDomains: '',
-  denyEmails: '', denyDomains: '', allowDownload: false, watermark: false, watermarkText: '', maxViews: '', nda: false,
+  denyEmails: '', denyDomains: '', allowDownload: false, allowSearch: false, watermark: false, watermarkText: '', maxViews: '', nda: false,
   ndaText: '', overrides: {},
 };
 
@@ -95,6 +97,7 @@ export function toRequest(form: LinkForm, target: { type: TargetType; id: string
   request.denyEmails = entries(form.denyEmails);
   request.denyDomains = entries(form.denyDomains);
   request.allowDownload = form.allowDownload;
+  request.allowSearch = form.allowSearch;
   request.watermark = form.watermark
     ? { enabled: true, ...(form.watermarkText.trim() ? { text: form.watermarkText.trim() } : {}) }
     : { enabled: false };

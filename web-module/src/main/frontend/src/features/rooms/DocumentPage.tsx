@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, NumberInput, Progress, Stack, Table, Text
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { nativeDownload, resumableUpload } from '../../api/upload';
 import { Loading } from '../../app/ui/Loading';
@@ -25,7 +25,12 @@ function pageQuery(id: string, version: number, n: number) {
   };
 }
 
-/** A document: the server's page images page by page, its versions (list, upload a new one), download. */
+function pageFromParam(value: string | null): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+/** A document: the server's page images page by page (from ?page=N when given), its versions (list, upload a new one), download. */
 export function DocumentPage() {
   const { roomId = '', documentId = '' } = useParams();
   const { t } = useTranslation(['rooms', 'common']);
@@ -34,7 +39,15 @@ export function DocumentPage() {
   const queryClient = useQueryClient();
   const doc = useDocument(documentId);
   const tree = useTree(roomId);
-  const [page, setPage] = useState(1);
+  // ?page=N opens the viewer at that page (a search hit's page); a later ?page= (another hit) moves it there.
+  const [params] = useSearchParams();
+  const pageParam = params.get('page');
+  const [page, setPage] = useState(() => pageFromParam(pageParam));
+  const [lastPageParam, setLastPageParam] = useState(pageParam);
+  if (lastPageParam !== pageParam) {
+    setLastPageParam(pageParam);
+    setPage(pageFromParam(pageParam));
+  }
   const [error, setError] = useState<unknown>(null);
   const [downloading, setDownloading] = useState(false);
 

@@ -215,3 +215,33 @@ describe('settings: single sign-on (GET/PUT /tenant/sso)', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Only an owner of the organisation');
   });
 });
+
+describe('settings: search language (GET/PUT /tenant/search)', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  it('shows the saved language and saves another one with PUT', async () => {
+    const puts: unknown[] = [];
+    let language = 'english';
+    renderApp(
+      '/settings/search',
+      signedIn(async (request) => {
+        if (pathOf(request) !== '/api/v1/tenant/search') return problem(404, 'not-found');
+        if (request.method === 'PUT') {
+          const body = (await request.json()) as { language: string };
+          puts.push(body);
+          language = body.language;
+        }
+        return json(200, { language });
+      }),
+    );
+    const user = userEvent.setup({ delay: null });
+    expect(await screen.findByRole('radio', { name: 'English' })).toBeChecked();
+    await user.click(screen.getByRole('radio', { name: 'German' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('The search language was saved.');
+    expect(puts).toEqual([{ language: 'german' }]);
+    await waitFor(() => expect(screen.getByRole('radio', { name: 'German' })).toBeChecked());
+  });
+});

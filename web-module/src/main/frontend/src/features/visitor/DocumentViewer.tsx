@@ -17,16 +17,18 @@ type PageState = { kind: 'loading' } | { kind: 'ready'; url: string } | { kind: 
  * by the client as a blob and shown through an object URL (the CSP allows blob: images); the next pages are fetched
  * ahead. The document's page count is not told to visitors: the end is where a page answers 404.
  */
-export function DocumentViewer({ token, visitorToken, document: doc, batcher, onSessionEnded, actions }: {
+export function DocumentViewer({ token, visitorToken, document: doc, batcher, onSessionEnded, actions, initialPage = 1 }: {
   token: string;
   visitorToken: string;
   document: Schemas['LinkTreeNode'];
   batcher: BeaconBatcher;
   onSessionEnded: () => void;
   actions?: ReactNode;
+  /** The page to open at (a search hit's page); past the end, the viewer steps back to the last page. */
+  initialPage?: number;
 }) {
   const { t } = useTranslation(['visitor', 'common']);
-  const [page, setPage] = useState(1);
+  const [page, setPage] = useState(Math.max(1, initialPage));
   const [pages, setPages] = useState<Record<number, PageState>>({});
   const [lastPage, setLastPage] = useState<number | null>(null);
   const [zoom, setZoom] = useState(100);

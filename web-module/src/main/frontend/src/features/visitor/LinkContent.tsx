@@ -1,12 +1,14 @@
 import { Alert, Button, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap, type Schemas } from '../../api/client';
 import { postBeacons, startNativeDownload } from '../../api/native';
 import { Loading } from '../../app/ui/Loading';
 import { BeaconBatcher } from './beacons';
 import { DocumentViewer } from './DocumentViewer';
+import { useLinkSearchAllowed, VisitorSearch } from './VisitorSearch';
+import type { SearchHit } from '../search';
 import classes from './visitor.module.css';
 
 type Node = Schemas['LinkTreeNode'];
@@ -56,6 +58,15 @@ function useBeacons(token: string, visitorToken: string): BeaconBatcher {
   return batcher;
 }
 
+function findById(nodes: Node[], id: string): Node | undefined {
+  for (const n of nodes) {
+    if (n.id === id) return n;
+    const inner = findById(n.children ?? [], id);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
 function TreeList({ nodes, selected, onSelect, label }: {
   nodes: Node[]; selected: string | undefined; onSelect: (n: Node) => void; label?: string;
 }) {
@@ -99,6 +110,9 @@ export function LinkContent({ token, intro, visitorToken, onSessionEnded }: {
     staleTime: Infinity,
   });
   const [selected, setSelected] = useState<Node | undefined>();
+  // Where the viewer opens: a search hit's page; `seq` opens it again when the same document is chosen anew.
+  const [openAt, setOpenAt] = useState<{ page: number; seq: number }>({ page: 1, seq: 0 });
+  const searchAllowed = useLinkSearchAllowed(token, visitorToken);
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const endedRef = useRef(onSessionEnded);
   endedRef.current = onSessionEnded;
@@ -109,6 +123,25 @@ export function LinkContent({ token, intro, visitorToken, onSessionEnded }: {
 
   const items = tree.data?.items ?? [];
   const current = selected ?? firstDocument(items);
+
+  function select(node: Node) {
+    if (node.id === current?.id) return;
+    setSelected(node);
+    setOpenAt((o) => ({ page: 1, seq: o.seq + 1 }));
+  }
+
+  function openHit(hit: SearchHit) {
+    const node = findById(items, hit.documentId)
+      ?? { id: hit.documentId, kind: 'DOCUMENT', name: hit.name, index: '', allowDownload: false, children: null };
+    setSelected(node);
+    setOpenAt((o) => ({ page: hit.page ?? 1, seq: o.seq + 1 }));
+  }
+
+  const search = (children?: ReactNode) => searchAllowed ? (
+    <VisitorSearch token={token} visitorToken={visitorToken} onOpen={openHit} onSessionEnded={onSessionEnded}>
+      {children}
+    </VisitorSearch>
+  ) : children;
 
   async function download(node: Node) {
     setDownloadError(null);
@@ -134,18 +167,20 @@ export function LinkContent({ token, intro, visitorToken, onSessionEnded }: {
       {isRoom && (
         <nav aria-label={t('visitor:tree.label')} className={classes.treePanel}>
           <Title order={2} size="h4">{intro.name ?? t(`visitor:untitled.${intro.targetType}`)}</Title>
-          {items.length === 0 ? (
+          {search(items.length === 0 ? (
             <Text size="sm" mt="sm">{t('visitor:tree.empty')}</Text>
           ) : (
-            <TreeList nodes={items} selected={current?.id} onSelect={setSelected} />
-          )}
+            <TreeList nodes={items} selected={current?.id} onSelect={select} />
+          ))}
         </nav>
       )}
       <Stack gap="sm" className={classes.viewerPanel}>
+        {!isRoom && searchAllowed && search()}
         {downloadError && <Alert color="red" role="alert">{downloadError}</Alert>}
         {current ? (
           <DocumentViewer
-            key={current.id}
+            key={`${current.id}:${openAt.seq}`}
+            initialPage={openAt.page}
             token={token}
             visitorToken={visitorToken}
             document={current}
