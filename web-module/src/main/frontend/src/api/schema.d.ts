@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/v1/access-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The email joins the link's allow list (which ends the link's visitor sessions, as every change of its email rules); 409 when already decided */
+        post: operations["approveAccessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-requests/{id}/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deny; the link is unchanged; 409 when already decided */
+        post: operations["denyAccessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activity": {
         parameters: {
             query?: never;
@@ -1140,6 +1174,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/links/{token}/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A visitor refused by the link's allow list asks for access (always 202: it tells nothing of the list) */
+        post: operations["requestLinkAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/links/{token}/documents/{docId}/content": {
         parameters: {
             query?: never;
@@ -1329,6 +1380,23 @@ export interface paths {
         head?: never;
         /** Change settings; a change of password, email rules or NDA ends every visitor session */
         patch: operations["updateShareLink"];
+        trace?: never;
+    };
+    "/api/v1/share-links/{id}/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visitors' requests for access to the link, newest first */
+        get: operations["listAccessRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/share-links/{id}/analytics": {
@@ -1531,6 +1599,39 @@ export interface components {
     schemas: {
         /** @description The empty object `{}` of an answer that tells nothing (no enumeration). */
         Accepted: Record<string, never>;
+        AccessRequest: {
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            decidedAt: string | null;
+            /** Format: email */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            linkId: string;
+            message: string | null;
+            /** @enum {string} */
+            status: "PENDING" | "APPROVED" | "DENIED";
+        };
+        AccessRequestBody: {
+            /** Format: email */
+            email: string;
+            /** @description To the link's creator; no control characters but line breaks. */
+            message?: string | null;
+        };
+        AccessRequestList: {
+            /** @description Newest first, at most 1,000. */
+            items: components["schemas"]["AccessRequest"][];
+            /** @description Always null: one page. */
+            nextCursor: string | null;
+        };
         ActivityActor: {
             /** @description A visitor's email, when they gave one (absent once erased). */
             email?: string;
@@ -2847,6 +2948,60 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    approveAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approved request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequest"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    denyAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The denied request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequest"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+        };
+    };
     listActivity: {
         parameters: {
             query?: {
@@ -5283,6 +5438,35 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
+    requestLinkAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessRequestBody"];
+            };
+        };
+        responses: {
+            /** @description Asked (the link's creator is mailed once per pending email) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+        };
+    };
     getLinkContent: {
         parameters: {
             query?: never;
@@ -5771,6 +5955,32 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listAccessRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequestList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };

@@ -71,6 +71,9 @@ public class ApiDescriptionFilter implements OASFilter {
             Map.entry("startVisitorSession", List.of("401", "403", "410", "429")),
             Map.entry("getLinkTree", List.of("410")),
             Map.entry("searchLink", List.of("410")),
+            Map.entry("requestLinkAccess", List.of("429")),
+            Map.entry("approveAccessRequest", List.of("409")),
+            Map.entry("denyAccessRequest", List.of("409")),
             Map.entry("search", List.of("404")),
             Map.entry("getLinkPage", List.of("410", "503")),
             Map.entry("getLinkContent", List.of("403", "410", "416", "503")),
@@ -87,7 +90,8 @@ public class ApiDescriptionFilter implements OASFilter {
             "listRoomTrash", "listRoomGrants", "listShareLinks", "getShareLink", "getDocumentContent",
             "headDocumentContent", "listActivity", "getShareLinkAnalytics", "exportShareLinkVisits",
             "getDocumentAnalytics", "getDataRoomAnalytics", "listAutomationRules", "getAutomationRule",
-            "listMySessions", "getTenantSecurity", "getTenantSearch");
+            "listMySessions", "getTenantSecurity", "getTenantSearch",
+            "listAccessRequests");
 
     /** A limit the server enforces on a parameter of this name (token and ticket lengths: tenancy's TokenDirectory). */
     record Limit(int maxLength, String pattern) {

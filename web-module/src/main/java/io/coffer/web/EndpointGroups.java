@@ -20,6 +20,7 @@ public final class EndpointGroups {
 
     /** First path segment under {@code /api/v1} → group; webhook deliveries are counted with the webhooks. */
     private static final Map<String, String> GROUPS = Map.ofEntries(
+            Map.entry("access-requests", "share-links"),
             Map.entry("activity", "activity"),
             Map.entry("api-keys", "api-keys"),
             Map.entry("audit", "audit"),

@@ -37,10 +37,12 @@ public class VisitorPersonalRows {
                 .setParameter(3, String.join(",", sessions.stream().map(UUID::toString).toList())).executeUpdate();
         em.createNativeQuery("delete from email_codes where tenant_id = cast(?1 as uuid) and lower(email) = lower(?2)")
                 .setHint(NATIVE, true).setParameter(1, tenant.toString()).setParameter(2, email).executeUpdate();
+        em.createNativeQuery("delete from access_requests where tenant_id = cast(?1 as uuid) and lower(email) = lower(?2)")
+                .setHint(NATIVE, true).setParameter(1, tenant.toString()).setParameter(2, email).executeUpdate(); // AR-6
         return sessions;
     }
 
-    /** Empties the personal data of sessions, acceptances and codes made before {@code cutoff}. */
+    /** Empties the personal data of sessions, acceptances and codes made before {@code cutoff}, and decided access requests. */
     public void dropOlderThan(UUID tenant, Instant cutoff) {
         Timestamp before = Timestamp.from(cutoff);
         em.createNativeQuery("update visitor_sessions set email = null, client_address = null"
@@ -52,6 +54,9 @@ public class VisitorPersonalRows {
                         + " and (email is not null or client_address is not null)")
                 .setHint(NATIVE, true).setParameter(1, tenant.toString()).setParameter(2, before).executeUpdate();
         em.createNativeQuery("delete from email_codes where tenant_id = cast(?1 as uuid) and created_at < ?2")
+                .setHint(NATIVE, true).setParameter(1, tenant.toString()).setParameter(2, before).executeUpdate();
+        em.createNativeQuery("delete from access_requests where tenant_id = cast(?1 as uuid) and status <> 'PENDING'"
+                        + " and decided_at < ?2")
                 .setHint(NATIVE, true).setParameter(1, tenant.toString()).setParameter(2, before).executeUpdate();
     }
 }

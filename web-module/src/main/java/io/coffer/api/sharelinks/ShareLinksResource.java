@@ -39,6 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 @Tag(name = "share-links")
 public class ShareLinksResource {
+    @EJB
+    io.coffer.sharelinks.AccessRequests accessRequests;
+
 
     @EJB
     ShareLinks links;
@@ -86,6 +89,19 @@ public class ShareLinksResource {
                     schema = @Schema(implementation = ShareLinkDtos.View.class)))
     public ShareLinkDtos.View get(@PathParam("id") String id) {
         return ShareLinkDtos.View.of(links.get(io.coffer.api.PathIds.link(id)));
+    }
+
+    @GET
+    @Path("/{id}/access-requests")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listAccessRequests", summary = "Visitors' requests for access to the link, newest first")
+    @APIResponse(responseCode = "200", description = "The requests",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = io.coffer.api.accessrequests.AccessRequestDtos.Page.class)))
+    public io.coffer.api.accessrequests.AccessRequestDtos.Page accessRequests(@PathParam("id") String id) {
+        return new io.coffer.api.accessrequests.AccessRequestDtos.Page(accessRequests.list(
+                io.coffer.api.PathIds.link(id)).stream().map(io.coffer.api.accessrequests.AccessRequestDtos.View::of)
+                .toList(), null);
     }
 
     @PATCH

@@ -66,6 +66,9 @@ public class VisitorResource {
     Visitors visitors;
 
     @EJB
+    io.coffer.sharelinks.AccessRequests accessRequests;
+
+    @EJB
     VisitorSessions sessions;
 
     @Inject
@@ -113,6 +116,33 @@ public class VisitorResource {
         VisitorViews.Session s = sessions.createSession(token, given, clients.of(http));
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
                 .entity(VisitorDtos.Session.of(s)).build();
+    }
+
+    /** The body of an access request (AR-1). */
+    @Schema(name = "AccessRequestBody")
+    public record AccessRequestBody(
+            @Schema(required = true, format = "email", maxLength = 254) String email,
+            @Schema(nullable = true, maxLength = 2000, description = "To the link's creator; no control characters"
+                    + " but line breaks.") String message) {
+    }
+
+    @POST
+    @Path("/links/{token}/access-requests")
+    @Operation(operationId = "requestLinkAccess",
+            summary = "A visitor refused by the link's allow list asks for access (always 202: it tells nothing of"
+                    + " the list)")
+    @APIResponse(responseCode = "202", description = "Asked (the link's creator is mailed once per pending email)")
+    @RequestBody(required = true,
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccessRequestBody.class))})
+    public Response askForAccess(@PathParam("token") String token, String body) {
+        JsonObject o = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : JsonConfig.readObject(body);
+        for (String key : o.keySet()) {
+            if (!Set.of("email", "message").contains(key)) {
+                throw ValidationException.of(key, "is not a field of this object");
+            }
+        }
+        accessRequests.ask(token, string(o, "email"), string(o, "message"), clients.of(http));
+        return Response.accepted().type(MediaType.APPLICATION_JSON).entity("{}").build();
     }
 
     @GET
