@@ -2959,14 +2959,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The approved request */
-            200: {
+            /** @description Approved */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["AccessRequest"];
-                };
+                content?: never;
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -2986,14 +2984,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The denied request */
-            200: {
+            /** @description Denied */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["AccessRequest"];
-                };
+                content?: never;
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];

@@ -233,6 +233,13 @@ class SearchIT {
         JsonObject hit = plain.get(0);
         assertFalse(hit.containsKey("page"), "a text without pages: " + hit);
         assertTrue(hit.getString("snippet").contains("«crème»"), hit.toString());
+
+        // another language: queries use it at once, and every document is indexed again in it soon after (the
+        // indexer is woken when the change commits): "vertrage" is not stemmed any more, and matches only the new text
+        assertEquals(200, Api.put("/api/v1/tenant/search", ownerToken, "{\"language\": \"simple\"}").statusCode());
+        until(() -> search(ownerToken, "vertrage " + marker, null), containing(doc),
+                "SR-4: re-indexed in the new language");
+        assertTrue(hits(search(ownerToken, "VERTRAG " + marker, null)).isEmpty(), "no stemming in simple");
     }
 
     @Test

@@ -91,7 +91,11 @@ public class TextIndexer {
         woken.add(tenant);
     }
 
-    /** Wakes the indexer for {@code tenant} once the caller's transaction commits (the tenant's language changed). */
+    /**
+     * Wakes the indexer for {@code tenant} once the caller's transaction commits (the tenant's language changed); in
+     * the caller's transaction (SUPPORTS: this bean's NOT_SUPPORTED would suspend it and leave nothing to wait for).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void wakeAfterCommit(TenantId tenant) {
         transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
             @Override
