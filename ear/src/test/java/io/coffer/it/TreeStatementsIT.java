@@ -61,6 +61,15 @@ class TreeStatementsIT {
         for (var caller : Map.of("OWNER", ownerToken, "MEMBER", memberToken).entrySet()) {
             Count few = statements(caller.getValue(), small);
             Count many = statements(caller.getValue(), large);
+            // a job's round can span all three requests (the automation digest over every tenant did, 125 statements
+            // in each): what a later quiet window also shows is the job's, never the request's, so it is left out
+            for (int again = 0; again < 3 && (many.total > BOUND || many.total > few.total + 1); again++) {
+                java.util.Set<String> more = new java.util.HashSet<>(background);
+                more.addAll(background());
+                background = more;
+                few = statements(caller.getValue(), small);
+                many = statements(caller.getValue(), large);
+            }
             String message = caller.getKey() + "'s tree of " + FOLDERS + " folders ran " + many.total
                     + " statements (a tree of 3: " + few.total + "; " + background.size() + " kinds of background"
                     + " statement left out); most called: " + many.top();

@@ -142,7 +142,7 @@ public class PdfPages {
             }
             return Optional.ofNullable(text).map(t -> java.util.List.of(t.split("\f", -1)));
         } catch (IOException | RuntimeException e) {
-            LOG.warning("Could not read the text of a PDF: " + rootMessage(e));
+            LOG.info("Could not read the text of a PDF (the file is found by its name): " + rootMessage(e));
             return Optional.empty();
         }
     }

@@ -76,12 +76,12 @@ public class TextExtraction {
             new TextAndCSVParser().parse(in, handler, metadata, new ParseContext());
         } catch (SAXException e) {
             if (!WriteLimitReachedException.isWriteLimitReached(e)) {
-                LOG.warning("Could not read the text of a file: " + e.getMessage());
+                LOG.info("Could not read the text of a file: " + e.getMessage());
                 return Optional.empty();
             }
             // the limit: what was read so far is kept
         } catch (IOException | TikaException | RuntimeException e) {
-            LOG.warning("Could not read the text of a file: " + e.getMessage());
+            LOG.info("Could not read the text of a file: " + e.getMessage());
             return Optional.empty();
         }
         return Optional.of(new Extracted(List.of(out.toString()), false));
