@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * How to reach a member of the transaction's tenant, for the modules above identity that mail people on the tenant's
- * behalf (automation's rules and digest). No authorization of its own: the caller is a background job of the tenant
- * (in a {@code TenantScope.call}), never a request acting for a user; a removed user has no contact.
+ * behalf (automation's rules and digest; share links' access requests, which mail a link's creator). No authorization
+ * of its own: the caller is a background job of the tenant (in a {@code TenantScope.call}) or a module that decided
+ * whom to tell, never a request reading a contact for its caller; a removed user has no contact.
  */
 @ApplicationScoped
 public class MemberContacts {

@@ -103,7 +103,7 @@ public class AccessRequests {
     }
 
     /** AR-2: the email joins the link's allow list (a manager of the link); the request is then APPROVED. */
-    public Request approve(UUID id) {
+    public void approve(UUID id) {
         AccessRequestRows.Row row = pending(id);
         ShareLink link = links.get(new LinkId(row.linkId()));
         List<String> allow = new ArrayList<>(link.allowEmails());
@@ -112,14 +112,14 @@ public class AccessRequests {
         }
         links.update(new LinkId(row.linkId()), new LinkSettings(null, null, null, null, null, null, null, allow, null,
                 null, null, null, null, null, null, null, null, null), Set.of("allowEmails"));
-        return rows.decide(id, "APPROVED", callers.current().user().value(), clock.instant());
+        rows.decide(id, "APPROVED", callers.current().user().value(), clock.instant());
     }
 
     /** AR-3: the request is DENIED; the link is unchanged. */
-    public Request deny(UUID id) {
+    public void deny(UUID id) {
         AccessRequestRows.Row row = pending(id);
         links.requireManage(new LinkId(row.linkId()));
-        return rows.decide(id, "DENIED", callers.current().user().value(), clock.instant());
+        rows.decide(id, "DENIED", callers.current().user().value(), clock.instant());
     }
 
     /** A request of the tenant, managed by the caller (else 404/403 as its link), still pending (else 409). */

@@ -149,12 +149,6 @@ public class TextIndex {
         queueMissing(now);
     }
 
-    /** Whether versions of the tenant wait for their text (tests and the SPA's "still indexing" hint). */
-    public long waiting() {
-        return ((Number) nativeQuery("select count(*) from document_text_queue where done_at is null")
-                .getSingleResult()).longValue();
-    }
-
     /**
      * The search itself (SR-1..SR-4): the pages of the newest version of the documents in {@code scope}, and their
      * names (as {@link #words}; the snippet of a name is those words), that match {@code query} in the tenant's language, best first (a name counts twice a page), from

@@ -58,13 +58,11 @@ public class AccessRequestRows {
         return out;
     }
 
-    public AccessRequests.Request decide(UUID id, String status, UUID by, Instant now) {
-        Object[] r = (Object[]) em.createNativeQuery("update access_requests set status = ?2, decided_by ="
-                        + " cast(?3 as uuid), decided_at = cast(?4 as timestamptz) where id = cast(?1 as uuid)"
-                        + " returning " + COLUMNS)
+    public void decide(UUID id, String status, UUID by, Instant now) {
+        em.createNativeQuery("update access_requests set status = ?2, decided_by = cast(?3 as uuid),"
+                        + " decided_at = cast(?4 as timestamptz) where id = cast(?1 as uuid)")
                 .setHint(NATIVE, true).setParameter(1, id.toString()).setParameter(2, status)
-                .setParameter(3, by.toString()).setParameter(4, Timestamp.from(now)).getSingleResult();
-        return request(r);
+                .setParameter(3, by.toString()).setParameter(4, Timestamp.from(now)).executeUpdate();
     }
 
     private static AccessRequests.Request request(Object[] r) {
