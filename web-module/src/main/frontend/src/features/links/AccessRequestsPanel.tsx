@@ -146,7 +146,7 @@ export function AccessRequestsPanel({ link, onApproved }: { link: ShareLink; onA
                       </span>
                     </Group>
                     <Text size="xs" c="dimmed">
-                      {t(`links:requests.decidedAt.${r.status}`, { at: formatDateTime(r.decidedAt, lng) })}
+                      {t('links:requests.decidedAt', { at: formatDateTime(r.decidedAt, lng) })}
                     </Text>
                   </li>
                 ))}
