@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { ProblemAlert } from '../../app/ui/ProblemAlert';
-import { editOf, endsSessions, toPatch, validateEdit, type LinkEdit } from './linkEdit';
+import { AccessRequestsPanel, takesRequests } from './AccessRequestsPanel';
+import { afterApproval, editOf, endsSessions, toPatch, validateEdit, type LinkEdit } from './linkEdit';
 import type { LinkForm } from './linkForm';
 import { EmailSwitches, LinkSections, type LinkTargetRef } from './ShareLinkDialog';
 
@@ -42,14 +43,20 @@ function useRoomOf(target: ShareLink['target']): string | undefined {
  * replaced or removed), sent as a PATCH of only what changed (WEB-7). A change of the password, the email rules or the
  * NDA is announced as ending every visitor session, as the server does.
  */
-export function LinkEditDialog({ link, onClose, onSaved }: {
+export function LinkEditDialog({ link: opened, onClose, onSaved }: {
   link: ShareLink;
   onClose: () => void;
   onSaved: (name: string) => void;
 }) {
   const { t } = useTranslation(['links', 'common']);
   const queryClient = useQueryClient();
-  const [edit, setEdit] = useState<LinkEdit>(() => editOf(link));
+  // The link as the server has it: the one opened, or the one read again after an access request was approved.
+  const [link, setLink] = useState<ShareLink>(opened);
+  const [edit, setEdit] = useState<LinkEdit>(() => editOf(opened));
+  const approved = (fresh: ShareLink) => {
+    setEdit((e) => afterApproval(e, link, fresh));
+    setLink(fresh);
+  };
   const [tried, setTried] = useState(false);
   const set = (change: Partial<LinkEdit>) => setEdit((e) => ({ ...e, ...change }));
   const setForm = (change: Partial<LinkForm>) => set(change);
@@ -79,6 +86,7 @@ export function LinkEditDialog({ link, onClose, onSaved }: {
   return (
     <Modal opened onClose={onClose} title={t('links:edit.title', { name })} size="lg" lockScroll={false}
       closeButtonProps={{ 'aria-label': t('links:dialog.close') }}>
+      {takesRequests(link) && <AccessRequestsPanel link={link} onApproved={approved} />}
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('links:dialog.name')} description={t('links:dialog.nameHint')} value={edit.name}

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { Loading } from '../../app/ui/Loading';
 import { ProblemAlert } from '../../app/ui/ProblemAlert';
+import { PendingRequestsBadge } from './AccessRequestsPanel';
 import { LinkEditDialog } from './LinkEditDialog';
 import { linkStatus } from './linkForm';
 import classes from './links.module.css';
@@ -82,7 +83,7 @@ export function LinkList({ targetId }: { targetId?: string }) {
               ].filter(Boolean);
               return (
                 <Table.Tr key={link.id} data-testid={`link-row-${link.id}`}>
-                  <Table.Td>{name}</Table.Td>
+                  <Table.Td>{name}<PendingRequestsBadge link={link} /></Table.Td>
                   <Table.Td><StatusBadge link={link} /></Table.Td>
                   <Table.Td>{protections.length ? protections.join(', ') : t('links:protection.none')}</Table.Td>
                   <Table.Td>

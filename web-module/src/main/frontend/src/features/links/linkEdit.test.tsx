@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { json, pathOf, renderApp as renderSignedIn, signedIn, type Handler } from '../../test/render';
-import { editOf, endsSessions, toPatch, validateEdit } from './linkEdit';
+import { afterApproval, editOf, endsSessions, toPatch, validateEdit } from './linkEdit';
 
 const ME = { userId: 'u1', tenantId: 't1', tenantSlug: 'acme', email: 'ann@acme.test', displayName: 'Ann', role: 'OWNER' };
 const ROOM = '018f0000-0000-7000-8000-0000000000a1';
@@ -80,6 +80,20 @@ describe('link edit', () => {
     const errors = validateEdit({ ...editOf(l), expiresAt: '2020-01-01T10:00', maxViews: 0, passwordMode: 'new', password: '' }, l,
       new Date('2026-12-01T00:00:00Z'));
     expect(errors).toEqual({ expiresAt: 'dialog.errors.past', maxViews: 'dialog.errors.views', password: 'edit.errors.password' });
+  });
+});
+
+describe('after an approved access request (AR-2)', () => {
+  it('the editor shows the server\'s allow list, and keeps what the owner typed and did not save', () => {
+    const before = link({ allowEmails: ['ann@ok.test'] }) as never;
+    const fresh = link({ allowEmails: ['ann@ok.test', 'eve@new.test'] }) as never;
+    expect(afterApproval(editOf(before), before, fresh).allowEmails).toBe('ann@ok.test\neve@new.test');
+    const typed = { ...editOf(before), allowEmails: 'ann@ok.test\nbob@typed.test' };
+    expect(afterApproval(typed, before, fresh).allowEmails).toBe('ann@ok.test\nbob@typed.test\neve@new.test');
+    // an entry the owner typed already is not doubled; after the approval nothing is left to save
+    const same = { ...editOf(before), allowEmails: 'ann@ok.test\nEVE@new.test' };
+    expect(afterApproval(same, before, fresh).allowEmails).toBe('ann@ok.test\nEVE@new.test');
+    expect(toPatch(fresh, afterApproval(editOf(before), before, fresh))).toEqual({});
   });
 });
 
@@ -166,5 +180,60 @@ describe('the link list editor', () => {
       watermark: { enabled: true, text: 'Board {email}' }, denyDomains: ['rival.test'], ndaText: null,
       itemOverrides: [{ itemId: 'f-1', hidden: true }],
     }]));
+  });
+
+  it('access requests (AR-2): a badge in the list; approve re-reads the link (the allow list grows); a 409 is told', async () => {
+    let current: Record<string, unknown> & { allowEmails: string[] } = link({ allowEmails: ['ann@ok.test'], hasPassword: false }) as never;
+    const requests = [
+      { id: 'r-1', linkId: LINK, email: 'eve@new.test', message: 'I am the buyer’s counsel.', status: 'PENDING', createdAt: '2026-12-07T09:00:00Z', decidedAt: null },
+      { id: 'r-2', linkId: LINK, email: 'bob@new.test', message: null, status: 'PENDING', createdAt: '2026-12-07T08:00:00Z', decidedAt: null },
+      { id: 'r-0', linkId: LINK, email: 'old@new.test', message: null, status: 'DENIED', createdAt: '2026-12-01T08:00:00Z', decidedAt: '2026-12-02T08:00:00Z' },
+    ];
+    const decided: string[] = [];
+    const handler: Handler = async (request) => {
+      const p = pathOf(request);
+      if (p === '/api/v1/datarooms') return json(200, { items: [], nextCursor: null });
+      if (p === '/api/v1/share-links' && request.method === 'GET') return json(200, { items: [current], nextCursor: null });
+      if (p === `/api/v1/share-links/${LINK}` && request.method === 'GET') return json(200, current);
+      if (p === `/api/v1/share-links/${LINK}/access-requests`) return json(200, { items: requests, nextCursor: null });
+      const m = /^\/api\/v1\/access-requests\/(r-\d)\/(approve|deny)$/.exec(p);
+      if (m && request.method === 'POST') {
+        decided.push(`${m[2]} ${m[1]}`);
+        const r = requests.find((x) => x.id === m[1])!;
+        if (m[1] === 'r-2') {
+          // decided meanwhile by another manager
+          Object.assign(r, { status: 'APPROVED', decidedAt: '2026-12-07T10:00:00Z' });
+          return json(409, { type: '/problems/conflict', title: 'Conflict', status: 409, detail: 'already approved' });
+        }
+        Object.assign(r, { status: m[2] === 'approve' ? 'APPROVED' : 'DENIED', decidedAt: '2026-12-07T10:00:00Z' });
+        if (m[2] === 'approve') current = { ...current, allowEmails: [...current.allowEmails, r.email] };
+        return new Response(null, { status: 204 });
+      }
+      return json(404, { type: '/problems/not-found', title: 'Not found', status: 404 });
+    };
+    renderSignedIn('/links', signedIn(handler, ME));
+    const user = userEvent.setup({ delay: null });
+    expect(await screen.findByTestId('pending-requests')).toHaveTextContent('2 access requests');
+    await user.click(screen.getByRole('button', { name: 'Edit Investors' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit “Investors”' });
+    const panel = within(dialog).getByRole('region', { name: /^Access requests/ });
+    const pending = await within(panel).findByRole('list', { name: 'Waiting for a decision' });
+    expect(within(pending).getAllByTestId('access-request')).toHaveLength(2);
+    expect(within(pending).getByText('I am the buyer’s counsel.')).toBeInTheDocument();
+    expect(within(within(panel).getByRole('list', { name: 'Decided' })).getByText('Denied')).toBeInTheDocument();
+
+    await user.click(within(panel).getByRole('button', { name: 'Approve access for eve@new.test' }));
+    expect(await within(panel).findByRole('status')).toHaveTextContent('eve@new.test may now open the link');
+    await user.click(within(dialog).getByRole('button', { name: 'Who may open it' }));
+    await waitFor(() => expect(within(dialog).getByLabelText(/^Allowed email addresses/)).toHaveValue('ann@ok.test\neve@new.test'));
+    // the approval is saved already: the editor has nothing left to send
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    expect(await within(dialog).findByText('Nothing was changed.')).toBeInTheDocument();
+
+    await user.click(within(panel).getByRole('button', { name: 'Approve access for bob@new.test' }));
+    expect(await within(panel).findByRole('alert')).toHaveTextContent('This request was already decided');
+    await waitFor(() => expect(within(panel).queryAllByTestId('access-request')).toHaveLength(0));
+    expect(within(panel).getAllByTestId('decided-request')).toHaveLength(3);
+    expect(decided).toEqual(['approve r-1', 'approve r-2']);
   });
 });

@@ -108,3 +108,18 @@ export function toPatch(link: ShareLink, edit: LinkEdit): Schemas['ShareLinkRequ
 export function endsSessions(patch: Schemas['ShareLinkRequest']): boolean {
   return ['password', 'requireEmail', 'verifyEmail', ...LISTS, 'ndaText'].some((key) => key in patch);
 }
+
+/**
+ * The editor after an access request was approved (AR-2: the server added the email to the link's allow list): the
+ * allow list as the server has it now when the owner had not touched it, else what the owner typed plus the entries
+ * the approval added (an unsaved edit is kept, the approved address is not lost).
+ */
+export function afterApproval(edit: LinkEdit, before: ShareLink, fresh: ShareLink): LinkEdit {
+  const typed = entries(edit.allowEmails);
+  const was = before.allowEmails ?? [];
+  const now = fresh.allowEmails ?? [];
+  if (sameList(typed, was)) return { ...edit, allowEmails: now.join('\n') };
+  const has = (list: readonly string[], e: string) => list.some((x) => x.toLowerCase() === e.toLowerCase());
+  const added = now.filter((e) => !has(was, e) && !has(typed, e));
+  return { ...edit, allowEmails: [...typed, ...added].join('\n') };
+}

@@ -23,9 +23,10 @@ export function GateStep({ state, onGiven }: { state: Step; onGiven: (value: str
   const { step, error, retryAfter } = state;
 
   useEffect(() => {
-    setValue(step === 'email' ? state.credentials.email ?? '' : '');
+    // A refused address stays in the field: once the link's owner approves it, Continue lets the visitor in.
+    setValue(step === 'email' ? state.credentials.email ?? state.refusedEmail ?? '' : '');
     setAccepted(false);
-  }, [step, state.credentials.email]);
+  }, [step, state.credentials.email, state.refusedEmail]);
 
   useEffect(() => {
     if (error !== 'throttled' || !retryAfter) {

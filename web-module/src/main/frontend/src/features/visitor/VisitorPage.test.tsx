@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -113,9 +113,52 @@ describe('the visitor page /l/:token', () => {
     await user.type(screen.getByLabelText(/^Email address/), 'eve@evil.test');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('This email address is not allowed to open the link.');
+    // the refused address stays in the field (for a retry once access is granted)
+    expect(screen.getByLabelText(/^Email address/)).toHaveValue('eve@evil.test');
+    await user.clear(screen.getByLabelText(/^Email address/));
     await user.type(screen.getByLabelText(/^Email address/), 'ann@ok.test');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts. Please try again in 2 minutes.');
     expect(screen.getByRole('button', { name: 'Continue' })).toBeDisabled();
+  });
+
+  it('a refused visitor requests access (AR-1): the address prefilled, 202 passed on, a 429 and a 400 as sentences', async () => {
+    const asked: unknown[] = [];
+    let answers = [202, 429, 400];
+    renderApp('/l/t3', async (request) => {
+      const path = pathOf(request);
+      if (path === '/api/v1/public/links/t3') return json(200, { name: 'Deal', targetType: 'DATAROOM', requires: ['email'], branding: { name: null } });
+      if (path === '/api/v1/public/links/t3/sessions') return problem(403, 'forbidden');
+      if (path === '/api/v1/public/links/t3/access-requests' && request.method === 'POST') {
+        asked.push(await request.json());
+        const [status, ...rest] = answers;
+        answers = rest;
+        if (status === 429) return problem(429, 'rate-limited');
+        if (status === 400) return problem(400, 'validation', { errors: [{ field: 'askForAccess.arg1.message', message: 'm' }] });
+        return new Response(null, { status: 202 });
+      }
+      return problem(401, 'unauthenticated');
+    });
+    const user = userEvent.setup({ delay: null });
+    await user.type(await screen.findByLabelText(/^Email address/), 'eve@evil.test');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const form = await screen.findByRole('form', { name: 'Request access' });
+    expect(within(form).getByLabelText(/^Your email address/)).toHaveValue('eve@evil.test');
+    await user.type(within(form).getByLabelText(/^Message/), 'I am the buyer’s counsel.');
+    await user.click(within(form).getByRole('button', { name: 'Request access' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('The person who shared this link was told that eve@evil.test asks for access.');
+    expect(asked).toEqual([{ email: 'eve@evil.test', message: 'I am the buyer’s counsel.' }]);
+
+    // asked again from another refused address: throttled, then bad input
+    await user.clear(screen.getByLabelText(/^Email address/));
+    await user.type(screen.getByLabelText(/^Email address/), 'bob@evil.test');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const again = await screen.findByRole('form', { name: 'Request access' });
+    expect(within(again).getByLabelText(/^Your email address/)).toHaveValue('bob@evil.test');
+    await user.click(within(again).getByRole('button', { name: 'Request access' }));
+    expect(await within(again).findByRole('alert')).toHaveTextContent('Too many requests from here.');
+    await user.click(within(again).getByRole('button', { name: 'Request access' }));
+    expect(await within(again).findByRole('alert')).toHaveTextContent('Please check this field: message.');
+    expect(asked).toHaveLength(3);
   });
 });

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { Loading } from '../../app/ui/Loading';
 import { GateStep } from './GateStep';
 import { LinkContent } from './LinkContent';
+import { RequestAccess } from './RequestAccess';
 import {
   initialState, onGiven, onIntro, onSession, onSessionEnded, type Answer, type GateState, type Requirement,
 } from './gate';
@@ -126,6 +127,9 @@ export function VisitorPage() {
         <Loading label={t('checking')} />
       ) : (
         <GateStep state={state} onGiven={(value) => dispatch({ type: 'given', value })} />
+      )}
+      {state.kind === 'step' && state.error === 'refused' && state.refusedEmail && (
+        <RequestAccess key={state.refusedEmail} token={token} email={state.refusedEmail} />
       )}
     </Stack>
   );

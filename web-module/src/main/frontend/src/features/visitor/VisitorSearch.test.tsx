@@ -64,6 +64,8 @@ describe('the visitor\'s search (GET /public/links/{token}/search, SR-5)', () =>
     });
     const user = userEvent.setup({ delay: null });
     const box = await screen.findByRole('searchbox', { name: 'Search in what is shared' });
+    // the link's intro says that search is there and what it covers
+    expect(box).toHaveAccessibleDescription('You can search the names and the text of the documents shared here.');
     expect(await screen.findByTestId('page-image')).toHaveAttribute('alt', 'Page 1 of Intro.pdf');
     await user.type(box, 'lease{Enter}');
     const list = await screen.findByRole('list', { name: 'Results for “lease”' });

@@ -38,7 +38,8 @@ export function useLinkSearchAllowed(token: string, visitorToken: string): boole
 }
 
 /**
- * The visitor's search over what the link shows: a box, and while a search is on, its hits instead of `children`
+ * The visitor's search over what the link shows: a box with a short hint (that search is there, and what it covers),
+ * and while a search is on, its hits instead of `children`
  * (the tree). A hit opens its document in the viewer (at the hit's page).
  */
 export function VisitorSearch({ token, visitorToken, onOpen, onSessionEnded, children }: {
@@ -83,6 +84,7 @@ export function VisitorSearch({ token, visitorToken, onOpen, onSessionEnded, chi
           type="search"
           aria-label={t('visitor.label')}
           placeholder={t('visitor.placeholder')}
+          description={t('visitor.hint')}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           maxLength={200}

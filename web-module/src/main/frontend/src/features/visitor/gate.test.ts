@@ -82,6 +82,17 @@ describe('the link gate (SL-5, SL-6, SL-7, SL-8, SL-11, SL-12 as the visitor see
     expect(step(onSession(s, { status: 403 }))).toMatchObject({ step: 'email', error: 'refused', credentials: {} });
   });
 
+  it('the refused address is kept apart from the credentials, for an access request (AR-1)', () => {
+    const s = onGiven(onIntro({ status: 200, body: intro(['email', 'emailCode']) }), ' eve@evil.test ');
+    const refused = step(onSession(s, { status: 403 }));
+    expect(refused.refusedEmail).toBe('eve@evil.test');
+    expect(refused.credentials.email).toBeUndefined();
+    // another address given: the next answer decides anew
+    const again = onGiven(refused, 'ann@ok.test');
+    expect(submitting(again).credentials).toEqual({ email: 'ann@ok.test' });
+    expect(step(onSession(again, missing('emailCode'))).refusedEmail).toBeUndefined();
+  });
+
   it('throttled: stays on the step with the server\'s Retry-After', () => {
     const s = onGiven(onIntro({ status: 200, body: intro(['password']) }), 'pw');
     expect(step(onSession(s, { status: 429, retryAfter: 120 }))).toMatchObject({ step: 'password', error: 'throttled', retryAfter: 120 });

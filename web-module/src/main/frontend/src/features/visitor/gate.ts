@@ -43,6 +43,8 @@ export type GateState =
       retryAfter?: number;
       /** The server has mailed a code (the email was accepted and only the code is missing). */
       codeSent: boolean;
+      /** The address the allow or deny rules refused (error `refused`): the visitor may ask for access with it. */
+      refusedEmail?: string;
     }
   | { kind: 'submitting'; intro: LinkIntro; credentials: Credentials; from: Requirement | null; pending: Requirement[] }
   | { kind: 'open'; intro: LinkIntro; visitorToken: string; expiresIn: number };
@@ -136,7 +138,10 @@ export function onSession(state: GateState, answer: Answer): GateState {
     const kept = { ...credentials };
     delete kept.email;
     delete kept.emailCode;
-    return { kind: 'step', intro, step: 'email', pending: state.pending, credentials: kept, error: 'refused', codeSent: false };
+    return {
+      kind: 'step', intro, step: 'email', pending: state.pending, credentials: kept, error: 'refused', codeSent: false,
+      ...(credentials.email ? { refusedEmail: credentials.email } : {}),
+    };
   }
   if (answer.status === 404 || answer.status === 410 || answer.status === 403) return closedFor(answer.status);
   return back(from ?? state.pending[0] ?? 'password', 'error');
