@@ -193,6 +193,17 @@ export async function ownerSession(browser, spec, options = {}) {
 }
 
 /** A call of the API from the test itself (setup and proofs, never the SPA's way). */
+/** A bearer-token (or anonymous) call of the API: JSON in and out unless `type` says otherwise. */
+export async function api(method, path, token, body, type = 'application/json') {
+  const response = await fetch(config.baseUrl + path, {
+    method,
+    headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
+  });
+  const text = await response.text();
+  return { status: response.status, json: text && type === 'application/json' ? JSON.parse(text) : text };
+}
+
 export async function apiCall(method, path, body) {
   const response = await fetch(config.baseUrl + path, {
     method,

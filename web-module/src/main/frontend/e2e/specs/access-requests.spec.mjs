@@ -4,17 +4,8 @@
 // the list, approves in the link's "Access requests" panel and the editor's allow list shows the address; the visitor
 // presses Continue with the address still in the field and is let in, where the search box says what it searches.
 // axe on the refused gate, the sent request, the panel and the open link.
-import { assert, config, mailsTo, open, ownerSession, pdf, unique } from '../lib.mjs';
+import { api, assert, config, mailsTo, open, ownerSession, pdf, unique } from '../lib.mjs';
 
-async function api(method, path, token, body, type = 'application/json') {
-  const response = await fetch(config.baseUrl + path, {
-    method,
-    headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
-  });
-  const text = await response.text();
-  return { status: response.status, json: text && type === 'application/json' ? JSON.parse(text) : text };
-}
 
 /** Waits (15 s) for a mail to `to` whose body holds every one of `words`. */
 async function awaitMailWith(to, words) {

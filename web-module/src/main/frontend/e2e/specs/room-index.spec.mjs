@@ -1,17 +1,8 @@
 // The room index (issue 18): the owner opens a room and downloads its numbered index from the "Index" menu, as CSV
 // (the file holds the folder and the document with their numbers) and as PDF; axe on the room with the menu used.
 import { readFileSync } from 'node:fs';
-import { assert, config, ownerSession, pdf, unique } from '../lib.mjs';
+import { api, assert, config, ownerSession, pdf, unique } from '../lib.mjs';
 
-async function api(method, path, token, body, type = 'application/json') {
-  const response = await fetch(config.baseUrl + path, {
-    method,
-    headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
-  });
-  const text = await response.text();
-  return { status: response.status, json: text && type === 'application/json' ? JSON.parse(text) : text };
-}
 
 export const tests = [
   {

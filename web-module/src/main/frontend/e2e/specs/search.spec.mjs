@@ -4,17 +4,8 @@
 // API first); a room link made in the dialog with "Allow search" is opened as a visitor, who searches and opens the
 // hit in the visitor viewer. axe on the results and the visitor's search.
 import { randomInt } from 'node:crypto';
-import { assert, config, open, ownerSession, pdf, unique } from '../lib.mjs';
+import { api, assert, config, open, ownerSession, pdf, unique } from '../lib.mjs';
 
-async function api(method, path, token, body, type = 'application/json') {
-  const response = await fetch(config.baseUrl + path, {
-    method,
-    headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
-  });
-  const text = await response.text();
-  return { status: response.status, json: text && type === 'application/json' ? JSON.parse(text) : text };
-}
 
 /** A word of letters only (one token for the text search, in no dictionary). */
 function word(prefix) {
