@@ -204,6 +204,13 @@ export async function api(method, path, token, body, type = 'application/json') 
   return { status: response.status, json: text && type === 'application/json' ? JSON.parse(text) : text };
 }
 
+/** An access token of `user` (as ownerSession made them) for calls of the API beside the browser. */
+export async function apiToken(user) {
+  const login = await api('POST', '/api/v1/auth/login', null, { tenant: user.slug, email: user.email, password: user.password });
+  assert(login.status === 200, `owner API login: ${login.status}`);
+  return login.json.accessToken;
+}
+
 export async function apiCall(method, path, body) {
   const response = await fetch(config.baseUrl + path, {
     method,

@@ -4,7 +4,7 @@
 // the list, approves in the link's "Access requests" panel and the editor's allow list shows the address; the visitor
 // presses Continue with the address still in the field and is let in, where the search box says what it searches.
 // axe on the refused gate, the sent request, the panel and the open link.
-import { api, assert, config, mailsTo, open, ownerSession, pdf, unique } from '../lib.mjs';
+import { api, apiToken, assert, config, mailsTo, open, ownerSession, pdf, unique } from '../lib.mjs';
 
 
 /** Waits (15 s) for a mail to `to` whose body holds every one of `words`. */
@@ -26,9 +26,7 @@ export const tests = [
       const { page } = w;
       let visitor;
       try {
-        const login = await api('POST', '/api/v1/auth/login', null, { tenant: user.slug, email: user.email, password: user.password });
-        assert(login.status === 200, `owner API login: ${login.status}`);
-        const token = login.json.accessToken;
+        const token = await apiToken(user);
         const room = await api('POST', '/api/v1/datarooms', token, { name: unique('Deal room') });
         assert(room.status === 201, `room: ${room.status}`);
         const docName = 'Teaser.pdf';

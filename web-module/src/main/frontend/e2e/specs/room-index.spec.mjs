@@ -1,7 +1,7 @@
 // The room index (issue 18): the owner opens a room and downloads its numbered index from the "Index" menu, as CSV
 // (the file holds the folder and the document with their numbers) and as PDF; axe on the room with the menu used.
 import { readFileSync } from 'node:fs';
-import { api, assert, config, ownerSession, pdf, unique } from '../lib.mjs';
+import { api, apiToken, assert, config, ownerSession, pdf, unique } from '../lib.mjs';
 
 
 export const tests = [
@@ -11,9 +11,7 @@ export const tests = [
       const { w, user } = await ownerSession(browser, 'room-index');
       const { page } = w;
       try {
-        const login = await api('POST', '/api/v1/auth/login', null, { tenant: user.slug, email: user.email, password: user.password });
-        assert(login.status === 200, `owner API login: ${login.status}`);
-        const token = login.json.accessToken;
+        const token = await apiToken(user);
         const roomName = unique('Index room');
         const room = await api('POST', '/api/v1/datarooms', token, { name: roomName });
         assert(room.status === 201, `room: ${room.status}`);

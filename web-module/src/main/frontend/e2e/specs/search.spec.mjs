@@ -4,7 +4,7 @@
 // API first); a room link made in the dialog with "Allow search" is opened as a visitor, who searches and opens the
 // hit in the visitor viewer. axe on the results and the visitor's search.
 import { randomInt } from 'node:crypto';
-import { api, assert, config, open, ownerSession, pdf, unique } from '../lib.mjs';
+import { api, apiToken, assert, config, open, ownerSession, pdf, unique } from '../lib.mjs';
 
 
 /** A word of letters only (one token for the text search, in no dictionary). */
@@ -36,9 +36,7 @@ export const tests = [
       const { page } = w;
       let visitor;
       try {
-        const login = await api('POST', '/api/v1/auth/login', null, { tenant: user.slug, email: user.email, password: user.password });
-        assert(login.status === 200, `owner API login: ${login.status}`);
-        const token = login.json.accessToken;
+        const token = await apiToken(user);
         const roomName = unique('Search room');
         const room = await api('POST', '/api/v1/datarooms', token, { name: roomName });
         assert(room.status === 201, `room: ${room.status}`);
