@@ -52,6 +52,9 @@ public class Scanning {
     @EJB
     RoomDocuments entries;
 
+    @EJB
+    TextIndexer indexer;
+
     @Inject
     Event<DocumentEvent> events;
 
@@ -101,8 +104,11 @@ public class Scanning {
             }
             return true;
         });
-        if (decided && clean && v.pageCount() != null && v.pageCount() > 0) {
-            renditions.renderAhead(tenant, v.pagesBlobId(), v.pagesBlobSize(), v.pageCount());
+        if (decided && clean) {
+            indexer.wake(tenant); // its text was queued with the verdict, after the upload's own wake-up
+            if (v.pageCount() != null && v.pageCount() > 0) {
+                renditions.renderAhead(tenant, v.pagesBlobId(), v.pagesBlobSize(), v.pageCount());
+            }
         }
         if (decided && !clean) {
             LOG.warning("Virus scan: version " + versionId + " of tenant " + tenant + " quarantined (" + finding + ")");

@@ -9,12 +9,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON of file requests. */
 public final class FileRequestDtos {
     private FileRequestDtos() {
     }
+
+    /** One entry of a request's type limit: a media type, a family or an extension. */
+    @Schema(name = "FileRequestType", type = SchemaType.STRING, maxLength = 255,
+            description = "application/pdf, image/* or .docx")
+    public static final class Type {
+        private Type() {
+        }
+    }
+
+    private static final String TYPES = "media types (application/pdf), families (image/*) or extensions (.docx);"
+            + " empty: any type";
 
     static final Set<String> FIELDS = Set.of("folderId", "name", "expiresAt", "maxFileBytes", "allowedTypes",
             "requireEmail", "password", "maxFiles");
@@ -27,8 +39,8 @@ public final class FileRequestDtos {
                           @Schema(nullable = true, minimum = "1",
                                   description = "largest file in bytes; absent: the server's upload limit")
                           Long maxFileBytes,
-                          @Schema(nullable = true, maxItems = 100, description = "media types (application/pdf),"
-                                  + " families (image/*) or extensions (.docx); empty: any type")
+                          @Schema(nullable = true, type = SchemaType.ARRAY, implementation = Type.class,
+                                  maxItems = 100, description = TYPES)
                           List<String> allowedTypes,
                           @Schema(nullable = true) Boolean requireEmail,
                           @Schema(nullable = true, maxLength = 200, description = "write only") String password,
@@ -42,10 +54,12 @@ public final class FileRequestDtos {
                        @Schema(required = true) String name,
                        @Schema(nullable = true, description = "only in the answer to its creation: the outsiders'"
                                + " capability, shown once") String token,
-                       @Schema(nullable = true, description = "<public url>/r/<token>, only at creation") String url,
+                       @Schema(nullable = true, maxLength = 2048, format = "uri",
+                               description = "<public url>/r/<token>, only at creation") String url,
                        @Schema(required = true, nullable = true) Instant expiresAt,
                        @Schema(required = true, nullable = true) Long maxFileBytes,
-                       @Schema(required = true) List<String> allowedTypes,
+                       @Schema(required = true, type = SchemaType.ARRAY, implementation = Type.class,
+                               maxItems = 100, description = TYPES) List<String> allowedTypes,
                        @Schema(required = true) boolean requireEmail,
                        @Schema(required = true) boolean hasPassword,
                        @Schema(required = true, nullable = true) Integer maxFiles,
@@ -62,7 +76,8 @@ public final class FileRequestDtos {
     }
 
     @Schema(name = "FileRequestPage")
-    public record Page(@Schema(required = true) List<View> items) {
+    public record Page(@Schema(required = true, maxItems = 1000, description = "Oldest first, at most 1,000.")
+                       List<View> items) {
     }
 
     @Schema(name = "FileRequestFile")
@@ -70,7 +85,7 @@ public final class FileRequestDtos {
                            @Schema(required = true, format = "uuid") String documentId,
                            @Schema(required = true) String name, @Schema(required = true) long size,
                            @Schema(required = true, pattern = "^[0-9a-f]{64}$", maxLength = 64) String sha256,
-                           @Schema(nullable = true) String email,
+                           @Schema(nullable = true, format = "email", maxLength = 254) String email,
                            @Schema(required = true) Instant receivedAt) {
         static FileView of(FileRequest.File f) {
             return new FileView(f.id().toString(), f.documentId().toString(), f.name(), f.size(), f.sha256(),
@@ -79,13 +94,15 @@ public final class FileRequestDtos {
     }
 
     @Schema(name = "FileRequestFilePage")
-    public record FilePage(@Schema(required = true) List<FileView> items) {
+    public record FilePage(@Schema(required = true, maxItems = 1000, description = "Newest first, at most 1,000.")
+                           List<FileView> items) {
     }
 
     @Schema(name = "FileRequestIntro", description = "What an outsider is told before sending a file")
     public record Intro(@Schema(required = true) String name, @Schema(required = true, nullable = true) Instant expiresAt,
                         @Schema(required = true, description = "the largest file taken, in bytes") long maxFileBytes,
-                        @Schema(required = true) List<String> allowedTypes,
+                        @Schema(required = true, type = SchemaType.ARRAY, implementation = Type.class,
+                                maxItems = 100, description = TYPES) List<String> allowedTypes,
                         @Schema(required = true) boolean requireEmail, @Schema(required = true) boolean hasPassword,
                         @Schema(required = true, nullable = true) Integer maxFiles,
                         @Schema(required = true, nullable = true) Integer filesLeft,

@@ -80,11 +80,14 @@ public class PublicFileRequestsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FileRequestDtos.Received.class)))
     public Response upload(@PathParam("token") String token,
-                           @Parameter(description = "the file's name (else the multipart part's file name)")
+                           @Parameter(description = "the file's name (else the multipart part's file name)",
+                                   schema = @Schema(type = SchemaType.STRING, maxLength = 255))
                            @QueryParam("name") String name,
-                           @Parameter(description = "the sender's email, when the request asks for one")
+                           @Parameter(description = "the sender's email, when the request asks for one",
+                                   schema = @Schema(type = SchemaType.STRING, format = "email", maxLength = 254))
                            @QueryParam("email") String email,
-                           @Parameter(description = "the request's password, when it has one")
+                           @Parameter(description = "the request's password, when it has one",
+                                   schema = @Schema(type = SchemaType.STRING, maxLength = 200))
                            @HeaderParam(PASSWORD_HEADER) String password,
                            InputStream body) {
         UploadBody upload = MultipartUpload.isMultipart(http) ? new MultipartUpload(http)
