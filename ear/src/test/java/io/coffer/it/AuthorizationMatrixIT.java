@@ -104,6 +104,8 @@ class AuthorizationMatrixIT {
         final String otherRoomFolder;
         final String foreignFolder;
         final String link;
+        /** A private question of the OWNER on {@link #doc} (issue 18, Q&A). */
+        final String question;
         /** A webhook of the tenant (subscribed to dataroom.created, aimed at a closed loopback port), one of its
          * deliveries, and an automation rule (issue 12). */
         final String webhook;
@@ -178,13 +180,17 @@ class AuthorizationMatrixIT {
             foreignFolder = Api.folder(foreignToken, Api.room(foreignToken, "Foreign " + s), "Theirs " + s, null);
             HttpResponse<String> shared = Http.postJson("/api/v1/share-links", o,
                     "{\"target\": {\"type\": \"DATAROOM\", \"id\": \"" + room + "\"}, \"name\": \"Link " + s
-                            + "\", \"allowDownload\": true, \"allowSearch\": true}");
+                            + "\", \"allowDownload\": true, \"allowSearch\": true, \"allowQuestions\": true}");
             assertEquals(201, shared.statusCode(), shared.body());
             link = Http.json(shared).getString("id");
             linkToken = Http.json(shared).getString("token");
             HttpResponse<String> session = Http.postJson("/api/v1/public/links/" + linkToken + "/sessions", null, "{}");
             assertEquals(201, session.statusCode(), session.body());
             visitorToken = Http.json(session).getString("visitorToken");
+            HttpResponse<String> asked = Http.postJson("/api/v1/documents/" + doc + "/questions", o,
+                    "{\"text\": \"Question " + s + "\"}");
+            assertEquals(201, asked.statusCode(), asked.body());
+            question = Http.json(asked).getString("id");
             tokens.put(Caller.KEY_READ_OF_ADMIN, keyToken(adminToken, "read"));
             tokens.put(Caller.KEY_WRITE_OF_ADMIN, keyToken(adminToken, "write"));
             tokens.put(Caller.KEY_ADMIN_OF_ADMIN, keyToken(adminToken, "admin"));
@@ -198,6 +204,7 @@ class AuthorizationMatrixIT {
             secrets.add(invitation);
             secrets.addAll(List.of(webhook, delivery, rule, "Rule " + s, "m-" + s));
             secrets.add(linkToken);
+            secrets.addAll(List.of(question, "Question " + s));
             secrets.addAll(List.of(otherRoom, "Other " + s, otherRoomFolder, "Elsewhere " + s, "Link " + s,
                     "owner-" + s + "@m.test", "admin-" + s + "@m.test", "spare-" + s + "@m.test",
                     "invited-" + s + "@m.test", "demoted-" + s + "@m.test"));
@@ -465,6 +472,16 @@ class AuthorizationMatrixIT {
             // attempt is in its own audit log with the id it sent)
             row("GET /api/v1/search", onTarget(1, 200), false,
                     f -> get("/api/v1/search?q=doc&dataroomId=" + f.room)),
+            // issue 18: Q&A (QA-1, QA-3, QA-6): asking needs VIEW on the document, the room's list VIEW on the room;
+            // the fixture's question is the OWNER's and private: a manager answers it, whoever cannot read it meets
+            // the uniform 404
+            row("POST /api/v1/documents/{id}/questions", onTarget(1, 201), false,
+                    f -> json("POST", "/api/v1/documents/" + f.doc + "/questions", "{\"text\": \"Q" + unique() + "\"}")),
+            row("GET /api/v1/datarooms/{id}/questions", onTarget(1, 200), false,
+                    f -> get("/api/v1/datarooms/" + f.room + "/questions")),
+            row("POST /api/v1/questions/{id}/answers", c -> c == Caller.ANONYMOUS ? 401 : level(c) >= 4 ? 201 : 404,
+                    false, f -> json("POST", "/api/v1/questions/" + f.question + "/answers",
+                            "{\"text\": \"A" + unique() + "\"}")),
             row("GET /api/v1/datarooms/{id}/index", onTarget(1, 200), false,
                     f -> get("/api/v1/datarooms/" + f.room + "/index?format=csv")),
             row("GET /api/v1/datarooms/{id}/grants", onTarget(4, 200), false,
@@ -550,6 +567,13 @@ class AuthorizationMatrixIT {
             row("POST /api/v1/public/links/{token}/access-requests", sameForEveryone(202), false,
                     f -> json("POST", "/api/v1/public/links/" + f.linkToken + "/access-requests",
                             "{\"email\": \"asker-" + unique() + "@m.test\"}")),
+            // issue 18: Q&A of visitors (QA-4): the fixture's link allows questions
+            row("POST /api/v1/public/links/{token}/questions", sameForEveryone(201), false,
+                    f -> visitor("/api/v1/public/links/" + f.linkToken + "/questions", f)
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"documentId\": \"" + f.doc + "\", \"text\": \"V" + unique() + "\"}"))),
+            row("GET /api/v1/public/links/{token}/questions", sameForEveryone(200), false,
+                    f -> visitor("/api/v1/public/links/" + f.linkToken + "/questions", f).GET()),
             row("GET /api/v1/public/links/{token}/search", sameForEveryone(200), false,
                     f -> visitor("/api/v1/public/links/" + f.linkToken + "/search?q=doc", f).GET()),
             row("GET /api/v1/public/links/{token}/documents/{docId}/pages/{n}", sameForEveryone(200), false,
@@ -595,7 +619,8 @@ class AuthorizationMatrixIT {
         HttpRequest original = row.request().apply(f).build();
         String uri = original.uri().toString();
         String replaced = uri;
-        for (String id : List.of(f.room, f.folder, f.doc, f.trashed, f.group, f.spare, f.apiKey, f.link)) {
+        for (String id : List.of(f.room, f.folder, f.doc, f.trashed, f.group, f.spare, f.apiKey, f.link,
+                f.question)) {
             replaced = replaced.replace(id, UUID.randomUUID().toString());
         }
         replaced = replaced.replace(f.linkToken, unique() + unique() + unique() + unique() + unique() + unique());
