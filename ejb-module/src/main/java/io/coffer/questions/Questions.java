@@ -227,12 +227,14 @@ public class Questions {
             }
             contacts.of(new UserId(q.askerUser())).ifPresent(asker -> mailer.sendAfterCommit(new Mail(asker.email(),
                     "Your question about \"" + where + "\" was answered",
-                    "Your question about \"" + where + "\":\n" + excerpt + "\n\nThe answer:\n" + answer + "\n\n"
+                    "Your question about \"" + where + "\" was answered.\n\nYour question:\n" + excerpt
+                            + "\n\nThe answer:\n" + answer + "\n\n"
                             + scope + "\nRead it in Coffer: " + settings.publicUrl() + "\n")));
         } else {
             visitors.sessionEmail(q.askerSession()).ifPresent(email -> mailer.sendAfterCommit(new Mail(email,
                     "Your question about \"" + where + "\" was answered",
-                    "Your question about \"" + where + "\":\n" + excerpt + "\n\n" + scope
+                    "Your question about \"" + where + "\" was answered.\n\nYour question:\n" + excerpt
+                            + "\n\n" + scope
                             + "\nOpen the link you were given to read the answer.\n")));
         }
     }
