@@ -19,7 +19,7 @@ export const tests = [
         const uploaded = await api('POST', `/api/v1/datarooms/${room.json.id}/documents?name=${encodeURIComponent(docName)}`,
           token, pdf('Term sheet', 1), 'application/pdf');
         assert(uploaded.status === 201, `upload: ${uploaded.status}`);
-        const doc = uploaded.json;
+        const doc = JSON.parse(uploaded.json); // api() parses JSON only for a JSON request
 
         // The owner's link with "Allow questions", made in the dialog (the switch is sent as allowQuestions).
         const linkName = unique('Buyers');
@@ -55,10 +55,18 @@ export const tests = [
         await first.check('asked');
 
         // The owner answers on the document's page: privately first, then published.
+        const listed = await api('GET', `/api/v1/datarooms/${room.json.id}/questions`, token);
+        assert(listed.status === 200 && listed.json.items.some((q) => q.text === question && q.documentId === doc.id
+          && q.asker?.type === 'VISITOR'), `QA-1: the manager's list has the visitor's question: ${JSON.stringify(listed.json)}`);
         await page.goto(`/rooms/${room.json.id}/documents/${doc.id}`);
         const ownerPanel = page.getByRole('region', { name: 'Questions' });
         const asked = ownerPanel.getByTestId('question').filter({ hasText: question });
-        await asked.waitFor();
+        try {
+          await asked.waitFor({ timeout: 20_000 });
+        } catch (e) {
+          const regions = await page.getByRole('region').allInnerTexts();
+          throw new Error(`no question on the document page; regions: ${JSON.stringify(regions)}`, { cause: e });
+        }
         await asked.getByLabel('Your answer').fill('Only for the first buyer.');
         await asked.getByRole('button', { name: 'Answer', exact: true }).click();
         await asked.getByText('Only for the first buyer.').waitFor();

@@ -116,7 +116,7 @@ function QuestionItem({ question: q, source }: { question: Question; source: Que
           <Badge size="xs" variant="light" color={q.status === 'OPEN' ? 'gray' : q.status === 'PUBLISHED' ? 'green' : 'blue'}>
             {t(`questions:status.${q.status}`)}
           </Badge>
-          {q.mine && <Badge size="xs" variant="outline">{t('questions:mine')}</Badge>}
+          {q.mine && <Badge size="xs" variant="light">{t('questions:mine')}</Badge>}
           {q.page != null && <Text size="xs" c="dimmed">{t('questions:page', { page: q.page })}</Text>}
         </Group>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="question-text">{q.text}</Text>
