@@ -618,6 +618,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/datarooms/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A room's questions, newest first: all of them for the documents' managers, otherwise the caller's own and the published ones */
+        get: operations["listQuestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/datarooms/{id}/trash": {
         parameters: {
             query?: never;
@@ -733,6 +750,23 @@ export interface paths {
         get: operations["getDocumentPage"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask about a document (VIEW on it); private until answered and published */
+        post: operations["askQuestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1348,6 +1382,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/links/{token}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visitor's own questions (this session) and the published ones, of the documents the link shows (404 when the link does not allow questions) */
+        get: operations["listLinkQuestions"];
+        put?: never;
+        /** A visitor asks about a document the link shows (404 when the link does not allow questions) */
+        post: operations["askLinkQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/links/{token}/search": {
         parameters: {
             query?: never;
@@ -1410,6 +1462,23 @@ export interface paths {
         get: operations["getLinkZip"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questions/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a question (MANAGE on its document), privately or published; the asker is mailed */
+        post: operations["answerQuestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1824,6 +1893,29 @@ export interface components {
              * @description Visitor sessions (views).
              */
             sessions: number;
+        };
+        Answer: {
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            answeredAt: string;
+            /**
+             * Format: uuid
+             * @description The answering member (not shown to visitors)
+             */
+            answeredBy?: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Seen by everyone who can see the document */
+            published: boolean;
+            text: string;
+        };
+        AnswerRequest: {
+            /** @description true: seen by everyone who can see the document; false (default): by the asker and the managers only */
+            publish?: boolean | null;
+            /** @description No control characters but line breaks */
+            text: string;
         };
         ApiKey: {
             /**
@@ -2373,6 +2465,17 @@ export interface components {
             /** Format: uuid */
             itemId: string;
         };
+        LinkQuestionRequest: {
+            /**
+             * Format: uuid
+             * @description A document the link shows
+             */
+            documentId: string;
+            /** Format: int32 */
+            page?: number | null;
+            /** @description No control characters but line breaks */
+            text: string;
+        };
         LinkTarget: {
             /** Format: uuid */
             id: string;
@@ -2695,6 +2798,58 @@ export interface components {
             id: string;
             name: string;
         };
+        Question: {
+            /** @description Oldest first: all of them for the managers and the asker, the published ones for everyone else */
+            answers: components["schemas"]["Answer"][];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            askedAt: string;
+            asker: components["schemas"]["QuestionAsker"] | null;
+            /**
+             * Format: uuid
+             * @description Not shown to visitors
+             */
+            dataroomId?: string;
+            /** Format: uuid */
+            documentId: string;
+            /** @description Visitors only (members have the tree) */
+            documentName?: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Asked by the caller (a visitor: in this session) */
+            mine: boolean;
+            /** Format: int32 */
+            page: number | null;
+            /** @enum {string} */
+            status: "OPEN" | "ANSWERED" | "PUBLISHED";
+            text: string;
+        };
+        /** @description Who asked; only the document's managers see it. */
+        QuestionAsker: {
+            /**
+             * Format: uuid
+             * @description The link a visitor asked through
+             */
+            linkId: string | null;
+            /** @enum {string} */
+            type: "USER" | "VISITOR";
+            /** Format: uuid */
+            userId: string | null;
+        };
+        QuestionList: {
+            /** @description Newest first, at most 1,000. */
+            items: components["schemas"]["Question"][];
+            /** @description Always null: one page. */
+            nextCursor: string | null;
+        };
+        QuestionRequest: {
+            /** Format: int32 */
+            page?: number | null;
+            /** @description No control characters but line breaks */
+            text: string;
+        };
         /** @description Ten single-use recovery codes, shown only in this answer. */
         RecoveryCodes: {
             /** @description Each works once instead of a code of the app. */
@@ -2751,6 +2906,8 @@ export interface components {
             allowDownload: boolean;
             /** @description At most 1000 entries. */
             allowEmails: string[];
+            /** @description Visitors may ask questions about what the link shows (1.1). */
+            allowQuestions: boolean;
             /** @description Visitors may search the text of what the link shows (1.1). */
             allowSearch: boolean;
             /**
@@ -2814,6 +2971,8 @@ export interface components {
             allowDomains?: string[] | null;
             allowDownload?: boolean | null;
             allowEmails?: string[] | null;
+            /** @description Visitors may ask questions about what the link shows (1.1). */
+            allowQuestions?: boolean | null;
             /** @description Visitors may search the text of what the link shows (1.1). */
             allowSearch?: boolean | null;
             denyDomains?: string[] | null;
@@ -4475,6 +4634,34 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
+    listQuestions: {
+        parameters: {
+            query?: {
+                status?: "OPEN" | "ANSWERED" | "PUBLISHED";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The questions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
     listRoomTrash: {
         parameters: {
             query?: never;
@@ -4737,6 +4924,39 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    askQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionRequest"];
+            };
+        };
+        responses: {
+            /** @description The question */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];
         };
     };
@@ -6092,6 +6312,69 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listLinkQuestions: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Visitor-Token"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The questions (no dataroomId, no asker) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    askLinkQuestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Visitor-Token"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkQuestionRequest"];
+            };
+        };
+        responses: {
+            /** @description The question */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+        };
+    };
     searchLink: {
         parameters: {
             query: {
@@ -6222,6 +6505,38 @@ export interface operations {
             410: components["responses"]["Gone"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    answerQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerRequest"];
+            };
+        };
+        responses: {
+            /** @description The answer */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Answer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
         };
     };
     search: {

@@ -104,6 +104,8 @@ class AuthorizationMatrixIT {
         final String otherRoomFolder;
         final String foreignFolder;
         final String link;
+        /** A private question of the OWNER on {@link #doc} (issue 18, Q&A). */
+        final String question;
         /** A webhook of the tenant (subscribed to dataroom.created, aimed at a closed loopback port), one of its
          * deliveries, and an automation rule (issue 12). */
         final String webhook;
@@ -181,7 +183,7 @@ class AuthorizationMatrixIT {
             foreignFolder = Api.folder(foreignToken, Api.room(foreignToken, "Foreign " + s), "Theirs " + s, null);
             HttpResponse<String> shared = Http.postJson("/api/v1/share-links", o,
                     "{\"target\": {\"type\": \"DATAROOM\", \"id\": \"" + room + "\"}, \"name\": \"Link " + s
-                            + "\", \"allowDownload\": true, \"allowSearch\": true}");
+                            + "\", \"allowDownload\": true, \"allowSearch\": true, \"allowQuestions\": true}");
             assertEquals(201, shared.statusCode(), shared.body());
             link = Http.json(shared).getString("id");
             linkToken = Http.json(shared).getString("token");
@@ -193,6 +195,10 @@ class AuthorizationMatrixIT {
             assertEquals(201, request.statusCode(), request.body());
             fileRequest = Http.json(request).getString("id");
             fileRequestToken = Http.json(request).getString("token");
+            HttpResponse<String> asked = Http.postJson("/api/v1/documents/" + doc + "/questions", o,
+                    "{\"text\": \"Question " + s + "\"}");
+            assertEquals(201, asked.statusCode(), asked.body());
+            question = Http.json(asked).getString("id");
             tokens.put(Caller.KEY_READ_OF_ADMIN, keyToken(adminToken, "read"));
             tokens.put(Caller.KEY_WRITE_OF_ADMIN, keyToken(adminToken, "write"));
             tokens.put(Caller.KEY_ADMIN_OF_ADMIN, keyToken(adminToken, "admin"));
@@ -207,6 +213,7 @@ class AuthorizationMatrixIT {
             secrets.addAll(List.of(webhook, delivery, rule, "Rule " + s, "m-" + s));
             secrets.add(linkToken);
             secrets.addAll(List.of(fileRequest, fileRequestToken));
+            secrets.addAll(List.of(question, "Question " + s));
             secrets.addAll(List.of(otherRoom, "Other " + s, otherRoomFolder, "Elsewhere " + s, "Link " + s,
                     "owner-" + s + "@m.test", "admin-" + s + "@m.test", "spare-" + s + "@m.test",
                     "invited-" + s + "@m.test", "demoted-" + s + "@m.test"));
@@ -493,6 +500,16 @@ class AuthorizationMatrixIT {
                     "/api/v1/file-requests/" + f.fileRequest, "{\"name\": \"R" + unique() + "\"}")),
             row("DELETE /api/v1/file-requests/{id}", uploadOrMissing(204), true,
                     f -> delete("/api/v1/file-requests/" + f.fileRequest)),
+            // issue 18: Q&A (QA-1, QA-3, QA-6): asking needs VIEW on the document, the room's list VIEW on the room;
+            // the fixture's question is the OWNER's and private: a manager answers it, whoever cannot read it meets
+            // the uniform 404
+            row("POST /api/v1/documents/{id}/questions", onTarget(1, 201), false,
+                    f -> json("POST", "/api/v1/documents/" + f.doc + "/questions", "{\"text\": \"Q" + unique() + "\"}")),
+            row("GET /api/v1/datarooms/{id}/questions", onTarget(1, 200), false,
+                    f -> get("/api/v1/datarooms/" + f.room + "/questions")),
+            row("POST /api/v1/questions/{id}/answers", c -> c == Caller.ANONYMOUS ? 401 : level(c) >= 4 ? 201 : 404,
+                    false, f -> json("POST", "/api/v1/questions/" + f.question + "/answers",
+                            "{\"text\": \"A" + unique() + "\"}")),
             row("GET /api/v1/datarooms/{id}/index", onTarget(1, 200), false,
                     f -> get("/api/v1/datarooms/" + f.room + "/index?format=csv")),
             row("GET /api/v1/datarooms/{id}/grants", onTarget(4, 200), false,
@@ -583,6 +600,13 @@ class AuthorizationMatrixIT {
             row("POST /api/v1/public/file-requests/{token}/files", sameForEveryone(201), false, f -> Http.request(
                     "/api/v1/public/file-requests/" + f.fileRequestToken + "/files?name=s" + unique() + ".pdf")
                     .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(PDF))),
+            // issue 18: Q&A of visitors (QA-4): the fixture's link allows questions
+            row("POST /api/v1/public/links/{token}/questions", sameForEveryone(201), false,
+                    f -> visitor("/api/v1/public/links/" + f.linkToken + "/questions", f)
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"documentId\": \"" + f.doc + "\", \"text\": \"V" + unique() + "\"}"))),
+            row("GET /api/v1/public/links/{token}/questions", sameForEveryone(200), false,
+                    f -> visitor("/api/v1/public/links/" + f.linkToken + "/questions", f).GET()),
             row("GET /api/v1/public/links/{token}/search", sameForEveryone(200), false,
                     f -> visitor("/api/v1/public/links/" + f.linkToken + "/search?q=doc", f).GET()),
             row("GET /api/v1/public/links/{token}/documents/{docId}/pages/{n}", sameForEveryone(200), false,
@@ -628,7 +652,8 @@ class AuthorizationMatrixIT {
         HttpRequest original = row.request().apply(f).build();
         String uri = original.uri().toString();
         String replaced = uri;
-        for (String id : List.of(f.room, f.folder, f.doc, f.trashed, f.group, f.spare, f.apiKey, f.link)) {
+        for (String id : List.of(f.room, f.folder, f.doc, f.trashed, f.group, f.spare, f.apiKey, f.link,
+                f.question)) {
             replaced = replaced.replace(id, UUID.randomUUID().toString());
         }
         replaced = replaced.replace(f.linkToken, unique() + unique() + unique() + unique() + unique() + unique());

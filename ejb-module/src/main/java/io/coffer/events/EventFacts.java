@@ -4,6 +4,7 @@ import io.coffer.datarooms.DataRoomEvents;
 import io.coffer.documents.DocumentEvents;
 import io.coffer.filerequests.FileRequestEvents;
 import io.coffer.identity.IdentityEvents;
+import io.coffer.questions.QuestionEvents;
 import io.coffer.shared.CofferEvent;
 import io.coffer.shared.TenantId;
 import io.coffer.shared.UserId;
@@ -24,7 +25,8 @@ import java.util.UUID;
  * @param actorId     the user, or the visitor session (null before a visitor has one), or null for SYSTEM
  * @param visitorEmail the email a visitor proved or gave (personal data: erasable), null otherwise
  * @param objectType  what the event is about ({@code user}, {@code dataroom}, {@code document}, {@code share-link},
- *                    {@code item}, {@code folder}, {@code group}, {@code invitation}, {@code automation-rule}), null when nothing
+ *                    {@code item}, {@code folder}, {@code group}, {@code invitation}, {@code automation-rule},
+ *                    {@code question}), null when nothing
  * @param denied      a refusal (access.denied, link.access-denied, auth.login.failed)
  */
 public record EventFacts(TenantId tenant, String type, Instant at, String actorType, UUID actorId,
@@ -147,6 +149,17 @@ public record EventFacts(TenantId tenant, String type, Instant at, String actorT
         } else if (e instanceof FileRequestEvents.Uploaded x) {
             b.visitor(null, x.email()).room(x.room().value()).document(x.document().value()).client(x.clientAddress())
                     .put("fileRequestId", x.request().toString()).put("name", x.name()).put("size", x.size());
+        } else if (e instanceof QuestionEvents.Asked x) {
+            if (x.actor() != null) {
+                b.user(x.actor());
+            } else {
+                b.visitor(x.visitorSession(), x.visitorEmail()).link(x.link());
+            }
+            b.room(x.room()).document(x.document()).object("question", x.question());
+            b.page = x.page();
+        } else if (e instanceof QuestionEvents.Answered x) {
+            b.user(x.actor()).room(x.room()).document(x.document()).object("question", x.question())
+                    .put("answerId", x.answer().toString()).put("published", x.published());
         } else if (e instanceof ActivityEvents.PrivacyErased x) {
             b.user(x.actor()).object("user", x.actor().value()); // who asked; never the erased email
         } else if (e instanceof AutomationEvents.Note x) {

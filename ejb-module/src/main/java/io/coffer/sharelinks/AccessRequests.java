@@ -111,7 +111,7 @@ public class AccessRequests {
             allow.add(row.email());
         }
         links.update(new LinkId(row.linkId()), new LinkSettings(null, null, null, null, null, null, null, allow, null,
-                null, null, null, null, null, null, null, null, null), Set.of("allowEmails"));
+                null, null, null, null, null, null, null, null, null, null), Set.of("allowEmails"));
         rows.decide(id, "APPROVED", callers.current().user().value(), clock.instant());
     }
 

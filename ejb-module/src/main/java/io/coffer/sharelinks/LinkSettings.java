@@ -12,7 +12,8 @@ public record LinkSettings(String targetType, UUID targetId, String name, String
                            Boolean requireEmail, Boolean verifyEmail, List<String> allowEmails,
                            List<String> allowDomains, List<String> denyEmails, List<String> denyDomains,
                            Boolean allowDownload, Boolean watermarkEnabled, String watermarkText, Integer maxViews,
-                           String ndaText, List<ItemOverride> itemOverrides, Boolean allowSearch) {
+                           String ndaText, List<ItemOverride> itemOverrides, Boolean allowSearch,
+                           Boolean allowQuestions) {
     @Override
     public String toString() {
         return "LinkSettings[" + targetType + " " + targetId + "]"; // never the password

@@ -13,7 +13,7 @@ public record ShareLink(UUID id, String token, String url, String targetType, UU
                         List<String> allowEmails, List<String> allowDomains, List<String> denyEmails,
                         List<String> denyDomains, boolean allowDownload, boolean watermarkEnabled,
                         String watermarkText, Integer maxViews, int views, String ndaText, int ndaVersion,
-                        List<ItemOverride> itemOverrides, boolean allowSearch, Instant createdAt, Instant updatedAt, Instant revokedAt) {
+                        List<ItemOverride> itemOverrides, boolean allowSearch, boolean allowQuestions, Instant createdAt, Instant updatedAt, Instant revokedAt) {
     @Override
     public String toString() {
         return "ShareLink[" + id + "]"; // never the token

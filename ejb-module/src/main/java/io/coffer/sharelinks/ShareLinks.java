@@ -90,7 +90,7 @@ public class ShareLinks {
                 caller.user().value(), caller.role(), now);
         Set<String> all = Set.of("name", "password", "expiresAt", "requireEmail", "verifyEmail", "allowEmails",
                 "allowDomains", "denyEmails", "denyDomains", "allowDownload", "watermark", "maxViews", "ndaText",
-                "itemOverrides", "allowSearch");
+                "itemOverrides", "allowSearch", "allowQuestions");
         store.apply(link, s, all, overridesChecked(s, room), hashIfGiven(s.password()), now, true);
         store.persist(link);
         events.fire(new ShareLinkEvents.Created(caller.tenant(), link.id(), room, s.targetType(), s.targetId(),
@@ -140,7 +140,7 @@ public class ShareLinks {
         UUID room = store.roomOf(link);
         List<ItemOverride> overrides = present.contains("itemOverrides") ? overridesChecked(
                 new LinkSettings(store.targetType(link), store.targetId(link), null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, s.itemOverrides(), null), room) : null;
+                        null, null, null, null, null, null, null, null, s.itemOverrides(), null, null), room) : null;
         LinkRules before = store.rules(link);
         boolean ended = store.apply(link, s, present, overrides,
                 present.contains("password") ? hashIfGiven(s.password()) : null, now, false);
@@ -207,7 +207,7 @@ public class ShareLinks {
         return new ShareLink(v.id(), token, url(token), v.targetType(), v.targetId(), v.name(), v.hasPassword(),
                 v.expiresAt(), v.requireEmail(), v.verifyEmail(), v.allowEmails(), v.allowDomains(), v.denyEmails(),
                 v.denyDomains(), v.allowDownload(), v.watermarkEnabled(), v.watermarkText(), v.maxViews(), v.views(),
-                v.ndaText(), v.ndaVersion(), v.itemOverrides(), v.allowSearch(), v.createdAt(), v.updatedAt(), v.revokedAt());
+                v.ndaText(), v.ndaVersion(), v.itemOverrides(), v.allowSearch(), v.allowQuestions(), v.createdAt(), v.updatedAt(), v.revokedAt());
     }
 
     private ShareLinkEntity managed(LinkId id) {

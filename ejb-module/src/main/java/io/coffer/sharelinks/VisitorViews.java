@@ -47,6 +47,19 @@ public final class VisitorViews {
     public record Node(UUID id, String kind, String name, String index, boolean allowDownload, List<Node> children) {
     }
 
+    /**
+     * What a visitor of a link with {@code allowQuestions} may ask about and read of Q&A (questions, QA-4, QA-5): the
+     * session, the email it carries (null when none was given) and the documents the link shows and lets this visitor
+     * view now (id → name; hidden overrides and anything outside the target are not in it).
+     */
+    public record QuestionScope(io.coffer.shared.TenantId tenant, UUID linkId, UUID roomId, UUID sessionId,
+                                String email, java.util.Map<UUID, String> documents) {
+        @Override
+        public String toString() {
+            return "QuestionScope[" + linkId + ", " + documents.size() + "]"; // never the email
+        }
+    }
+
     /** A page-time beacon. */
     public record Beacon(UUID docId, int page, int seconds) {
     }

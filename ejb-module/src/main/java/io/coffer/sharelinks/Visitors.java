@@ -112,6 +112,35 @@ public class Visitors {
         return search.within(visible, query, limit, cursor);
     }
 
+    /**
+     * What a visitor may ask about (questions, QA-4, QA-5): past the gate as for the tree, the documents the link shows
+     * and lets the visitor view; a link without {@code allowQuestions} answers as an unknown link.
+     */
+    @TenantOfSecret(SecretKind.SHARE_LINK)
+    public VisitorViews.QuestionScope questionScope(VisitorViews.Request r) {
+        VisitorGate.Visiting v = gate.viewing(tenancy.require(), r);
+        if (!v.link().rules().allowQuestions()) {
+            throw new NotFoundException("no such link");
+        }
+        java.util.Map<UUID, String> visible = new java.util.LinkedHashMap<>();
+        for (LinkScope.Entry e : v.link().scope().documentsBelow(null)) {
+            if (Policies.decide(Policies.VIEW, v.visit().withItem(Optional.of(e), false)).isEmpty()) {
+                visible.put(e.id(), e.name());
+            }
+        }
+        VisitorClaims s = v.visit().session().orElseThrow();
+        return new VisitorViews.QuestionScope(v.tenant(), v.link().rules().id(), v.link().rules().roomId(),
+                s.sessionId(), s.email(), java.util.Collections.unmodifiableMap(visible));
+    }
+
+    /**
+     * The email a visitor session carries, if any (questions: the asker of an answered question is mailed, QA-8). In
+     * the caller's tenant transaction; an erased or aged-out session has none.
+     */
+    public Optional<String> sessionEmail(UUID sessionId) {
+        return sessions.claims(sessionId).map(VisitorClaims::email).filter(e -> !e.isBlank());
+    }
+
     private List<VisitorViews.Node> nodes(TenantId tenant, VisitorGate.Loaded l, Visit visit, List<LinkScope.Entry> level) {
         List<VisitorViews.Node> out = new ArrayList<>();
         for (LinkScope.Entry e : level) {

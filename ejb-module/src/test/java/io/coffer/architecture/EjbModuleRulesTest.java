@@ -114,7 +114,7 @@ class EjbModuleRulesTest {
         noClasses().that().resideInAnyPackage("io.coffer.identity..", "io.coffer.tenancy..", "io.coffer.platform..",
                         "io.coffer.shared..", "io.coffer.mail..", "io.coffer.storage..", "io.coffer.idempotency..",
                         "io.coffer.outbox..", "io.coffer.datarooms..", "io.coffer.documents..",
-                        "io.coffer.sharelinks..")
+                        "io.coffer.sharelinks..", "io.coffer.questions..")
                 .should().dependOnClassesThat().resideInAPackage("io.coffer.events..")
                 .because("events reads the domain's records for the modules above it; the domain never reads it back")
                 .check(EJB_CLASSES);
@@ -123,6 +123,25 @@ class EjbModuleRulesTest {
                         "io.coffer.automation..", "io.coffer.webhooks..")
                 .because("events is below the modules that read it: their own records live in events too")
                 .check(EJB_CLASSES);
+    }
+
+    /**
+     * Issue 18 (docs/features/questions.md): Q&A sits above datarooms, documents and share links (it asks them what a
+     * caller or a visitor sees); nothing below it, the foundation included, knows it. Only events reads its records.
+     */
+    @Test
+    void questionsSitAboveTheDomainAndNothingBelowDependsOnThem() {
+        noClasses().that().resideInAnyPackage("io.coffer.identity..", "io.coffer.tenancy..", "io.coffer.platform..",
+                        "io.coffer.shared..", "io.coffer.mail..", "io.coffer.storage..", "io.coffer.idempotency..",
+                        "io.coffer.outbox..", "io.coffer.datarooms..", "io.coffer.documents..",
+                        "io.coffer.sharelinks..")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.questions..")
+                .because("questions is above the domain modules it asks (they never call it back)")
+                .check(EJB_CLASSES);
+        org.junit.jupiter.api.Assertions.assertTrue(EJB_CLASSES.get("io.coffer.questions.Questions")
+                .getDirectDependenciesFromSelf().stream()
+                .anyMatch(d -> d.getTargetClass().getName().equals("io.coffer.sharelinks.Visitors")),
+                "questions no longer asks share links: the rule above may check nothing of what it was written for");
     }
 
     /**

@@ -110,6 +110,8 @@ export function LinkEditDialog({ link: opened, onClose, onSaved }: {
             onChange={(e) => set({ allowDownload: e.currentTarget.checked })} />
           <Switch label={t('links:dialog.allowSearch')} description={t('links:dialog.allowSearchHint')}
             checked={edit.allowSearch} onChange={(e) => set({ allowSearch: e.currentTarget.checked })} />
+          <Switch label={t('links:dialog.allowQuestions')} description={t('links:dialog.allowQuestionsHint')}
+            checked={edit.allowQuestions} onChange={(e) => set({ allowQuestions: e.currentTarget.checked })} />
           <NumberInput label={t('links:dialog.maxViews')} description={t('links:dialog.maxViewsHint')} min={1}
             allowDecimal={false} allowNegative={false} value={edit.maxViews}
             onChange={(v) => set({ maxViews: typeof v === 'number' ? v : '' })} error={err('maxViews')} />

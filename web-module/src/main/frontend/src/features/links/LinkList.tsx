@@ -80,6 +80,7 @@ export function LinkList({ targetId }: { targetId?: string }) {
                 link.watermark.enabled && t('links:protection.watermark'),
                 link.allowDownload && t('links:protection.download'),
                 link.allowSearch && t('links:protection.search'),
+                link.allowQuestions && t('links:protection.questions'),
               ].filter(Boolean);
               return (
                 <Table.Tr key={link.id} data-testid={`link-row-${link.id}`}>

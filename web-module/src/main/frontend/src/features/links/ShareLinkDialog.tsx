@@ -261,6 +261,8 @@ export function ShareLinkDialog({ opened, onClose, target, onCreated }: {
               onChange={(e) => set({ allowDownload: e.currentTarget.checked })} />
             <Switch label={t('links:dialog.allowSearch')} description={t('links:dialog.allowSearchHint')}
               checked={form.allowSearch} onChange={(e) => set({ allowSearch: e.currentTarget.checked })} />
+            <Switch label={t('links:dialog.allowQuestions')} description={t('links:dialog.allowQuestionsHint')}
+              checked={form.allowQuestions} onChange={(e) => set({ allowQuestions: e.currentTarget.checked })} />
             <NumberInput label={t('links:dialog.maxViews')} description={t('links:dialog.maxViewsHint')} min={1}
               allowDecimal={false} allowNegative={false} value={form.maxViews}
               onChange={(v) => set({ maxViews: typeof v === 'number' ? v : '' })} error={err('maxViews')} />

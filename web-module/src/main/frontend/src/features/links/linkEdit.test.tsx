@@ -12,7 +12,7 @@ const LINK = '018f0000-0000-7000-8000-0000000000c1';
 const link = (over: object = {}) => ({
   id: LINK, target: { type: 'DATAROOM', id: ROOM }, name: 'Investors', hasPassword: true, expiresAt: null,
   requireEmail: true, verifyEmail: true, allowEmails: [], allowDomains: [], denyEmails: [], denyDomains: [],
-  allowDownload: false, allowSearch: false, watermark: { enabled: true, text: 'Confidential {email}' }, maxViews: 10, views: 3, ndaText: null,
+  allowDownload: false, allowSearch: false, allowQuestions: false, watermark: { enabled: true, text: 'Confidential {email}' }, maxViews: 10, views: 3, ndaText: null,
   ndaVersion: 0, itemOverrides: [], createdAt: '2026-11-30T10:00:00Z', updatedAt: '2026-11-30T10:00:00Z', revokedAt: null,
   revoked: false, ...over,
 });
@@ -26,6 +26,7 @@ describe('link edit', () => {
       maxViews: null, expiresAt: null, allowDownload: true,
     });
     expect(toPatch(l, { ...start, allowSearch: true })).toEqual({ allowSearch: true });
+    expect(toPatch(l, { ...start, allowQuestions: true })).toEqual({ allowQuestions: true });
     // Switching the watermark keeps its text; the target is never part of a PATCH.
     const off = toPatch(l, { ...start, watermark: false, name: ' Board ' });
     expect(off).toEqual({ name: 'Board', watermark: { enabled: false, text: 'Confidential {email}' } });

@@ -36,7 +36,7 @@ export function editOf(link: ShareLink): LinkEdit {
     verifyEmail: !!link.verifyEmail, allowEmails: (link.allowEmails ?? []).join('\n'),
     allowDomains: (link.allowDomains ?? []).join('\n'), denyEmails: (link.denyEmails ?? []).join('\n'),
     denyDomains: (link.denyDomains ?? []).join('\n'), allowDownload: !!link.allowDownload,
-    allowSearch: !!link.allowSearch,
+    allowSearch: !!link.allowSearch, allowQuestions: !!link.allowQuestions,
     watermark: !!link.watermark?.enabled, watermarkText: link.watermark?.text ?? '', maxViews: link.maxViews ?? '',
     nda: !!link.ndaText, ndaText: link.ndaText ?? '', overrides, passwordMode: 'keep',
   };
@@ -79,6 +79,7 @@ export function toPatch(link: ShareLink, edit: LinkEdit): Schemas['ShareLinkRequ
   if (edit.maxViews !== (link.maxViews ?? '')) patch.maxViews = edit.maxViews === '' ? null : edit.maxViews;
   if (edit.allowDownload !== !!link.allowDownload) patch.allowDownload = edit.allowDownload;
   if (edit.allowSearch !== !!link.allowSearch) patch.allowSearch = edit.allowSearch;
+  if (edit.allowQuestions !== !!link.allowQuestions) patch.allowQuestions = edit.allowQuestions;
   const text = edit.watermarkText.trim();
   if (edit.watermark !== !!link.watermark?.enabled || text !== (link.watermark?.text ?? '')) {
     patch.watermark = { enabled: edit.watermark, ...(text ? { text } : {}) };

@@ -21,6 +21,8 @@ export interface LinkForm {
   allowDownload: boolean;
   /** Visitors may search the names and text of what the link shows. */
   allowSearch: boolean;
+  /** Visitors may ask questions about what the link shows (QA-4). */
+  allowQuestions: boolean;
   watermark: boolean;
   watermarkText: string;
   maxViews: number | '';
@@ -31,7 +33,7 @@ export interface LinkForm {
 
 export const emptyForm: LinkForm = {
   name: '', password: '', expiresAt: '', requireEmail: false, verifyEmail: false, allowEmails: '', allowDomains: '',
-  denyEmails: '', denyDomains: '', allowDownload: false, allowSearch: false, watermark: false, watermarkText: '', maxViews: '', nda: false,
+  denyEmails: '', denyDomains: '', allowDownload: false, allowSearch: false, allowQuestions: false, watermark: false, watermarkText: '', maxViews: '', nda: false,
   ndaText: '', overrides: {},
 };
 
@@ -98,6 +100,7 @@ export function toRequest(form: LinkForm, target: { type: TargetType; id: string
   request.denyDomains = entries(form.denyDomains);
   request.allowDownload = form.allowDownload;
   request.allowSearch = form.allowSearch;
+  request.allowQuestions = form.allowQuestions;
   request.watermark = form.watermark
     ? { enabled: true, ...(form.watermarkText.trim() ? { text: form.watermarkText.trim() } : {}) }
     : { enabled: false };

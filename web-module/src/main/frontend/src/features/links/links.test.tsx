@@ -27,13 +27,13 @@ describe('link form', () => {
   it('sends only the contract\'s fields; an email code implies requireEmail; lists split by line and comma', () => {
     const request = toRequest({
       ...emptyForm, password: 'pw', verifyEmail: true, allowDomains: 'acme.test\n*.partner.test, acme.test',
-      allowSearch: true, watermark: true, watermarkText: '  {email} {date}  ', maxViews: 5, nda: true, ndaText: 'Keep it secret',
+      allowSearch: true, allowQuestions: true, watermark: true, watermarkText: '  {email} {date}  ', maxViews: 5, nda: true, ndaText: 'Keep it secret',
       overrides: { [DOC]: { hidden: false, download: 'allow' }, [FOLDER]: { hidden: true, download: 'inherit' } },
     }, { type: 'DATAROOM', id: ROOM, roomId: ROOM, name: 'Deal' } as never);
     expect(request).toEqual({
       target: { type: 'DATAROOM', id: ROOM }, password: 'pw', requireEmail: true, verifyEmail: true,
       allowEmails: [], allowDomains: ['acme.test', '*.partner.test'], denyEmails: [], denyDomains: [],
-      allowDownload: false, allowSearch: true, watermark: { enabled: true, text: '{email} {date}' }, maxViews: 5, ndaText: 'Keep it secret',
+      allowDownload: false, allowSearch: true, allowQuestions: true, watermark: { enabled: true, text: '{email} {date}' }, maxViews: 5, ndaText: 'Keep it secret',
       itemOverrides: [{ itemId: DOC, allowDownload: true }, { itemId: FOLDER, hidden: true }],
     });
   });

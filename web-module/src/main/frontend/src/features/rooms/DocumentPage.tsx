@@ -11,6 +11,7 @@ import { formatBytes, formatDate, formatPercent } from './format';
 import { rank } from './grants';
 import { keys, useDocument, useTree } from './queries';
 import { findNode } from './tree';
+import { QuestionsPanel } from '../questions';
 import { percent, refusalOf } from './uploadQueue';
 import classes from './rooms.module.css';
 
@@ -165,6 +166,7 @@ export function DocumentPage() {
               </Table>
             </div>
           )}
+          <QuestionsPanel source={{ kind: 'member', roomId, documentId, canAnswer: rank(permission) >= rank('MANAGE') }} />
         </section>
       </div>
     </>

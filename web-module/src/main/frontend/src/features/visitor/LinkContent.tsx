@@ -7,6 +7,7 @@ import { postBeacons, startNativeDownload } from '../../api/native';
 import { Loading } from '../../app/ui/Loading';
 import { BeaconBatcher } from './beacons';
 import { DocumentViewer } from './DocumentViewer';
+import { QuestionsPanel } from '../questions';
 import { useLinkSearchAllowed, VisitorSearch } from './VisitorSearch';
 import type { SearchHit } from '../search';
 import classes from './visitor.module.css';
@@ -194,6 +195,9 @@ export function LinkContent({ token, intro, visitorToken, onSessionEnded }: {
           />
         ) : (
           <Text>{t('visitor:tree.noDocument')}</Text>
+        )}
+        {current && (
+          <QuestionsPanel key={current.id} source={{ kind: 'visitor', token, visitorToken, documentId: current.id }} />
         )}
       </Stack>
     </div>

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             @Tag(name = "datarooms", description = "Data rooms, their folders, trees and grants"),
             @Tag(name = "documents", description = "Documents, versions, content, pages and download tickets"),
             @Tag(name = "search", description = "Full-text search over names and document text"),
+            @Tag(name = "questions", description = "Q&A on documents: questions of members and answers of managers"),
             @Tag(name = "groups", description = "Tenant-wide groups of users"),
             @Tag(name = "share-links", description = "The owner side of share links"),
             @Tag(name = "visitor", description = "The visitor side of share links (no bearer token)"),

@@ -36,6 +36,7 @@ public final class EndpointGroups {
             Map.entry("me", "me"),
             Map.entry("members", "members"),
             Map.entry("privacy", "privacy"),
+            Map.entry("questions", "questions"),
             Map.entry("public", "public-links"),
             Map.entry("search", "search"),
             Map.entry("share-links", "share-links"),

@@ -58,6 +58,7 @@ public record LinkChanges(Set<String> changed, Set<String> loosened) {
         note(loosened, "watermark", before.watermark() && watermark);
         note(changed, "allowDownload", before.allowDownload() != after.allowDownload());
         note(changed, "allowSearch", before.allowSearch() != after.allowSearch());
+        note(changed, "allowQuestions", before.allowQuestions() != after.allowQuestions());
         note(changed, "itemOverrides", !before.overrides().equals(after.overrides()));
         return new LinkChanges(Set.copyOf(changed), Set.copyOf(loosened));
     }

@@ -12,7 +12,7 @@ public record LinkRules(UUID id, String name, String targetType, UUID targetId, 
                         String passwordHash, boolean requireEmail, boolean verifyEmail, EmailRules emailRules,
                         String ndaText, int ndaVersion, boolean allowDownload, boolean watermark,
                         String watermarkText, List<ItemOverride> overrides, int securityVersion,
-                        boolean allowSearch) {
+                        boolean allowSearch, boolean allowQuestions) {
 
     public static LinkRules of(ShareLinkEntity e) {
         return new LinkRules(e.id, e.name, e.targetType, e.targetId, e.roomId, e.createdBy, e.revokedAt != null,
@@ -20,7 +20,7 @@ public record LinkRules(UUID id, String name, String targetType, UUID targetId, 
                 e.verifyEmail, new EmailRules(EmailRules.lines(e.allowEmails), EmailRules.lines(e.allowDomains),
                 EmailRules.lines(e.denyEmails), EmailRules.lines(e.denyDomains)), e.ndaText, e.ndaVersion,
                 e.allowDownload, e.watermarkEnabled, e.watermarkText, overrides(e.itemOverrides), e.securityVersion,
-                e.allowSearch);
+                e.allowSearch, e.allowQuestions);
     }
 
     /** Email is needed when asked for, when it must be verified, and whenever an allow or deny rule exists. */

@@ -178,6 +178,9 @@ public class LinkStore {
         if (present.contains("allowSearch")) {
             link.allowSearch = Boolean.TRUE.equals(s.allowSearch());
         }
+        if (present.contains("allowQuestions")) {
+            link.allowQuestions = Boolean.TRUE.equals(s.allowQuestions());
+        }
         if (present.contains("watermark")) {
             link.watermarkEnabled = Boolean.TRUE.equals(s.watermarkEnabled());
             String text = s.watermarkText() == null || s.watermarkText().isBlank() ? null : s.watermarkText().strip();
@@ -228,7 +231,8 @@ public class LinkStore {
         return new ShareLink(l.id, null, null, l.targetType, l.targetId, l.name, l.passwordHash != null, l.expiresAt,
                 l.requireEmail, l.verifyEmail, r.emailRules().allowEmails(), r.emailRules().allowDomains(),
                 r.emailRules().denyEmails(), r.emailRules().denyDomains(), l.allowDownload, l.watermarkEnabled,
-                l.watermarkText, l.maxViews, l.viewCount, l.ndaText, l.ndaVersion, r.overrides(), l.allowSearch, l.createdAt,
+                l.watermarkText, l.maxViews, l.viewCount, l.ndaText, l.ndaVersion, r.overrides(), l.allowSearch, l.allowQuestions,
+                l.createdAt,
                 l.updatedAt, l.revokedAt);
     }
 }

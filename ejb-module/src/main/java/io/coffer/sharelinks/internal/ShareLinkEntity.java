@@ -54,6 +54,10 @@ public class ShareLinkEntity extends TenantOwned {
     /** Visitors may search the text of what the link shows (search, SR-5). */
     @Column(name = "allow_search", nullable = false)
     boolean allowSearch;
+
+    /** Visitors may ask questions about what the link shows (questions, QA-4). */
+    @Column(name = "allow_questions", nullable = false)
+    boolean allowQuestions;
     @Column(name = "watermark_enabled", nullable = false)
     boolean watermarkEnabled;
     @Column(name = "watermark_text")

@@ -21,7 +21,7 @@ class LinkChangesTest {
         LinkRules rules() {
             return new LinkRules(LINK, name, "FOLDER", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), false,
                     expires, maxViews, 0, hash != null, hash, requireEmail, verify, email, nda, 1, download,
-                    watermark, watermarkText, overrides, 1, false);
+                    watermark, watermarkText, overrides, 1, false, false);
         }
     }
 

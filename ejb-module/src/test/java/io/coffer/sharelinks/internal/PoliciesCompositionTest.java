@@ -22,7 +22,7 @@ class PoliciesCompositionTest {
                            boolean watermark) {
         return new LinkRules(LINK, "n", "DOCUMENT", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), revoked,
                 expires, maxViews, views, password, password ? "hash" : null, requireEmail, verify, email, nda, 1,
-                download, watermark, null, List.<ItemOverride>of(), 3, false);
+                download, watermark, null, List.<ItemOverride>of(), 3, false, false);
     }
 
     static LinkRules plain() {

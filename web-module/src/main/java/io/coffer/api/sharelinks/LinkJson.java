@@ -20,7 +20,7 @@ final class LinkJson {
 
     static final Set<String> FIELDS = Set.of("target", "name", "password", "expiresAt", "requireEmail",
             "verifyEmail", "allowEmails", "allowDomains", "denyEmails", "denyDomains", "allowDownload", "watermark",
-            "maxViews", "ndaText", "itemOverrides", "allowSearch");
+            "maxViews", "ndaText", "itemOverrides", "allowSearch", "allowQuestions");
 
     private LinkJson() {
     }
@@ -70,7 +70,7 @@ final class LinkJson {
                 bool(o, "verifyEmail", "verifyEmail"), strings(o, "allowEmails"), strings(o, "allowDomains"),
                 strings(o, "denyEmails"), strings(o, "denyDomains"), bool(o, "allowDownload", "allowDownload"),
                 wmEnabled, wmText, integer(o, "maxViews"), string(o, "ndaText", "ndaText"), overrides(o),
-                bool(o, "allowSearch", "allowSearch"));
+                bool(o, "allowSearch", "allowSearch"), bool(o, "allowQuestions", "allowQuestions"));
     }
 
     static String string(JsonObject o, String key, String field) {

@@ -61,7 +61,7 @@ public final class ShareLinkDtos {
     @Schema(name = "ShareLink")
     @JsonbPropertyOrder({"id", "token", "url", "target", "name", "hasPassword", "expiresAt", "requireEmail",
             "verifyEmail", "allowEmails", "allowDomains", "denyEmails", "denyDomains", "allowDownload", "watermark",
-            "maxViews", "views", "ndaText", "ndaVersion", "itemOverrides", "allowSearch", "createdAt", "updatedAt", "revokedAt",
+            "maxViews", "views", "ndaText", "ndaVersion", "itemOverrides", "allowSearch", "allowQuestions", "createdAt", "updatedAt", "revokedAt",
             "revoked"})
     public record View(
             @Schema(required = true, format = "uuid") String id,
@@ -92,6 +92,8 @@ public final class ShareLinkDtos {
             @Schema(required = true, maxItems = 1000) List<Override> itemOverrides,
             @Schema(required = true, description = "Visitors may search the text of what the link shows (1.1).")
             boolean allowSearch,
+            @Schema(required = true, description = "Visitors may ask questions about what the link shows (1.1).")
+            boolean allowQuestions,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) Instant updatedAt,
             @Schema(required = true, nullable = true) Instant revokedAt,
@@ -104,7 +106,8 @@ public final class ShareLinkDtos {
                     l.requireEmail(), l.verifyEmail(), l.allowEmails(), l.allowDomains(), l.denyEmails(),
                     l.denyDomains(), l.allowDownload(), new Watermark(l.watermarkEnabled(), l.watermarkText()),
                     l.maxViews(), l.views(), l.ndaText(), l.ndaVersion(),
-                    l.itemOverrides().stream().map(Override::of).toList(), l.allowSearch(), l.createdAt(), l.updatedAt(),
+                    l.itemOverrides().stream().map(Override::of).toList(), l.allowSearch(), l.allowQuestions(), l.createdAt(),
+                    l.updatedAt(),
                     l.revokedAt(), l.revokedAt() != null);
         }
     }
@@ -140,6 +143,8 @@ public final class ShareLinkDtos {
             @Schema(nullable = true, maxLength = 100000) String ndaText,
             @Schema(nullable = true, maxItems = 1000) List<Override> itemOverrides,
             @Schema(nullable = true, description = "Visitors may search the text of what the link shows (1.1).")
-            Boolean allowSearch) {
+            Boolean allowSearch,
+            @Schema(nullable = true, description = "Visitors may ask questions about what the link shows (1.1).")
+            Boolean allowQuestions) {
     }
 }

@@ -1,0 +1,1 @@
+export { QuestionsPanel, type QuestionsSource } from './QuestionsPanel';
