@@ -71,6 +71,7 @@ export function FileRequestDialog({ opened, onClose, roomId, folderId, path, roo
             </CopyButton>
             <Button variant="default" onClick={close}>{t('dialog.done')}</Button>
           </Group>
+          <Text size="xs" c="dimmed">{t('dialog.onlyOnce')}</Text>
         </Stack>
       ) : (
         <form onSubmit={submit} noValidate>

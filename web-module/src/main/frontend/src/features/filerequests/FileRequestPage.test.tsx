@@ -125,7 +125,7 @@ describe('the file request page /r/:token', () => {
     let scannerUp = false;
     const sent = fakeXhr((s) => {
       const name = new URL(s.url).searchParams.get('name');
-      if (s.headers['X-File-Request-Password'] !== 'right') return { status: 401, body: { type: '/problems/unauthenticated', title: 't', status: 401, detail: 'The password is not correct.' } };
+      if (s.headers['X-File-Request-Password'] !== 'right') return { status: 401, body: { type: '/problems/credentials-required', title: 't', status: 401, detail: 'More credentials are required: password.', requires: ['password'] } };
       if (name === 'a.pdf') return { status: 413, body: { type: '/problems/payload-too-large', title: 't', status: 413, detail: 'd' } };
       if (name === 'b.docx') return { status: 415, body: { type: '/problems/unsupported-media-type', title: 't', status: 415, detail: 'd' } };
       if (name === 'c.pdf' && !scannerUp) return { status: 503, body: { type: '/problems/unavailable', title: 't', status: 503, detail: 'd' } };

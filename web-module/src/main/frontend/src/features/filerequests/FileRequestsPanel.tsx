@@ -11,7 +11,10 @@ import { deleteFileRequest, fileRequestKeys, listFileRequests, type FileRequest 
 import { listOf } from './checks';
 import classes from './filerequests.module.css';
 
-/** The room's file requests (`GET /datarooms/{id}/file-requests`): where each one puts files, its limits, delete. */
+/**
+ * The room's file requests (`GET /datarooms/{id}/file-requests`): where each one puts files, its limits, delete. The
+ * list does not carry the addresses (the server shows a token once, at creation): an address is shown when there.
+ */
 export function FileRequestsPanel({ roomId, root }: { roomId: string; root: TreeNode }) {
   const { t } = useTranslation(['filerequests', 'common']);
   const format = useFormat();
@@ -32,6 +35,7 @@ export function FileRequestsPanel({ roomId, root }: { roomId: string; root: Tree
   return (
     <Stack gap="sm">
       <Text size="sm">{t('room.intro')}</Text>
+      <Text size="sm" c="dimmed">{t('room.addressOnce')}</Text>
       <ListState query={query} empty={t('room.empty')}>
         {(items) => (
           <ul className={classes.requests} aria-label={t('room.list')}>
@@ -45,17 +49,19 @@ export function FileRequestsPanel({ roomId, root }: { roomId: string; root: Tree
                       {r.hasPassword && <Badge variant="light" color="gray">{t('room.password')}</Badge>}
                     </Group>
                     {facts(r).map((fact) => <Text key={fact} size="sm" c="dimmed">{fact}</Text>)}
-                    <div className={classes.urlBox} data-testid="fr-request-url">{r.url}</div>
+                    {r.url && <div className={classes.urlBox} data-testid="fr-request-url">{r.url}</div>}
                   </Stack>
                   <Group gap="xs">
-                    <CopyButton value={r.url}>
-                      {({ copied, copy }) => (
-                        <Button size="xs" variant="light" onClick={copy} aria-label={t('room.copyName', { name: r.name })}
-                          aria-live="polite">
-                          {copied ? t('room.copied') : t('room.copy')}
-                        </Button>
-                      )}
-                    </CopyButton>
+                    {r.url && (
+                      <CopyButton value={r.url}>
+                        {({ copied, copy }) => (
+                          <Button size="xs" variant="light" onClick={copy} aria-live="polite"
+                            aria-label={t('room.copyName', { name: r.name })}>
+                            {copied ? t('room.copied') : t('room.copy')}
+                          </Button>
+                        )}
+                      </CopyButton>
+                    )}
                     <Button size="xs" variant="light" color="red" onClick={() => setDeleting(r)}
                       aria-label={t('room.deleteName', { name: r.name })}>
                       {t('room.delete')}

@@ -20,9 +20,9 @@ const TREE = {
   ],
 };
 const REQUEST = {
-  id: 'fr1', name: 'Signed contracts', folderId: 'f-in', url: 'http://coffer.test/r/tokA', expiresAt: null,
+  id: 'fr1', dataroomId: 'r1', name: 'Signed contracts', folderId: 'f-in', token: null, url: null, expiresAt: null,
   maxFileBytes: 5_000_000, allowedTypes: ['application/pdf'], requireEmail: true, hasPassword: false, maxFiles: 3,
-  filesCount: 1, createdAt: '2026-12-07T10:00:00Z',
+  filesCount: 1, createdBy: 'u-ann', createdAt: '2026-12-07T10:00:00Z',
 };
 const notFound = () => json(404, { type: '/problems/not-found', title: 'Not found', status: 404, detail: 'd' });
 
@@ -45,7 +45,7 @@ describe('file requests in a room', () => {
       'POST /api/v1/datarooms/r1/file-requests': async (request) => {
         posted = await request.json();
         list = { items: [REQUEST] };
-        return json(201, { ...REQUEST, token: 'tokA' });
+        return json(201, { ...REQUEST, filesCount: 0, token: 'tokA', url: 'http://coffer.test/r/tokA' });
       },
     }));
     const user = userEvent.setup({ delay: null });
@@ -68,6 +68,7 @@ describe('file requests in a room', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create request' }));
 
     expect(await within(dialog).findByTestId('fr-url')).toHaveTextContent('http://coffer.test/r/tokA');
+    expect(within(dialog).getByText(/shown only this once/)).toBeInTheDocument();
     expect(posted).toEqual({
       folderId: 'f-in', name: 'Signed contracts', maxFileBytes: 5_000_000, allowedTypes: ['application/pdf', '.docx'],
       requireEmail: true, password: 'hunter2', maxFiles: 3,
@@ -78,7 +79,9 @@ describe('file requests in a room', () => {
     expect(item).toHaveTextContent('Signed contracts');
     expect(item).toHaveTextContent('Into: Incoming');
     expect(item).toHaveTextContent('1 of 3 files received');
-    expect(item).toHaveTextContent('http://coffer.test/r/tokA');
+    // The list has no addresses: the server shows a token once, at creation.
+    expect(within(item).queryByTestId('fr-request-url')).not.toBeInTheDocument();
+    expect(screen.getByText(/An address is shown only once/)).toBeInTheDocument();
   });
 
   it('the toolbar’s "Request files" without a chosen folder asks for the room’s top', async () => {
@@ -88,7 +91,7 @@ describe('file requests in a room', () => {
       'GET /api/v1/datarooms/r1/tree': () => json(200, TREE),
       'POST /api/v1/datarooms/r1/file-requests': async (request) => {
         posted = await request.json();
-        return json(201, { ...REQUEST, folderId: null, token: 't' });
+        return json(201, { ...REQUEST, folderId: null, token: 't', url: 'http://coffer.test/r/t' });
       },
     }));
     const user = userEvent.setup({ delay: null });

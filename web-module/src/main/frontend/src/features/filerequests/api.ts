@@ -16,8 +16,9 @@ export type DocumentStatus = 'SCANNING' | 'READY' | 'QUARANTINED';
 export interface FileRequestIntro {
   name: string;
   expiresAt?: string | null;
+  /** The largest file taken (the request's limit, else the server's upload limit). */
   maxFileBytes?: number | null;
-  /** Media types ("application/pdf"), families ("image/*") or extensions (".docx"); null or empty: any type. */
+  /** Media types ("application/pdf"), families ("image/*") or extensions (".docx"); empty: any type. */
   allowedTypes?: string[] | null;
   requireEmail: boolean;
   hasPassword: boolean;
@@ -30,10 +31,13 @@ export interface FileRequestIntro {
 /** A room's file request as the members' list shows it. */
 export interface FileRequest {
   id: string;
+  dataroomId?: string;
   name: string;
   folderId: string | null;
-  url: string;
-  token?: string;
+  /** `<public url>/r/<token>`: only in the answer to the creation (the token is shown once), null in the list. */
+  url?: string | null;
+  token?: string | null;
+  createdBy?: string;
   expiresAt?: string | null;
   maxFileBytes?: number | null;
   allowedTypes?: string[] | null;
@@ -55,8 +59,8 @@ export interface FileRequestCreate {
   maxFiles?: number;
 }
 
-/** `POST /datarooms/{id}/file-requests` → 201: the address is in `url` (`<public url>/r/<token>`). */
-export type CreatedFileRequest = FileRequest & { token: string };
+/** `POST /datarooms/{id}/file-requests` → 201: the address is in `url` (`<public url>/r/<token>`), this once. */
+export type CreatedFileRequest = FileRequest & { token: string; url: string };
 
 type Json<T> = { content: { 'application/json': T } };
 type ProblemAnswer = { content: { 'application/problem+json': Problem } };

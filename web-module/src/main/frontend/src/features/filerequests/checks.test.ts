@@ -7,6 +7,11 @@ import { checkFiles, refusalOf, refusalSentence, typeAllowed, type Refusal } fro
 const file = (name: string, type: string, size = 10) => ({ name, type, size });
 const problem = (status: number, slug: string, detail = 'd') =>
   new ApiError(status, { type: `/problems/${slug}`, title: slug, status, detail });
+/** The server's 401 (`Problem.credentialsRequired`): what is missing or wrong, in `requires`. */
+const requires = (list: string[]) => new ApiError(401, {
+  type: '/problems/credentials-required', title: 'Credentials required', status: 401,
+  detail: `More credentials are required: ${list.join(', ')}.`, requires: list,
+} as never);
 const INTRO = { maxFileBytes: 5_000_000, allowedTypes: ['application/pdf', 'image/*', '.docx'], requireEmail: true, hasPassword: true };
 
 describe('typeAllowed: media types, families and extensions', () => {
@@ -70,6 +75,10 @@ describe('refusalOf: the server’s answer to one upload', () => {
     [problem(404, 'not-found'), {}, 'gone'],
     [problem(401, 'unauthenticated', 'The password is wrong.'), { email: 'a@b.test', password: 'x' }, 'password'],
     [problem(401, 'unauthenticated', 'An email address is required.'), { password: 'x' }, 'email'],
+    [requires(['password']), { email: 'a@b.test', password: 'x' }, 'password'],
+    [requires(['email', 'password']), { password: 'x' }, 'password'],
+    [requires(['email', 'password']), {}, 'email'],
+    [requires(['email']), { password: 'x' }, 'email'],
     [new ApiError(401, undefined), { password: 'x' }, 'email'],
     [new ApiError(401, undefined), { email: 'a@b.test', password: 'x' }, 'password'],
     [problem(503, 'unavailable'), {}, 'scanner'],

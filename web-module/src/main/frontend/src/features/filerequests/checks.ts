@@ -88,8 +88,8 @@ function mentions(problem: { type?: string; detail?: string; title?: string } | 
 
 /**
  * The server's refusal of one upload as a reason: 413 too large, 415 type, 410 closed (expired, full or closed),
- * 404 gone, 401 the email or the password (told apart by what the problem names, else by what the request asks and
- * the visitor gave), 503 the virus scanner unavailable, 429 throttled, 400 invalid input; a failure without an
+ * 404 gone, 401 the email or the password (told apart by the problem's `requires`, else by what it names, else by
+ * what the request asks and the visitor gave), 503 the virus scanner unavailable, 429 throttled, 400 invalid input; a failure without an
  * answer is the network.
  */
 export function refusalOf(
@@ -110,6 +110,13 @@ export function refusalOf(
       return { reason: 'gone' };
     case 401:
     case 403: {
+      // The server's `credentials-required` names what is missing or wrong in `requires` (email, password).
+      const requires = (problem as { requires?: unknown } | undefined)?.requires;
+      if (Array.isArray(requires) && requires.length) {
+        if (requires.includes('password') && given.password) return { reason: 'password' };
+        if (requires.includes('email')) return { reason: 'email' };
+        if (requires.includes('password')) return { reason: 'password' };
+      }
       if (mentions(problem, 'password')) return { reason: 'password' };
       if (mentions(problem, 'email')) return { reason: 'email' };
       if (intro.requireEmail && !given.email) return { reason: 'email' };
