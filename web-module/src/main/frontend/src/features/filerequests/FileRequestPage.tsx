@@ -75,11 +75,11 @@ function ItemRow({ item, onRetry }: { item: Item; onRetry: (key: number) => void
         </>
       )}
       {item.state === 'received' && (
-        <Text size="sm" c="green.9" data-testid="fr-received">{t('item.received')}</Text>
+        <Text size="sm" className={classes.received} data-testid="fr-received">{t('item.received')}</Text>
       )}
       {item.state === 'refused' && item.refusal && (
         <Group gap="xs" align="flex-start" wrap="nowrap">
-          <Text size="sm" c="red.9" data-testid="fr-refusal">{refusalSentence(item.refusal, item.file.name, t)}</Text>
+          <Text size="sm" className={classes.refused} data-testid="fr-refusal">{refusalSentence(item.refusal, item.file.name, t)}</Text>
           {item.retryable && (
             <Button size="compact-xs" variant="light" onClick={() => onRetry(item.key)}
               aria-label={t('item.retryName', { name: item.file.name })}>
@@ -254,7 +254,7 @@ export function FileRequestPage() {
             {t('drop.choose')}
           </Button>
           {tried && !ready && (
-            <Text size="sm" c="red.9" role="alert">{t('drop.fillFirst')}</Text>
+            <Text size="sm" className={classes.refused} role="alert">{t('drop.fillFirst')}</Text>
           )}
         </Stack>
         <input ref={input} type="file" multiple hidden aria-label={t('drop.choose')} data-testid="fr-input"
