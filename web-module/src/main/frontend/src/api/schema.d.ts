@@ -528,6 +528,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/datarooms/{id}/file-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The room's file requests the caller may manage, oldest first */
+        get: operations["listFileRequests"];
+        put?: never;
+        /** An upload link for outsiders into a folder of the room (UPLOAD there); the token and url are shown only in this answer */
+        post: operations["createFileRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/datarooms/{id}/folders": {
         parameters: {
             query?: never;
@@ -770,6 +788,42 @@ export interface paths {
         options?: never;
         /** Refused with 405: a HEAD never uses a ticket up */
         head: operations["headDownloadTicket"];
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/file-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file request (never its token or password) */
+        get: operations["getFileRequest"];
+        put?: never;
+        post?: never;
+        /** Delete a request: its link answers 404 from now on; the files it brought stay */
+        delete: operations["deleteFileRequest"];
+        options?: never;
+        head?: never;
+        /** Change a request: only the fields sent change */
+        patch: operations["updateFileRequest"];
+        trace?: never;
+    };
+    "/api/v1/file-requests/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files the request received, newest first, with the email each sender gave */
+        get: operations["listFileRequestFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -1133,6 +1187,40 @@ export interface paths {
         put?: never;
         /** Erase a visitor's personal data (email, address, user agent) across the tenant; counts stay */
         post: operations["erasePersonalData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/file-requests/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a file request takes (its limits); unknown or deleted → 404, expired or full → 410 */
+        get: operations["openFileRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/file-requests/{token}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send one file (raw body or multipart part 'file'); refused before the body is read: 413 too large, 415 type not taken, 410 expired or full, 401 email or password missing or wrong, 503 no virus scanner; the file arrives SCANNING */
+        post: operations["uploadToFileRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1960,6 +2048,11 @@ export interface components {
             sha256: string;
             /** Format: int64 */
             size: number;
+            /**
+             * @description the newest version's virus scan: only READY is served (SCANNING: no verdict yet)
+             * @enum {string}
+             */
+            status: "SCANNING" | "READY" | "QUARANTINED";
             /** Format: int32 */
             version: number;
             versions: components["schemas"]["DocumentVersion"][];
@@ -1982,6 +2075,8 @@ export interface components {
             sha256: string;
             /** Format: int64 */
             size: number;
+            /** @enum {string} */
+            status: "SCANNING" | "READY" | "QUARANTINED";
             /** Format: int32 */
             version: number;
         };
@@ -2029,6 +2124,128 @@ export interface components {
         FieldError: {
             field: string;
             message: string;
+        };
+        FileRequest: {
+            /** @description media types (application/pdf), families (image/*) or extensions (.docx); empty: any type */
+            allowedTypes: string[];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            dataroomId: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            expiresAt: string | null;
+            /** Format: int32 */
+            filesCount: number;
+            /** Format: uuid */
+            folderId: string | null;
+            hasPassword: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            maxFileBytes: number | null;
+            /** Format: int32 */
+            maxFiles: number | null;
+            name: string;
+            requireEmail: boolean;
+            /** @description only in the answer to its creation: the outsiders' capability, shown once */
+            token?: string | null;
+            /**
+             * Format: uri
+             * @description <public url>/r/<token>, only at creation
+             */
+            url?: string | null;
+        };
+        FileRequestFile: {
+            /** Format: uuid */
+            documentId: string;
+            /** Format: email */
+            email?: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            receivedAt: string;
+            sha256: string;
+            /** Format: int64 */
+            size: number;
+        };
+        FileRequestFilePage: {
+            /** @description Newest first, at most 1,000. */
+            items: components["schemas"]["FileRequestFile"][];
+        };
+        /** @description What an outsider is told before sending a file */
+        FileRequestIntro: {
+            /** @description media types (application/pdf), families (image/*) or extensions (.docx); empty: any type */
+            allowedTypes: string[];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            expiresAt: string | null;
+            /** Format: int32 */
+            filesLeft: number | null;
+            hasPassword: boolean;
+            /**
+             * Format: int64
+             * @description the largest file taken, in bytes
+             */
+            maxFileBytes: number;
+            /** Format: int32 */
+            maxFiles: number | null;
+            name: string;
+            open: boolean;
+            requireEmail: boolean;
+        };
+        FileRequestPage: {
+            /** @description Oldest first, at most 1,000. */
+            items: components["schemas"]["FileRequest"][];
+        };
+        FileRequestReceived: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sha256: string;
+            /** Format: int64 */
+            size: number;
+            /**
+             * @description SCANNING until the virus scanner's verdict
+             * @enum {string}
+             */
+            status: "SCANNING" | "READY" | "QUARANTINED";
+        };
+        /** @description Create: folderId and name are required (folderId null: the room's top). Update: only the fields sent change; null clears an optional one. */
+        FileRequestRequest: {
+            /** @description media types (application/pdf), families (image/*) or extensions (.docx); empty: any type */
+            allowedTypes?: string[] | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            expiresAt?: string | null;
+            /** Format: uuid */
+            folderId?: string | null;
+            /**
+             * Format: int64
+             * @description largest file in bytes; absent: the server's upload limit
+             */
+            maxFileBytes?: number | null;
+            /** Format: int32 */
+            maxFiles?: number | null;
+            name?: string;
+            /** @description write only */
+            password?: string | null;
+            requireEmail?: boolean | null;
         };
         Folder: {
             /** Format: uuid */
@@ -4011,6 +4228,63 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
+    listFileRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileRequestPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createFileRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description The request with its token and url */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
     createFolder: {
         parameters: {
             query?: never;
@@ -4570,6 +4844,112 @@ export interface operations {
         responses: {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getFileRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileRequest"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    deleteFileRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateFileRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listFileRequestFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileRequestFilePage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };
@@ -5359,6 +5739,69 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    openFileRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request's limits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileRequestIntro"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    uploadToFileRequest: {
+        parameters: {
+            query?: {
+                /** @description the sender's email, when the request asks for one */
+                email?: string;
+                /** @description the file's name (else the multipart part's file name) */
+                name?: string;
+            };
+            header?: {
+                /** @description the request's password, when it has one */
+                "X-File-Request-Password"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file, raw or as the multipart part 'file' */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "multipart/form-data": components["schemas"]["UploadForm"];
+            };
+        };
+        responses: {
+            /** @description Received; being scanned */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileRequestReceived"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };

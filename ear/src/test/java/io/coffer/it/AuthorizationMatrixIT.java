@@ -112,6 +112,9 @@ class AuthorizationMatrixIT {
         /** The token of {@link #link} (a room link with downloads on) and a visitor session of it. */
         final String linkToken;
         final String visitorToken;
+        /** A file request into {@link #folder} (issue 18) and its token. */
+        final String fileRequest;
+        final String fileRequestToken;
         /** Every id and name of the fixture's tenant: no caller outside the tenant, or without a grant, may see one. */
         final Set<String> secrets = new TreeSet<>();
         /**
@@ -185,6 +188,11 @@ class AuthorizationMatrixIT {
             HttpResponse<String> session = Http.postJson("/api/v1/public/links/" + linkToken + "/sessions", null, "{}");
             assertEquals(201, session.statusCode(), session.body());
             visitorToken = Http.json(session).getString("visitorToken");
+            HttpResponse<String> request = Http.postJson("/api/v1/datarooms/" + room + "/file-requests", o,
+                    "{\"folderId\": \"" + folder + "\", \"name\": \"Request " + s + "\"}");
+            assertEquals(201, request.statusCode(), request.body());
+            fileRequest = Http.json(request).getString("id");
+            fileRequestToken = Http.json(request).getString("token");
             tokens.put(Caller.KEY_READ_OF_ADMIN, keyToken(adminToken, "read"));
             tokens.put(Caller.KEY_WRITE_OF_ADMIN, keyToken(adminToken, "write"));
             tokens.put(Caller.KEY_ADMIN_OF_ADMIN, keyToken(adminToken, "admin"));
@@ -198,6 +206,7 @@ class AuthorizationMatrixIT {
             secrets.add(invitation);
             secrets.addAll(List.of(webhook, delivery, rule, "Rule " + s, "m-" + s));
             secrets.add(linkToken);
+            secrets.addAll(List.of(fileRequest, fileRequestToken));
             secrets.addAll(List.of(otherRoom, "Other " + s, otherRoomFolder, "Elsewhere " + s, "Link " + s,
                     "owner-" + s + "@m.test", "admin-" + s + "@m.test", "spare-" + s + "@m.test",
                     "invited-" + s + "@m.test", "demoted-" + s + "@m.test"));
@@ -256,6 +265,11 @@ class AuthorizationMatrixIT {
     /** Needs {@code needed} (1 VIEW ... 4 MANAGE) on the fixture's room or items: below VIEW the uniform 404. */
     static Rule onTarget(int needed, int ok) {
         return c -> c == Caller.ANONYMOUS ? 401 : level(c) >= needed ? ok : level(c) >= 1 ? 403 : 404;
+    }
+
+    /** UPLOAD on the fixture's folder, else the uniform 404 (a file request, FR-1: missing to whoever may not upload). */
+    static Rule uploadOrMissing(int ok) {
+        return c -> c == Caller.ANONYMOUS ? 401 : level(c) >= 3 ? ok : 404;
     }
 
     /** OWNER/ADMIN only; another tenant's OWNER meets 404 when the path names an id of ours, else acts on their own. */
@@ -465,6 +479,20 @@ class AuthorizationMatrixIT {
             // attempt is in its own audit log with the id it sent)
             row("GET /api/v1/search", onTarget(1, 200), false,
                     f -> get("/api/v1/search?q=doc&dataroomId=" + f.room)),
+            // issue 18: file requests (FR-1): UPLOAD where the request puts files; below it the request is missing
+            row("POST /api/v1/datarooms/{id}/file-requests", onTarget(3, 201), false, f -> json("POST",
+                    "/api/v1/datarooms/" + f.room + "/file-requests", "{\"folderId\": \"" + f.folder
+                            + "\", \"name\": \"R" + unique() + "\"}")),
+            row("GET /api/v1/datarooms/{id}/file-requests", onTarget(1, 200), false,
+                    f -> get("/api/v1/datarooms/" + f.room + "/file-requests")),
+            row("GET /api/v1/file-requests/{id}", uploadOrMissing(200), false,
+                    f -> get("/api/v1/file-requests/" + f.fileRequest)),
+            row("GET /api/v1/file-requests/{id}/files", uploadOrMissing(200), false,
+                    f -> get("/api/v1/file-requests/" + f.fileRequest + "/files")),
+            row("PATCH /api/v1/file-requests/{id}", uploadOrMissing(200), false, f -> json("PATCH",
+                    "/api/v1/file-requests/" + f.fileRequest, "{\"name\": \"R" + unique() + "\"}")),
+            row("DELETE /api/v1/file-requests/{id}", uploadOrMissing(204), true,
+                    f -> delete("/api/v1/file-requests/" + f.fileRequest)),
             row("GET /api/v1/datarooms/{id}/index", onTarget(1, 200), false,
                     f -> get("/api/v1/datarooms/" + f.room + "/index?format=csv")),
             row("GET /api/v1/datarooms/{id}/grants", onTarget(4, 200), false,
@@ -550,6 +578,11 @@ class AuthorizationMatrixIT {
             row("POST /api/v1/public/links/{token}/access-requests", sameForEveryone(202), false,
                     f -> json("POST", "/api/v1/public/links/" + f.linkToken + "/access-requests",
                             "{\"email\": \"asker-" + unique() + "@m.test\"}")),
+            row("GET /api/v1/public/file-requests/{token}", sameForEveryone(200), false,
+                    f -> get("/api/v1/public/file-requests/" + f.fileRequestToken)),
+            row("POST /api/v1/public/file-requests/{token}/files", sameForEveryone(201), false, f -> Http.request(
+                    "/api/v1/public/file-requests/" + f.fileRequestToken + "/files?name=s" + unique() + ".pdf")
+                    .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(PDF))),
             row("GET /api/v1/public/links/{token}/search", sameForEveryone(200), false,
                     f -> visitor("/api/v1/public/links/" + f.linkToken + "/search?q=doc", f).GET()),
             row("GET /api/v1/public/links/{token}/documents/{docId}/pages/{n}", sameForEveryone(200), false,

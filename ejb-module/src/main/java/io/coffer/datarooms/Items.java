@@ -6,6 +6,7 @@ import io.coffer.shared.DocumentId;
 import io.coffer.shared.FolderId;
 import io.coffer.shared.ItemId;
 import io.coffer.shared.RoomId;
+import io.coffer.shared.UserId;
 import io.coffer.shared.error.ConflictException;
 import io.coffer.shared.error.NotFoundException;
 import io.coffer.shared.error.ValidationException;
@@ -111,6 +112,35 @@ class Items {
             rooms.add(item);
         } catch (jakarta.persistence.PersistenceException raced) {
             throw new ConflictException("An item with this name exists in this folder.");
+        }
+        return item;
+    }
+
+    /**
+     * A new item made in {@code creator}'s name (its permission checked by the caller of this), at a free name: a
+     * taken one gets " (2)", " (3)"… before its extension.
+     */
+    ItemEntity addAs(UserId creator, RoomId roomId, FolderId parent, String kind, String name) {
+        String clean = Names.clean(name, "name");
+        UUID parentId = parent == null ? null : parent.value();
+        if (parentId != null) {
+            rooms.item(parentId).filter(i -> i.roomId().equals(roomId.value()) && ItemEntity.FOLDER.equals(i.kind()))
+                    .orElseThrow(() -> new io.coffer.shared.error.GoneException("This file request's folder is gone."));
+        }
+        Rooms.Siblings siblings = rooms.siblings(roomId.value(), parentId);
+        String free = clean;
+        int dot = clean.lastIndexOf('.');
+        String stem = dot > 0 ? clean.substring(0, dot) : clean;
+        String ext = dot > 0 ? clean.substring(dot) : "";
+        for (int n = 2; siblings.named(free, null); n++) {
+            free = stem + " (" + n + ")" + ext;
+        }
+        ItemEntity item = new ItemEntity(roomId.value(), parentId, kind, free, siblings.nextPosition(),
+                creator.value(), clock.instant());
+        try {
+            rooms.add(item);
+        } catch (jakarta.persistence.PersistenceException raced) {
+            throw new ConflictException("A file of this name arrived at the same moment; send it again.");
         }
         return item;
     }

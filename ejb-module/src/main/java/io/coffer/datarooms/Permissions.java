@@ -286,10 +286,20 @@ public class Permissions {
     // ---- on someone's behalf ---------------------------------------------------------------------------------------
 
     /**
-     * What {@code holder} (not the caller: see {@link #level}) may do with a live folder or document now, at most at
+     * What {@code holder} (not the caller: see {@link #level}) may do in a live room now, at most at
      * the role they acted with: a download ticket or a share link acts with its creator's rights at the moment of use,
      * never more. NONE when the user is gone, the item deleted or its room archived.
      */
+    public Permission onBehalfOf(Holder holder, RoomId roomId) {
+        Optional<Who> who = behalf(holder);
+        Optional<DataRoomEntity> room = liveRoom(roomId.value());
+        if (who.isEmpty() || room.isEmpty()) {
+            return Permission.NONE;
+        }
+        return level(who.get(), room.get(), null);
+    }
+
+    /** As {@link #onBehalfOf(Holder, RoomId)}, on a live folder or document. */
     public Permission onBehalfOf(Holder holder, ItemId itemId) {
         Optional<Who> who = behalf(holder);
         Optional<LiveItem> live = live(itemId);

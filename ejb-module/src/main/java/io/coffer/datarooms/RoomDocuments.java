@@ -57,6 +57,26 @@ public class RoomDocuments {
                 () -> new NotFoundException("no such folder")).id());
     }
 
+    /**
+     * A new document's entry made in {@code holder}'s name, not the caller's (an outsider's file through a file
+     * request, FR-3): {@code holder} must hold UPLOAD where it goes now (else {@link GoneException}: the request no
+     * longer works, FR-11); a taken name gets " (2)", " (3)"… before its extension, as a desktop does.
+     */
+    public DocumentEntry addOnBehalfOf(Holder holder, RoomId roomId, FolderId folderId, String name) {
+        io.coffer.shared.ItemId where = folderId;
+        Permission held = where == null ? permissions.onBehalfOf(holder, roomId)
+                : permissions.onBehalfOf(holder, where);
+        if (!held.atLeast(Permission.UPLOAD)) {
+            throw new io.coffer.shared.error.GoneException("This file request no longer accepts files.");
+        }
+        return Items.entry(items.addAs(holder.user(), roomId, folderId, ItemEntity.DOCUMENT, name));
+    }
+
+    /** The room of a live or trashed document, for the documents module's own background work (no caller). */
+    public Optional<RoomId> roomOf(DocumentId id) {
+        return rooms.anyItem(id.value()).map(i -> new RoomId(i.roomId()));
+    }
+
     /** A document's entry after checking that the caller holds {@code needed} on it. */
     public DocumentEntry entry(DocumentId id, Permission needed) {
         ItemEntity item = items.document(id);

@@ -76,6 +76,18 @@ public final class DocumentEvents {
         }
     }
 
+    /**
+     * {@code document.quarantined}: the virus scanner found {@code finding} in a version (FR-8); it is never served.
+     * {@code room} is null when the document was purged before the verdict.
+     */
+    public record Quarantined(TenantId tenant, RoomId room, DocumentId document, int version, String sha256,
+                              String finding, Instant at) implements DocumentEvent {
+        @Override
+        public String type() {
+            return "document.quarantined";
+        }
+    }
+
     /** {@code document.deleted} (moved to the trash). */
     public record Deleted(TenantId tenant, RoomId room, DocumentId document, UserId actor, Instant at) implements DocumentEvent {
         @Override

@@ -15,6 +15,7 @@ import io.coffer.identity.CallerCheck;
 import io.coffer.identity.CurrentCaller;
 import io.coffer.shared.DocumentId;
 import io.coffer.shared.TenantId;
+import io.coffer.shared.UserId;
 import io.coffer.storage.StoredBlob;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -60,6 +61,9 @@ public class Documents {
     @Inject
     Renditions renditions;
 
+    @Inject
+    io.coffer.documents.internal.Scanning scanning;
+
     @EJB
     io.coffer.tenancy.TenantScope tenancy;
 
@@ -96,8 +100,9 @@ public class Documents {
         return new DocumentView(id, entry.roomId().value(), entry.folderId() == null ? null : entry.folderId().value(),
                 entry.name(), newest.size(), newest.sha256(),
                 newest.contentType(), newest.pageCount(), newest.version(), all.stream()
-                .map(v -> new DocumentView.Version(v.version(), v.size(), v.sha256(), v.contentType(), v.createdAt()))
-                .toList());
+                .map(v -> new DocumentView.Version(v.version(), v.size(), v.sha256(), v.contentType(), v.createdAt(),
+                        v.scanStatus()))
+                .toList(), newest.scanStatus());
     }
 
     /** The newest version's bytes as served; the caller must hold DOWNLOAD. */
@@ -147,10 +152,47 @@ public class Documents {
 
     private DocumentVersionEntity version(UUID document, int number, StoredBlob blob, String type,
                                           Uploads.Preview preview, CurrentCaller caller) {
+        return version(document, number, blob, type, preview, caller.user());
+    }
+
+    private DocumentVersionEntity version(UUID document, int number, StoredBlob blob, String type,
+                                          Uploads.Preview preview, UserId creator) {
         DocumentVersionEntity version = new DocumentVersionEntity(document, number, blob.id(), blob.sha256(),
-                blob.size(), type, preview.pageCount(), caller.user().value(), clock.instant());
+                blob.size(), type, preview.pageCount(), creator.value(), clock.instant());
+        if (scanning.required()) { // FR-10: with a scanner configured, every version waits for its verdict
+            version.awaitingScan();
+        }
         return preview.rendition() == null ? version
                 : version.withRendition(preview.rendition().id(), preview.rendition().size());
+    }
+
+    /** A new document recorded in someone's name without a caller: what its sender may be told. */
+    public record Received(DocumentId id, UUID versionId, String name, long size, String sha256, ScanStatus status) {
+    }
+
+    /**
+     * Records a new document whose bytes are staged, in {@code creator}'s name, in the caller's tenant transaction: an
+     * outsider's file through a file request (FR-3). {@code creator} must hold UPLOAD where it goes now (else 410,
+     * FR-11); a taken name gets " (2)"; the tenant's quota is charged; {@code document.uploaded} names the creator.
+     */
+    public Received registerOnBehalf(io.coffer.datarooms.Holder creator, RoomId room, FolderId folder, String name,
+                                     Uploads.Staged staged) {
+        DocumentEntry entry = entries.addOnBehalfOf(creator, room, folder, name);
+        DocumentId id = entry.id();
+        TenantId tenant = tenancy.require();
+        quota.charge(tenant, staged.blob().size());
+        DocumentVersionEntity v = version(id.value(), 1, staged.blob(), staged.type(), staged.preview(),
+                creator.user());
+        versions.add(v);
+        events.fire(new DocumentEvents.Uploaded(tenant, room, id, 1, staged.blob().size(), creator.user(),
+                clock.instant()));
+        return new Received(id, v.id(), entry.name(), v.size(), v.sha256(), v.scanStatus());
+    }
+
+    /** The newest version's id (the one a scan settles after an upload). */
+    public UUID newestVersionId(DocumentId document) {
+        entries.entry(document, Permission.VIEW);
+        return versions.newest(document.value()).orElseThrow().id();
     }
 
     /** Renames and/or moves a document (MANAGE). */

@@ -56,6 +56,9 @@ public class Uploads {
     @Inject
     io.coffer.documents.internal.OfficeConversion office;
 
+    @Inject
+    io.coffer.documents.internal.Scanning scanning;
+
     /**
      * A new document (version 1). {@code name} (the query's) wins over the file name inside a multipart body; one of
      * them must be given.
@@ -75,8 +78,7 @@ public class Uploads {
             Preview preview = preview(tenant, blob, type, () -> finalName);
             try {
                 DocumentView view = documents.register(roomId, folderId, finalName, blob, type, preview);
-                pagesAhead(tenant, blob, preview);
-                return view;
+                return settled(tenant, view, blob, preview);
             } catch (RuntimeException e) {
                 forget(tenant, preview.rendition());
                 throw e;
@@ -96,8 +98,7 @@ public class Uploads {
             Preview preview = preview(tenant, blob, type, () -> documents.get(documentId).name());
             try {
                 DocumentView view = documents.registerVersion(documentId, blob, type, preview);
-                pagesAhead(tenant, blob, preview);
-                return view;
+                return settled(tenant, view, blob, preview);
             } catch (RuntimeException e) {
                 forget(tenant, preview.rendition());
                 throw e;
@@ -105,6 +106,74 @@ public class Uploads {
         } catch (RuntimeException e) {
             forget(tenant, blob);
             throw e;
+        }
+    }
+
+    /**
+     * Once a member's version committed: with a scanner, it is scanned now, before the answer, so that the uploader
+     * learns the verdict (FR-10; a scanner that does not answer leaves it SCANNING for the sweep); a READY version's
+     * pages are drawn ahead.
+     */
+    private DocumentView settled(TenantId tenant, DocumentView view, StoredBlob blob, Preview preview) {
+        if (view.status() == ScanStatus.SCANNING) {
+            ScanStatus now = scanning.settle(tenant, documents.newestVersionId(new io.coffer.shared.DocumentId(
+                    view.id())));
+            return now == ScanStatus.SCANNING ? view : documents.get(view.id());
+        }
+        pagesAhead(tenant, blob, preview);
+        return view;
+    }
+
+    /** An upload stored and looked at, not yet recorded: what {@link Documents#registerOnBehalf} records. */
+    public record Staged(StoredBlob blob, String type, Preview preview) {
+    }
+
+    /**
+     * Stores a body someone else records (a file request's, FR-3..FR-6) in {@code tenant}: at most {@code maxBytes}
+     * (413 past it, before a byte when declared), a {@code Digest} checked, the type detected from the first bytes and
+     * refused by {@code typeAllowed} (415, nothing kept), the preview made ({@code name}: the file's, asked
+     * after the body is read). {@link #discard} it when recording fails.
+     */
+    public Staged stage(TenantId tenant, UploadBody body, long maxBytes,
+                        java.util.function.Predicate<String> typeAllowed, java.util.function.Supplier<String> name) {
+        long max = Math.min(maxBytes, refuseOverLimit(body.declaredLength() - body.framingAllowance()));
+        if (body.declaredLength() - body.framingAllowance() > max) {
+            throw new PayloadTooLargeException(max);
+        }
+        StoredBlob blob = store(tenant, body, null, max);
+        try {
+            String type = detect(tenant, blob);
+            if (!typeAllowed.test(type)) {
+                throw new io.coffer.shared.error.UnsupportedTypeException("This file's content (" + type
+                        + ") is not among the types this request accepts; nothing was kept.");
+            }
+            return new Staged(blob, type, preview(tenant, blob, type, name));
+        } catch (RuntimeException e) {
+            forget(tenant, blob);
+            throw e;
+        }
+    }
+
+    /**
+     * Whether uploads of outsiders can be taken now (FR-13): a scanner is configured ({@code COFFER_CLAMAV}), or the
+     * operator switched scanning off ({@code COFFER_SCAN=off}).
+     */
+    public boolean acceptsOutsiders() {
+        return scanning.acceptsOutsiders();
+    }
+
+    /** Removes a staged upload's bytes (its recording failed). */
+    public void discard(TenantId tenant, Staged staged) {
+        forget(tenant, staged.preview().rendition());
+        forget(tenant, staged.blob());
+    }
+
+    /** After a staged upload was recorded and committed: scanned in the background (FR-7), or its pages drawn ahead. */
+    public void received(TenantId tenant, Staged staged, Documents.Received received) {
+        if (received.status() == ScanStatus.SCANNING) {
+            scanning.settleSoon(tenant, received.versionId());
+        } else {
+            pagesAhead(tenant, staged.blob(), staged.preview());
         }
     }
 
@@ -136,8 +205,11 @@ public class Uploads {
     }
 
     private StoredBlob store(TenantId tenant, UploadBody body, String digestHeader) {
+        return store(tenant, body, digestHeader, refuseOverLimit(body.declaredLength() - body.framingAllowance()));
+    }
+
+    private StoredBlob store(TenantId tenant, UploadBody body, String digestHeader, long max) {
         Optional<byte[]> expected = expectedSha256(digestHeader);
-        long max = refuseOverLimit(body.declaredLength() - body.framingAllowance());
         StoredBlob blob;
         try (InputStream in = body.open()) {
             blob = blobs.put(tenant, in, max);

@@ -2,6 +2,7 @@ package io.coffer.events;
 
 import io.coffer.datarooms.DataRoomEvents;
 import io.coffer.documents.DocumentEvents;
+import io.coffer.filerequests.FileRequestEvents;
 import io.coffer.identity.IdentityEvents;
 import io.coffer.shared.CofferEvent;
 import io.coffer.shared.TenantId;
@@ -140,6 +141,12 @@ public record EventFacts(TenantId tenant, String type, Instant at, String actorT
         } else if (e instanceof ShareLinkEvents.NdaAccepted x) {
             b.visitor(x.session(), x.email()).room(x.room()).link(x.link()).client(x.clientAddress())
                     .put("ndaVersion", x.ndaVersion()).put("ndaSha256", x.ndaSha256());
+        } else if (e instanceof DocumentEvents.Quarantined x) {
+            b.room(x.room() == null ? null : x.room().value()).document(x.document().value())
+                    .put("version", x.version()).put("sha256", x.sha256()).put("finding", x.finding());
+        } else if (e instanceof FileRequestEvents.Uploaded x) {
+            b.visitor(null, x.email()).room(x.room().value()).document(x.document().value()).client(x.clientAddress())
+                    .put("fileRequestId", x.request().toString()).put("name", x.name()).put("size", x.size());
         } else if (e instanceof ActivityEvents.PrivacyErased x) {
             b.user(x.actor()).object("user", x.actor().value()); // who asked; never the erased email
         } else if (e instanceof AutomationEvents.Note x) {

@@ -249,6 +249,50 @@ public class CofferSettings {
         return value("coffer.test.statement-statistics").map(Boolean::parseBoolean).orElse(false);
     }
 
+    /** Where a clamd listens ({@code COFFER_CLAMAV=host:port}). */
+    public record Scanner(String host, int port) {
+    }
+
+    /**
+     * {@code COFFER_CLAMAV}: the {@code host:port} of a clamd that scans every upload (FR-7); empty when unset. A value
+     * that is no {@code host:port} stops start-up.
+     */
+    public Optional<Scanner> scanner() {
+        Optional<String> set = value("COFFER_CLAMAV").map(String::strip).filter(v -> !v.isEmpty());
+        if (set.isEmpty()) {
+            return Optional.empty();
+        }
+        String v = set.get();
+        int colon = v.lastIndexOf(':');
+        try {
+            int port = Integer.parseInt(v.substring(colon + 1));
+            String host = v.substring(0, Math.max(colon, 0));
+            if (colon > 0 && port > 0 && port < 65536 && !host.isBlank()) {
+                return Optional.of(new Scanner(host.startsWith("[") && host.endsWith("]")
+                        ? host.substring(1, host.length() - 1) : host, port));
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new StartupFailure("COFFER_CLAMAV must be host:port of a clamd (for example localhost:3310)");
+    }
+
+    /**
+     * {@code COFFER_SCAN=off}: the operator takes uploads unscanned (file requests then accept files without a
+     * scanner, FR-13); anything else but {@code on} or unset stops start-up. With a scanner configured it is ignored:
+     * a configured scanner always scans.
+     */
+    public boolean scanningOff() {
+        Optional<String> set = value("COFFER_SCAN").map(v -> v.strip().toLowerCase(java.util.Locale.ROOT));
+        if (set.isEmpty() || set.get().isEmpty() || set.get().equals("on")) {
+            return false;
+        }
+        if (set.get().equals("off")) {
+            return true;
+        }
+        throw new StartupFailure("COFFER_SCAN must be on or off");
+    }
+
     /** {@code COFFER_MAX_UPLOAD_BYTES}: the largest accepted document (a long; default 2^31). */
     public long maxUploadBytes() {
         try {

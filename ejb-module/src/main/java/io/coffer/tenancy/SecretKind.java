@@ -23,6 +23,8 @@ public enum SecretKind {
     EMAIL_CODE,
     /** A share link's token (the visitor's capability, used until the link is revoked or expires). */
     SHARE_LINK,
+    /** A file request's token (an outsider's upload capability, until the request is deleted, FR-12). */
+    FILE_REQUEST,
     /** The mfaToken of a login's second step (single use, 5 minutes, MFA-5). */
     MFA,
     /** A TOTP recovery code (single use, no expiry; revoked when TOTP is disabled, MFA-8). */

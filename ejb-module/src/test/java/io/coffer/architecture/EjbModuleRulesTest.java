@@ -165,6 +165,24 @@ class EjbModuleRulesTest {
                 .check(EJB_CLASSES);
     }
 
+    /**
+     * Issue 18: file requests sit above documents and datarooms; nothing in the domain depends on them (the events
+     * mapping and the activity module's erasure read their face), and their senders' data face is the activity
+     * module's only.
+     */
+    @Test
+    void fileRequestsSitAboveTheDomain() {
+        noClasses().that().resideOutsideOfPackages("io.coffer.filerequests..", "io.coffer.events..",
+                        "io.coffer.activity..")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.filerequests..")
+                .because("file requests are above documents and datarooms (they talk down; events go up)")
+                .check(EJB_CLASSES);
+        noClasses().that().resideOutsideOfPackages("io.coffer.activity..", "io.coffer.filerequests..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.coffer.filerequests.SenderData")
+                .because("erasing or ageing senders' emails is the activity module's, after its role check (ACT-12)")
+                .check(EJB_CLASSES);
+    }
+
     /** Issue 12: the share links' visitor data face checks no caller: erasure and retention (activity) only. */
     @Test
     void act12_onlyTheActivityModuleReachesTheVisitorsPersonalData() {

@@ -28,6 +28,7 @@ public final class EndpointGroups {
             Map.entry("automations", "automations"),
             Map.entry("datarooms", "datarooms"),
             Map.entry("documents", "documents"),
+            Map.entry("file-requests", "file-requests"),
             Map.entry("download-tickets", "download-tickets"),
             Map.entry("folders", "folders"),
             Map.entry("groups", "groups"),

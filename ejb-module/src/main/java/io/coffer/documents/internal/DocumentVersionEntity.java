@@ -49,6 +49,17 @@ public class DocumentVersionEntity extends TenantOwned {
     @Column(name = "rendition_size")
     private Long renditionSize;
 
+    /** SCANNING, READY or QUARANTINED ({@link io.coffer.documents.ScanStatus}); READY unless a scanner must decide. */
+    @Column(name = "scan_status", nullable = false)
+    private String scanStatus = "READY";
+
+    /** What the scanner found (a signature's name) in a quarantined version. */
+    @Column(name = "scan_finding")
+    private String scanFinding;
+
+    @Column(name = "scanned_at")
+    private Instant scannedAt;
+
     protected DocumentVersionEntity() {
     }
 
@@ -124,5 +135,27 @@ public class DocumentVersionEntity extends TenantOwned {
 
     public Long renditionSize() {
         return renditionSize;
+    }
+
+    public io.coffer.documents.ScanStatus scanStatus() {
+        return io.coffer.documents.ScanStatus.valueOf(scanStatus);
+    }
+
+    public String scanFinding() {
+        return scanFinding;
+    }
+
+    /** A version stored before a scanner answered: nothing of it is served until it is READY (FR-9). */
+    public DocumentVersionEntity awaitingScan() {
+        this.scanStatus = io.coffer.documents.ScanStatus.SCANNING.name();
+        return this;
+    }
+
+    /** The scanner's verdict. */
+    public void scanned(boolean clean, String finding, Instant at) {
+        this.scanStatus = (clean ? io.coffer.documents.ScanStatus.READY : io.coffer.documents.ScanStatus.QUARANTINED)
+                .name();
+        this.scanFinding = clean ? null : finding;
+        this.scannedAt = at;
     }
 }

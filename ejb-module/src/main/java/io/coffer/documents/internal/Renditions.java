@@ -116,8 +116,25 @@ public class Renditions {
 
     // ---- what is served ------------------------------------------------------------------------------------------
 
+    /**
+     * The one gate of every byte served (FR-8, FR-9): the bytes, a stamped copy, a page image and a zip's entries are
+     * made only of a READY version. SCANNING (no verdict yet, or no scanner answering) and QUARANTINED are a conflict
+     * whoever asks — owner, member, visitor or ticket.
+     */
+    public static void requireServable(DocumentVersionEntity v) {
+        switch (v.scanStatus()) {
+            case READY -> {
+            }
+            case SCANNING -> throw new io.coffer.shared.error.ConflictException(
+                    "This file is being checked for viruses; it can be opened once the check is done.");
+            case QUARANTINED -> throw new io.coffer.shared.error.ConflictException(
+                    "This file is quarantined: the virus scanner found " + v.scanFinding() + " in it. It is never served.");
+        }
+    }
+
     /** The newest version's bytes as stored, saved as {@code fileName}. */
     public Content stored(TenantId tenant, DocumentVersionEntity v, String fileName) {
+        requireServable(v);
         return new Served.Blob(blobs, tenant, v.blobId(), v.size(), quote(v.sha256()),
                 ContentTypes.served(v.contentType()), fileName);
     }
@@ -125,6 +142,7 @@ public class Renditions {
     /** The version as a PDF with {@code watermark} stamped on every page, made once per audience and text. */
     public Content stamped(TenantId tenant, DocumentId document, DocumentVersionEntity v, String fileName,
                            Watermark watermark, Audience audience) {
+        requireServable(v);
         Path stamped = audienceDir(DOWNLOADS, tenant, audience).resolve(prefix(document) + v.blobId() + "-"
                 + key(watermark) + ".pdf");
         try {
@@ -146,6 +164,7 @@ public class Renditions {
      */
     public Optional<PageImage> page(TenantId tenant, DocumentId document, DocumentVersionEntity v, int page,
                                     Optional<Watermark> watermark, Audience audience) {
+        requireServable(v);
         if (v.pageCount() == null || page < 1 || page > v.pageCount()) {
             return Optional.empty();
         }
@@ -276,7 +295,9 @@ public class Renditions {
     /** A zip of {@code parts}, stamped entry by entry with {@code watermark} (work files: the audience's). */
     public Zip zip(TenantId tenant, String fileName, List<ZipPart> parts, Optional<Watermark> watermark,
                    Audience audience) {
-        return new ZipFiles(fileName, parts.stream().map(p -> new ZipFiles.Part(p.name(), tenant, p.version().blobId(),
+        return new ZipFiles(fileName, parts.stream()
+                .filter(p -> p.version().scanStatus() == io.coffer.documents.ScanStatus.READY) // FR-9
+                .map(p -> new ZipFiles.Part(p.name(), tenant, p.version().blobId(),
                 p.version().size())).toList(), watermark.map(Watermark::text).orElse(null), blobs,
                 audienceDir(DOWNLOADS, tenant, audience));
     }

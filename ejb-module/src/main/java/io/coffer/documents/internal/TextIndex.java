@@ -65,6 +65,7 @@ public class TextIndex {
                         + " select v.id, v.tenant_id, cast(?1 as timestamptz) from document_versions v"
                         + " where not exists (select 1 from document_versions n where n.tenant_id = v.tenant_id"
                         + "   and n.document_id = v.document_id and n.version > v.version)"
+                        + " and v.scan_status = 'READY'" // FR-9: an unscanned or quarantined file is never read
                         + " and not exists (select 1 from document_text_queue q where q.version_id = v.id)")
                 .setParameter(1, Timestamp.from(now)).executeUpdate();
     }

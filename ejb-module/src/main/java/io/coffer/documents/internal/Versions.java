@@ -62,7 +62,37 @@ public class Versions {
     public void add(DocumentVersionEntity version) {
         em.persist(version);
         em.flush();
-        text.queue(version.id(), version.createdAt());
+        if (version.scanStatus() == io.coffer.documents.ScanStatus.READY) { // FR-9: nothing of an unscanned file
+            text.queue(version.id(), version.createdAt());
+        }
+    }
+
+    public Optional<DocumentVersionEntity> find(UUID id) {
+        return Optional.ofNullable(em.find(DocumentVersionEntity.class, id));
+    }
+
+    /** Up to {@code limit} versions of the tenant waiting for a scanner's verdict, oldest first. */
+    public List<DocumentVersionEntity> scanning(int limit) {
+        return em.createQuery("select v from DocumentVersionEntity v where v.scanStatus = 'SCANNING'"
+                + " order by v.createdAt, v.id", DocumentVersionEntity.class).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Records the scanner's verdict on a version still SCANNING (a verdict already given stays: two instances may
+     * scan the same version); a clean version is queued for search now (SR-3). Answers whether this call decided.
+     */
+    public boolean decide(DocumentVersionEntity version, boolean clean, String finding, java.time.Instant at) {
+        em.lock(version, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(version);
+        if (version.scanStatus() != io.coffer.documents.ScanStatus.SCANNING) {
+            return false;
+        }
+        version.scanned(clean, finding, at);
+        em.flush();
+        if (clean) {
+            text.queue(version.id(), at);
+        }
+        return true;
     }
 
     public void deleteOf(Collection<UUID> documents) {

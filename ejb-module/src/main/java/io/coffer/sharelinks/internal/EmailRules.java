@@ -15,9 +15,7 @@ import java.util.regex.Pattern;
 public record EmailRules(List<String> allowEmails, List<String> allowDomains, List<String> denyEmails,
                          List<String> denyDomains) {
 
-    private static final String HOST = "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*";
-    /** The domain part a host name (AB-4): {@code a@.example.com} or {@code a@-.com} are no addresses. */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@(?=.{1,253}$)" + HOST);
+    private static final String HOST = io.coffer.shared.Emails.HOST;
     private static final Pattern DOMAIN = Pattern.compile("(\\*\\.)?" + HOST);
 
     public static final EmailRules NONE = new EmailRules(List.of(), List.of(), List.of(), List.of());
@@ -50,11 +48,7 @@ public record EmailRules(List<String> allowEmails, List<String> allowDomains, Li
 
     /** A visitor's email in the one form that is compared and stored, or null when it is not an email address. */
     public static String normalEmail(String email) {
-        if (email == null) {
-            return null;
-        }
-        String e = email.strip().toLowerCase(Locale.ROOT);
-        return e.length() <= 254 && EMAIL.matcher(e).matches() ? e : null;
+        return io.coffer.shared.Emails.normal(email); // the one reading (AB-4)
     }
 
     /** Cleans an owner's list of emails; a malformed entry is a 400 on {@code field}. */

@@ -18,7 +18,10 @@ public record DocumentResponse(
                 pattern = "^[\\w.+-]+/[\\w.+-]+.*$") String contentType,
         @Schema(nullable = true) Integer pageCount,
         @Schema(required = true) int version,
-        @Schema(required = true) List<VersionResponse> versions) {
+        @Schema(required = true) List<VersionResponse> versions,
+        @Schema(required = true, enumeration = {"SCANNING", "READY", "QUARANTINED"},
+                description = "the newest version's virus scan: only READY is served (SCANNING: no verdict yet)")
+        String status) {
 
     /** A PATCH of a document: rename and/or move (an absent field stays as it is). */
     @Schema(name = "DocumentPatch")
@@ -32,13 +35,16 @@ public record DocumentResponse(
                                   @Schema(required = true, pattern = "^[0-9a-f]{64}$", maxLength = 64) String sha256,
                                   @Schema(required = true, maxLength = 255, pattern = "^[\\w.+-]+/[\\w.+-]+.*$")
                                   String contentType,
-                                  @Schema(required = true) Instant createdAt) {
+                                  @Schema(required = true) Instant createdAt,
+                                  @Schema(required = true, enumeration = {"SCANNING", "READY", "QUARANTINED"})
+                                  String status) {
     }
 
     public static DocumentResponse of(DocumentView d) {
         return new DocumentResponse(d.id().toString(), d.name(), d.folderId() == null ? null : d.folderId().toString(),
                 d.size(), d.sha256(), d.contentType(), d.pageCount(), d.version(), d.versions().stream()
-                .map(v -> new VersionResponse(v.version(), v.size(), v.sha256(), v.contentType(), v.createdAt()))
-                .toList());
+                .map(v -> new VersionResponse(v.version(), v.size(), v.sha256(), v.contentType(), v.createdAt(),
+                        v.status().name()))
+                .toList(), d.status().name());
     }
 }

@@ -66,6 +66,9 @@ public final class ExceptionMappers {
         if (e instanceof io.coffer.shared.error.PayloadTooLargeException) {
             return Problem.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), null).header("Connection", "close").build();
         }
+        if (e instanceof io.coffer.shared.error.UnsupportedTypeException) {
+            return Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), null).build();
+        }
         if (e instanceof InvalidTokenException) {
             return Problem.of(ProblemType.INVALID_TOKEN).build(); // one body for wrong, expired, used, foreign
         }

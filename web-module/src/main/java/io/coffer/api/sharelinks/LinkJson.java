@@ -78,37 +78,15 @@ final class LinkJson {
     }
 
     static Boolean bool(JsonObject o, String key, String field) {
-        if (!o.containsKey(key) || o.isNull(key)) {
-            return null;
-        }
-        JsonValue v = o.get(key);
-        if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
-            throw ValidationException.of(field, "must be true or false");
-        }
-        return v == JsonValue.TRUE;
+        return io.coffer.api.JsonFields.bool(o, key, field);
     }
 
     static Integer integer(JsonObject o, String key) {
-        if (!o.containsKey(key) || o.isNull(key)) {
-            return null;
-        }
-        if (o.get(key).getValueType() != JsonValue.ValueType.NUMBER || !o.getJsonNumber(key).isIntegral()) {
-            throw ValidationException.of(key, "must be a whole number");
-        }
-        try {
-            return o.getJsonNumber(key).intValueExact();
-        } catch (ArithmeticException e) {
-            throw ValidationException.of(key, "is too large");
-        }
+        return io.coffer.api.JsonFields.integer(o, key);
     }
 
     static Instant instant(JsonObject o, String key) {
-        String s = string(o, key, key);
-        try {
-            return s == null ? null : Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            throw ValidationException.of(key, "must be an ISO-8601 UTC instant");
-        }
+        return io.coffer.api.JsonFields.instant(o, key);
     }
 
     static UUID uuid(String s, String field) {
@@ -120,20 +98,7 @@ final class LinkJson {
     }
 
     static List<String> strings(JsonObject o, String key) {
-        if (!o.containsKey(key) || o.isNull(key)) {
-            return null;
-        }
-        if (o.get(key).getValueType() != JsonValue.ValueType.ARRAY) {
-            throw ValidationException.of(key, "must be an array of strings");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonValue v : o.getJsonArray(key)) {
-            if (v.getValueType() != JsonValue.ValueType.STRING) {
-                throw ValidationException.of(key, "must be an array of strings");
-            }
-            out.add(((jakarta.json.JsonString) v).getString());
-        }
-        return out;
+        return io.coffer.api.JsonFields.strings(o, key);
     }
 
     static List<ItemOverride> overrides(JsonObject o) {
