@@ -17,6 +17,7 @@ export type Document = Schemas['Document'];
 /** What an upload request needs; the paths are the contract's (checked against the generated types). */
 const UPLOAD_PATH = '/api/v1/datarooms/{id}/documents' satisfies keyof paths;
 const VERSION_PATH = '/api/v1/documents/{id}/versions' satisfies keyof paths;
+const FILE_REQUEST_UPLOAD_PATH = '/api/v1/public/file-requests/{token}/files' satisfies keyof paths;
 
 export interface UploadOptions {
   onProgress?: (loaded: number, total: number) => void;
@@ -53,13 +54,7 @@ async function send(path: string, file: Blob, options: UploadOptions): Promise<D
 }
 
 /** What `POST /public/file-requests/{token}/files` answers (201): the file is being checked (`SCANNING`). */
-export interface FileRequestReceipt {
-  id: string;
-  name: string;
-  size: number;
-  sha256: string;
-  status: 'SCANNING' | 'READY' | 'QUARANTINED';
-}
+export type FileRequestReceipt = Schemas['FileRequestReceived'];
 
 /**
  * An outsider's upload into a file request: `POST /public/file-requests/{token}/files?name=&email=` with the raw
@@ -75,7 +70,7 @@ export async function uploadToFileRequest(
   const query = new URLSearchParams({ name: target.name });
   if (target.email) query.set('email', target.email);
   const headers: Record<string, string> = target.password ? { 'X-File-Request-Password': target.password } : {};
-  const path = `/api/v1/public/file-requests/${encodeURIComponent(token)}/files?${query}`;
+  const path = `${FILE_REQUEST_UPLOAD_PATH.replace('{token}', encodeURIComponent(token))}?${query}`;
   return answer(await once(path, file, options, null, headers)) as unknown as FileRequestReceipt;
 }
 

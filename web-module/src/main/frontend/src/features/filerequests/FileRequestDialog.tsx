@@ -62,7 +62,7 @@ export function FileRequestDialog({ opened, onClose, roomId, folderId, path, roo
           <Text size="sm" fw={600} id="fr-url-label">{t('dialog.url')}</Text>
           <div className={classes.urlBox} aria-labelledby="fr-url-label" data-testid="fr-url">{created.url}</div>
           <Group>
-            <CopyButton value={created.url}>
+            <CopyButton value={created.url ?? ''}>
               {({ copied, copy }) => (
                 <Button onClick={copy} color={copied ? 'teal' : 'blue'} aria-live="polite">
                   {copied ? t('dialog.copied') : t('dialog.copy')}

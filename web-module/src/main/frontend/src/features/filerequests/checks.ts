@@ -6,7 +6,15 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/client';
 import { formatBytes } from '../rooms/format';
-import type { FileRequestIntro } from './api';
+
+/** The limits of a request's intro (`FileRequestIntro`) the checks read; tolerant of absent or null values. */
+export interface RequestLimits {
+  maxFileBytes?: number | null;
+  allowedTypes?: readonly string[] | null;
+  filesLeft?: number | null;
+  requireEmail?: boolean;
+  hasPassword?: boolean;
+}
 
 /** Why a file is not sent (client side) or was not received (server side). */
 export type Refusal =
@@ -66,7 +74,7 @@ export function typeAllowed(file: { name: string; type: string }, allowed: reado
  */
 export function checkFiles<F extends { name: string; type: string; size: number }>(
   files: readonly F[],
-  intro: Pick<FileRequestIntro, 'maxFileBytes' | 'allowedTypes' | 'filesLeft'>,
+  intro: RequestLimits,
   alreadyTaken = 0,
 ): { file: F; refusal: Refusal | null }[] {
   let left = intro.filesLeft == null ? Infinity : Math.max(0, intro.filesLeft - alreadyTaken);
@@ -94,7 +102,7 @@ function mentions(problem: { type?: string; detail?: string; title?: string } | 
  */
 export function refusalOf(
   error: unknown,
-  intro: Pick<FileRequestIntro, 'maxFileBytes' | 'allowedTypes' | 'requireEmail' | 'hasPassword'>,
+  intro: RequestLimits,
   given: { email?: string; password?: string } = {},
 ): Refusal {
   if (!(error instanceof ApiError)) return { reason: 'network' };
