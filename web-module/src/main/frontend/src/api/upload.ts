@@ -17,6 +17,7 @@ export type Document = Schemas['Document'];
 /** What an upload request needs; the paths are the contract's (checked against the generated types). */
 const UPLOAD_PATH = '/api/v1/datarooms/{id}/documents' satisfies keyof paths;
 const VERSION_PATH = '/api/v1/documents/{id}/versions' satisfies keyof paths;
+const FILE_REQUEST_UPLOAD_PATH = '/api/v1/public/file-requests/{token}/files' satisfies keyof paths;
 
 export interface UploadOptions {
   onProgress?: (loaded: number, total: number) => void;
@@ -52,12 +53,35 @@ async function send(path: string, file: Blob, options: UploadOptions): Promise<D
   return answer(await once(path, file, options, client.getAccessToken()));
 }
 
+/** What `POST /public/file-requests/{token}/files` answers (201): the file is being checked (`SCANNING`). */
+export type FileRequestReceipt = Schemas['FileRequestReceived'];
+
+/**
+ * An outsider's upload into a file request: `POST /public/file-requests/{token}/files?name=&email=` with the raw
+ * bytes, the password in `X-File-Request-Password` when the request has one. No bearer token and no refresh: a 401
+ * is the request's answer (email missing, password wrong), an ApiError like every other refusal.
+ */
+export async function uploadToFileRequest(
+  token: string,
+  target: { name: string; email?: string; password?: string },
+  file: Blob,
+  options: UploadOptions = {},
+): Promise<FileRequestReceipt> {
+  const query = new URLSearchParams({ name: target.name });
+  if (target.email) query.set('email', target.email);
+  const headers: Record<string, string> = target.password ? { 'X-File-Request-Password': target.password } : {};
+  const path = `${FILE_REQUEST_UPLOAD_PATH.replace('{token}', encodeURIComponent(token))}?${query}`;
+  return answer(await once(path, file, options, null, headers)) as unknown as FileRequestReceipt;
+}
+
 interface Raw {
   status: number;
   body: unknown;
 }
 
-function once(path: string, file: Blob, options: UploadOptions, token: string | null): Promise<Raw> {
+function once(
+  path: string, file: Blob, options: UploadOptions, token: string | null, headers: Record<string, string> = {},
+): Promise<Raw> {
   return new Promise<Raw>((resolve, reject) => {
     const signal = options.signal;
     if (signal?.aborted) {
@@ -71,6 +95,7 @@ function once(path: string, file: Blob, options: UploadOptions, token: string | 
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     const onAbort = () => xhr.abort();
     signal?.addEventListener('abort', onAbort);
     const done = () => signal?.removeEventListener('abort', onAbort);

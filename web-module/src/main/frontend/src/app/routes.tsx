@@ -1,8 +1,9 @@
 /**
- * The routes table: the visitor side under /l, the public auth pages, and the admin areas (adminAreas.ts, one line
+ * The routes table: the visitor side under /l, file requests' outsiders under /r, the public auth pages, and the admin areas (adminAreas.ts, one line
  * per area) under the admin layout.
  */
 import type { RouteObject } from 'react-router-dom';
+import { fileRequestArea } from '../features/filerequests/routes';
 import { visitorArea } from '../features/visitor/routes';
 import { adminAreas } from './adminAreas';
 import { RequireAuth } from './auth/RequireAuth';
@@ -20,6 +21,7 @@ import { VerifyEmailPage } from './pages/VerifyEmailPage';
 
 export const routes: RouteObject[] = [
   { path: '/l', element: <VisitorLayout />, children: visitorArea.routes },
+  { path: '/r', element: <VisitorLayout />, children: fileRequestArea.routes },
   {
     element: <PublicLayout />,
     children: [

@@ -31,6 +31,8 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
+ * WEB-11 (the file-requests spec: the owner requests files through the dialog, an outsider at /r/&lt;token&gt; sends a
+ * PDF, an oversized file and a wrong type are refused before upload, the owner finds the file in the folder),
  * WEB-9 (the access-requests spec: a refused visitor asks, the owner approves in the panel, the visitor gets in),
  * WEB-10 (the questions spec: a visitor asks beside the viewer, the owner answers and publishes, visitors read it),
  * WEB-4, WEB-5 (the auth spec), WEB-6 and WEB-7 (the flow spec: the whole flow, the link edited), WEB-8 (the ops spec:
@@ -53,7 +55,7 @@ class WebAppE2EIT {
     private static final Path CHROMIUM = Path.of(System.getProperty("it.chromium", "/usr/bin/chromium"));
 
     @Test
-    void web4_web5_web6_web7_web8_web9_web10_theBrowserSuitePasses() throws Exception {
+    void web4_web5_web6_web7_web8_web9_web10_web11_theBrowserSuitePasses() throws Exception {
         require(Files.isExecutable(CHROMIUM), "no chromium at " + CHROMIUM + " (apt-get install chromium)");
         require(onPath("node"), "no node on the PATH");
         assertTrue(Files.isDirectory(FRONTEND.resolve("node_modules/playwright-core")),

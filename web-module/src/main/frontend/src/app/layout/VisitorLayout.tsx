@@ -3,7 +3,10 @@ import { Outlet } from 'react-router-dom';
 import { LanguageSwitch } from './LanguageSwitch';
 import classes from './layout.module.css';
 
-/** The visitor side (/l/<token>): no admin navigation, no account; only the language switch. */
+/**
+ * The visitor side (/l/<token>, and /r/<token> of file requests): no admin navigation, no account; only the language
+ * switch.
+ */
 export function VisitorLayout() {
   const { t } = useTranslation('common');
   return (

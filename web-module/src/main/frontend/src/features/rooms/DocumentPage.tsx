@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, NumberInput, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, NumberInput, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { ProblemAlert } from '../../app/ui/ProblemAlert';
 import { formatBytes, formatDate, formatPercent } from './format';
 import { rank } from './grants';
 import { keys, useDocument, useTree } from './queries';
-import { findNode } from './tree';
+import { findNode, statusOf } from './tree';
 import { QuestionsPanel } from '../questions';
 import { percent, refusalOf } from './uploadQueue';
 import classes from './rooms.module.css';
@@ -57,7 +57,9 @@ export function DocumentPage() {
 
   const node = tree.data ? findNode(tree.data, documentId)?.node : undefined;
   const permission = node?.myPermission ?? 'VIEW';
-  const pages = doc.data.pageCount ?? 0;
+  // A quarantined file (file requests) is never served: neither its pages nor a download are offered.
+  const quarantined = statusOf(doc.data) === 'QUARANTINED' || (node !== undefined && statusOf(node) === 'QUARANTINED');
+  const pages = quarantined ? 0 : doc.data.pageCount ?? 0;
 
   async function download() {
     setDownloading(true);
@@ -104,7 +106,7 @@ export function DocumentPage() {
         })}
       </Text>
       <Group mb="md" wrap="wrap">
-        {rank(permission) >= rank('DOWNLOAD') && (
+        {rank(permission) >= rank('DOWNLOAD') && !quarantined && (
           <Button onClick={() => void download()} loading={downloading}>
             {t('document.download')}
           </Button>
@@ -117,6 +119,9 @@ export function DocumentPage() {
         )}
       </Group>
       <ProblemAlert error={error} />
+      {quarantined && (
+        <Alert color="red" variant="light" mb="md" data-testid="quarantined-notice">{t('quarantinedNotice')}</Alert>
+      )}
 
       <div className={classes.layout}>
         <section className={classes.treeColumn} aria-labelledby="preview-title">

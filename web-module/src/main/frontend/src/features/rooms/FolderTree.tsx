@@ -1,15 +1,15 @@
-import { ActionIcon, Menu, Text } from '@mantine/core';
+import { ActionIcon, Badge, Menu, Text } from '@mantine/core';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { carriesFiles } from './files';
-import { canMove, type TreeNode } from './tree';
+import { canMove, statusOf, type TreeNode } from './tree';
 import classes from './rooms.module.css';
 
 /** The drag type of the tree's own items (a move), told apart from files dragged in from outside (an upload). */
 export const ITEM_TYPE = 'application/x-coffer-item';
 
-export type TreeAction = 'newFolder' | 'rename' | 'move' | 'delete' | 'access';
+export type TreeAction = 'newFolder' | 'rename' | 'move' | 'delete' | 'access' | 'requestFiles';
 
 export interface FolderTreeProps {
   root: TreeNode;
@@ -73,6 +73,7 @@ export function FolderTree(props: FolderTreeProps) {
     const open = isFolder && !collapsed.has(node.id);
     const children = node.children ?? [];
     const manage = node.myPermission === 'MANAGE';
+    const status = isFolder ? 'READY' : statusOf(node);
     const rowClass = [
       classes.row,
       isFolder && props.selected === node.id ? classes.rowSelected : '',
@@ -118,10 +119,19 @@ export function FolderTree(props: FolderTreeProps) {
             >
               {node.name}
             </button>
+          ) : status === 'QUARANTINED' ? (
+            // A quarantined file is never served: no link to open or download it.
+            <span className={`${classes.rowName} ${classes.quarantined}`} data-testid="quarantined-name">{node.name}</span>
           ) : (
             <Link className={classes.rowName} to={`/rooms/${props.roomId}/documents/${node.id}`}>
               {node.name}
             </Link>
+          )}
+          {status !== 'READY' && (
+            <Badge variant="light" color={status === 'QUARANTINED' ? 'red' : 'yellow'} size="sm"
+              data-testid="document-status" data-status={status}>
+              {t(`status.${status}`)}
+            </Badge>
           )}
           {node.myPermission !== 'MANAGE' && (
             <Text size="xs" c="dimmed">
@@ -140,6 +150,9 @@ export function FolderTree(props: FolderTreeProps) {
                 <Menu.Item onClick={() => props.onAction('rename', node)}>{t('tree.rename')}</Menu.Item>
                 <Menu.Item onClick={() => props.onAction('move', node)}>{t('tree.move')}</Menu.Item>
                 {isFolder && <Menu.Item onClick={() => props.onAction('access', node)}>{t('tree.access')}</Menu.Item>}
+                {isFolder && (
+                  <Menu.Item onClick={() => props.onAction('requestFiles', node)}>{t('filerequests:room.action')}</Menu.Item>
+                )}
                 <Menu.Item color="red" onClick={() => props.onAction('delete', node)}>
                   {isFolder ? t('tree.deleteFolder') : t('tree.trash')}
                 </Menu.Item>

@@ -6,6 +6,8 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { Loading } from '../../app/ui/Loading';
 import { ProblemAlert } from '../../app/ui/ProblemAlert';
+import { FileRequestDialog } from '../filerequests/FileRequestDialog';
+import { FileRequestsPanel } from '../filerequests/FileRequestsPanel';
 import { AccessPanel } from './AccessPanel';
 import { ConfirmDialog, NameDialog } from './dialogs';
 import { carriesFiles, entriesFromDrop, entriesFromInput } from './files';
@@ -38,6 +40,7 @@ export function RoomPage() {
   const [naming, setNaming] = useState<{ mode: 'create'; parent: string | null } | { mode: 'rename'; node: TreeNode } | null>(null);
   const [moving, setMoving] = useState<TreeNode | null>(null);
   const [deleting, setDeleting] = useState<TreeNode | null>(null);
+  const [requesting, setRequesting] = useState<{ folderId: string | null } | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [dragOver, setDragOver] = useState(false);
@@ -75,6 +78,7 @@ export function RoomPage() {
   const canUpload = rank(targetPermission) >= rank('UPLOAD');
   const canManageHere = targetPermission === 'MANAGE';
   const manager = room.data.myPermission === 'MANAGE';
+  const roomUploader = rank(room.data.myPermission) >= rank('UPLOAD');
   const targetPath = pathOf(root, target?.id ?? null);
 
   function upload(entries: Entry[], folderId: string | null) {
@@ -146,6 +150,9 @@ export function RoomPage() {
         setAccessScope(node.id);
         setSearch({ tab: 'access' });
         break;
+      case 'requestFiles':
+        setRequesting({ folderId: node.id });
+        break;
     }
   }
 
@@ -182,6 +189,7 @@ export function RoomPage() {
       <Tabs value={tab} onChange={(value) => setSearch(value && value !== 'contents' ? { tab: value } : {})} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="contents">{t('room.tabs.contents')}</Tabs.Tab>
+          {roomUploader && <Tabs.Tab value="file-requests">{t('filerequests:room.tab')}</Tabs.Tab>}
           {manager && <Tabs.Tab value="trash">{t('room.tabs.trash')}</Tabs.Tab>}
           {manager && <Tabs.Tab value="access">{t('room.tabs.access')}</Tabs.Tab>}
         </Tabs.List>
@@ -200,6 +208,9 @@ export function RoomPage() {
                     <Button onClick={() => filesInput.current?.click()}>{t('upload.files')}</Button>
                     <Button variant="light" onClick={() => folderInput.current?.click()}>
                       {t('upload.folder')}
+                    </Button>
+                    <Button variant="default" onClick={() => setRequesting({ folderId: target?.id ?? null })}>
+                      {t('filerequests:room.action')}
                     </Button>
                   </>
                 )}
@@ -273,6 +284,11 @@ export function RoomPage() {
             </aside>
           </div>
         </Tabs.Panel>
+        {roomUploader && (
+          <Tabs.Panel value="file-requests">
+            <FileRequestsPanel roomId={roomId} root={root} />
+          </Tabs.Panel>
+        )}
         {manager && (
           <Tabs.Panel value="trash">
             <TrashPanel roomId={roomId} />
@@ -309,6 +325,14 @@ export function RoomPage() {
           }
           await refreshTree();
         }}
+      />
+      <FileRequestDialog
+        opened={requesting !== null}
+        onClose={() => setRequesting(null)}
+        roomId={roomId}
+        roomName={room.data.name}
+        folderId={requesting?.folderId ?? null}
+        path={pathOf(root, requesting?.folderId ?? null)}
       />
       <MoveDialog root={root} node={moving} onMove={move} onClose={() => setMoving(null)} />
       <ConfirmDialog

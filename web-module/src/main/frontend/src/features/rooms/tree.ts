@@ -83,3 +83,12 @@ export function parentOf(root: TreeNode, itemId: string): string | null {
 export function documentCount(node: TreeNode): number {
   return (node.kind === 'DOCUMENT' ? 1 : 0) + (node.children ?? []).reduce((sum, child) => sum + documentCount(child), 0);
 }
+
+/** A document's virus-check state (file requests): uploads from outside arrive `SCANNING`, then `READY` or `QUARANTINED`. */
+export type DocumentStatus = 'SCANNING' | 'READY' | 'QUARANTINED';
+
+/** The status the room listing gives a document (none: `READY`, as for every document uploaded by a member). */
+export function statusOf(node: object): DocumentStatus {
+  const status = (node as { status?: unknown }).status;
+  return status === 'SCANNING' || status === 'QUARANTINED' ? status : 'READY';
+}

@@ -7,8 +7,9 @@ import java.util.Locale;
  * Which paths outside the API belong to the single-page app, and how long browsers may keep its files.
  *
  * <ul>
- *   <li>A deep link (every route of the SPA: {@code /rooms/…}, {@code /l/<token>}, {@code /verify-email}, …) is
- *       answered with {@code index.html}; the SPA's router decides what it shows (its own "not found" page too).
+ *   <li>A deep link (every route of the SPA: {@code /rooms/…}, {@code /l/<token>}, {@code /r/<token>} of file
+ *       requests, {@code /verify-email}, …) is answered with {@code index.html}; the SPA's router decides what it
+ *       shows (its own "not found" page too).
  *       A deep link is a GET or HEAD of a path whose last segment has no dot, outside the API, the operations
  *       endpoints and {@code /assets/}.</li>
  *   <li>A path that names a file ({@code /no/such/page.html}, {@code /assets/missing.js}) and is not in the WAR stays

@@ -14,7 +14,7 @@ class WebAppPathsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/rooms", "/rooms/", "/rooms/0193b0a4-0000-7000-8000-000000000000/folders/x",
-            "/l/AbCdEf_-123", "/l/AbCdEf_-123/documents/x", "/verify-email", "/reset-password",
+            "/l/AbCdEf_-123", "/l/AbCdEf_-123/documents/x", "/r/AbCdEf_-123", "/verify-email", "/reset-password",
             "/invitations/accept", "/members", "/no-such-route"})
     void web1_deepLinksOfTheAppServeIndexHtml(String path) {
         assertTrue(WebAppPaths.isAppRoute(path), path);
