@@ -20,4 +20,24 @@ public class InstantConverter implements AttributeConverter<Instant, Timestamp> 
     public Instant convertToEntityAttribute(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
+    /**
+     * A {@code timestamptz} value as a native query answers it (a {@code Timestamp}, an {@code OffsetDateTime}, or
+     * text, by driver and EclipseLink version), or null: the one reading of the native-row classes.
+     */
+    public static Instant fromColumn(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime d) {
+            return d.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        return Instant.parse(value.toString());
+    }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -171,15 +170,6 @@ public class FileRequestRows {
     }
 
     private static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof OffsetDateTime d) {
-            return d.toInstant();
-        }
-        return Instant.parse(o.toString());
+        return io.coffer.platform.InstantConverter.fromColumn(o);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -120,15 +119,6 @@ public class QuestionRows {
     }
 
     private static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof OffsetDateTime d) {
-            return d.toInstant();
-        }
-        return Instant.parse(o.toString());
+        return io.coffer.platform.InstantConverter.fromColumn(o);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,15 +70,6 @@ public class AccessRequestRows {
     }
 
     private static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof OffsetDateTime d) {
-            return d.toInstant();
-        }
-        return Instant.parse(o.toString());
+        return io.coffer.platform.InstantConverter.fromColumn(o);
     }
 }
