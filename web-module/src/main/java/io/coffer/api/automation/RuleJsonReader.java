@@ -88,14 +88,7 @@ final class RuleJsonReader {
     }
 
     static Boolean bool(JsonObject o, String key) {
-        if (!o.containsKey(key) || o.isNull(key)) {
-            return null;
-        }
-        JsonValue v = o.get(key);
-        if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
-            throw ValidationException.of(key, "must be true or false");
-        }
-        return v == JsonValue.TRUE;
+        return io.coffer.api.JsonFields.bool(o, key, key);
     }
 
     private static Integer integer(JsonObject o, String key, String field) {
