@@ -2,11 +2,13 @@
 # A clamd for the integration tests (docs/features/file-requests.md, FR-7..FR-10), from Debian's clamav-daemon:
 # a signature database of one MD5 signature, made here with sigtool, that detects the EICAR test file, so no
 # signature download is needed. Listens on 127.0.0.1:<port>; ends by itself when the process that started it (the
-# Maven build) ends. Usage: clamd-for-tests.sh <dir> <port>. Returns once clamd answers PING.
+# Maven build) ends, or the process <owner> names (a test that restarts clamd names the build, not its own JVM, which
+# ends before the tests that kill the server run). Usage: clamd-for-tests.sh <dir> <port> [<owner>]. Returns once
+# clamd answers PING.
 set -euo pipefail
 dir=$1
 port=$2
-owner=${PPID}
+owner=${3:-$PPID}
 command -v clamd >/dev/null || { echo "clamd-for-tests: clamd is missing (apt-get install clamav-daemon)" >&2; exit 1; }
 command -v sigtool >/dev/null || { echo "clamd-for-tests: sigtool is missing (apt-get install clamav)" >&2; exit 1; }
 mkdir -p "$dir/db"

@@ -396,10 +396,24 @@ class FileRequestsIT {
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "clamd stopped");
     }
 
+    /** The Maven build that runs this test JVM (the first ancestor running plexus-classworlds), else the parent. */
+    static long buildProcess() {
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(ProcessHandle.current());
+        for (ProcessHandle p = parent; p != null; p = p.parent().orElse(null)) {
+            if (p.info().commandLine().map(c -> c.contains("plexus-classworlds")).orElse(false)) {
+                return p.pid();
+            }
+        }
+        return parent.pid();
+    }
+
     static void startClamd() throws Exception {
         Path script = Path.of(System.getProperty("user.dir")).resolve("../tools/clamav/clamd-for-tests.sh");
+        // clamd must outlive this test JVM: the build's later failsafe execution (the tests that kill the server)
+        // runs in a JVM of its own and uploads too, so the watchdog watches the build (this JVM's parent)
+        long build = buildProcess();
         Process p = new ProcessBuilder("bash", script.toString(), clamdDir().toString(),
-                System.getProperty("it.clamav.port")).redirectErrorStream(true).start();
+                System.getProperty("it.clamav.port"), Long.toString(build)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), "clamd restarted: " + out);
     }
