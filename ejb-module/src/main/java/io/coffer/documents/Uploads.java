@@ -187,7 +187,7 @@ public class Uploads {
     }
 
     /** Browsers of old sent the client's whole path as the file name: only its last segment is a name. */
-    static String baseName(String fileName) {
+    public static String baseName(String fileName) {
         int cut = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
         return fileName.substring(cut + 1);
     }

@@ -46,7 +46,7 @@ public class FileRequestUploads {
         String[] finalName = {a.name()};
         Uploads.Staged staged = uploads.stage(a.tenant(), body, a.maxBytes(), type -> {
             if (finalName[0] == null) { // a multipart body named the file: its name is known now
-                finalName[0] = body.fileName().map(FileRequestUploads::baseName).orElseThrow(() ->
+                finalName[0] = body.fileName().map(Uploads::baseName).orElseThrow(() ->
                         io.coffer.shared.error.ValidationException.of("name",
                                 "is required (query parameter or file name)"));
                 io.coffer.datarooms.Names.clean(finalName[0], "name");
@@ -62,10 +62,5 @@ public class FileRequestUploads {
         }
         uploads.received(a.tenant(), staged, recorded.document());
         return recorded.view();
-    }
-
-    private static String baseName(String fileName) {
-        int cut = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
-        return fileName.substring(cut + 1);
     }
 }
